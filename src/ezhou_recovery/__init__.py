@@ -1,0 +1,69 @@
+"""ezhou_recovery: a government investment programme as data that can be checked.
+
+The public API is re-exported here; everything else is private. The Ezhou "Ten Major Projects" plan
+(鄂州政发〔2020〕10号) ships as the embedded default: ``load_ezhou_plan()``.
+"""
+
+from __future__ import annotations
+
+from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from .loading import load_ezhou_plan, load_programme
+from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
+from .people import Department, Official
+from .periods import Period, quarter_of
+from .programme import Category, Programme, Task
+from .projects import (
+    Funding,
+    FundingSource,
+    Milestone,
+    Portfolio,
+    Project,
+    ProjectLevel,
+    ProjectStatus,
+)
+from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
+from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Q_",
+    "Baseline",
+    "BaselineQualifier",
+    "Category",
+    "Comparator",
+    "Deadline",
+    "Department",
+    "DueRule",
+    "EzhouRecoveryError",
+    "Frequency",
+    "Funding",
+    "FundingSource",
+    "InvariantError",
+    "LoadError",
+    "Milestone",
+    "Official",
+    "Period",
+    "Portfolio",
+    "Programme",
+    "Project",
+    "ProjectLevel",
+    "ProjectStatus",
+    "ReporterScope",
+    "ReportingObligation",
+    "Section",
+    "Target",
+    "TargetKind",
+    "Task",
+    "UnitError",
+    "__version__",
+    "format_quantity",
+    "load_ezhou_plan",
+    "load_programme",
+    "money",
+    "parse_quantity",
+    "parse_unit",
+    "quantity_in",
+    "quarter_of",
+    "ureg",
+]

@@ -1,0 +1,196 @@
+"""The cattrs converter between the model and plain data (TOML / JSON), strict both ways.
+
+Plain data means: dicts, lists, strings, whole numbers, booleans. Quantities are written as text
+(``"77.6 km"``, ``"46.71 yi_yuan"``) with exact decimal magnitudes, dates as ``YYYY-MM-DD``.
+Unknown keys are errors; nothing is coerced silently (``"12"`` is not a whole number).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+import pint
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from .units import parse_quantity
+
+T = TypeVar("T")
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _Problem(ValueError):
+    """A value of the wrong shape, with the value kept for the error message."""
+
+    def __init__(self, problem: str, value: Any) -> None:
+        self.problem = problem
+        self.value = value
+        super().__init__(problem)
+
+
+def _structure_date(value: Any, _: type) -> date:
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise _Problem(f"not a real date ({exc})", value) from None
+    raise _Problem("expected a date written YYYY-MM-DD", value)
+
+
+def _structure_quantity(value: Any, _: type) -> pint.Quantity:
+    if not isinstance(value, str):
+        raise _Problem("expected a quantity written as text, such as '77.6公里'", value)
+    return parse_quantity(value)
+
+
+def _unstructure_quantity(q: pint.Quantity) -> str:
+    magnitude = q.magnitude
+    number = str(magnitude) if isinstance(magnitude, Decimal | int) else repr(float(magnitude))
+    unit = format(q.units, "D")
+    return number if unit == "dimensionless" else f"{number} {unit}"
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise _Problem("expected a text", value)
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Problem("expected a whole number", value)
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _Problem("expected true or false", value)
+    return value
+
+
+def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    try:
+        return cls(value)
+    except ValueError:
+        choices = ", ".join(repr(m.value) for m in cls)
+        raise _Problem(f"expected one of {choices}", value) from None
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _Problem("expected a decimal number written as text", value)
+    try:
+        number = Decimal(value)
+    except ArithmeticError:
+        raise _Problem("not a decimal number", value) from None
+    if not number.is_finite():
+        raise _Problem("not a finite number", value)
+    return number
+
+
+def _resolve_model_types() -> None:
+    # The model modules use postponed annotations; cattrs needs them as real types.
+    from . import obligations, people, periods, programme, projects, targets
+
+    for module in (people, periods, targets, projects, obligations, programme):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if isinstance(obj, type) and attrs.has(obj):
+                attrs.resolve_types(obj)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new strict converter for the model's classes."""
+    _resolve_model_types()
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_structure_hook(pint.Quantity, _structure_quantity)
+    converter.register_unstructure_hook(pint.Quantity, _unstructure_quantity)
+    # Exact-type predicates: a singledispatch hook on str would also catch StrEnum subclasses.
+    converter.register_structure_hook_func(lambda t: t is str, _structure_str)
+    converter.register_structure_hook_func(lambda t: t is int, _structure_int)
+    converter.register_structure_hook_func(lambda t: t is bool, _structure_bool)
+    converter.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+    )
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_unstructure_hook(Decimal, str)
+    return converter
+
+
+#: The converter the library uses.
+converter = make_converter()
+
+
+def _walk(exc: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                step = f".{note.name}" if path else note.name
+            elif isinstance(note, IterableValidationNote):
+                step = f"[{note.index!r}]"
+            else:  # pragma: no cover - cattrs has no other note kind today
+                step = ""
+            yield from _walk(sub, path + step)
+        for sub in without:
+            yield from _walk(sub, path)
+    elif isinstance(exc, BaseExceptionGroup):
+        for sub in exc.exceptions:
+            yield from _walk(sub, path)
+    else:
+        yield path, exc
+
+
+def _describe(exc: BaseException) -> tuple[str, Any]:
+    if isinstance(exc, _Problem):
+        return exc.problem, exc.value
+    if isinstance(exc, UnitError):
+        return exc.problem, exc.text
+    if isinstance(exc, InvariantError):
+        return f"{exc.where}: {exc.field} {exc.problem}", exc.value
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}", None
+    if isinstance(exc, KeyError):
+        return "required field missing", None
+    if isinstance(exc, EzhouRecoveryError):
+        return str(exc), None
+    if isinstance(exc, ValueError | TypeError):
+        return f"invalid value ({exc})", None
+    return f"{type(exc).__name__}: {exc}", None
+
+
+def structure(data: Any, cls: type[T], *, source: str) -> T:
+    """Build ``cls`` from plain data, or raise a :class:`LoadError` naming where and what.
+
+    The error describes the first problem found; ``LoadError.problems`` lists them all as
+    ``(path, problem, value)``.
+    """
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as exc:
+        problems = [(path, *_describe(sub)) for path, sub in _walk(exc, "")]
+    except (EzhouRecoveryError, ValueError, TypeError, AttributeError) as exc:
+        problems = [("", *_describe(exc))]
+    path, problem, value = problems[0]
+    more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+    error = LoadError(source, path, problem + more, value)
+    error.problems = problems
+    raise error

@@ -1,0 +1,74 @@
+"""The library's error types.
+
+Every error the library raises on bad input is an :class:`EzhouRecoveryError`, so a caller can catch
+one type. Each says where the problem is (file, entry path or object), what is wrong, and the value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "EzhouRecoveryError",
+    "InvariantError",
+    "LoadError",
+    "UnitError",
+]
+
+
+class EzhouRecoveryError(Exception):
+    """Base class of every error this library raises on bad input."""
+
+
+class UnitError(EzhouRecoveryError, ValueError):
+    """A quantity's text or unit could not be read, or does not fit the unit it must have.
+
+    Attributes:
+        text: The text or value that was being read.
+        problem: What is wrong with it.
+    """
+
+    def __init__(self, text: object, problem: str) -> None:
+        self.text = text
+        self.problem = problem
+        super().__init__(f"{problem}: {text!r}")
+
+
+class InvariantError(EzhouRecoveryError, ValueError):
+    """An object was built with values that break one of its rules.
+
+    Attributes:
+        where: The object (class and key) that was being built.
+        field: The field that breaks the rule.
+        value: The offending value.
+        problem: The rule, in words.
+    """
+
+    def __init__(self, where: str, field: str, value: Any, problem: str) -> None:
+        self.where = where
+        self.field = field
+        self.value = value
+        self.problem = problem
+        super().__init__(f"{where}: {field} = {value!r}: {problem}")
+
+
+class LoadError(EzhouRecoveryError, ValueError):
+    """A data file could not be read into the model.
+
+    Attributes:
+        source: The file (or a description of the source) being read.
+        path: Where in the file, for example ``categories[3].targets[2].value``, ``row 7``.
+        problem: What is wrong.
+        value: The offending value, when there is one.
+    """
+
+    def __init__(self, source: str, path: str, problem: str, value: Any = None) -> None:
+        self.source = source
+        self.path = path
+        self.problem = problem
+        self.value = value
+        #: Every problem found, as ``(path, problem, value)``; the first is the one described.
+        self.problems: list[tuple[str, str, Any]] = [(path, problem, value)]
+        where = f"{source}: {path}" if path else source
+        tail = f" (value: {value!r})" if value is not None else ""
+        super().__init__(f"{where}: {problem}{tail}")

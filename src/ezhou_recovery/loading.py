@@ -1,0 +1,144 @@
+"""Reading a programme from a data file (TOML or JSON), and the embedded Ezhou plan."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from datetime import date
+from functools import cache
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+from typing import Any, Final
+
+from . import _converter
+from .errors import LoadError
+from .programme import Programme
+
+__all__ = [
+    "PROGRAMME_FORMAT",
+    "PROGRAMME_FORMAT_VERSION",
+    "load_ezhou_plan",
+    "load_programme",
+    "programme_from_data",
+    "read_data_file",
+]
+
+#: The value of the ``format`` field of a programme file.
+PROGRAMME_FORMAT: Final = "ezhou-recovery/programme"
+#: The version of the programme format this library reads and writes.
+PROGRAMME_FORMAT_VERSION: Final = 1
+_EZHOU_FILE: Final = "ezhou_2020_2022.toml"
+
+
+def read_data_file(path: str | PathLike[str]) -> Any:
+    """Parse a TOML or JSON file into plain data.
+
+    Raises:
+        LoadError: The file cannot be read, is empty, or is not valid TOML / JSON.
+    """
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
+    return parse_data(raw, source=source, suffix=Path(path).suffix.lower())
+
+
+def parse_data(raw: bytes, *, source: str, suffix: str) -> Any:
+    """Parse TOML (``suffix='.toml'``) or JSON bytes into plain data, with errors as LoadError."""
+    if not raw.strip():
+        raise LoadError(source, "", "the file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(source, f"byte {exc.start}", "not UTF-8 text") from None
+    if suffix == ".toml":
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise LoadError(source, "", f"not valid TOML ({exc})") from None
+    if suffix == ".json":
+        try:
+            return json.loads(text, parse_constant=_reject_constant)
+        except json.JSONDecodeError as exc:
+            raise LoadError(
+                source, f"line {exc.lineno} column {exc.colno}", f"not valid JSON ({exc.msg})"
+            ) from None
+        except ValueError as exc:
+            raise LoadError(source, "", str(exc)) from None
+        except RecursionError:
+            raise LoadError(source, "", "not valid JSON (nested too deeply)") from None
+    raise LoadError(source, "", f"unknown file type {suffix!r}: expected .toml or .json")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"not valid JSON ({name} is not a number JSON allows)")
+
+
+def check_format(data: Any, *, source: str, expected: str, version: int) -> dict[str, Any]:
+    """Check a document's ``format`` and ``format_version`` fields; return the rest of it.
+
+    Raises:
+        LoadError: The data is not a table, or names another format or an unknown version.
+    """
+    if not isinstance(data, dict):
+        raise LoadError(source, "", "expected a table of fields at the top", type(data).__name__)
+    body = dict(data)
+    found = body.pop("format", None)
+    if found != expected:
+        raise LoadError(source, "format", f"expected {expected!r}", found)
+    found_version = body.pop("format_version", None)
+    if found_version != version:
+        raise LoadError(
+            source, "format_version", f"unknown version: this library reads version {version}",
+            found_version,
+        )
+    return body
+
+
+def programme_from_data(data: Any, *, source: str = "<data>") -> Programme:
+    """Build a programme from plain data in the programme format (see ``docs/format.md``).
+
+    A target without a ``deadline`` is due at the end of the programme's period.
+
+    Raises:
+        LoadError: Names the source, the path to the entry, the problem and the value.
+    """
+    body = check_format(
+        data, source=source, expected=PROGRAMME_FORMAT, version=PROGRAMME_FORMAT_VERSION
+    )
+    _default_deadlines(body)
+    return _converter.structure(body, Programme, source=source)
+
+
+def _default_deadlines(body: dict[str, Any]) -> None:
+    period = body.get("period")
+    end = period.get("end") if isinstance(period, dict) else None
+    if not isinstance(end, date | str):
+        return  # the converter reports the bad period
+    categories = body.get("categories")
+    for category in categories if isinstance(categories, list) else ():
+        targets = category.get("targets") if isinstance(category, dict) else None
+        for target in targets if isinstance(targets, list) else ():
+            if isinstance(target, dict) and "deadline" not in target:
+                target["deadline"] = end
+
+
+def load_programme(path: str | PathLike[str]) -> Programme:
+    """Load a programme from a TOML or JSON file in the programme format.
+
+    Raises:
+        LoadError: The file cannot be read or parsed, or an entry is wrong; the error names the
+            file, the path to the entry (``categories[3].targets[2].value``), the problem and the
+            value. Unknown fields are errors.
+    """
+    return programme_from_data(read_data_file(path), source=str(path))
+
+
+@cache
+def load_ezhou_plan() -> Programme:
+    """The embedded Ezhou plan (鄂州政发〔2020〕10号), loaded once and shared (it is immutable)."""
+    ref = resources.files(__package__).joinpath("data", _EZHOU_FILE)
+    raw = ref.read_bytes()
+    return programme_from_data(parse_data(raw, source=_EZHOU_FILE, suffix=".toml"), source=_EZHOU_FILE)

@@ -1,0 +1,286 @@
+"""The programme and its categories (工程)."""
+
+from __future__ import annotations
+
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pint
+
+from . import _validators as v
+from .obligations import Deadline, ReporterScope, ReportingObligation
+from .people import Department, Official
+from .periods import Period
+from .projects import Portfolio, Project
+from .targets import Target
+from .units import ureg
+
+__all__ = ["Category", "Programme", "Task"]
+
+
+@attrs.frozen
+class Task:
+    """One item of a category's main tasks (主要任务).
+
+    Attributes:
+        number: Its number in the text, from 1.
+        title_zh: Its heading in Chinese (加强疾病预防控制体系建设).
+        title_en: Its heading in English.
+        text_zh: Its text, word for word.
+    """
+
+    number: int = attrs.field(validator=v.non_negative_int)
+    title_zh: str = attrs.field(validator=v.text)
+    title_en: str = attrs.field(validator=v.text)
+    text_zh: str = attrs.field(validator=v.text)
+
+
+@attrs.frozen
+class Category:
+    """One engineering category (工程) of a programme.
+
+    Attributes:
+        key: Stable identifier (``public_health``).
+        number: Its number in the text, from 1.
+        name_zh: Name in Chinese (公共卫生体系补短板工程).
+        name_en: Name in English.
+        leader: The leading official (分管领导).
+        lead_departments: The lead departments (牵头部门), at least one.
+        targets: Its targets, in the order of the text.
+        tasks: Its main tasks.
+        projects: Projects of the category that the data names.
+        portfolio: Its planned projects and investment; None where the text gives none.
+    """
+
+    key: str = attrs.field(validator=v.slug)
+    number: int = attrs.field(validator=v.non_negative_int)
+    name_zh: str = attrs.field(validator=v.text)
+    name_en: str = attrs.field(validator=v.text)
+    leader: Official = attrs.field(validator=attrs.validators.instance_of(Official))
+    lead_departments: tuple[Department, ...] = attrs.field(validator=v.instances_of(Department))
+    targets: tuple[Target, ...] = attrs.field(default=(), validator=v.instances_of(Target))
+    tasks: tuple[Task, ...] = attrs.field(default=(), validator=v.instances_of(Task))
+    projects: tuple[Project, ...] = attrs.field(default=(), validator=v.instances_of(Project))
+    portfolio: Portfolio | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Portfolio))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.lead_departments:
+            raise v.fail(self, "lead_departments", (), "a category needs a lead department")
+        v.unique(self, "lead_departments", (d.key for d in self.lead_departments))
+        v.unique(self, "targets", (t.key for t in self.targets))
+        v.unique(self, "projects", (p.key for p in self.projects))
+        for field, items in (("targets", self.targets), ("projects", self.projects)):
+            for i, item in enumerate(items):
+                if item.category != self.key:
+                    raise v.fail(
+                        self, f"{field}[{i}].key", item.key, f"must start with '{self.key}.'"
+                    )
+
+    def target(self, key: str) -> Target:
+        """The target with ``key`` (full ``<category>.<slug>`` or just the slug).
+
+        Raises:
+            KeyError: No such target in this category.
+        """
+        full = key if "." in key else f"{self.key}.{key}"
+        for target in self.targets:
+            if target.key == full:
+                return target
+        raise KeyError(f"category {self.key!r} has no target {key!r}")
+
+
+def _within(instance: Programme, field: str, day: date, *, after_issue: bool = False) -> None:
+    start = instance.issued + timedelta(days=1) if after_issue else instance.period.start
+    if not start <= day <= instance.period.end:
+        raise v.fail(
+            instance,
+            field,
+            day,
+            f"is outside the programme ({start.isoformat()} to {instance.period.end.isoformat()})",
+        )
+
+
+@attrs.frozen
+class Programme:
+    """A government investment programme: categories, targets, projects and reporting duties.
+
+    Attributes:
+        key: Stable identifier (``ezhou_2020_2022``).
+        document_number: The document's number (鄂州政发〔2020〕10号).
+        title_zh: Title in Chinese.
+        title_en: Title in English.
+        issuer: The authority that issued it.
+        issued: Date of issue.
+        period: The years it covers.
+        categories: Its categories, in the order of the text.
+        obligations: Its reporting duties.
+        published: Date of publication, if known.
+        source_url: Where the text was published, if known.
+    """
+
+    key: str = attrs.field(validator=v.slug)
+    document_number: str = attrs.field(validator=v.text)
+    title_zh: str = attrs.field(validator=v.text)
+    title_en: str = attrs.field(validator=v.text)
+    issuer: Department = attrs.field(validator=attrs.validators.instance_of(Department))
+    issued: date = attrs.field(validator=v.a_date)
+    period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    categories: tuple[Category, ...] = attrs.field(validator=v.instances_of(Category))
+    obligations: tuple[ReportingObligation, ...] = attrs.field(
+        default=(), validator=v.instances_of(ReportingObligation)
+    )
+    published: date | None = attrs.field(default=None, validator=v.optional_date)
+    source_url: str | None = attrs.field(default=None, validator=v.optional_text)
+    _index: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.published is not None and self.published < self.issued:
+            raise v.fail(self, "published", self.published, f"is before issued {self.issued}")
+        v.unique(self, "categories", (c.key for c in self.categories))
+        v.unique(self, "obligations", (o.key for o in self.obligations))
+        index: dict[str, Any] = {}
+        for c in self.categories:
+            index[f"category:{c.key}"] = c
+            for i, t in enumerate(c.targets):
+                field = f"categories[{c.key}].targets[{i}]"
+                if f"target:{t.key}" in index:
+                    raise v.fail(self, field, t.key, "duplicate target key")
+                _within(self, f"{field}.deadline", t.deadline)
+                index[f"target:{t.key}"] = t
+            for i, p in enumerate(c.projects):
+                if f"project:{p.key}" in index:
+                    raise v.fail(self, f"categories[{c.key}].projects[{i}]", p.key, "duplicate key")
+                index[f"project:{p.key}"] = p
+        for i, o in enumerate(self.obligations):
+            if o.rule.due is not None:
+                _within(self, f"obligations[{i}].rule.due", o.rule.due, after_issue=True)
+        object.__setattr__(self, "_index", index)
+
+    # Look-ups ----------------------------------------------------------------------------------
+
+    def category(self, key: str) -> Category:
+        """The category with ``key``.
+
+        Raises:
+            KeyError: No such category; the message lists the known keys.
+        """
+        found = self._index.get(f"category:{key}")
+        if found is None:
+            known = ", ".join(c.key for c in self.categories)
+            raise KeyError(f"programme {self.key!r} has no category {key!r} (known: {known})")
+        return found  # type: ignore[no-any-return]
+
+    def target(self, key: str) -> Target:
+        """The target with ``key`` (``transport.high_grade_waterway``).
+
+        Raises:
+            KeyError: No such target.
+        """
+        found = self._index.get(f"target:{key}")
+        if found is None:
+            raise KeyError(f"programme {self.key!r} has no target {key!r}")
+        return found  # type: ignore[no-any-return]
+
+    def project(self, key: str) -> Project:
+        """The project with ``key``.
+
+        Raises:
+            KeyError: No such project.
+        """
+        found = self._index.get(f"project:{key}")
+        if found is None:
+            raise KeyError(f"programme {self.key!r} has no project {key!r}")
+        return found  # type: ignore[no-any-return]
+
+    def obligation(self, key: str) -> ReportingObligation:
+        """The reporting duty with ``key``.
+
+        Raises:
+            KeyError: No such duty.
+        """
+        for o in self.obligations:
+            if o.key == key:
+                return o
+        raise KeyError(f"programme {self.key!r} has no obligation {key!r}")
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        """Every target, category by category."""
+        return tuple(t for c in self.categories for t in c.targets)
+
+    @property
+    def projects(self) -> tuple[Project, ...]:
+        """Every named project, category by category."""
+        return tuple(p for c in self.categories for p in c.projects)
+
+    @property
+    def departments(self) -> tuple[Department, ...]:
+        """Every department that leads a category or reports, each once, in order of appearance."""
+        seen: dict[str, Department] = {}
+        for c in self.categories:
+            for d in c.lead_departments:
+                seen.setdefault(d.key, d)
+        for o in self.obligations:
+            for d in o.departments:
+                seen.setdefault(d.key, d)
+        return tuple(seen.values())
+
+    @property
+    def officials(self) -> tuple[Official, ...]:
+        """Every leading official, each once, in order of appearance."""
+        return tuple(dict.fromkeys(c.leader for c in self.categories))
+
+    # Portfolio totals --------------------------------------------------------------------------
+
+    @property
+    def project_count(self) -> int:
+        """Planned projects over all portfolios."""
+        return sum(c.portfolio.project_count for c in self.categories if c.portfolio)
+
+    @property
+    def total_investment(self) -> pint.Quantity:
+        """Estimated total investment over all portfolios, exactly, in 亿元."""
+        return _sum_money(c.portfolio.total_investment for c in self.categories if c.portfolio)
+
+    @property
+    def first_year_investment(self) -> pint.Quantity:
+        """Estimated first-year investment over all portfolios, exactly, in 亿元."""
+        return _sum_money(
+            c.portfolio.first_year_investment for c in self.categories if c.portfolio
+        )
+
+    # Deadlines ---------------------------------------------------------------------------------
+
+    def deadlines(self, start: date | None = None, end: date | None = None) -> tuple[Deadline, ...]:
+        """Concrete deadlines due from ``start`` to ``end`` (both included), sorted.
+
+        Quarterly duties fall due for every quarter whose due date is after the programme's issue
+        and not after its end. ``start`` and ``end`` only narrow that window.
+        """
+        lo = self.issued if start is None else max(self.issued, start - timedelta(days=1))
+        hi = self.period.end if end is None else min(self.period.end, end)
+        return tuple(sorted(self._expand(lo, hi)))
+
+    def _expand(self, after: date, until: date) -> Iterator[Deadline]:
+        for o in self.obligations:
+            for due in o.rule.dates(after, until):
+                period = o.covers(due, self.period)
+                if o.reporters is ReporterScope.LEAD_DEPARTMENTS:
+                    for c in self.categories:
+                        for d in c.lead_departments:
+                            yield Deadline(due, o.key, c.key, d, period)
+                for d in o.departments:
+                    yield Deadline(due, o.key, None, d, period)
+
+
+def _sum_money(amounts: Iterator[pint.Quantity]) -> pint.Quantity:
+    total = ureg.Quantity(Decimal(0), "yi_yuan")
+    for amount in amounts:
+        total = total + amount.to("yi_yuan")
+    return total

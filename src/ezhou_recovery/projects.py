@@ -1,0 +1,192 @@
+"""Projects and portfolios: what a category will build, and with how much money."""
+
+from __future__ import annotations
+
+
+import enum
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pint
+
+from . import _validators as v
+from .units import format_quantity, is_money, ureg
+
+__all__ = [
+    "Funding",
+    "FundingSource",
+    "Milestone",
+    "Portfolio",
+    "Project",
+    "ProjectLevel",
+    "ProjectStatus",
+]
+
+
+class ProjectLevel(enum.StrEnum):
+    """Who carries a project out (市级项目 / 区级项目)."""
+
+    CITY = "city"
+    DISTRICT = "district"
+
+
+class ProjectStatus(enum.StrEnum):
+    """Stage of a project, after the OC4IDS project status codelist."""
+
+    #: 谋划: being identified.
+    IDENTIFICATION = "identification"
+    #: 前期 / 启动: being prepared.
+    PREPARATION = "preparation"
+    #: 推进 / 建设: being built.
+    IMPLEMENTATION = "implementation"
+    #: 建成: built.
+    COMPLETION = "completion"
+    MAINTENANCE = "maintenance"
+    DECOMMISSIONING = "decommissioning"
+    DECOMMISSIONED = "decommissioned"
+    CANCELLED = "cancelled"
+
+
+class FundingSource(enum.StrEnum):
+    """Where a project's money comes from; the plan counts on the first three."""
+
+    #: 中央预算内投资.
+    CENTRAL_BUDGET = "central_budget"
+    #: 抗疫特别国债.
+    SPECIAL_TREASURY_BONDS = "special_treasury_bonds"
+    #: 地方政府专项债.
+    LOCAL_SPECIAL_BONDS = "local_special_bonds"
+    OTHER = "other"
+
+
+def _money(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if (
+        not isinstance(value, pint.Quantity)
+        or value._REGISTRY is not ureg
+        or not is_money(value)
+        or not isinstance(value.magnitude, Decimal | int)
+    ):
+        raise v.fail(instance, attribute.name, value, "must be an exact amount of money (Decimal)")
+    if value.magnitude < 0:
+        raise v.fail(instance, attribute.name, format_quantity(value), "must not be negative")
+
+
+def _optional_money(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _money(instance, attribute, value)
+
+
+@attrs.frozen
+class Funding:
+    """An amount a project receives from one source.
+
+    Attributes:
+        source: Where the money comes from.
+        amount: How much.
+    """
+
+    source: FundingSource = attrs.field(validator=attrs.validators.instance_of(FundingSource))
+    amount: pint.Quantity = attrs.field(validator=_money)
+
+
+@attrs.frozen
+class Milestone:
+    """A dated step of a project: planned (``due``) and, once reached, actual (``met``).
+
+    Attributes:
+        name: ``start``, ``completion`` or any other name.
+        due: When it is planned.
+        met: When it was reached; None while it is not.
+    """
+
+    name: str = attrs.field(validator=v.text)
+    due: date = attrs.field(validator=v.a_date)
+    met: date | None = attrs.field(default=None, validator=v.optional_date)
+
+
+@attrs.frozen
+class Project:
+    """One project of a category.
+
+    Attributes:
+        key: Stable identifier ``<category>.<slug>``.
+        name_zh: Name in Chinese, as the plan writes it.
+        name_en: Name in English.
+        level: City or district project.
+        status: Stage of the project when the data was written.
+        investment: Estimated total investment, if known.
+        planned_start: Planned start, if known.
+        planned_completion: Planned completion, if known.
+        funding: Money by source.
+        milestones: Planned and actual dated steps.
+        clause_zh: The clause of the plan that names it.
+    """
+
+    key: str = attrs.field(validator=v.dotted_key)
+    name_zh: str = attrs.field(validator=v.text)
+    name_en: str = attrs.field(validator=v.text)
+    level: ProjectLevel = attrs.field(
+        default=ProjectLevel.CITY, validator=attrs.validators.instance_of(ProjectLevel)
+    )
+    status: ProjectStatus = attrs.field(
+        default=ProjectStatus.IMPLEMENTATION, validator=attrs.validators.instance_of(ProjectStatus)
+    )
+    investment: pint.Quantity | None = attrs.field(default=None, validator=_optional_money)
+    planned_start: date | None = attrs.field(default=None, validator=v.optional_date)
+    planned_completion: date | None = attrs.field(default=None, validator=v.optional_date)
+    funding: tuple[Funding, ...] = attrs.field(default=(), validator=v.instances_of(Funding))
+    milestones: tuple[Milestone, ...] = attrs.field(
+        default=(), validator=v.instances_of(Milestone)
+    )
+    clause_zh: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        s, c = self.planned_start, self.planned_completion
+        if s is not None and c is not None and c < s:
+            raise v.fail(self, "planned_completion", c, f"is before planned_start {s.isoformat()}")
+        v.unique(self, "milestones", (m.name for m in self.milestones))
+
+    @property
+    def category(self) -> str:
+        """Key of the category the project belongs to."""
+        return self.key.split(".", 1)[0]
+
+    @property
+    def funded(self) -> pint.Quantity | None:
+        """Sum of the funding amounts, in 亿元; None when no funding is recorded."""
+        if not self.funding:
+            return None
+        total = ureg.Quantity(Decimal(0), "yi_yuan")
+        for item in self.funding:
+            total = total + item.amount.to("yi_yuan")
+        return total
+
+
+@attrs.frozen
+class Portfolio:
+    """A category's planned projects and estimated investment (重大项目及投资测算).
+
+    Attributes:
+        project_count: Number of projects planned over the period.
+        total_investment: Estimated total investment (估算总投资).
+        first_year_investment: Estimated investment in the first year (2020年估算投资).
+        first_year: The year ``first_year_investment`` is for.
+        approximate: Whether the text gives the total as approximate (约).
+    """
+
+    project_count: int = attrs.field(validator=v.non_negative_int)
+    total_investment: pint.Quantity = attrs.field(validator=_money)
+    first_year_investment: pint.Quantity = attrs.field(validator=_money)
+    first_year: int = attrs.field(default=2020, validator=v.non_negative_int)
+    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        if self.first_year_investment > self.total_investment:
+            raise v.fail(
+                self,
+                "first_year_investment",
+                format_quantity(self.first_year_investment),
+                f"is above total_investment {format_quantity(self.total_investment)}",
+            )

@@ -1,0 +1,208 @@
+"""Targets: what a programme promises, with units, direction, baseline and deadline."""
+
+from __future__ import annotations
+
+
+import enum
+from datetime import date
+from typing import Any
+
+import attrs
+import pint
+
+from . import _validators as v
+from .units import format_quantity, ureg
+
+__all__ = [
+    "Baseline",
+    "BaselineQualifier",
+    "Comparator",
+    "Section",
+    "Target",
+    "TargetKind",
+]
+
+
+class Comparator(enum.StrEnum):
+    """How an achieved value is compared with the target value."""
+
+    #: 以上, 达到: the value must reach the target or more.
+    AT_LEAST = "at_least"
+    #: 以下, 控制在: the value must stay at the target or below (lower is better).
+    AT_MOST = "at_most"
+    #: The value must equal the target.
+    EQUAL = "equal"
+
+
+class TargetKind(enum.StrEnum):
+    """What sort of promise a target is; each kind has its own attainment rule."""
+
+    #: A level to reach by the deadline (77.6 km of high-grade waterway in service).
+    LEVEL = "level"
+    #: An amount to build over the period, counted from the programme start (60 km of rural road).
+    CUMULATIVE = "cumulative"
+    #: An amount per calendar year (12 villages a year); ``value`` is the amount for one year.
+    ANNUAL_RATE = "annual_rate"
+    #: Something to be done by the deadline (LNG storage built by the end of 2020); no value.
+    MILESTONE = "milestone"
+    #: A goal stated in words (basically eliminate black and odorous water); no value.
+    QUALITATIVE = "qualitative"
+
+    @property
+    def quantitative(self) -> bool:
+        """Whether targets of this kind carry a value."""
+        return self in (TargetKind.LEVEL, TargetKind.CUMULATIVE, TargetKind.ANNUAL_RATE)
+
+
+class BaselineQualifier(enum.StrEnum):
+    """How exactly a baseline value is known."""
+
+    EXACT = "exact"
+    #: 大约: about.
+    ABOUT = "about"
+    #: 不足: less than.
+    LESS_THAN = "less_than"
+    #: 超过, 以上: more than.
+    MORE_THAN = "more_than"
+
+
+class Section(enum.StrEnum):
+    """The part of a category's text a target was read from."""
+
+    #: 三年目标.
+    GOALS = "goals"
+    #: 主要任务.
+    TASKS = "tasks"
+
+
+def _quantity(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, pint.Quantity) or value._REGISTRY is not ureg:
+        raise v.fail(instance, attribute.name, value, "must be a quantity of ezhou_recovery.ureg")
+    if value.magnitude < 0:
+        raise v.fail(instance, attribute.name, value, "must not be negative")
+
+
+def _optional_quantity(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _quantity(instance, attribute, value)
+
+
+@attrs.frozen
+class Baseline:
+    """Where a target starts from.
+
+    Attributes:
+        value: The starting value.
+        qualifier: How exactly it is known (``less_than`` for 不足200张, ``about`` for 大约20张).
+        as_of: When it was measured, if the text says.
+        note_zh: The text's own words for when (``疫情前``), if any.
+    """
+
+    value: pint.Quantity = attrs.field(validator=_quantity)
+    qualifier: BaselineQualifier = attrs.field(
+        default=BaselineQualifier.EXACT, validator=attrs.validators.instance_of(BaselineQualifier)
+    )
+    as_of: date | None = attrs.field(default=None, validator=v.optional_date)
+    note_zh: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    @property
+    def exact(self) -> bool:
+        """Whether the value is known exactly."""
+        return self.qualifier is BaselineQualifier.EXACT
+
+    def __str__(self) -> str:
+        prefix = {
+            BaselineQualifier.EXACT: "",
+            BaselineQualifier.ABOUT: "大约",
+            BaselineQualifier.LESS_THAN: "不足",
+            BaselineQualifier.MORE_THAN: "超过",
+        }[self.qualifier]
+        return f"{prefix}{format_quantity(self.value)}"
+
+
+@attrs.frozen
+class Target:
+    """One promise of a programme.
+
+    Attributes:
+        key: Stable identifier ``<category>.<slug>``.
+        description_zh: The target in Chinese (authoritative).
+        description_en: The target in English.
+        kind: What sort of promise it is.
+        deadline: The date by which it is due (the programme's end unless the text says otherwise).
+        value: The promised value; None for milestones and qualitative goals.
+        comparator: How achieved values compare with ``value``.
+        baseline: Where it starts from, if the text says.
+        scope_zh: The area or group the target is limited to (临空经济区), if any.
+        scope_en: The same in English.
+        section: The part of the category's text it was read from.
+        clause_zh: The clause of the text it came from, word for word.
+    """
+
+    key: str = attrs.field(validator=v.dotted_key)
+    description_zh: str = attrs.field(validator=v.text)
+    description_en: str = attrs.field(validator=v.text)
+    kind: TargetKind = attrs.field(validator=attrs.validators.instance_of(TargetKind))
+    deadline: date = attrs.field(validator=v.a_date)
+    value: pint.Quantity | None = attrs.field(default=None, validator=_optional_quantity)
+    comparator: Comparator = attrs.field(
+        default=Comparator.AT_LEAST, validator=attrs.validators.instance_of(Comparator)
+    )
+    baseline: Baseline | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Baseline))
+    )
+    scope_zh: str | None = attrs.field(default=None, validator=v.optional_text)
+    scope_en: str | None = attrs.field(default=None, validator=v.optional_text)
+    section: Section = attrs.field(
+        default=Section.GOALS, validator=attrs.validators.instance_of(Section)
+    )
+    clause_zh: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind.quantitative and self.value is None:
+            raise v.fail(self, "value", None, f"a {self.kind.value} target needs a value")
+        if not self.kind.quantitative and self.value is not None:
+            raise v.fail(self, "value", self.value, f"a {self.kind.value} target has no value")
+        if self.baseline is not None:
+            if self.value is None:
+                raise v.fail(self, "baseline", self.baseline, "only a target with a value has one")
+            if self.baseline.value.dimensionality != self.value.dimensionality:
+                raise v.fail(
+                    self,
+                    "baseline",
+                    format_quantity(self.baseline.value),
+                    f"unit {self.baseline.value.units:~P} does not fit the target's unit "
+                    f"{self.value.units:~P}",
+                )
+        if (self.scope_zh is None) != (self.scope_en is None):
+            raise v.fail(self, "scope_en", self.scope_en, "scope needs both scope_zh and scope_en")
+
+    @property
+    def category(self) -> str:
+        """Key of the category the target belongs to."""
+        return self.key.split(".", 1)[0]
+
+    @property
+    def unit(self) -> pint.Unit | None:
+        """Unit of the target value; None for milestones and qualitative goals."""
+        return None if self.value is None else self.value.units
+
+    @property
+    def higher_is_better(self) -> bool:
+        """False for an at-most target (pipe leakage at most 10%)."""
+        return self.comparator is not Comparator.AT_MOST
+
+    def describe_value(self, lang: str = "zh") -> str:
+        """The promise in a few words, ``≥ 77.6公里`` or ``done by 2020-12-31``."""
+        if self.value is None:
+            if self.kind is TargetKind.MILESTONE:
+                return f"{self.deadline.isoformat()}前完成" if lang == "zh" else (
+                    f"done by {self.deadline.isoformat()}"
+                )
+            return "定性目标" if lang == "zh" else "qualitative"
+        sign = {Comparator.AT_LEAST: "≥", Comparator.AT_MOST: "≤", Comparator.EQUAL: "="}
+        per_year = ("/年" if lang == "zh" else " a year") if self.kind is TargetKind.ANNUAL_RATE else ""
+        return f"{sign[self.comparator]} {format_quantity(self.value, lang=lang)}{per_year}"
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.description_zh} ({self.describe_value()})"

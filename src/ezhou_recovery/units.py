@@ -1,0 +1,325 @@
+"""Units: the library's own pint registry, and reading quantities as Chinese official texts write them.
+
+The registry is owned by this library (not pint's application registry), so that its counted things
+and money units never leak into, or collide with, another library's. Each counted thing (beds, base
+stations, villages, ...) is its own base dimension: adding beds to base stations, or beds to
+kilometres, raises :class:`pint.DimensionalityError` instead of giving a number.
+
+Magnitudes read from text are :class:`decimal.Decimal`, so money in 元 / 万元 / 亿元 adds and converts
+exactly (the conversion factors are whole powers of ten).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final, TypeAlias
+
+import pint
+
+from .errors import UnitError
+
+__all__ = [
+    "COUNTED_THINGS",
+    "GENERIC_MEASURE_WORDS",
+    "Q_",
+    "Quantity",
+    "Unit",
+    "format_quantity",
+    "is_money",
+    "money",
+    "parse_quantity",
+    "parse_unit",
+    "quantity_in",
+    "ureg",
+]
+
+Quantity: TypeAlias = pint.Quantity
+Unit: TypeAlias = pint.Unit
+
+#: Counted things of the plans, each a base dimension of its own: English name, Chinese name.
+COUNTED_THINGS: Final[dict[str, str]] = {
+    "piece": "个",
+    "bed": "张床位",
+    "base_station": "个基站",
+    "village": "个村",
+    "bridge": "座桥",
+    "project": "个项目",
+    "expressway": "条高速公路",
+    "airport": "个机场",
+    "depot": "座场站",
+    "charging_pile": "个充电桩",
+    "neighbourhood": "个小区",
+    "sensing_unit": "个感知单元",
+    "scenario": "个场景",
+    "facility": "个设施",
+    "platform": "家平台",
+    "institution": "家机构",
+    "park": "个园区",
+    "township": "个乡镇",
+    "health_centre": "个卫生院",
+    "clinic": "个卫生室",
+    "site": "处",
+    "vehicle": "辆",
+    "substation": "座变电站",
+    "person": "人",
+}
+
+_DEFINITIONS: Final = (
+    "yuan = [currency] = CNY",
+    "wan_yuan = 10000 * yuan",
+    "yi_yuan = 100000000 * yuan",
+    "km_per_km2 = kilometer / kilometer ** 2",
+    *(f"{name} = [{name}]" for name in COUNTED_THINGS),
+)
+
+
+def _build_registry() -> pint.UnitRegistry:
+    registry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    for line in _DEFINITIONS:
+        registry.define(line)
+    registry.formatter.default_format = "~P"
+    return registry
+
+
+#: The library's unit registry. Quantities from other registries do not mix with it.
+ureg: Final[pint.UnitRegistry] = _build_registry()
+#: Shorthand for ``ureg.Quantity``.
+Q_ = ureg.Quantity
+
+#: Measure words that say "this many" without saying of what: read in the target's own unit.
+GENERIC_MEASURE_WORDS: Final[frozenset[str]] = frozenset("个座条家处项所台只套")
+
+# Chinese unit words, longest first when matched; values are pint unit expressions.
+_ZH_UNITS: Final[dict[str, str]] = {
+    "公里/平方公里": "km_per_km2",
+    "千米/平方千米": "km_per_km2",
+    "平方公里": "km**2",
+    "平方千米": "km**2",
+    "平方米": "m**2",
+    "公里": "km",
+    "千米": "km",
+    "米": "m",
+    "年一遇": "year",
+    "分钟": "minute",
+    "小时": "hour",
+    "天": "day",
+    "日": "day",
+    "年": "year",
+    "千伏": "kV",
+    "伏": "V",
+    "亿元": "yi_yuan",
+    "万元": "wan_yuan",
+    "元": "yuan",
+    "%": "percent",
+    "人": "person",
+    "张": "bed",
+    "床": "bed",
+    "村": "village",
+    "基站": "base_station",
+    "桥": "bridge",
+    "危桥": "bridge",
+    "项目": "project",
+    "机场": "airport",
+    "小区": "neighbourhood",
+    "充电桩": "charging_pile",
+    "感知单元": "sensing_unit",
+    "场景": "scenario",
+    "乡镇": "township",
+    "辆": "vehicle",
+    "变电站": "substation",
+}
+_ZH_BY_LENGTH: Final = sorted(_ZH_UNITS, key=len, reverse=True)
+_MULTIPLIERS: Final[dict[str, Decimal]] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_NUMBER = re.compile(r"\s*(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$")
+_ZH_NAMES: Final[dict[str, str]] = {
+    "km": "公里",
+    "m": "米",
+    "km**2": "平方公里",
+    "m**2": "平方米",
+    "m**2/person": "平方米/人",
+    "km_per_km2": "公里/平方公里",
+    "minute": "分钟",
+    "hour": "小时",
+    "day": "天",
+    "year": "年",
+    "kV": "千伏",
+    "yuan": "元",
+    "wan_yuan": "万元",
+    "yi_yuan": "亿元",
+    "percent": "%",
+    **COUNTED_THINGS,
+}
+_zh_by_unit: dict[pint.Unit, str] = {}
+
+
+def _zh_name(unit: pint.Unit) -> str | None:
+    if not _zh_by_unit:
+        _zh_by_unit.update({ureg.Unit(expr): name for expr, name in _ZH_NAMES.items()})
+    return _zh_by_unit.get(unit)
+
+
+def _unit_from_zh(word: str, text: str) -> pint.Unit:
+    expression = _ZH_UNITS.get(word)
+    if expression is not None:
+        return ureg.Unit(expression)
+    if "/" in word:
+        top, _, bottom = word.partition("/")
+        return _unit_from_zh(top, text) / _unit_from_zh(bottom, text)
+    try:
+        return ureg.Unit(word)
+    except (pint.errors.PintError, AttributeError, TypeError, ValueError, SyntaxError) as exc:
+        raise UnitError(text, f"unknown unit {word!r}") from exc
+
+
+def parse_unit(text: str) -> pint.Unit:
+    """Read a unit written in Chinese (``公里``, ``张``, ``平方米/人``) or as a pint expression (``km``).
+
+    Raises:
+        UnitError: The unit is not known; the message quotes the text.
+    """
+    word = unicodedata.normalize("NFKC", text).strip()
+    if not word:
+        return ureg.Unit("dimensionless")
+    return _unit_from_zh(word, text)
+
+
+def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> pint.Quantity:
+    """Read a quantity as Chinese official texts write it.
+
+    Understands ``77.6公里``, ``1600张``, ``46.71亿元``, ``90%``, ``8公里/平方公里``, ``12平方米/人``,
+    ``100年一遇``, ``10分钟``, ``220千伏``, the multipliers 万 and 亿 before any unit (``10万个``),
+    thousands separators (``1,444``), full-width digits, and pint's own notation (``77.6 km``).
+
+    Args:
+        text: The text to read.
+        unit: The unit a bare number or a generic measure word (个, 座, 条, 家, 处, ...) stands for,
+            usually the unit of the target being reported on. Without it such a count is in ``piece``.
+
+    Returns:
+        A quantity of the library's registry with a :class:`~decimal.Decimal` magnitude.
+
+    Raises:
+        UnitError: The text is not a number followed by a known unit; the message quotes the text.
+    """
+    if not isinstance(text, str):
+        raise UnitError(text, "a quantity must be given as text")
+    normal = unicodedata.normalize("NFKC", text).replace(",", "")
+    match = _NUMBER.fullmatch(normal)
+    if match is None:
+        raise UnitError(text, "not a number followed by a unit")
+    try:
+        magnitude = Decimal(match["num"])
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only valid numbers
+        raise UnitError(text, "not a number") from exc
+    if not magnitude.is_finite():  # pragma: no cover - the pattern admits only finite numbers
+        raise UnitError(text, "not a finite number")
+    word = match["unit"]
+    if word[:1] in _MULTIPLIERS and word not in _ZH_UNITS:
+        magnitude *= _MULTIPLIERS[word[0]]
+        word = word[1:]
+    if word[:1] in GENERIC_MEASURE_WORDS:
+        rest = word[1:]
+        if not rest:
+            return Q_(magnitude, _coerce_unit(unit) if unit is not None else ureg.piece)
+        word = rest
+    if not word:
+        return Q_(magnitude, _coerce_unit(unit) if unit is not None else ureg.dimensionless)
+    return Q_(magnitude, _unit_from_zh(word, text))
+
+
+def _coerce_unit(unit: pint.Unit | str) -> pint.Unit:
+    return parse_unit(unit) if isinstance(unit, str) else unit
+
+
+def _to_decimal(value: Any, text: object) -> Decimal:
+    if isinstance(value, bool):
+        raise UnitError(text, "a true/false value is not a quantity")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    else:
+        raise UnitError(text, "not a number")
+    if not number.is_finite():
+        raise UnitError(text, "not a finite number")
+    return number
+
+
+def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> pint.Quantity:
+    """Read ``value`` as a quantity in ``unit``'s dimension, converted to ``unit``.
+
+    ``value`` may be a quantity, a number (taken to be in ``unit``) or a text for
+    :func:`parse_quantity` (a bare number or a generic measure word is taken to be in ``unit``).
+
+    Raises:
+        UnitError: The value cannot be read, or its unit is of another dimension than ``unit``;
+            the message names ``what``, the value and both units.
+    """
+    target_unit = _coerce_unit(unit)
+    if isinstance(value, pint.Quantity):
+        if value._REGISTRY is not ureg:
+            raise UnitError(value, f"{what}: quantity from another unit registry")
+        q = value
+    elif isinstance(value, str):
+        q = parse_quantity(value, unit=target_unit)
+    else:
+        q = Q_(_to_decimal(value, value), target_unit)
+    if q.dimensionality != target_unit.dimensionality:
+        raise UnitError(
+            value,
+            f"{what}: unit {q.units:~P} ({q.dimensionality}) cannot be read as "
+            f"{target_unit:~P} ({target_unit.dimensionality})",
+        )
+    return q.to(target_unit)
+
+
+def money(value: Any, unit: str = "yi_yuan") -> pint.Quantity:
+    """An exact amount of money: a quantity in ``unit`` (元, 万元 or 亿元) with a Decimal magnitude.
+
+    ``value`` may be text (``46.71亿元``), a number in ``unit``, or a money quantity.
+
+    Raises:
+        UnitError: The value is not an amount of money.
+    """
+    q = quantity_in(value, unit, what="amount of money")
+    if not isinstance(q.magnitude, Decimal):
+        q = Q_(_to_decimal(q.magnitude, value), q.units)
+    return q
+
+
+def is_money(q: pint.Quantity) -> bool:
+    """Whether ``q`` is an amount of money."""
+    return bool(q.dimensionality == ureg.yuan.dimensionality)
+
+
+def format_quantity(q: pint.Quantity, *, lang: str = "zh") -> str:
+    """Write a quantity for people: ``77.6公里`` (``lang="zh"``) or ``77.6 km`` (``lang="en"``)."""
+    magnitude = q.magnitude
+    if isinstance(magnitude, Decimal):
+        number = format(magnitude.normalize(), "f") if magnitude == magnitude.to_integral() else str(
+            magnitude
+        )
+        number = _trim(number)
+    elif isinstance(magnitude, float):
+        number = f"{magnitude:.6g}"
+    else:
+        number = str(magnitude)
+    if lang == "zh":
+        name = _zh_name(q.units)
+        if name is not None:
+            return f"{number}{name}"
+    if q.units == ureg.percent:
+        return f"{number}%"
+    if q.unitless:
+        return number
+    return f"{number} {q.units:~P}"
+
+
+def _trim(number: str) -> str:
+    if "." in number and "e" not in number.lower():
+        number = number.rstrip("0").rstrip(".")
+    return number
