@@ -1,0 +1,31 @@
+"""Plain-text layout helpers that count Chinese characters as two columns."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, columns: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``columns`` terminal columns."""
+    fill = " " * max(0, columns - width(text))
+    return fill + text if right else text + fill
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], *, right: frozenset[int] = frozenset()) -> str:
+    """An aligned plain-text table; columns whose index is in ``right`` are right-aligned."""
+    widths = [width(h) for h in header]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], width(cell))
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(pad(c, widths[i], right=i in right) for i, c in enumerate(cells)).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(header), rule, *(line(r) for r in rows)])
