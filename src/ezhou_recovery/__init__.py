@@ -9,6 +9,7 @@ from __future__ import annotations
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .loading import load_ezhou_plan, load_programme
 from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
+from .observations import InvestmentReport, Quality
 from .people import Department, Official
 from .periods import Period, quarter_of
 from .programme import Category, Programme, Task
@@ -40,6 +41,7 @@ __all__ = [
     "Funding",
     "FundingSource",
     "InvariantError",
+    "InvestmentReport",
     "LoadError",
     "Milestone",
     "Official",
@@ -49,6 +51,7 @@ __all__ = [
     "Project",
     "ProjectLevel",
     "ProjectStatus",
+    "Quality",
     "ReporterScope",
     "ReportingObligation",
     "Section",

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_origin
 
 import attrs
 import cattrs
@@ -26,14 +26,14 @@ from cattrs.errors import (
 )
 
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
-from .units import parse_quantity
+from .units import Quantity, parse_quantity
 
 T = TypeVar("T")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class _Problem(ValueError):
+class _ProblemError(ValueError):
     """A value of the wrong shape, with the value kept for the error message."""
 
     def __init__(self, problem: str, value: Any) -> None:
@@ -49,38 +49,42 @@ def _structure_date(value: Any, _: type) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError as exc:
-            raise _Problem(f"not a real date ({exc})", value) from None
-    raise _Problem("expected a date written YYYY-MM-DD", value)
+            raise _ProblemError(f"not a real date ({exc})", value) from None
+    raise _ProblemError("expected a date written YYYY-MM-DD", value)
 
 
-def _structure_quantity(value: Any, _: type) -> pint.Quantity:
+def _structure_quantity(value: Any, _: type) -> Quantity:
     if not isinstance(value, str):
-        raise _Problem("expected a quantity written as text, such as '77.6公里'", value)
+        raise _ProblemError("expected a quantity written as text, such as '77.6公里'", value)
     return parse_quantity(value)
 
 
-def _unstructure_quantity(q: pint.Quantity) -> str:
+def _unstructure_quantity(q: Quantity) -> str:
     magnitude = q.magnitude
     number = str(magnitude) if isinstance(magnitude, Decimal | int) else repr(float(magnitude))
     unit = format(q.units, "D")
     return number if unit == "dimensionless" else f"{number} {unit}"
 
 
+def _is_quantity_type(t: Any) -> bool:
+    return t is pint.Quantity or get_origin(t) is pint.Quantity
+
+
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
-        raise _Problem("expected a text", value)
+        raise _ProblemError("expected a text", value)
     return value
 
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Problem("expected a whole number", value)
+        raise _ProblemError("expected a whole number", value)
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _Problem("expected true or false", value)
+        raise _ProblemError("expected true or false", value)
     return value
 
 
@@ -89,26 +93,26 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
         return cls(value)
     except ValueError:
         choices = ", ".join(repr(m.value) for m in cls)
-        raise _Problem(f"expected one of {choices}", value) from None
+        raise _ProblemError(f"expected one of {choices}", value) from None
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise _Problem("expected a decimal number written as text", value)
+        raise _ProblemError("expected a decimal number written as text", value)
     try:
         number = Decimal(value)
     except ArithmeticError:
-        raise _Problem("not a decimal number", value) from None
+        raise _ProblemError("not a decimal number", value) from None
     if not number.is_finite():
-        raise _Problem("not a finite number", value)
+        raise _ProblemError("not a finite number", value)
     return number
 
 
 def _resolve_model_types() -> None:
     # The model modules use postponed annotations; cattrs needs them as real types.
-    from . import obligations, people, periods, programme, projects, targets
+    from . import obligations, observations, people, periods, programme, projects, targets
 
-    for module in (people, periods, targets, projects, obligations, programme):
+    for module in (people, periods, targets, projects, obligations, programme, observations):
         for name in module.__all__:
             obj = getattr(module, name)
             if isinstance(obj, type) and attrs.has(obj):
@@ -121,8 +125,8 @@ def make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(date, _structure_date)
     converter.register_unstructure_hook(date, date.isoformat)
-    converter.register_structure_hook(pint.Quantity, _structure_quantity)
-    converter.register_unstructure_hook(pint.Quantity, _unstructure_quantity)
+    converter.register_structure_hook_func(_is_quantity_type, _structure_quantity)
+    converter.register_unstructure_hook_func(_is_quantity_type, _unstructure_quantity)
     # Exact-type predicates: a singledispatch hook on str would also catch StrEnum subclasses.
     converter.register_structure_hook_func(lambda t: t is str, _structure_str)
     converter.register_structure_hook_func(lambda t: t is int, _structure_int)
@@ -150,17 +154,17 @@ def _walk(exc: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
             else:  # pragma: no cover - cattrs has no other note kind today
                 step = ""
             yield from _walk(sub, path + step)
-        for sub in without:
-            yield from _walk(sub, path)
+        for plain in without:
+            yield from _walk(plain, path)
     elif isinstance(exc, BaseExceptionGroup):
-        for sub in exc.exceptions:
-            yield from _walk(sub, path)
+        for inner in exc.exceptions:
+            yield from _walk(inner, path)
     else:
         yield path, exc
 
 
 def _describe(exc: BaseException) -> tuple[str, Any]:
-    if isinstance(exc, _Problem):
+    if isinstance(exc, _ProblemError):
         return exc.problem, exc.value
     if isinstance(exc, UnitError):
         return exc.problem, exc.text
@@ -187,8 +191,10 @@ def structure(data: Any, cls: type[T], *, source: str) -> T:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
         problems = [(path, *_describe(sub)) for path, sub in _walk(exc, "")]
-    except (EzhouRecoveryError, ValueError, TypeError, AttributeError) as exc:
-        problems = [("", *_describe(exc))]
+    except (EzhouRecoveryError, ValueError, TypeError, AttributeError) as other:
+        problems = [("", *_describe(other))]
+    if not problems:  # pragma: no cover - an exception group always holds one
+        problems = [("", "invalid data", None)]
     path, problem, value = problems[0]
     more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
     error = LoadError(source, path, problem + more, value)

@@ -17,7 +17,9 @@ def pad(text: str, columns: int, *, right: bool = False) -> str:
     return fill + text if right else text + fill
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]], *, right: frozenset[int] = frozenset()) -> str:
+def table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], *, right: frozenset[int] = frozenset()
+) -> str:
     """An aligned plain-text table; columns whose index is in ``right`` are right-aligned."""
     widths = [width(h) for h in header]
     for row in rows:

@@ -42,7 +42,9 @@ def optional_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
 def slug(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A lower-case identifier such as ``public_health``."""
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
-        raise fail(instance, attribute.name, value, "must be a lower-case identifier ([a-z][a-z0-9_]*)")
+        raise fail(
+            instance, attribute.name, value, "must be a lower-case identifier ([a-z][a-z0-9_]*)"
+        )
 
 
 def dotted_key(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -77,9 +79,7 @@ def instances_of(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]
             raise fail(instance, attribute.name, value, "must be a tuple")
         for i, item in enumerate(value):
             if not isinstance(item, kind):
-                raise fail(
-                    instance, f"{attribute.name}[{i}]", item, f"must be a {kind.__name__}"
-                )
+                raise fail(instance, f"{attribute.name}[{i}]", item, f"must be a {kind.__name__}")
 
     return check
 

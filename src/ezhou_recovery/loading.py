@@ -91,7 +91,9 @@ def check_format(data: Any, *, source: str, expected: str, version: int) -> dict
     found_version = body.pop("format_version", None)
     if found_version != version:
         raise LoadError(
-            source, "format_version", f"unknown version: this library reads version {version}",
+            source,
+            "format_version",
+            f"unknown version: this library reads version {version}",
             found_version,
         )
     return body
@@ -141,4 +143,6 @@ def load_ezhou_plan() -> Programme:
     """The embedded Ezhou plan (鄂州政发〔2020〕10号), loaded once and shared (it is immutable)."""
     ref = resources.files(__package__).joinpath("data", _EZHOU_FILE)
     raw = ref.read_bytes()
-    return programme_from_data(parse_data(raw, source=_EZHOU_FILE, suffix=".toml"), source=_EZHOU_FILE)
+    return programme_from_data(
+        parse_data(raw, source=_EZHOU_FILE, suffix=".toml"), source=_EZHOU_FILE
+    )

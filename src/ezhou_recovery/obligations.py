@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import enum
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -36,7 +35,11 @@ class ReporterScope(enum.StrEnum):
 
 
 def _day(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not (value == -1 or 1 <= value <= 28):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not (value == -1 or 1 <= value <= 28)
+    ):
         raise v.fail(
             instance, attribute.name, value, "must be 1 to 28 (every month has it) or -1 (last day)"
         )
@@ -114,7 +117,8 @@ class ReportingObligation:
     name_en: str = attrs.field(validator=v.text)
     rule: DueRule = attrs.field(validator=attrs.validators.instance_of(DueRule))
     reporters: ReporterScope = attrs.field(
-        default=ReporterScope.LEAD_DEPARTMENTS, validator=attrs.validators.instance_of(ReporterScope)
+        default=ReporterScope.LEAD_DEPARTMENTS,
+        validator=attrs.validators.instance_of(ReporterScope),
     )
     departments: tuple[Department, ...] = attrs.field(
         default=(), validator=v.instances_of(Department)

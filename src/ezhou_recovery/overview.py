@@ -65,7 +65,13 @@ def render_overview(programme: Programme, *, as_of: date, upcoming: int = 12) ->
     after = [d for d in programme.deadlines() if d.due > as_of][:upcoming]
     if after:
         rows = [
-            [d.due.isoformat(), d.obligation, d.category or "-", d.department.name_zh, d.period.label]
+            [
+                d.due.isoformat(),
+                d.obligation,
+                d.category or "-",
+                d.department.name_zh,
+                d.period.label,
+            ]
             for d in after
         ]
         deadlines = f"Next deadlines after {as_of.isoformat()}:\n" + table(

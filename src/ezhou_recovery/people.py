@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import attrs
 
 from . import _validators as v

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 import attrs
-import pint
 
 from . import _validators as v
 from .obligations import Deadline, ReporterScope, ReportingObligation
@@ -17,7 +15,7 @@ from .people import Department, Official
 from .periods import Period
 from .projects import Portfolio, Project
 from .targets import Target
-from .units import ureg
+from .units import Quantity, ureg
 
 __all__ = ["Category", "Programme", "Task"]
 
@@ -75,12 +73,13 @@ class Category:
         v.unique(self, "lead_departments", (d.key for d in self.lead_departments))
         v.unique(self, "targets", (t.key for t in self.targets))
         v.unique(self, "projects", (p.key for p in self.projects))
-        for field, items in (("targets", self.targets), ("projects", self.projects)):
-            for i, item in enumerate(items):
-                if item.category != self.key:
-                    raise v.fail(
-                        self, f"{field}[{i}].key", item.key, f"must start with '{self.key}.'"
-                    )
+        keyed: list[tuple[str, Target | Project]] = [
+            *(("targets", t) for t in self.targets),
+            *(("projects", p) for p in self.projects),
+        ]
+        for field, item in keyed:
+            if item.category != self.key:
+                raise v.fail(self, f"{field}.key", item.key, f"must start with '{self.key}.'")
 
     def target(self, key: str) -> Target:
         """The target with ``key`` (full ``<category>.<slug>`` or just the slug).
@@ -244,16 +243,14 @@ class Programme:
         return sum(c.portfolio.project_count for c in self.categories if c.portfolio)
 
     @property
-    def total_investment(self) -> pint.Quantity:
+    def total_investment(self) -> Quantity:
         """Estimated total investment over all portfolios, exactly, in 亿元."""
         return _sum_money(c.portfolio.total_investment for c in self.categories if c.portfolio)
 
     @property
-    def first_year_investment(self) -> pint.Quantity:
+    def first_year_investment(self) -> Quantity:
         """Estimated first-year investment over all portfolios, exactly, in 亿元."""
-        return _sum_money(
-            c.portfolio.first_year_investment for c in self.categories if c.portfolio
-        )
+        return _sum_money(c.portfolio.first_year_investment for c in self.categories if c.portfolio)
 
     # Deadlines ---------------------------------------------------------------------------------
 
@@ -279,7 +276,7 @@ class Programme:
                     yield Deadline(due, o.key, None, d, period)
 
 
-def _sum_money(amounts: Iterator[pint.Quantity]) -> pint.Quantity:
+def _sum_money(amounts: Iterator[Quantity]) -> Quantity:
     total = ureg.Quantity(Decimal(0), "yi_yuan")
     for amount in amounts:
         total = total + amount.to("yi_yuan")

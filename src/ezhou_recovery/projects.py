@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import enum
 from datetime import date
 from decimal import Decimal
@@ -12,7 +11,7 @@ import attrs
 import pint
 
 from . import _validators as v
-from .units import format_quantity, is_money, ureg
+from .units import Quantity, format_quantity, is_money, ureg
 
 __all__ = [
     "Funding",
@@ -88,7 +87,7 @@ class Funding:
     """
 
     source: FundingSource = attrs.field(validator=attrs.validators.instance_of(FundingSource))
-    amount: pint.Quantity = attrs.field(validator=_money)
+    amount: Quantity = attrs.field(validator=_money)
 
 
 @attrs.frozen
@@ -133,13 +132,11 @@ class Project:
     status: ProjectStatus = attrs.field(
         default=ProjectStatus.IMPLEMENTATION, validator=attrs.validators.instance_of(ProjectStatus)
     )
-    investment: pint.Quantity | None = attrs.field(default=None, validator=_optional_money)
+    investment: Quantity | None = attrs.field(default=None, validator=_optional_money)
     planned_start: date | None = attrs.field(default=None, validator=v.optional_date)
     planned_completion: date | None = attrs.field(default=None, validator=v.optional_date)
     funding: tuple[Funding, ...] = attrs.field(default=(), validator=v.instances_of(Funding))
-    milestones: tuple[Milestone, ...] = attrs.field(
-        default=(), validator=v.instances_of(Milestone)
-    )
+    milestones: tuple[Milestone, ...] = attrs.field(default=(), validator=v.instances_of(Milestone))
     clause_zh: str | None = attrs.field(default=None, validator=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -154,7 +151,7 @@ class Project:
         return self.key.split(".", 1)[0]
 
     @property
-    def funded(self) -> pint.Quantity | None:
+    def funded(self) -> Quantity | None:
         """Sum of the funding amounts, in 亿元; None when no funding is recorded."""
         if not self.funding:
             return None
@@ -177,8 +174,8 @@ class Portfolio:
     """
 
     project_count: int = attrs.field(validator=v.non_negative_int)
-    total_investment: pint.Quantity = attrs.field(validator=_money)
-    first_year_investment: pint.Quantity = attrs.field(validator=_money)
+    total_investment: Quantity = attrs.field(validator=_money)
+    first_year_investment: Quantity = attrs.field(validator=_money)
     first_year: int = attrs.field(default=2020, validator=v.non_negative_int)
     approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import enum
 from datetime import date
 from typing import Any
@@ -11,7 +10,7 @@ import attrs
 import pint
 
 from . import _validators as v
-from .units import format_quantity, ureg
+from .units import Quantity, format_quantity, ureg
 
 __all__ = [
     "Baseline",
@@ -98,7 +97,7 @@ class Baseline:
         note_zh: The text's own words for when (``疫情前``), if any.
     """
 
-    value: pint.Quantity = attrs.field(validator=_quantity)
+    value: Quantity = attrs.field(validator=_quantity)
     qualifier: BaselineQualifier = attrs.field(
         default=BaselineQualifier.EXACT, validator=attrs.validators.instance_of(BaselineQualifier)
     )
@@ -144,7 +143,7 @@ class Target:
     description_en: str = attrs.field(validator=v.text)
     kind: TargetKind = attrs.field(validator=attrs.validators.instance_of(TargetKind))
     deadline: date = attrs.field(validator=v.a_date)
-    value: pint.Quantity | None = attrs.field(default=None, validator=_optional_quantity)
+    value: Quantity | None = attrs.field(default=None, validator=_optional_quantity)
     comparator: Comparator = attrs.field(
         default=Comparator.AT_LEAST, validator=attrs.validators.instance_of(Comparator)
     )
@@ -183,8 +182,8 @@ class Target:
         return self.key.split(".", 1)[0]
 
     @property
-    def unit(self) -> pint.Unit | None:
-        """Unit of the target value; None for milestones and qualitative goals."""
+    def unit(self) -> Any:
+        """Unit of the target value (a pint unit); None for milestones and qualitative goals."""
         return None if self.value is None else self.value.units
 
     @property
@@ -196,12 +195,16 @@ class Target:
         """The promise in a few words, ``≥ 77.6公里`` or ``done by 2020-12-31``."""
         if self.value is None:
             if self.kind is TargetKind.MILESTONE:
-                return f"{self.deadline.isoformat()}前完成" if lang == "zh" else (
-                    f"done by {self.deadline.isoformat()}"
+                return (
+                    f"{self.deadline.isoformat()}前完成"
+                    if lang == "zh"
+                    else (f"done by {self.deadline.isoformat()}")
                 )
             return "定性目标" if lang == "zh" else "qualitative"
         sign = {Comparator.AT_LEAST: "≥", Comparator.AT_MOST: "≤", Comparator.EQUAL: "="}
-        per_year = ("/年" if lang == "zh" else " a year") if self.kind is TargetKind.ANNUAL_RATE else ""
+        per_year = (
+            ("/年" if lang == "zh" else " a year") if self.kind is TargetKind.ANNUAL_RATE else ""
+        )
         return f"{sign[self.comparator]} {format_quantity(self.value, lang=lang)}{per_year}"
 
     def __str__(self) -> str:

@@ -35,7 +35,9 @@ __all__ = [
     "ureg",
 ]
 
-Quantity: TypeAlias = pint.Quantity
+#: Type of the library's quantities (any magnitude type).
+Quantity: TypeAlias = pint.Quantity[Any]
+#: Type of the library's units.
 Unit: TypeAlias = pint.Unit
 
 #: Counted things of the plans, each a base dimension of its own: English name, Chinese name.
@@ -75,8 +77,8 @@ _DEFINITIONS: Final = (
 )
 
 
-def _build_registry() -> pint.UnitRegistry:
-    registry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+def _build_registry() -> pint.UnitRegistry[Any]:
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     for line in _DEFINITIONS:
         registry.define(line)
     registry.formatter.default_format = "~P"
@@ -84,7 +86,7 @@ def _build_registry() -> pint.UnitRegistry:
 
 
 #: The library's unit registry. Quantities from other registries do not mix with it.
-ureg: Final[pint.UnitRegistry] = _build_registry()
+ureg: Final[pint.UnitRegistry[Any]] = _build_registry()
 #: Shorthand for ``ureg.Quantity``.
 Q_ = ureg.Quantity
 
@@ -132,7 +134,9 @@ _ZH_UNITS: Final[dict[str, str]] = {
 }
 _ZH_BY_LENGTH: Final = sorted(_ZH_UNITS, key=len, reverse=True)
 _MULTIPLIERS: Final[dict[str, Decimal]] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
-_NUMBER = re.compile(r"\s*(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$")
+_NUMBER = re.compile(
+    r"\s*(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
+)
 _ZH_NAMES: Final[dict[str, str]] = {
     "km": "公里",
     "m": "米",
@@ -154,7 +158,7 @@ _ZH_NAMES: Final[dict[str, str]] = {
 _zh_by_unit: dict[pint.Unit, str] = {}
 
 
-def _zh_name(unit: pint.Unit) -> str | None:
+def _zh_name(unit: Any) -> str | None:
     if not _zh_by_unit:
         _zh_by_unit.update({ureg.Unit(expr): name for expr, name in _ZH_NAMES.items()})
     return _zh_by_unit.get(unit)
@@ -163,14 +167,17 @@ def _zh_name(unit: pint.Unit) -> str | None:
 def _unit_from_zh(word: str, text: str) -> pint.Unit:
     expression = _ZH_UNITS.get(word)
     if expression is not None:
-        return ureg.Unit(expression)
+        unit: pint.Unit = ureg.Unit(expression)
+        return unit
     if "/" in word:
         top, _, bottom = word.partition("/")
-        return _unit_from_zh(top, text) / _unit_from_zh(bottom, text)
+        ratio: pint.Unit = _unit_from_zh(top, text) / _unit_from_zh(bottom, text)
+        return ratio
     try:
-        return ureg.Unit(word)
+        parsed: pint.Unit = ureg.Unit(word)
     except (pint.errors.PintError, AttributeError, TypeError, ValueError, SyntaxError) as exc:
         raise UnitError(text, f"unknown unit {word!r}") from exc
+    return parsed
 
 
 def parse_unit(text: str) -> pint.Unit:
@@ -185,7 +192,7 @@ def parse_unit(text: str) -> pint.Unit:
     return _unit_from_zh(word, text)
 
 
-def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> pint.Quantity:
+def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantity:
     """Read a quantity as Chinese official texts write it.
 
     Understands ``77.6公里``, ``1600张``, ``46.71亿元``, ``90%``, ``8公里/平方公里``, ``12平方米/人``,
@@ -249,7 +256,7 @@ def _to_decimal(value: Any, text: object) -> Decimal:
     return number
 
 
-def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> pint.Quantity:
+def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Quantity:
     """Read ``value`` as a quantity in ``unit``'s dimension, converted to ``unit``.
 
     ``value`` may be a quantity, a number (taken to be in ``unit``) or a text for
@@ -277,7 +284,7 @@ def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> pi
     return q.to(target_unit)
 
 
-def money(value: Any, unit: str = "yi_yuan") -> pint.Quantity:
+def money(value: Any, unit: str = "yi_yuan") -> Quantity:
     """An exact amount of money: a quantity in ``unit`` (元, 万元 or 亿元) with a Decimal magnitude.
 
     ``value`` may be text (``46.71亿元``), a number in ``unit``, or a money quantity.
@@ -291,17 +298,19 @@ def money(value: Any, unit: str = "yi_yuan") -> pint.Quantity:
     return q
 
 
-def is_money(q: pint.Quantity) -> bool:
+def is_money(q: Quantity) -> bool:
     """Whether ``q`` is an amount of money."""
     return bool(q.dimensionality == ureg.yuan.dimensionality)
 
 
-def format_quantity(q: pint.Quantity, *, lang: str = "zh") -> str:
+def format_quantity(q: Quantity, *, lang: str = "zh") -> str:
     """Write a quantity for people: ``77.6公里`` (``lang="zh"``) or ``77.6 km`` (``lang="en"``)."""
     magnitude = q.magnitude
     if isinstance(magnitude, Decimal):
-        number = format(magnitude.normalize(), "f") if magnitude == magnitude.to_integral() else str(
-            magnitude
+        number = (
+            format(magnitude.normalize(), "f")
+            if magnitude == magnitude.to_integral()
+            else str(magnitude)
         )
         number = _trim(number)
     elif isinstance(magnitude, float):
