@@ -22,8 +22,10 @@ from .projects import (
     ProjectLevel,
     ProjectStatus,
 )
+from .serialization import from_json, to_json
 from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
 from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
+from .validation import Finding, Severity, validate
 
 __version__ = "0.1.0"
 
@@ -37,6 +39,7 @@ __all__ = [
     "Department",
     "DueRule",
     "EzhouRecoveryError",
+    "Finding",
     "Frequency",
     "Funding",
     "FundingSource",
@@ -55,12 +58,14 @@ __all__ = [
     "ReporterScope",
     "ReportingObligation",
     "Section",
+    "Severity",
     "Target",
     "TargetKind",
     "Task",
     "UnitError",
     "__version__",
     "format_quantity",
+    "from_json",
     "load_ezhou_plan",
     "load_programme",
     "money",
@@ -68,5 +73,7 @@ __all__ = [
     "parse_unit",
     "quantity_in",
     "quarter_of",
+    "to_json",
     "ureg",
+    "validate",
 ]

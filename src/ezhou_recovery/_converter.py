@@ -61,9 +61,14 @@ def _structure_quantity(value: Any, _: type) -> Quantity:
 
 def _unstructure_quantity(q: Quantity) -> str:
     magnitude = q.magnitude
-    number = str(magnitude) if isinstance(magnitude, Decimal | int) else repr(float(magnitude))
+    # A float is written as its exact decimal value, so it reads back (as a Decimal) equal to it.
+    number = Decimal(magnitude) if isinstance(magnitude, float) else magnitude
+    if not isinstance(number, Decimal | int) or (
+        isinstance(number, Decimal) and not number.is_finite()
+    ):
+        raise UnitError(q, "only a finite number can be written as a quantity")
     unit = format(q.units, "D")
-    return number if unit == "dimensionless" else f"{number} {unit}"
+    return str(number) if unit == "dimensionless" else f"{number} {unit}"
 
 
 def _is_quantity_type(t: Any) -> bool:

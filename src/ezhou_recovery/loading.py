@@ -89,7 +89,7 @@ def check_format(data: Any, *, source: str, expected: str, version: int) -> dict
     if found != expected:
         raise LoadError(source, "format", f"expected {expected!r}", found)
     found_version = body.pop("format_version", None)
-    if found_version != version:
+    if type(found_version) is not int or found_version != version:  # true and 1.0 are not 1
         raise LoadError(
             source,
             "format_version",

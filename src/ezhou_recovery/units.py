@@ -132,7 +132,14 @@ _ZH_UNITS: Final[dict[str, str]] = {
     "辆": "vehicle",
     "变电站": "substation",
 }
+# Every counted thing's own Chinese name (张床位, 个卫生院 -> 卫生院) reads back as that thing, so what
+# format_quantity writes, parse_quantity reads.
+for _name, _zh in COUNTED_THINGS.items():
+    _word = _zh[1:] if len(_zh) > 1 and _zh[0] in GENERIC_MEASURE_WORDS else _zh
+    if _word not in GENERIC_MEASURE_WORDS:
+        _ZH_UNITS.setdefault(_word, _name)
 _ZH_BY_LENGTH: Final = sorted(_ZH_UNITS, key=len, reverse=True)
+_MAX_POWER: Final = 6
 _MULTIPLIERS: Final[dict[str, Decimal]] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _NUMBER = re.compile(
     r"\s*(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
@@ -169,15 +176,23 @@ def _unit_from_zh(word: str, text: str) -> pint.Unit:
     if expression is not None:
         unit: pint.Unit = ureg.Unit(expression)
         return unit
-    if "/" in word:
-        top, _, bottom = word.partition("/")
+    if "/" in word and not word.isascii():
+        top, _, bottom = word.rpartition("/")
         ratio: pint.Unit = _unit_from_zh(top, text) / _unit_from_zh(bottom, text)
-        return ratio
+        return _checked(ratio, word, text)
     try:
         parsed: pint.Unit = ureg.Unit(word)
-    except (pint.errors.PintError, AttributeError, TypeError, ValueError, SyntaxError) as exc:
+    except Exception as exc:  # pint's expression parser raises assorted errors on garbage
         raise UnitError(text, f"unknown unit {word!r}") from exc
-    return parsed
+    return _checked(parsed, word, text)
+
+
+def _checked(unit: pint.Unit, word: str, text: str) -> pint.Unit:
+    # pint reads "km**1e999" as km to the power inf: no unit of a plan has such a power.
+    for power in unit._units.values():
+        if not abs(power) <= _MAX_POWER:
+            raise UnitError(text, f"unit {word!r} has a power beyond {_MAX_POWER}")
+    return unit
 
 
 def parse_unit(text: str) -> pint.Unit:

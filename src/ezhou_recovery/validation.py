@@ -1,0 +1,314 @@
+"""Consistency rules of a programme, beyond what each object checks when it is built.
+
+:func:`validate` returns findings instead of raising, so a tool can list every problem of a data set
+at once. Some rules repeat checks that construction makes already (a category needs a lead
+department, a target deadline lies in the period): they catch objects assembled another way (a
+subclass, ``object.__setattr__``, data from another tool) and say so in the same words as the rest.
+
+Rules and their codes (stable; a tool may filter on them):
+
+===============================  =======  ====================================================
+code                             level    fires when
+===============================  =======  ====================================================
+``first-year-above-total``       error    a portfolio's first-year investment exceeds its total
+``first-year-outside-period``    warning  a portfolio's first year is not a year of the period
+``portfolio-count-exceeded``     error    a category names more projects than its portfolio counts
+``portfolio-investment-exceeded`` error   named projects' investment sums above the portfolio
+                                          total (a warning when the total is approximate, 约)
+``project-funding-above-investment`` warning  a project's funding sums above its investment
+``project-date-outside-period``  warning  a project's planned dates or milestones lie outside
+``target-deadline-outside-period`` error  a target is due outside the programme's period
+``obligation-due-outside-period`` error   a once-only duty is due outside (issue, end]
+``deadline-outside-period``      error    a given deadline is due outside the period
+``category-without-lead``        error    a category has no lead department
+``baseline-meets-target``        warning  a level target's baseline already meets the target
+``target-without-clause``        warning  a target does not quote the clause it comes from
+``duplicate-key``                error    two categories, targets, projects, duties share a key
+``duplicate-number``             warning  two categories (or two tasks of one) share a number
+``department-key-conflict``      error    one department key stands for different names
+``dangling-key``                 error    a key points at nothing: a target or project outside
+                                          its category, a deadline's duty, category or reporter
+``published-before-issued``      error    the publication date is before the issue date
+===============================  =======  ====================================================
+
+A category that names fewer projects than its portfolio counts is normal (plans name only their
+largest projects) and gives no finding.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+
+import attrs
+
+from .obligations import Deadline, ReporterScope
+from .people import Department
+from .programme import Category, Programme
+from .projects import Portfolio, Project
+from .targets import BaselineQualifier, Comparator, Target, TargetKind
+from .units import format_quantity, ureg
+
+__all__ = ["Finding", "Severity", "validate"]
+
+
+class Severity(enum.StrEnum):
+    """How bad a finding is."""
+
+    #: The data contradicts itself; results computed from it are not to be trusted.
+    ERROR = "error"
+    #: The data is suspicious or incomplete, but consistent.
+    WARNING = "warning"
+
+
+@attrs.frozen
+class Finding:
+    """One problem :func:`validate` found.
+
+    Attributes:
+        severity: Error or warning.
+        code: The rule's stable identifier (``portfolio-count-exceeded``).
+        where: The path to the object, by keys (``categories[transport].portfolio``).
+        what: The problem in words, with the values involved.
+    """
+
+    severity: Severity
+    code: str
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.severity.value}: {self.where}: {self.what} [{self.code}]"
+
+
+def validate(programme: Programme, *, deadlines: Iterable[Deadline] = ()) -> tuple[Finding, ...]:
+    """Check a programme (and, optionally, deadlines said to belong to it) for inconsistencies.
+
+    Args:
+        programme: The programme.
+        deadlines: Deadlines from elsewhere (a tracker, another tool's file) to check against the
+            programme: known duty, category and department, due inside the period.
+
+    Returns:
+        The findings, errors and warnings in the order of the data; empty when all is consistent.
+    """
+    findings = [*_programme_rules(programme)]
+    numbers: dict[int, str] = {}
+    departments: dict[str, Department] = {}
+    for category in programme.categories:
+        where = f"categories[{category.key}]"
+        if category.number in numbers:
+            findings.append(
+                _warn(
+                    "duplicate-number",
+                    f"{where}.number",
+                    f"number {category.number} is also category {numbers[category.number]!r}'s",
+                )
+            )
+        numbers.setdefault(category.number, category.key)
+        for i, department in enumerate(category.lead_departments):
+            findings.extend(_department(departments, department, f"{where}.lead_departments[{i}]"))
+        findings.extend(_category_rules(programme, category, where))
+    for i, obligation in enumerate(programme.obligations):
+        for j, department in enumerate(obligation.departments):
+            findings.extend(
+                _department(departments, department, f"obligations[{i}].departments[{j}]")
+            )
+    findings.extend(_deadline_rules(programme, deadlines, departments))
+    return tuple(findings)
+
+
+def _error(code: str, where: str, what: str) -> Finding:
+    return Finding(Severity.ERROR, code, where, what)
+
+
+def _warn(code: str, where: str, what: str) -> Finding:
+    return Finding(Severity.WARNING, code, where, what)
+
+
+def _programme_rules(p: Programme) -> Iterator[Finding]:
+    if p.published is not None and p.published < p.issued:
+        yield _error(
+            "published-before-issued",
+            "published",
+            f"published {p.published} is before issued {p.issued}",
+        )
+    yield from _duplicates("categories", (c.key for c in p.categories))
+    yield from _duplicates("obligations", (o.key for o in p.obligations))
+    yield from _duplicates("targets", (t.key for c in p.categories for t in c.targets))
+    yield from _duplicates("projects", (x.key for c in p.categories for x in c.projects))
+    first, end = p.issued + timedelta(days=1), p.period.end
+    for i, o in enumerate(p.obligations):
+        due = o.rule.due
+        if due is not None and not first <= due <= end:
+            yield _error(
+                "obligation-due-outside-period",
+                f"obligations[{i}].rule.due",
+                f"{o.key!r} is due {due}, outside the programme ({first} to {end})",
+            )
+
+
+def _duplicates(field: str, keys: Iterable[str]) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            yield _error("duplicate-key", f"{field}[{key}]", f"key {key!r} is used more than once")
+        seen.add(key)
+
+
+def _department(known: dict[str, Department], d: Department, where: str) -> Iterator[Finding]:
+    first = known.setdefault(d.key, d)
+    if first != d:
+        yield _error(
+            "department-key-conflict",
+            where,
+            f"department {d.key!r} is {d.name_zh} ({d.name_en}) here but "
+            f"{first.name_zh} ({first.name_en}) elsewhere",
+        )
+
+
+def _category_rules(p: Programme, c: Category, where: str) -> Iterator[Finding]:
+    if not c.lead_departments:
+        yield _error("category-without-lead", f"{where}.lead_departments", "no lead department")
+    tasks: set[int] = set()
+    for task in c.tasks:
+        if task.number in tasks:
+            yield _warn(
+                "duplicate-number", f"{where}.tasks", f"task number {task.number} is used twice"
+            )
+        tasks.add(task.number)
+    for t in c.targets:
+        yield from _target_rules(p, c, t, f"{where}.targets[{t.key}]")
+    for x in c.projects:
+        yield from _project_rules(p, c, x, f"{where}.projects[{x.key}]")
+    if c.portfolio is not None:
+        yield from _portfolio_rules(p, c, c.portfolio, f"{where}.portfolio")
+
+
+def _target_rules(p: Programme, c: Category, t: Target, where: str) -> Iterator[Finding]:
+    if t.category != c.key:
+        yield _error("dangling-key", where, f"target {t.key!r} is not of category {c.key!r}")
+    if t.deadline not in p.period:
+        yield _error(
+            "target-deadline-outside-period",
+            f"{where}.deadline",
+            f"due {t.deadline}, outside the programme's period {p.period.start} to {p.period.end}",
+        )
+    if t.clause_zh is None:
+        yield _warn("target-without-clause", f"{where}.clause_zh", "no clause of the text quoted")
+    if _baseline_meets(t):
+        assert t.baseline is not None and t.value is not None
+        yield _warn(
+            "baseline-meets-target",
+            f"{where}.baseline",
+            f"the baseline {t.baseline} already meets the target {t.describe_value()}",
+        )
+
+
+def _baseline_meets(t: Target) -> bool:
+    """Whether a level target is met already at its baseline, for every value the baseline allows."""
+    if t.kind is not TargetKind.LEVEL or t.baseline is None or t.value is None:
+        return False
+    base, goal, qualifier = t.baseline.value.to(t.value.units), t.value, t.baseline.qualifier
+    exact = qualifier in (BaselineQualifier.EXACT, BaselineQualifier.ABOUT)
+    if t.comparator is Comparator.AT_LEAST:
+        return bool(base >= goal) and (exact or qualifier is BaselineQualifier.MORE_THAN)
+    if t.comparator is Comparator.AT_MOST:
+        return bool(base <= goal) and (exact or qualifier is BaselineQualifier.LESS_THAN)
+    return bool(base == goal) and exact
+
+
+def _project_rules(p: Programme, c: Category, x: Project, where: str) -> Iterator[Finding]:
+    if x.category != c.key:
+        yield _error("dangling-key", where, f"project {x.key!r} is not of category {c.key!r}")
+    dates: list[tuple[str, date]] = [
+        (name, day)
+        for name, day in (
+            ("planned_start", x.planned_start),
+            ("planned_completion", x.planned_completion),
+        )
+        if day is not None
+    ]
+    dates += [(f"milestones[{m.name}].due", m.due) for m in x.milestones]
+    for name, day in dates:
+        if day not in p.period:
+            yield _warn(
+                "project-date-outside-period",
+                f"{where}.{name}",
+                f"{day} is outside the programme's period {p.period.start} to {p.period.end}",
+            )
+    if x.investment is not None and x.funded is not None and x.funded > x.investment:
+        yield _warn(
+            "project-funding-above-investment",
+            f"{where}.funding",
+            f"funding sums to {format_quantity(x.funded)}, above the investment "
+            f"{format_quantity(x.investment)}",
+        )
+
+
+def _portfolio_rules(p: Programme, c: Category, pf: Portfolio, where: str) -> Iterator[Finding]:
+    if pf.first_year_investment > pf.total_investment:
+        yield _error(
+            "first-year-above-total",
+            f"{where}.first_year_investment",
+            f"{format_quantity(pf.first_year_investment)} is above the total "
+            f"{format_quantity(pf.total_investment)}",
+        )
+    if not p.period.start.year <= pf.first_year <= p.period.end.year:
+        yield _warn(
+            "first-year-outside-period",
+            f"{where}.first_year",
+            f"{pf.first_year} is not a year of the period {p.period.start} to {p.period.end}",
+        )
+    if len(c.projects) > pf.project_count:
+        yield _error(
+            "portfolio-count-exceeded",
+            f"{where}.project_count",
+            f"the category names {len(c.projects)} projects, the portfolio counts "
+            f"{pf.project_count}",
+        )
+    named = [x.investment for x in c.projects if x.investment is not None]
+    total = sum((q.to("yi_yuan") for q in named), ureg.Quantity(Decimal(0), "yi_yuan"))
+    if total > pf.total_investment:
+        make = _warn if pf.approximate else _error
+        yield make(
+            "portfolio-investment-exceeded",
+            f"{where}.total_investment",
+            f"the named projects' investment sums to {format_quantity(total)}, above the "
+            f"portfolio's {'approximate ' if pf.approximate else ''}total "
+            f"{format_quantity(pf.total_investment)}",
+        )
+
+
+def _deadline_rules(
+    p: Programme, deadlines: Iterable[Deadline], departments: dict[str, Department]
+) -> Iterator[Finding]:
+    categories = {c.key: c for c in p.categories}
+    obligations = {o.key: o for o in p.obligations}
+    for d in deadlines:
+        where = f"deadlines[{d.key}]"
+        obligation = obligations.get(d.obligation)
+        if obligation is None:
+            yield _error("dangling-key", f"{where}.obligation", f"no duty {d.obligation!r}")
+        if d.category is not None and d.category not in categories:
+            yield _error("dangling-key", f"{where}.category", f"no category {d.category!r}")
+        reporters: dict[str, Department] = dict(departments)
+        if obligation is not None:
+            reporters = {x.key: x for x in obligation.departments}
+            if obligation.reporters is ReporterScope.LEAD_DEPARTMENTS and d.category in categories:
+                lead = categories[d.category].lead_departments
+                reporters.update({x.key: x for x in lead})
+        if reporters.get(d.department.key) != d.department:
+            yield _error(
+                "dangling-key",
+                f"{where}.department",
+                f"{d.department.key!r} ({d.department.name_zh}) does not report for this duty",
+            )
+        if d.due not in p.period:
+            yield _error(
+                "deadline-outside-period",
+                f"{where}.due",
+                f"due {d.due}, outside the programme's period {p.period.start} to {p.period.end}",
+            )
