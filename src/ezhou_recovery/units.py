@@ -190,7 +190,7 @@ def _unit_from_zh(word: str, text: str) -> pint.Unit:
 def _checked(unit: pint.Unit, word: str, text: str) -> pint.Unit:
     # pint reads "km**1e999" as km to the power inf: no unit of a plan has such a power.
     for power in unit._units.values():
-        if not abs(power) <= _MAX_POWER:
+        if not abs(power) <= _MAX_POWER:  # type: ignore[operator]
             raise UnitError(text, f"unit {word!r} has a power beyond {_MAX_POWER}")
     return unit
 

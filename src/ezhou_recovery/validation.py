@@ -199,7 +199,6 @@ def _target_rules(p: Programme, c: Category, t: Target, where: str) -> Iterator[
     if t.clause_zh is None:
         yield _warn("target-without-clause", f"{where}.clause_zh", "no clause of the text quoted")
     if _baseline_meets(t):
-        assert t.baseline is not None and t.value is not None
         yield _warn(
             "baseline-meets-target",
             f"{where}.baseline",
