@@ -241,7 +241,7 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
     if word[:1] in _MULTIPLIERS and word not in _ZH_UNITS:
         magnitude *= _MULTIPLIERS[word[0]]
         word = word[1:]
-    if word[:1] in GENERIC_MEASURE_WORDS:
+    if word[:1] in GENERIC_MEASURE_WORDS and word not in _ZH_UNITS:
         rest = word[1:]
         if not rest:
             return Q_(magnitude, _coerce_unit(unit) if unit is not None else ureg.piece)

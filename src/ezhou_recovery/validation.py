@@ -19,7 +19,7 @@ code                             level    fires when
 ``project-date-outside-period``  warning  a project's planned dates or milestones lie outside
 ``target-deadline-outside-period`` error  a target is due outside the programme's period
 ``obligation-due-outside-period`` error   a once-only duty is due outside (issue, end]
-``deadline-outside-period``      error    a given deadline is due outside the period
+``deadline-outside-period``      error    a given deadline is due outside (issue, end]
 ``category-without-lead``        error    a category has no lead department
 ``baseline-meets-target``        warning  a level target's baseline already meets the target
 ``target-without-clause``        warning  a target does not quote the clause it comes from
@@ -305,9 +305,10 @@ def _deadline_rules(
                 f"{where}.department",
                 f"{d.department.key!r} ({d.department.name_zh}) does not report for this duty",
             )
-        if d.due not in p.period:
+        first = p.issued + timedelta(days=1)
+        if not first <= d.due <= p.period.end:
             yield _error(
                 "deadline-outside-period",
                 f"{where}.due",
-                f"due {d.due}, outside the programme's period {p.period.start} to {p.period.end}",
+                f"due {d.due}, outside the programme ({first} to {p.period.end})",
             )

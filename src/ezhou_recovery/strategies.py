@@ -1,0 +1,668 @@
+"""Hypothesis strategies for the model, for property-based tests of rules built on this library.
+
+Every factory takes keyword-only options and returns a typed ``SearchStrategy``. Every object drawn
+passes its class's own validators, and shrinks towards a small, readable example (one category, one
+target, short Chinese and English names, round numbers). Programmes drawn by :func:`programmes` are
+also consistent: :func:`ezhou_recovery.validate` finds no errors in them.
+
+This module imports Hypothesis; ``import ezhou_recovery`` does not import it. With the package
+installed, ``st.from_type(Target)`` (and each other model class) uses these strategies.
+
+Extension points: the world layer (observations of a target, submissions for a programme's
+deadlines) adds its factories here, built on :func:`programmes`, :func:`targets` and
+:func:`deadlines`, and lists its classes in :func:`type_strategies`.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+
+from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
+from .observations import InvestmentReport, Quality
+from .people import Department, Official
+from .periods import Period
+from .programme import Category, Programme, Task
+from .projects import (
+    Funding,
+    FundingSource,
+    Milestone,
+    Portfolio,
+    Project,
+    ProjectLevel,
+    ProjectStatus,
+)
+from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
+from .units import _ZH_UNITS, COUNTED_THINGS, Q_, Quantity, Unit, format_quantity, ureg
+
+__all__ = [
+    "UNITS",
+    "baselines",
+    "categories",
+    "dates",
+    "deadlines",
+    "departments",
+    "due_rules",
+    "fundings",
+    "investment_reports",
+    "milestones",
+    "money",
+    "obligations",
+    "officials",
+    "periods",
+    "portfolios",
+    "programmes",
+    "projects",
+    "quantities",
+    "register_type_strategies",
+    "slugs",
+    "targets",
+    "tasks",
+    "texts_en",
+    "texts_zh",
+    "type_strategies",
+]
+
+T = TypeVar("T")
+
+#: Units the plans use, simplest first (shrinking goes to the first): pint expressions.
+UNITS: tuple[str, ...] = (
+    "piece",
+    "km",
+    "m",
+    "km**2",
+    "m**2",
+    "m**2/person",
+    "km_per_km2",
+    "percent",
+    "minute",
+    "hour",
+    "day",
+    "year",
+    "kV",
+    "yuan",
+    "wan_yuan",
+    "yi_yuan",
+    *(name for name in COUNTED_THINGS if name != "piece"),
+)
+_MONEY_UNITS = ("yi_yuan", "wan_yuan", "yuan")
+_EARLIEST, _LATEST = date(2000, 1, 1), date(2049, 12, 31)
+
+
+# Building blocks ---------------------------------------------------------------------------------
+
+
+def texts_zh(*, max_size: int = 12) -> st.SearchStrategy[str]:
+    """Chinese text (CJK ideographs, shrinking to ``一``)."""
+    return st.text(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=max_size
+    )
+
+
+def texts_en(*, max_words: int = 4) -> st.SearchStrategy[str]:
+    """English-looking text: a few lower-case words (shrinking to ``a``)."""
+    word = st.text(string.ascii_lowercase, min_size=1, max_size=8)
+    return st.lists(word, min_size=1, max_size=max_words).map(" ".join)
+
+
+def slugs(*, max_size: int = 12) -> st.SearchStrategy[str]:
+    """Lower-case identifiers such as ``public_health`` (shrinking to ``a``)."""
+    rest = st.text(string.ascii_lowercase + string.digits + "_", max_size=max_size - 1)
+    return st.builds(
+        lambda first, tail: first + tail, st.sampled_from(string.ascii_lowercase), rest
+    )
+
+
+def dates(*, within: Period | None = None) -> st.SearchStrategy[date]:
+    """Dates, inside ``within`` when given."""
+    lo, hi = (within.start, within.end) if within is not None else (_EARLIEST, _LATEST)
+    return st.dates(min_value=lo, max_value=hi)
+
+
+def periods(*, min_years: int = 1, max_years: int = 5) -> st.SearchStrategy[Period]:
+    """Periods of whole calendar years (2000 to 2049), as programmes cover."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Period:
+        first = draw(st.integers(2020, 2049 - max_years + 1) | st.integers(2000, 2019))
+        years = draw(st.integers(min_years, max_years))
+        return Period(date(first, 1, 1), date(first + years - 1, 12, 31))
+
+    return build()
+
+
+def _magnitudes(*, max_value: int = 10**6, places: int = 2) -> st.SearchStrategy[Decimal]:
+    return st.decimals(
+        min_value=0, max_value=max_value, places=places, allow_nan=False, allow_infinity=False
+    )
+
+
+def _units(unit: Unit | str | None, dimension: str | None) -> list[Any]:
+    if unit is not None:
+        return [ureg.Unit(unit) if isinstance(unit, str) else unit]
+    if dimension is None:
+        return list(UNITS)
+    wanted = (
+        ureg.get_dimensionality(dimension)
+        if dimension.startswith("[")
+        else ureg.Unit(dimension).dimensionality
+    )
+    found = [u for u in UNITS if ureg.Unit(u).dimensionality == wanted]
+    if not found:
+        raise ValueError(f"no unit of the plans has dimension {dimension!r}")
+    return found
+
+
+# Chinese words parse_quantity reads, by the unit they stand for.
+_ZH_WORDS: dict[Any, list[str]] = {}
+
+
+def _zh_words(unit: Any) -> list[str]:
+    if not _ZH_WORDS:
+        for word, expression in _ZH_UNITS.items():
+            _ZH_WORDS.setdefault(ureg.Unit(expression), []).append(word)
+    return sorted(_ZH_WORDS.get(unit, []), key=len)
+
+
+def _as_text(q: Quantity, draw: st.DrawFn) -> str:
+    number = format_quantity(Q_(q.magnitude, "dimensionless"))
+    words = _zh_words(q.units)
+    forms = [f"{number} {format(q.units, 'D')}"] + [f"{number}{w}" for w in words]
+    if q.units == ureg.Unit("m**2/person"):
+        forms.append(f"{number}平方米/人")
+    return draw(st.sampled_from(sorted(set(forms), key=lambda f: (len(f), f))))
+
+
+def quantities(
+    *,
+    unit: Unit | str | None = None,
+    dimension: str | None = None,
+    as_text: bool = False,
+    max_value: int = 10**6,
+    places: int = 2,
+) -> st.SearchStrategy[Any]:
+    """Non-negative quantities of the library's registry with exact Decimal magnitudes.
+
+    Args:
+        unit: Only this unit (``"km"``, ``"平方米/人"`` is not accepted: give pint notation).
+        dimension: Only units of this dimension: ``"[length]"`` or a unit whose dimension to take
+            (``"km"`` gives km and m).
+        as_text: Draw texts that :func:`~ezhou_recovery.parse_quantity` reads back to the quantity
+            instead: pint notation (``"77.6 kilometer"``) or Chinese (``"77.6公里"``, ``"12平方米/人"``).
+        max_value: Largest magnitude.
+        places: Decimal places of the magnitude.
+
+    Returns:
+        A strategy of :class:`pint.Quantity` (or of ``str`` when ``as_text``).
+    """
+    units = _units(unit, dimension)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Any:
+        q = Q_(draw(_magnitudes(max_value=max_value, places=places)), draw(st.sampled_from(units)))
+        return _as_text(q, draw) if as_text else q
+
+    return build()
+
+
+def money(*, max_value: int = 10**4, unit: str | None = None) -> st.SearchStrategy[Quantity]:
+    """Exact amounts of money in 亿元, 万元 or 元."""
+    units = [unit] if unit is not None else list(_MONEY_UNITS)
+    return st.builds(
+        lambda m, u: Q_(m, u), _magnitudes(max_value=max_value), st.sampled_from(units)
+    )
+
+
+# People and time ---------------------------------------------------------------------------------
+
+
+def officials() -> st.SearchStrategy[Official]:
+    """Leading officials."""
+    return st.builds(Official, name_zh=texts_zh(max_size=3), name_en=texts_en(max_words=2))
+
+
+def departments(*, key: str | None = None) -> st.SearchStrategy[Department]:
+    """Departments (with ``key`` when given)."""
+    keys = st.just(key) if key is not None else slugs()
+    return st.builds(Department, key=keys, name_zh=texts_zh(max_size=8), name_en=texts_en())
+
+
+def _department_pools(min_size: int = 1, max_size: int = 4) -> st.SearchStrategy[list[Department]]:
+    return st.lists(departments(), min_size=min_size, max_size=max_size, unique_by=lambda d: d.key)
+
+
+# Targets -----------------------------------------------------------------------------------------
+
+
+def baselines(
+    *, unit: Unit | str | None = None, qualifier: BaselineQualifier | None = None
+) -> st.SearchStrategy[Baseline]:
+    """Baselines, in ``unit`` when given, with ``qualifier`` when given (else any)."""
+    qualifiers = st.just(qualifier) if qualifier is not None else st.sampled_from(BaselineQualifier)
+    return st.builds(
+        Baseline,
+        value=quantities(unit=unit),
+        qualifier=qualifiers,
+        as_of=st.none() | dates(),
+        note_zh=st.none() | texts_zh(max_size=4),
+    )
+
+
+def targets(
+    *,
+    kind: TargetKind | None = None,
+    comparator: Comparator | None = None,
+    category: str | None = None,
+    within: Period | None = None,
+    unit: Unit | str | None = None,
+) -> st.SearchStrategy[Target]:
+    """Targets of each kind and direction, with or without baseline, scope and clause.
+
+    Args:
+        kind: Only this kind.
+        comparator: Only this direction.
+        category: Key of the category (the first part of the target's key).
+        within: A period the deadline lies in.
+        unit: The unit of the value of quantitative targets.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Target:
+        k = kind if kind is not None else draw(st.sampled_from(TargetKind))
+        cat = category if category is not None else draw(slugs())
+        value = baseline = None
+        if k.quantitative:
+            target_unit = unit if unit is not None else draw(st.sampled_from(UNITS))
+            value = draw(quantities(unit=target_unit))
+            baseline = draw(st.none() | baselines(unit=target_unit))
+        scope = draw(st.none() | st.tuples(texts_zh(max_size=6), texts_en()))
+        return Target(
+            key=f"{cat}.{draw(slugs())}",
+            description_zh=draw(texts_zh()),
+            description_en=draw(texts_en()),
+            kind=k,
+            deadline=draw(dates(within=within)),
+            value=value,
+            comparator=comparator if comparator is not None else draw(st.sampled_from(Comparator)),
+            baseline=baseline,
+            scope_zh=None if scope is None else scope[0],
+            scope_en=None if scope is None else scope[1],
+            section=draw(st.sampled_from(Section)),
+            clause_zh=draw(st.none() | texts_zh()),
+        )
+
+    return build()
+
+
+# Projects ----------------------------------------------------------------------------------------
+
+
+def fundings() -> st.SearchStrategy[Funding]:
+    """Funding of a project from one source."""
+    return st.builds(Funding, source=st.sampled_from(FundingSource), amount=money(max_value=100))
+
+
+def milestones(*, within: Period | None = None) -> st.SearchStrategy[Milestone]:
+    """Dated steps of a project, met or not (never met before being planned is not a rule)."""
+    return st.builds(
+        Milestone,
+        name=st.sampled_from(("start", "completion")) | texts_en(max_words=2),
+        due=dates(within=within),
+        met=st.none() | dates(within=within),
+    )
+
+
+def projects(
+    *,
+    category: str | None = None,
+    with_milestones: bool | None = None,
+    within: Period | None = None,
+    max_investment: int = 1000,
+) -> st.SearchStrategy[Project]:
+    """Projects, with milestones (``with_milestones=True``), without (``False``) or either.
+
+    Args:
+        category: Key of the category (the first part of the project's key).
+        with_milestones: Whether the project has at least one milestone; None for either.
+        within: A period its planned dates and milestones lie in.
+        max_investment: Largest investment, in the money unit drawn.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Project:
+        cat = category if category is not None else draw(slugs())
+        low = 1 if with_milestones else 0
+        high = 0 if with_milestones is False else 3
+        steps = draw(
+            st.lists(
+                milestones(within=within), min_size=low, max_size=high, unique_by=lambda m: m.name
+            )
+        )
+        start = draw(st.none() | dates(within=within))
+        latest = within.end if within is not None else _LATEST
+        ends = dates(within=within) if start is None else st.dates(start, latest)
+        end = draw(st.none() | ends)
+        return Project(
+            key=f"{cat}.{draw(slugs())}",
+            name_zh=draw(texts_zh()),
+            name_en=draw(texts_en()),
+            level=draw(st.sampled_from(ProjectLevel)),
+            status=draw(st.sampled_from(ProjectStatus)),
+            investment=draw(st.none() | money(max_value=max_investment)),
+            planned_start=start,
+            planned_completion=end,
+            funding=tuple(draw(st.lists(fundings(), max_size=2))),
+            milestones=tuple(steps),
+            clause_zh=draw(st.none() | texts_zh()),
+        )
+
+    return build()
+
+
+def portfolios(
+    *,
+    min_count: int = 0,
+    min_total: Quantity | None = None,
+    first_year: int | None = None,
+) -> st.SearchStrategy[Portfolio]:
+    """Portfolios whose first-year investment is at most the total.
+
+    Args:
+        min_count: Fewest projects counted (the number a category names, for consistency).
+        min_total: Smallest total investment (what the named projects sum to).
+        first_year: The first year; else drawn.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Portfolio:
+        unit = draw(st.sampled_from(_MONEY_UNITS))
+        floor = Decimal(0) if min_total is None else Decimal(min_total.to(unit).magnitude)
+        total = floor + draw(_magnitudes(max_value=10**4))
+        share = draw(st.integers(0, 100))
+        first = (total * share / 100).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+        return Portfolio(
+            project_count=min_count + draw(st.integers(0, 50)),
+            total_investment=Q_(total, unit),
+            first_year_investment=Q_(min(first, total), unit),
+            first_year=first_year if first_year is not None else draw(st.integers(2000, 2049)),
+            approximate=draw(st.booleans()),
+        )
+
+    return build()
+
+
+# Categories and programmes -----------------------------------------------------------------------
+
+
+def tasks(*, number: int | None = None) -> st.SearchStrategy[Task]:
+    """Main tasks of a category."""
+    return st.builds(
+        Task,
+        number=st.just(number) if number is not None else st.integers(1, 20),
+        title_zh=texts_zh(),
+        title_en=texts_en(),
+        text_zh=texts_zh(max_size=30),
+    )
+
+
+def categories(
+    *,
+    key: str | None = None,
+    number: int | None = None,
+    within: Period | None = None,
+    lead_departments: list[Department] | None = None,
+    max_targets: int = 3,
+    max_projects: int = 2,
+) -> st.SearchStrategy[Category]:
+    """Categories with targets, tasks, projects and, perhaps, a portfolio consistent with them.
+
+    Args:
+        key: The category's key; else drawn.
+        number: Its number; else drawn.
+        within: The programme period its dates lie in.
+        lead_departments: Departments to choose the lead departments from; else drawn.
+        max_targets: Most targets.
+        max_projects: Most named projects.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Category:
+        k = key if key is not None else draw(slugs())
+        pool = lead_departments if lead_departments else draw(_department_pools())
+        leads = draw(
+            st.lists(
+                st.sampled_from(pool),
+                min_size=1,
+                max_size=min(2, len(pool)),
+                unique_by=lambda d: d.key,
+            )
+        )
+        ts = draw(
+            st.lists(
+                targets(category=k, within=within), max_size=max_targets, unique_by=lambda t: t.key
+            )
+        )
+        ps = draw(
+            st.lists(
+                projects(category=k, within=within),
+                max_size=max_projects,
+                unique_by=lambda p: p.key,
+            )
+        )
+        named = sum(
+            (p.investment.to("yi_yuan") for p in ps if p.investment is not None),
+            Q_(Decimal(0), "yi_yuan"),
+        )
+        first_year = within.start.year if within is not None else None
+        portfolio = draw(
+            st.none() | portfolios(min_count=len(ps), min_total=named, first_year=first_year)
+        )
+        task_numbers = draw(st.lists(st.integers(1, 20), max_size=2, unique=True))
+        return Category(
+            key=k,
+            number=number if number is not None else draw(st.integers(1, 20)),
+            name_zh=draw(texts_zh()),
+            name_en=draw(texts_en()),
+            leader=draw(officials()),
+            lead_departments=tuple(leads),
+            targets=tuple(ts),
+            tasks=tuple(draw(tasks(number=n)) for n in task_numbers),
+            projects=tuple(ps),
+            portfolio=portfolio,
+        )
+
+    return build()
+
+
+def due_rules(
+    *, frequency: Frequency | None = None, within: Period | None = None
+) -> st.SearchStrategy[DueRule]:
+    """When a duty falls due: once on a date (inside ``within``) or each quarter."""
+    frequencies = st.just(frequency) if frequency is not None else st.sampled_from(Frequency)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> DueRule:
+        f = draw(frequencies)
+        if f is Frequency.ONCE:
+            return DueRule(f, due=draw(dates(within=within)))
+        return DueRule(
+            f,
+            month_of_quarter=draw(st.sampled_from((3, 1, 2))),
+            day=draw(st.sampled_from((25, -1)) | st.integers(1, 28)),
+        )
+
+    return build()
+
+
+def obligations(
+    *,
+    key: str | None = None,
+    within: Period | None = None,
+    reporters: list[Department] | None = None,
+    frequency: Frequency | None = None,
+) -> st.SearchStrategy[ReportingObligation]:
+    """Reporting duties: quarterly or once, by lead departments and/or named departments.
+
+    Args:
+        key: The duty's key; else drawn.
+        within: The period a once-only duty is due in (after the issue date, for a programme).
+        reporters: Departments to choose named reporters from; else drawn.
+        frequency: Only this frequency.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ReportingObligation:
+        scope = draw(st.sampled_from(ReporterScope))
+        pool = reporters if reporters else draw(_department_pools())
+        low = 1 if scope is ReporterScope.NAMED else 0
+        named = draw(
+            st.lists(
+                st.sampled_from(pool),
+                min_size=low,
+                max_size=min(2, len(pool)),
+                unique_by=lambda d: d.key,
+            )
+        )
+        recipient = draw(st.none() | st.tuples(texts_zh(max_size=6), texts_en()))
+        return ReportingObligation(
+            key=key if key is not None else draw(slugs()),
+            name_zh=draw(texts_zh()),
+            name_en=draw(texts_en()),
+            rule=draw(due_rules(frequency=frequency, within=within)),
+            reporters=scope,
+            departments=tuple(named),
+            recipient_zh=None if recipient is None else recipient[0],
+            recipient_en=None if recipient is None else recipient[1],
+            clause_zh=draw(st.none() | texts_zh()),
+        )
+
+    return build()
+
+
+def programmes(
+    *, min_categories: int = 1, max_categories: int = 3, max_obligations: int = 2
+) -> st.SearchStrategy[Programme]:
+    """Whole programmes, consistent (:func:`~ezhou_recovery.validate` finds no errors in them).
+
+    Departments are drawn once per programme, so one key always names one department; projects
+    stay within their portfolio's count and total; dates lie in the period.
+
+    Args:
+        min_categories: Fewest categories.
+        max_categories: Most categories.
+        max_obligations: Most reporting duties.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Programme:
+        period = draw(periods(max_years=4))
+        issued = draw(
+            st.dates(
+                min_value=period.start - timedelta(days=60),
+                max_value=period.end - timedelta(days=1),
+            )
+        )
+        published = draw(
+            st.none() | st.dates(min_value=issued, max_value=issued + timedelta(days=60))
+        )
+        pool = draw(_department_pools(max_size=5))
+        keys = draw(
+            st.lists(slugs(), min_size=min_categories, max_size=max_categories, unique=True)
+        )
+        cats = [
+            draw(categories(key=k, number=i + 1, within=period, lead_departments=pool))
+            for i, k in enumerate(keys)
+        ]
+        after_issue = Period(issued + timedelta(days=1), period.end)
+        duty_keys = draw(st.lists(slugs(), max_size=max_obligations, unique=True))
+        duties = [draw(obligations(key=k, within=after_issue, reporters=pool)) for k in duty_keys]
+        return Programme(
+            key=draw(slugs()),
+            document_number=draw(texts_zh(max_size=6)),
+            title_zh=draw(texts_zh()),
+            title_en=draw(texts_en()),
+            issuer=draw(departments()),
+            issued=issued,
+            period=period,
+            categories=tuple(cats),
+            obligations=tuple(duties),
+            published=published,
+            source_url=draw(st.none() | st.just("https://example.org/plan.html")),
+        )
+
+    return build()
+
+
+def deadlines(*, within: Period | None = None) -> st.SearchStrategy[Deadline]:
+    """Single deadlines (for a programme's own, use ``programme.deadlines()``)."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Deadline:
+        due = draw(dates(within=within))
+        return Deadline(
+            due=due,
+            obligation=draw(slugs()),
+            category=draw(st.none() | slugs()),
+            department=draw(departments()),
+            period=draw(st.just(Period(due, due)) | periods()),
+        )
+
+    return build()
+
+
+def investment_reports(*, subject: str | None = None) -> st.SearchStrategy[InvestmentReport]:
+    """Reports of investment completed for a category or project."""
+    return st.builds(
+        InvestmentReport,
+        subject=st.just(subject) if subject is not None else slugs(),
+        as_of=dates(),
+        completed=money(),
+        source=st.none() | texts_zh(max_size=6),
+        quality=st.sampled_from(Quality),
+    )
+
+
+# Registration ------------------------------------------------------------------------------------
+
+
+def type_strategies() -> dict[type, Callable[[], st.SearchStrategy[Any]]]:
+    """The strategy factory of each model class, for ``st.register_type_strategy``.
+
+    A module that adds classes (observations, submissions) adds its entries here.
+    """
+    return {
+        Programme: programmes,
+        Category: categories,
+        Target: targets,
+        Baseline: baselines,
+        Task: tasks,
+        Project: projects,
+        Portfolio: portfolios,
+        Funding: fundings,
+        Milestone: milestones,
+        Department: departments,
+        Official: officials,
+        ReportingObligation: obligations,
+        DueRule: due_rules,
+        Deadline: deadlines,
+        Period: periods,
+        InvestmentReport: investment_reports,
+    }
+
+
+def register_type_strategies() -> None:
+    """Make ``st.from_type(C)`` use these strategies for every model class ``C``.
+
+    Each strategy is built on first use (``st.deferred``), so registering costs next to nothing.
+    """
+    for cls, factory in type_strategies().items():
+        st.register_type_strategy(cls, st.deferred(_call(factory)))
+
+
+def _call(factory: Callable[[], st.SearchStrategy[T]]) -> Callable[[], st.SearchStrategy[T]]:
+    return lambda: factory()
