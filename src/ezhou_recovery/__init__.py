@@ -29,6 +29,11 @@ from .validation import Finding, Severity, validate
 
 __version__ = "0.1.0"
 
+if "hypothesis" in __import__("sys").modules:  # st.from_type(Target) works (_hypothesis_plugin)
+    from ._hypothesis_plugin import register as _register_strategies
+
+    _register_strategies()
+
 __all__ = [
     "Q_",
     "Baseline",

@@ -1,0 +1,15 @@
+"""Hypothesis entry point of ezhou_recovery (see ``ezhou_recovery._hypothesis_plugin``).
+
+It imports nothing unless ``ezhou_recovery`` is loaded already, so ``import hypothesis`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def _hypothesis_setup_hook() -> None:
+    if "ezhou_recovery" in sys.modules:
+        from ezhou_recovery._hypothesis_plugin import register
+
+        register()
