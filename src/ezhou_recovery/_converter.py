@@ -110,27 +110,9 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
 
 def _resolve_model_types() -> None:
     # The model modules use postponed annotations; cattrs needs them as real types.
-    from . import (
-        obligations,
-        observations,
-        people,
-        periods,
-        programme,
-        projects,
-        submissions,
-        targets,
-    )
+    from . import obligations, observations, people, periods, programme, projects, targets
 
-    for module in (
-        people,
-        periods,
-        targets,
-        projects,
-        obligations,
-        programme,
-        observations,
-        submissions,
-    ):
+    for module in (people, periods, targets, projects, obligations, programme, observations):
         for name in module.__all__:
             obj = getattr(module, name)
             if isinstance(obj, type) and attrs.has(obj):
