@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from _ezhou_shape import CATEGORIES, FINANCE, ezhou_shape
 from hypothesis import given
 from hypothesis import strategies as st
 
-import ezhou_recovery as er
+from _ezhou_shape import CATEGORIES, FINANCE, ezhou_shape
 from ezhou_recovery import (
     CalendarUnavailableError,
     DueConvention,
