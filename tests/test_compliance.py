@@ -21,6 +21,7 @@ from ezhou_recovery import (
     Tally,
     UnmatchedSubmissionError,
     compliance,
+    load_ezhou_plan,
 )
 
 PLAN = ezhou_shape()
@@ -328,3 +329,57 @@ def test_duplicates_and_order_never_change_the_result(
     assert tallies(a) == tallies(b)
     assert [s.status for s in a.statuses] == [s.status for s in b.statuses]
     assert a.laggards == b.laggards
+
+
+# The embedded Ezhou plan: the worked example of docs/compliance.md -------------------------------
+
+
+def test_the_worked_example_on_the_embedded_plan() -> None:
+    plan = load_ezhou_plan()
+    key = {d.name_zh: d.key for d in plan.departments}
+
+    def q1(name: str, at: date | datetime, note: str | None = None) -> Submission:
+        return Submission("quarterly_progress", key[name], at, period="2021Q1", note=note)
+
+    subs = [
+        q1("市交通运输局", date(2021, 3, 25)),
+        q1("市水利局", date(2021, 3, 27)),
+        q1("市发改委", datetime(2021, 3, 24, 16, 30, tzinfo=UTC)),
+        q1("市发改委", date(2021, 3, 30), note="更正"),
+        q1("市财政局", date(2021, 3, 26)),
+    ]
+    for d in plan.deadlines(end=date(2020, 12, 31)):
+        late = d.obligation == "special_plan" and d.department.name_zh == "市生态环境局"
+        subs.append(Submission.for_deadline(d, date(2020, 12, 5) if late else d.due))
+    result = compliance(plan, subs, as_of=date(2021, 4, 1))
+    p = result.programme
+    assert (p.expected, p.on_time, p.late, p.missing, p.not_yet_due) == (35, 27, 3, 5, 84)
+    assert (p.reporting_rate, p.on_time_rate) == (Fraction(30, 35), Fraction(27, 35))
+    assert p.mean_days_late == Fraction(8, 3)
+    assert p.worst_days_late == 5
+    assert p.worst_days_overdue == 7
+    assert p.score == Fraction(142, 175)
+    li = result.official("李忠禄")
+    assert (li.expected, li.on_time, li.late, li.missing) == (21, 17, 1, 3)
+    assert li.score == Fraction(85, 105)
+    ndrc = [
+        s
+        for s in result.statuses
+        if s.deadline.department.name_zh == "市发改委" and s.deadline.period.label == "2021Q1"
+    ]
+    assert len(ndrc) == 4
+    assert all(s.status is ReportStatus.ON_TIME and s.resubmissions == 1 for s in ndrc)
+    ranked = [(lag.department.name_zh, lag.tally.score) for lag in result.laggards]
+    assert ranked[0] == ("市生态环境局", Fraction(1, 3))
+    assert {name for name, _ in ranked[1:5]} == {"市农业农村局", "市应急局", "市卫健委", "市住建局"}
+    assert ranked[5:] == [("市水利局", Fraction(13, 15)), ("市财政局", Fraction(9, 10))]
+
+
+def test_a_department_that_never_reports_on_the_embedded_plan() -> None:
+    plan = load_ezhou_plan()
+    silent = next(d for d in plan.departments if d.name_zh == "市生态环境局")
+    subs = [Submission.for_deadline(d, d.due) for d in plan.deadlines() if d.department != silent]
+    result = compliance(plan, subs, as_of=LATER, convention=MOVE)
+    assert result.department(silent.key).missing == 10
+    assert [lag.department for lag in result.laggards] == [silent]
+    assert result.programme.on_time_rate == Fraction(109, 119)

@@ -14,7 +14,9 @@ from ezhou_recovery import (
     DueConvention,
     HolidayPolicy,
     InvariantError,
+    Programme,
     is_working_day,
+    load_ezhou_plan,
     next_working_day,
     upcoming,
 )
@@ -30,25 +32,37 @@ QUARTER_DUES = [
 # The plan's deadlines, date by date -------------------------------------------------------------
 
 
-def _expected() -> set[tuple[date, str, str | None, str, str]]:
-    """Every deadline the plan's text gives, written out from the text's own tables."""
-    rows: set[tuple[date, str, str | None, str, str]] = set()
+def _expected() -> set[tuple[date, str, int | None, str, str]]:
+    """Every deadline the plan's text gives, written out from its headings: (due, duty, category
+    number, department name as the text writes it, period)."""
+    rows: set[tuple[date, str, int | None, str, str]] = set()
     whole = "2020-01-01..2022-12-31"
-    for key, _zh, _leader, depts in CATEGORIES:
+    for number, (_key, _zh, _leader, depts) in enumerate(CATEGORIES, start=1):
         for d in depts:
-            rows.add((date(2020, 11, 30), "special_plan", key, d.key, whole))
+            rows.add((date(2020, 11, 30), "special_plan", number, d.name_zh, whole))
     for due in QUARTER_DUES:
         label = f"{due.year}Q{(due.month - 1) // 3 + 1}"
-        rows.add((due, "quarterly_progress", None, FINANCE.key, label))
-        for key, _zh, _leader, depts in CATEGORIES:
+        rows.add((due, "quarterly_progress", None, FINANCE.name_zh, label))
+        for number, (_key, _zh, _leader, depts) in enumerate(CATEGORIES, start=1):
             for d in depts:
-                rows.add((due, "quarterly_progress", key, d.key, label))
+                rows.add((due, "quarterly_progress", number, d.name_zh, label))
     return rows
 
 
-def test_every_deadline_of_the_plan_date_by_date() -> None:
-    found = PLAN.deadlines()
-    as_rows = [(d.due, d.obligation, d.category, d.department.key, d.period.label) for d in found]
+@pytest.mark.parametrize("programme", [load_ezhou_plan(), PLAN], ids=["embedded", "by_hand"])
+def test_every_deadline_of_the_plan_date_by_date(programme: Programme) -> None:
+    found = programme.deadlines()
+    number = {c.key: c.number for c in programme.categories}
+    as_rows = [
+        (
+            d.due,
+            d.obligation,
+            None if d.category is None else number[d.category],
+            d.department.name_zh,
+            d.period.label,
+        )
+        for d in found
+    ]
     assert len(as_rows) == len(set(as_rows)) == 11 + 12 * 9
     assert set(as_rows) == _expected()
     by_date: dict[date, int] = {}
