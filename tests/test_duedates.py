@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -223,3 +224,12 @@ def test_upcoming_is_sorted_and_inside_its_window(as_of: date, within: int) -> N
         if as_of <= MOVE.last_on_time_day(d.due) <= as_of + timedelta(days=within)
     }
     assert {u.deadline.key for u in found} == expected
+
+
+def test_without_the_calendar_package_moving_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "chinese_calendar", None)  # import now fails
+    assert DueConvention().last_on_time_day(date(2021, 9, 25)) == date(2021, 9, 25)
+    with pytest.raises(CalendarUnavailableError, match=r"ezhou-recovery\[holidays\]"):
+        MOVE.last_on_time_day(date(2021, 9, 25))

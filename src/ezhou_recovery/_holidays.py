@@ -32,7 +32,7 @@ class CalendarUnavailableError(EzhouRecoveryError, LookupError):
 def _package(day: date) -> Any:
     try:
         import chinese_calendar
-    except ImportError:  # pragma: no cover - the test extra installs it
+    except ImportError:
         raise CalendarUnavailableError(
             day,
             "the Chinese holiday calendar is not installed: pip install 'ezhou-recovery[holidays]'",
