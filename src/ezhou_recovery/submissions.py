@@ -232,8 +232,7 @@ def _parse_moment(value: Any) -> date | datetime:
 
 
 def _one(entry: Mapping[str, Any]) -> Submission:
-    """Build a submission from one row or entry; raise (field, problem, value) as a KeyError-free
-    tuple inside :class:`_EntryError`."""
+    """Build a submission from one row or entry, or raise :class:`_EntryError` naming the field."""
     extra = sorted(set(entry) - set(_FIELDS))
     if extra:
         raise _EntryError(extra[0], "unknown field", entry[extra[0]])
