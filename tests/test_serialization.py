@@ -180,7 +180,7 @@ def _document(**changes: Any) -> str:
         (_document(format_version=...), "format_version", "unknown version"),
         (_document(format="ezhou-recovery/official"), "format", "expected"),
         (_document(format=...), "format", "expected"),
-        (_document(key="Not A Slug"), "", "key"),  # the class validator names the field
+        (_document(key="Not A Slug"), "key", "identifier"),
         (_document(name_zh=12), "name_zh", "text"),
         (_document(extra=1), "", "unknown field"),
         (_document(name_en=...), "name_en", "required"),

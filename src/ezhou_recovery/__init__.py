@@ -6,6 +6,17 @@ The public API is re-exported here; everything else is private. The Ezhou "Ten M
 
 from __future__ import annotations
 
+from ._holidays import CalendarUnavailableError, is_working_day, next_working_day
+from .compliance import (
+    Compliance,
+    DeadlineStatus,
+    Laggard,
+    ReportStatus,
+    ScoringRule,
+    Tally,
+    compliance,
+)
+from .duedates import DueConvention, HolidayPolicy, Upcoming, upcoming
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .loading import load_ezhou_plan, load_programme
 from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
@@ -17,12 +28,30 @@ from .projects import (
     Funding,
     FundingSource,
     Milestone,
+    PlannedInvestment,
     Portfolio,
     Project,
     ProjectLevel,
     ProjectStatus,
 )
+from .schedule import (
+    EarnedSchedule,
+    MilestoneState,
+    MilestoneStatus,
+    ScheduleError,
+    ScheduleStatus,
+    earned_schedule,
+    milestone_schedule,
+    project_performance,
+)
 from .serialization import from_json, to_json
+from .submissions import (
+    CHINA_TIME,
+    Submission,
+    UnmatchedSubmissionError,
+    load_submissions,
+    match_submissions,
+)
 from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
 from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
 from .validation import Finding, Severity, validate
@@ -35,50 +64,78 @@ if "hypothesis" in __import__("sys").modules:  # st.from_type(Target) works (_hy
     _register_strategies()
 
 __all__ = [
+    "CHINA_TIME",
     "Q_",
     "Baseline",
     "BaselineQualifier",
+    "CalendarUnavailableError",
     "Category",
     "Comparator",
+    "Compliance",
     "Deadline",
+    "DeadlineStatus",
     "Department",
+    "DueConvention",
     "DueRule",
+    "EarnedSchedule",
     "EzhouRecoveryError",
     "Finding",
     "Frequency",
     "Funding",
     "FundingSource",
+    "HolidayPolicy",
     "InvariantError",
     "InvestmentReport",
+    "Laggard",
     "LoadError",
     "Milestone",
+    "MilestoneState",
+    "MilestoneStatus",
     "Official",
     "Period",
+    "PlannedInvestment",
     "Portfolio",
     "Programme",
     "Project",
     "ProjectLevel",
     "ProjectStatus",
     "Quality",
+    "ReportStatus",
     "ReporterScope",
     "ReportingObligation",
+    "ScheduleError",
+    "ScheduleStatus",
+    "ScoringRule",
     "Section",
     "Severity",
+    "Submission",
+    "Tally",
     "Target",
     "TargetKind",
     "Task",
     "UnitError",
+    "UnmatchedSubmissionError",
+    "Upcoming",
     "__version__",
+    "compliance",
+    "earned_schedule",
     "format_quantity",
     "from_json",
+    "is_working_day",
     "load_ezhou_plan",
     "load_programme",
+    "load_submissions",
+    "match_submissions",
+    "milestone_schedule",
     "money",
+    "next_working_day",
     "parse_quantity",
     "parse_unit",
+    "project_performance",
     "quantity_in",
     "quarter_of",
     "to_json",
+    "upcoming",
     "ureg",
     "validate",
 ]

@@ -45,7 +45,7 @@ _BY_VALIDATOR: Final[dict[Any, dict[str, Any]]] = {
 }
 _QUANTITY: Final = {
     "type": "string",
-    "pattern": r"[0-9０-９]",
+    "pattern": "[0-9\uff10-\uff19]",
     "description": "A number and its unit, as text: '77.6 kilometer', '77.6公里', '46.71亿元'.",
 }
 
@@ -143,7 +143,12 @@ def _type_schema(t: Any, defs: dict[str, Any], optional: frozenset[str]) -> dict
     if t is date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if t is Decimal:
-        return {"anyOf": [{"type": "string", "pattern": r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"}, {"type": "integer"}]}
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"},
+                {"type": "integer"},
+            ]
+        }
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return {"type": "string", "enum": [m.value for m in t]}
     if isinstance(t, type) and attrs.has(t):
