@@ -154,8 +154,11 @@ def test_a_non_finite_magnitude_cannot_be_written(bad: float) -> None:
 
 def test_dates_are_iso(sample: er.Programme) -> None:
     assert json.loads(er.to_json(sample))["issued"] == "2021-03-01"
-    period = er.from_json('{"format": "ezhou-recovery/period", "format_version": 1, '
-                          '"start": "2020-02-29", "end": "2020-03-01"}', er.Period)
+    period = er.from_json(
+        '{"format": "ezhou-recovery/period", "format_version": 1, '
+        '"start": "2020-02-29", "end": "2020-03-01"}',
+        er.Period,
+    )
     assert period == er.Period(date(2020, 2, 29), date(2020, 3, 1))
 
 
