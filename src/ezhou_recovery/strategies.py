@@ -15,11 +15,12 @@ deadlines) adds its factories here, built on :func:`programmes`, :func:`targets`
 
 from __future__ import annotations
 
+import functools
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from hypothesis import strategies as st
 
@@ -69,6 +70,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 #: Units the plans use, simplest first (shrinking goes to the first): pint expressions.
 UNITS: tuple[str, ...] = (
@@ -94,9 +96,25 @@ _MONEY_UNITS = ("yi_yuan", "wan_yuan", "yuan")
 _EARLIEST, _LATEST = date(2000, 1, 1), date(2049, 12, 31)
 
 
+def _memo(factory: Callable[P, T]) -> Callable[P, T]:
+    # Building a strategy (composite ones read their source) costs far more than drawing from it:
+    # the same options give the same strategy object, so drawing nested objects stays fast.
+    cached = functools.lru_cache(maxsize=1024)(factory)
+
+    @functools.wraps(factory)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return cached(*args, **kwargs)  # type: ignore[no-any-return]
+        except TypeError:  # an unhashable option
+            return factory(*args, **kwargs)
+
+    return wrapper
+
+
 # Building blocks ---------------------------------------------------------------------------------
 
 
+@_memo
 def texts_zh(*, max_size: int = 12) -> st.SearchStrategy[str]:
     """Chinese text (CJK ideographs, shrinking to ``一``)."""
     return st.text(
@@ -104,12 +122,14 @@ def texts_zh(*, max_size: int = 12) -> st.SearchStrategy[str]:
     )
 
 
+@_memo
 def texts_en(*, max_words: int = 4) -> st.SearchStrategy[str]:
     """English-looking text: a few lower-case words (shrinking to ``a``)."""
     word = st.text(string.ascii_lowercase, min_size=1, max_size=8)
     return st.lists(word, min_size=1, max_size=max_words).map(" ".join)
 
 
+@_memo
 def slugs(*, max_size: int = 12) -> st.SearchStrategy[str]:
     """Lower-case identifiers such as ``public_health`` (shrinking to ``a``)."""
     rest = st.text(string.ascii_lowercase + string.digits + "_", max_size=max_size - 1)
@@ -118,12 +138,14 @@ def slugs(*, max_size: int = 12) -> st.SearchStrategy[str]:
     )
 
 
+@_memo
 def dates(*, within: Period | None = None) -> st.SearchStrategy[date]:
     """Dates, inside ``within`` when given."""
     lo, hi = (within.start, within.end) if within is not None else (_EARLIEST, _LATEST)
     return st.dates(min_value=lo, max_value=hi)
 
 
+@_memo
 def periods(*, min_years: int = 1, max_years: int = 5) -> st.SearchStrategy[Period]:
     """Periods of whole calendar years (2000 to 2049), as programmes cover."""
 
@@ -136,6 +158,7 @@ def periods(*, min_years: int = 1, max_years: int = 5) -> st.SearchStrategy[Peri
     return build()
 
 
+@_memo
 def _magnitudes(*, max_value: int = 10**6, places: int = 2) -> st.SearchStrategy[Decimal]:
     return st.decimals(
         min_value=0, max_value=max_value, places=places, allow_nan=False, allow_infinity=False
@@ -178,6 +201,7 @@ def _as_text(q: Quantity, draw: st.DrawFn) -> str:
     return draw(st.sampled_from(sorted(set(forms), key=lambda f: (len(f), f))))
 
 
+@_memo
 def quantities(
     *,
     unit: Unit | str | None = None,
@@ -210,6 +234,7 @@ def quantities(
     return build()
 
 
+@_memo
 def money(*, max_value: int = 10**4, unit: str | None = None) -> st.SearchStrategy[Quantity]:
     """Exact amounts of money in 亿元, 万元 or 元."""
     units = [unit] if unit is not None else list(_MONEY_UNITS)
@@ -221,17 +246,20 @@ def money(*, max_value: int = 10**4, unit: str | None = None) -> st.SearchStrate
 # People and time ---------------------------------------------------------------------------------
 
 
+@_memo
 def officials() -> st.SearchStrategy[Official]:
     """Leading officials."""
     return st.builds(Official, name_zh=texts_zh(max_size=3), name_en=texts_en(max_words=2))
 
 
+@_memo
 def departments(*, key: str | None = None) -> st.SearchStrategy[Department]:
     """Departments (with ``key`` when given)."""
     keys = st.just(key) if key is not None else slugs()
     return st.builds(Department, key=keys, name_zh=texts_zh(max_size=8), name_en=texts_en())
 
 
+@_memo
 def _department_pools(min_size: int = 1, max_size: int = 4) -> st.SearchStrategy[list[Department]]:
     return st.lists(departments(), min_size=min_size, max_size=max_size, unique_by=lambda d: d.key)
 
@@ -239,6 +267,7 @@ def _department_pools(min_size: int = 1, max_size: int = 4) -> st.SearchStrategy
 # Targets -----------------------------------------------------------------------------------------
 
 
+@_memo
 def baselines(
     *, unit: Unit | str | None = None, qualifier: BaselineQualifier | None = None
 ) -> st.SearchStrategy[Baseline]:
@@ -253,6 +282,7 @@ def baselines(
     )
 
 
+@_memo
 def targets(
     *,
     kind: TargetKind | None = None,
@@ -302,11 +332,13 @@ def targets(
 # Projects ----------------------------------------------------------------------------------------
 
 
+@_memo
 def fundings() -> st.SearchStrategy[Funding]:
     """Funding of a project from one source."""
     return st.builds(Funding, source=st.sampled_from(FundingSource), amount=money(max_value=100))
 
 
+@_memo
 def milestones(*, within: Period | None = None) -> st.SearchStrategy[Milestone]:
     """Dated steps of a project, met or not (never met before being planned is not a rule)."""
     return st.builds(
@@ -317,6 +349,7 @@ def milestones(*, within: Period | None = None) -> st.SearchStrategy[Milestone]:
     )
 
 
+@_memo
 def projects(
     *,
     category: str | None = None,
@@ -364,6 +397,7 @@ def projects(
     return build()
 
 
+@_memo
 def portfolios(
     *,
     min_count: int = 0,
@@ -399,6 +433,7 @@ def portfolios(
 # Categories and programmes -----------------------------------------------------------------------
 
 
+@_memo
 def tasks(*, number: int | None = None) -> st.SearchStrategy[Task]:
     """Main tasks of a category."""
     return st.builds(
@@ -410,12 +445,13 @@ def tasks(*, number: int | None = None) -> st.SearchStrategy[Task]:
     )
 
 
+@_memo
 def categories(
     *,
     key: str | None = None,
     number: int | None = None,
     within: Period | None = None,
-    lead_departments: list[Department] | None = None,
+    lead_departments: Sequence[Department] | None = None,
     max_targets: int = 3,
     max_projects: int = 2,
 ) -> st.SearchStrategy[Category]:
@@ -479,6 +515,7 @@ def categories(
     return build()
 
 
+@_memo
 def due_rules(
     *, frequency: Frequency | None = None, within: Period | None = None
 ) -> st.SearchStrategy[DueRule]:
@@ -499,11 +536,12 @@ def due_rules(
     return build()
 
 
+@_memo
 def obligations(
     *,
     key: str | None = None,
     within: Period | None = None,
-    reporters: list[Department] | None = None,
+    reporters: Sequence[Department] | None = None,
     frequency: Frequency | None = None,
 ) -> st.SearchStrategy[ReportingObligation]:
     """Reporting duties: quarterly or once, by lead departments and/or named departments.
@@ -544,6 +582,7 @@ def obligations(
     return build()
 
 
+@_memo
 def programmes(
     *, min_categories: int = 1, max_categories: int = 3, max_obligations: int = 2
 ) -> st.SearchStrategy[Programme]:
@@ -575,12 +614,14 @@ def programmes(
             st.lists(slugs(), min_size=min_categories, max_size=max_categories, unique=True)
         )
         cats = [
-            draw(categories(key=k, number=i + 1, within=period, lead_departments=pool))
+            draw(categories(key=k, number=i + 1, within=period, lead_departments=tuple(pool)))
             for i, k in enumerate(keys)
         ]
         after_issue = Period(issued + timedelta(days=1), period.end)
         duty_keys = draw(st.lists(slugs(), max_size=max_obligations, unique=True))
-        duties = [draw(obligations(key=k, within=after_issue, reporters=pool)) for k in duty_keys]
+        duties = [
+            draw(obligations(key=k, within=after_issue, reporters=tuple(pool))) for k in duty_keys
+        ]
         return Programme(
             key=draw(slugs()),
             document_number=draw(texts_zh(max_size=6)),
@@ -598,6 +639,7 @@ def programmes(
     return build()
 
 
+@_memo
 def deadlines(*, within: Period | None = None) -> st.SearchStrategy[Deadline]:
     """Single deadlines (for a programme's own, use ``programme.deadlines()``)."""
 
@@ -615,6 +657,7 @@ def deadlines(*, within: Period | None = None) -> st.SearchStrategy[Deadline]:
     return build()
 
 
+@_memo
 def investment_reports(*, subject: str | None = None) -> st.SearchStrategy[InvestmentReport]:
     """Reports of investment completed for a category or project."""
     return st.builds(
