@@ -104,7 +104,7 @@ def _memo(factory: Callable[P, T]) -> Callable[P, T]:
     @functools.wraps(factory)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
         try:
-            return cached(*args, **kwargs)  # type: ignore[arg-type,no-any-return]
+            return cached(*args, **kwargs)  # type: ignore[arg-type]
         except TypeError:  # an unhashable option
             return factory(*args, **kwargs)
 
