@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar, get_origin
+from typing import Any, Final, TypeVar, get_origin
 
 import attrs
 import cattrs
@@ -42,15 +42,26 @@ class _ProblemError(ValueError):
         super().__init__(problem)
 
 
+#: Dates a document may hold: wide enough for any plan, narrow enough that date arithmetic (the day
+#: after the issue, the quarter after the end) never leaves Python's calendar.
+DATE_RANGE: Final = (date(1900, 1, 1), date(2199, 12, 31))
+
+
 def _structure_date(value: Any, _: type) -> date:
     if isinstance(value, date) and not hasattr(value, "hour"):
-        return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        day = value
+    elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError as exc:
             raise _ProblemError(f"not a real date ({exc})", value) from None
-    raise _ProblemError("expected a date written YYYY-MM-DD", value)
+    else:
+        raise _ProblemError("expected a date written YYYY-MM-DD", value)
+    if not DATE_RANGE[0] <= day <= DATE_RANGE[1]:
+        raise _ProblemError(
+            f"outside the years {DATE_RANGE[0].year} to {DATE_RANGE[1].year}", value
+        )
+    return day
 
 
 def _structure_quantity(value: Any, _: type) -> Quantity:
@@ -202,7 +213,7 @@ def structure(data: Any, cls: type[T], *, source: str) -> T:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
         problems = [(_full_path(path, sub), *_describe(sub)) for path, sub in _walk(exc, "")]
-    except (EzhouRecoveryError, ValueError, TypeError, AttributeError) as other:
+    except (EzhouRecoveryError, ValueError, TypeError, AttributeError, ArithmeticError) as other:
         problems = [(_full_path("", other), *_describe(other))]
     if not problems:  # pragma: no cover - an exception group always holds one
         problems = [("", "invalid data", None)]

@@ -58,6 +58,10 @@ def parse_data(raw: bytes, *, source: str, suffix: str) -> Any:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise LoadError(source, "", f"not valid TOML ({exc})") from None
+        except ValueError as exc:  # an integer of more than 4300 digits
+            raise LoadError(source, "", f"not valid TOML ({exc})") from None
+        except RecursionError:
+            raise LoadError(source, "", "not valid TOML (nested too deeply)") from None
     if suffix == ".json":
         try:
             return json.loads(text, parse_constant=_reject_constant)

@@ -163,6 +163,7 @@ for _name, _zh in COUNTED_THINGS.items():
         if _zh[0] in GENERIC_MEASURE_WORDS:
             _ZH_UNITS.setdefault(_zh[1:], _name)
 _MAX_POWER: Final = 6
+_MAX_EXPONENT: Final = 30
 _MULTIPLIERS: Final[dict[str, Decimal]] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _NUMBER = re.compile(
     r"\s*(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
@@ -269,6 +270,9 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
         raise UnitError(text, "not a number") from exc
     if not magnitude.is_finite():  # pragma: no cover - the pattern admits only finite numbers
         raise UnitError(text, "not a finite number")
+    if magnitude and not -_MAX_EXPONENT <= magnitude.adjusted() <= _MAX_EXPONENT:
+        # 1e999999999999亿元 reads, but overflows the first sum it takes part in.
+        raise UnitError(text, f"the number is beyond 10^±{_MAX_EXPONENT}")
     word = match["unit"]
     if word in _ZH_UNITS:
         return Q_(magnitude, _unit_from_zh(word, text))
