@@ -543,6 +543,7 @@ def obligations(
     within: Period | None = None,
     reporters: Sequence[Department] | None = None,
     frequency: Frequency | None = None,
+    scope: ReporterScope | None = None,
 ) -> st.SearchStrategy[ReportingObligation]:
     """Reporting duties: quarterly or once, by lead departments and/or named departments.
 
@@ -551,13 +552,15 @@ def obligations(
         within: The period a once-only duty is due in (after the issue date, for a programme).
         reporters: Departments to choose named reporters from; else drawn.
         frequency: Only this frequency.
+        scope: Only duties of this reporter scope (each category's lead departments, or named
+            departments only).
     """
 
     @st.composite
     def build(draw: st.DrawFn) -> ReportingObligation:
-        scope = draw(st.sampled_from(ReporterScope))
+        who = scope if scope is not None else draw(st.sampled_from(ReporterScope))
         pool = reporters if reporters else draw(_department_pools())
-        low = 1 if scope is ReporterScope.NAMED else 0
+        low = 1 if who is ReporterScope.NAMED else 0
         named = draw(
             st.lists(
                 st.sampled_from(pool),
@@ -572,7 +575,7 @@ def obligations(
             name_zh=draw(texts_zh()),
             name_en=draw(texts_en()),
             rule=draw(due_rules(frequency=frequency, within=within)),
-            reporters=scope,
+            reporters=who,
             departments=tuple(named),
             recipient_zh=None if recipient is None else recipient[0],
             recipient_en=None if recipient is None else recipient[1],
