@@ -144,17 +144,17 @@ class Programme:
         v.unique(self, "categories", (c.key for c in self.categories))
         v.unique(self, "obligations", (o.key for o in self.obligations))
         index: dict[str, Any] = {}
-        for c in self.categories:
+        for ci, c in enumerate(self.categories):
             index[f"category:{c.key}"] = c
             for i, t in enumerate(c.targets):
-                field = f"categories[{c.key}].targets[{i}]"
+                field = f"categories[{ci}].targets[{i}]"
                 if f"target:{t.key}" in index:
                     raise v.fail(self, field, t.key, "duplicate target key")
                 _within(self, f"{field}.deadline", t.deadline)
                 index[f"target:{t.key}"] = t
             for i, p in enumerate(c.projects):
                 if f"project:{p.key}" in index:
-                    raise v.fail(self, f"categories[{c.key}].projects[{i}]", p.key, "duplicate key")
+                    raise v.fail(self, f"categories[{ci}].projects[{i}]", p.key, "duplicate key")
                 index[f"project:{p.key}"] = p
         for i, o in enumerate(self.obligations):
             if o.rule.due is not None:
