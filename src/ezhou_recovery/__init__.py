@@ -6,10 +6,32 @@ The public API is re-exported here; everything else is private. The Ezhou "Ten M
 
 from __future__ import annotations
 
+from .attainment import (
+    AT_RISK_RATIO,
+    MILESTONE_AT_RISK_ELAPSED,
+    ON_TRACK_RATIO,
+    AnnualMoneyResult,
+    Assessment,
+    MoneyResult,
+    Rollup,
+    Status,
+    TargetResult,
+    Thresholds,
+    YearResult,
+    assess,
+)
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .loading import load_ezhou_plan, load_programme
 from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
-from .observations import InvestmentReport, Quality
+from .observations import (
+    AnnualInvestmentPlan,
+    InvestmentReport,
+    Observation,
+    QualitativeLevel,
+    Quality,
+    load_investment_reports,
+    load_observations,
+)
 from .people import Department, Official
 from .periods import Period, quarter_of
 from .programme import Category, Programme, Task
@@ -28,7 +50,13 @@ from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quant
 __version__ = "0.1.0"
 
 __all__ = [
+    "AT_RISK_RATIO",
+    "MILESTONE_AT_RISK_ELAPSED",
+    "ON_TRACK_RATIO",
     "Q_",
+    "AnnualInvestmentPlan",
+    "AnnualMoneyResult",
+    "Assessment",
     "Baseline",
     "BaselineQualifier",
     "Category",
@@ -44,6 +72,8 @@ __all__ = [
     "InvestmentReport",
     "LoadError",
     "Milestone",
+    "MoneyResult",
+    "Observation",
     "Official",
     "Period",
     "Portfolio",
@@ -51,17 +81,26 @@ __all__ = [
     "Project",
     "ProjectLevel",
     "ProjectStatus",
+    "QualitativeLevel",
     "Quality",
     "ReporterScope",
     "ReportingObligation",
+    "Rollup",
     "Section",
+    "Status",
     "Target",
     "TargetKind",
+    "TargetResult",
     "Task",
+    "Thresholds",
     "UnitError",
+    "YearResult",
     "__version__",
+    "assess",
     "format_quantity",
     "load_ezhou_plan",
+    "load_investment_reports",
+    "load_observations",
     "load_programme",
     "money",
     "parse_quantity",

@@ -19,22 +19,22 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import numpy.typing as npt
 
-    #: A number or an array of numbers.
-    Real: TypeAlias = float | npt.NDArray[np.float64]
+    #: A number or an array of numbers: a float in gives a float out, an array an array.
+    Real = TypeVar("Real", float, npt.NDArray[np.float64])
     #: A truth value or an array of them.
     Truth: TypeAlias = bool | npt.NDArray[np.bool_]
     #: A status code or an array of them.
     Code: TypeAlias = int | npt.NDArray[np.int64]
 
 __all__ = [
-    "AT_RISK",
     "ATTAINED",
+    "AT_RISK",
     "DAYS_PER_QUARTER",
     "MATCH_TOLERANCE",
     "MISSED",
@@ -47,6 +47,7 @@ __all__ = [
     "elapsed_share",
     "elapsed_share_exact",
     "meets",
+    "milestone_status_code",
     "percentage_points",
     "progress",
     "projection",
@@ -184,6 +185,15 @@ def status_code(
     )
 
 
+def milestone_status_code(
+    has_data: Truth, done: Truth, deadline_passed: Truth, expected: Real, at_risk_elapsed: float
+) -> Code:
+    """The status code of a milestone: NO_DATA, ATTAINED once done, MISSED after the deadline,
+    AT_RISK when not done with at least ``at_risk_elapsed`` of the time gone, else ON_TRACK."""
+    pending = where(deadline_passed, MISSED, where(expected >= at_risk_elapsed, AT_RISK, ON_TRACK))
+    return where(has_data, where(done, ATTAINED, pending), NO_DATA)  # type: ignore[no-any-return]
+
+
 def projection(
     first_value: Real, first_day: Real, last_value: Real, last_day: Real, deadline: Real
 ) -> Real:
@@ -203,7 +213,8 @@ def catch_up_per_quarter(
     """
     remaining = where(higher_is_better, target - actual, actual - target)
     quarters = (deadline - day) / DAYS_PER_QUARTER
-    return where(remaining <= 0, 0.0, divide(remaining, where(quarters > 0, quarters, 0.0), math.nan))  # type: ignore[no-any-return]
+    pace = divide(remaining, where(quarters > 0, quarters, 0.0), math.nan)
+    return where(remaining <= 0, 0.0, pace)  # type: ignore[no-any-return]
 
 
 def completion_rate(completed: Decimal, planned: Decimal) -> Decimal | None:

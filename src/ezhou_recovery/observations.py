@@ -359,7 +359,12 @@ def load_investment_reports(
         return InvestmentReport(subject, as_of, completed, *_source_quality(entry))
 
     return _load(
-        path, build, _INVESTMENT_FIELDS, _INVESTMENT_REQUIRED, "investment_reports", INVESTMENT_FORMAT
+        path,
+        build,
+        _INVESTMENT_FIELDS,
+        _INVESTMENT_REQUIRED,
+        "investment_reports",
+        INVESTMENT_FORMAT,
     )
 
 
@@ -468,9 +473,7 @@ def _csv_entries(
             continue  # a blank line holds no data
         where = f"row {number}"
         if len(row) != len(header):
-            raise LoadError(
-                source, where, f"expected {len(header)} cells, found {len(row)}", row
-            )
+            raise LoadError(source, where, f"expected {len(header)} cells, found {len(row)}", row)
         entry = dict(zip(header, row, strict=True))
         for name in required:
             if not entry[name].strip():
