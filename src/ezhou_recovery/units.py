@@ -66,6 +66,13 @@ COUNTED_THINGS: Final[dict[str, str]] = {
     "vehicle": "辆",
     "substation": "座变电站",
     "person": "人",
+    "cdc": "个疾控中心",
+    "irrigation_district": "处灌区",
+    "pumping_station": "座泵站",
+    "stadium": "个体育场",
+    "gymnasium": "个体育馆",
+    "swimming_pool": "个游泳馆",
+    "seat": "个座位",
 }
 
 _DEFINITIONS: Final = (
@@ -131,6 +138,22 @@ _ZH_UNITS: Final[dict[str, str]] = {
     "乡镇": "township",
     "辆": "vehicle",
     "变电站": "substation",
+    "高速公路": "expressway",
+    "场站": "depot",
+    "卫生院": "health_centre",
+    "卫生室": "clinic",
+    "疾控中心": "cdc",
+    "灌区": "irrigation_district",
+    "泵站": "pumping_station",
+    "集镇": "township",
+    "设施": "facility",
+    "平台": "platform",
+    "机构": "institution",
+    "园区": "park",
+    "体育场": "stadium",
+    "体育馆": "gymnasium",
+    "游泳馆": "swimming_pool",
+    "座位": "seat",
 }
 _ZH_BY_LENGTH: Final = sorted(_ZH_UNITS, key=len, reverse=True)
 _MULTIPLIERS: Final[dict[str, Decimal]] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
