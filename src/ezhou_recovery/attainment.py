@@ -24,7 +24,7 @@ from .errors import InvariantError
 from .observations import AnnualInvestmentPlan, InvestmentReport, Observation, QualitativeLevel
 from .programme import Programme
 from .targets import BaselineQualifier, Comparator, Target, TargetKind
-from .units import Q_, Quantity, format_quantity, quantity_in
+from .units import COUNTED_THINGS, Q_, Quantity, format_quantity, quantity_in
 
 __all__ = [
     "AT_RISK_RATIO",
@@ -527,13 +527,34 @@ def _normalised(target: Target, o: Observation) -> Observation:
 
 
 def _show(value: Any) -> str:
+    """A value in English words: ``1444 base stations``, ``77.6 km``, ``done``."""
     if isinstance(value, QualitativeLevel):
-        return value.value
+        return value.name_en
     if isinstance(value, bool):
         return "done" if value else "not done"
     if value is None:
         return "none"
+    name = str(value.units)
+    if name in COUNTED_THINGS:
+        number = _number(value)
+        return f"{number} {_plural(name.replace('_', ' '), number)}"
     return format_quantity(value, lang="en")
+
+
+def _number(q: Quantity) -> str:
+    return format_quantity(Q_(q.magnitude, "dimensionless"), lang="en")
+
+
+def _plural(noun: str, number: str) -> str:
+    if number == "1":
+        return noun
+    if noun == "person":
+        return "people"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
 
 
 def _day(d: date) -> float:
@@ -862,7 +883,7 @@ def _annual(
     if status is Status.ATTAINED and len(years) < n_years:
         status = Status.ON_TRACK  # the years to come are still open
     total_q = Q_(total, unit)
-    rate_text = format_quantity(target.value, lang="en")
+    rate_text = _show(target.value)
     per_year = "; ".join(
         f"{y.year}: {_show(y.value) if y.value is not None else 'no data'} ({y.status.label_en})"
         for y in years
@@ -950,7 +971,11 @@ def _reasons(
         )
         return reason, reason_zh
     counted = target.kind is TargetKind.CUMULATIVE and target.comparator is Comparator.AT_LEAST
-    head = f"{value_en} of {goal_en}" if counted else f"{value_en} against {against} {goal_en}"
+    head = (
+        f"{_number(value)} of {goal_en}"  # type: ignore[arg-type]
+        if counted
+        else f"{value_en} against {against} {goal_en}"
+    )
     reason = (
         f"{status.label_en}: {head} as of {when}, {share} with {expected:.0%} of the time elapsed"
     )
