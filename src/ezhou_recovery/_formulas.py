@@ -94,7 +94,8 @@ def divide(numerator: Any, denominator: Any, fallback: Any) -> Any:
     n, d = np.broadcast_arrays(np.asarray(numerator, float), np.asarray(denominator, float))
     ok = (d != 0) & ~np.isnan(d)
     out = np.broadcast_to(np.asarray(fallback, float), n.shape).copy()
-    np.divide(n, d, out=out, where=ok)
+    with np.errstate(over="ignore"):  # a huge quotient is inf, as in Python
+        np.divide(n, d, out=out, where=ok)
     return out
 
 

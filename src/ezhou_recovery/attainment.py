@@ -21,7 +21,13 @@ import attrs
 from . import _formulas as f
 from . import _validators as v
 from .errors import InvariantError
-from .observations import AnnualInvestmentPlan, InvestmentReport, Observation, QualitativeLevel
+from .observations import (
+    AnnualInvestmentPlan,
+    InvestmentReport,
+    Observation,
+    QualitativeLevel,
+    exact,
+)
 from .programme import Programme
 from .targets import BaselineQualifier, Comparator, Target, TargetKind
 from .units import COUNTED_THINGS, Q_, Quantity, format_quantity, quantity_in
@@ -522,7 +528,7 @@ def _normalised(target: Target, o: Observation) -> Observation:
         return o
     if isinstance(value, bool | QualitativeLevel):
         raise v.fail(o, "value", value, f"a {target.kind.value} target's value is a quantity")
-    converted = quantity_in(value, target.unit, what=target.key)
+    converted = quantity_in(exact(value), target.unit, what=target.key)
     return o if converted is value else attrs.evolve(o, value=converted)
 
 

@@ -19,8 +19,10 @@ from __future__ import annotations
 import csv
 import enum
 import io
+import math
 from collections.abc import Iterable, Mapping
 from datetime import date
+from decimal import Decimal
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -32,7 +34,7 @@ from . import _validators as v
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .projects import _money
 from .targets import Target, TargetKind
-from .units import Quantity, money, quantity_in, ureg
+from .units import Q_, Quantity, is_money, money, parse_quantity, quantity_in, ureg
 
 if TYPE_CHECKING:  # pragma: no cover
     from .programme import Programme
@@ -234,10 +236,22 @@ def read_value(target: Target, value: Any) -> Quantity | bool | QualitativeLevel
             except UnitError as exc:
                 raise UnitError(value, f"{target.key}: {exc.problem}") from None
         raise UnitError(value, f"{target.key}: a qualitative goal's value is a level name")
-    q = quantity_in(value, target.unit, what=target.key)
+    q = quantity_in(exact(value), target.unit, what=target.key)
     if q.magnitude < 0:
         raise UnitError(value, f"{target.key}: a value must not be negative")
     return q
+
+
+def exact(value: Any) -> Any:
+    """A quantity with a whole or float magnitude as the same quantity with a Decimal magnitude
+    (so that unit conversions are exact); anything else unchanged."""
+    if isinstance(value, pint.Quantity) and isinstance(value.magnitude, int | float):
+        magnitude = value.magnitude
+        if isinstance(magnitude, bool) or not math.isfinite(magnitude):
+            return value
+        number = Decimal(magnitude) if isinstance(magnitude, int) else Decimal(repr(magnitude))
+        return Q_(number, value.units) if value._REGISTRY is ureg else value
+    return value
 
 
 @attrs.frozen
@@ -352,10 +366,13 @@ def load_investment_reports(
         if not isinstance(subject, str) or not _known_subject(plan, subject):
             raise _FieldError("subject", "not a category or project key of the programme", subject)
         as_of = _read_date(entry["as_of"])
+        raw = entry["completed"]
         try:
-            completed = money(entry["completed"], "yi_yuan")
+            if not isinstance(raw, str) or not is_money(parse_quantity(raw)):
+                raise UnitError(raw, "an amount needs its unit: 元, 万元 or 亿元")
+            completed = money(raw, "yi_yuan")
         except UnitError as exc:
-            raise _FieldError("completed", exc.problem, entry["completed"]) from None
+            raise _FieldError("completed", exc.problem, raw) from None
         return InvestmentReport(subject, as_of, completed, *_source_quality(entry))
 
     return _load(
