@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery import Q_, UnitError, format_quantity, money, parse_quantity, quantity_in, ureg
+from ezhou_recovery.units import COUNTED_THINGS
 
 PARSE_CASES = [
     ("77.6公里", "77.6", "km"),
@@ -19,7 +20,11 @@ PARSE_CASES = [
     ("90%", "90", "percent"),
     ("8公里/平方公里", "8", "km_per_km2"),
     ("12平方米/人", "12", "m**2/person"),
-    ("100年一遇", "100", "year"),
+    ("100年一遇", "100", "return_period_year"),
+    ("3000座位", "3000", "seat"),
+    ("1600张床位", "1600", "bed"),
+    ("5处点位", "5", "site"),
+    ("3万个座位", "30000", "seat"),
     ("10分钟", "10", "minute"),
     ("220千伏", "220", "kV"),
     ("10万个", "100000", "piece"),
@@ -84,6 +89,34 @@ def test_non_text_is_a_unit_error() -> None:
 def test_counted_things_of_different_kinds_do_not_mix(a: str, b: str) -> None:
     with pytest.raises(pint.DimensionalityError):
         parse_quantity(a) + parse_quantity(b)
+
+
+def test_a_flood_standard_is_not_a_duration() -> None:
+    with pytest.raises(pint.DimensionalityError):
+        parse_quantity("100年一遇") + parse_quantity("3天")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *sorted(COUNTED_THINGS),
+        "km",
+        "m**2/person",
+        "km_per_km2",
+        "percent",
+        "yi_yuan",
+        "wan_yuan",
+        "yuan",
+        "return_period_year",
+        "minute",
+        "day",
+        "kV",
+    ],
+)
+def test_written_quantities_read_back(name: str) -> None:
+    q = Q_(Decimal("12.5"), name)
+    assert parse_quantity(format_quantity(q)) == q
+    assert parse_quantity(format_quantity(q, lang="en")) == q
 
 
 def test_beds_and_percent_do_not_mix() -> None:

@@ -6,6 +6,7 @@ The public API is re-exported here; everything else is private. The Ezhou "Ten M
 
 from __future__ import annotations
 
+from ._holidays import CalendarUnavailableError, is_working_day, next_working_day
 from .attainment import (
     AT_RISK_RATIO,
     MILESTONE_AT_RISK_ELAPSED,
@@ -20,6 +21,16 @@ from .attainment import (
     YearResult,
     assess,
 )
+from .compliance import (
+    Compliance,
+    DeadlineStatus,
+    Laggard,
+    ReportStatus,
+    ScoringRule,
+    Tally,
+    compliance,
+)
+from .duedates import DueConvention, HolidayPolicy, Upcoming, upcoming
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .loading import load_ezhou_plan, load_programme
 from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
@@ -39,10 +50,28 @@ from .projects import (
     Funding,
     FundingSource,
     Milestone,
+    PlannedInvestment,
     Portfolio,
     Project,
     ProjectLevel,
     ProjectStatus,
+)
+from .schedule import (
+    EarnedSchedule,
+    MilestoneState,
+    MilestoneStatus,
+    ScheduleError,
+    ScheduleStatus,
+    earned_schedule,
+    milestone_schedule,
+    project_performance,
+)
+from .submissions import (
+    CHINA_TIME,
+    Submission,
+    UnmatchedSubmissionError,
+    load_submissions,
+    match_submissions,
 )
 from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
 from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
@@ -51,6 +80,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AT_RISK_RATIO",
+    "CHINA_TIME",
     "MILESTONE_AT_RISK_ELAPSED",
     "ON_TRACK_RATIO",
     "Q_",
@@ -59,23 +89,33 @@ __all__ = [
     "Assessment",
     "Baseline",
     "BaselineQualifier",
+    "CalendarUnavailableError",
     "Category",
     "Comparator",
+    "Compliance",
     "Deadline",
+    "DeadlineStatus",
     "Department",
+    "DueConvention",
     "DueRule",
+    "EarnedSchedule",
     "EzhouRecoveryError",
     "Frequency",
     "Funding",
     "FundingSource",
+    "HolidayPolicy",
     "InvariantError",
     "InvestmentReport",
+    "Laggard",
     "LoadError",
     "Milestone",
+    "MilestoneState",
+    "MilestoneStatus",
     "MoneyResult",
     "Observation",
     "Official",
     "Period",
+    "PlannedInvestment",
     "Portfolio",
     "Programme",
     "Project",
@@ -83,29 +123,46 @@ __all__ = [
     "ProjectStatus",
     "QualitativeLevel",
     "Quality",
+    "ReportStatus",
     "ReporterScope",
     "ReportingObligation",
     "Rollup",
+    "ScheduleError",
+    "ScheduleStatus",
+    "ScoringRule",
     "Section",
     "Status",
+    "Submission",
+    "Tally",
     "Target",
     "TargetKind",
     "TargetResult",
     "Task",
     "Thresholds",
     "UnitError",
+    "UnmatchedSubmissionError",
+    "Upcoming",
     "YearResult",
     "__version__",
     "assess",
+    "compliance",
+    "earned_schedule",
     "format_quantity",
+    "is_working_day",
     "load_ezhou_plan",
     "load_investment_reports",
     "load_observations",
     "load_programme",
+    "load_submissions",
+    "match_submissions",
+    "milestone_schedule",
     "money",
+    "next_working_day",
     "parse_quantity",
     "parse_unit",
+    "project_performance",
     "quantity_in",
     "quarter_of",
+    "upcoming",
     "ureg",
 ]

@@ -157,23 +157,27 @@ class Programme:
                     raise v.fail(self, f"categories[{ci}].projects[{i}]", p.key, "duplicate key")
                 index[f"project:{p.key}"] = p
         for i, o in enumerate(self.obligations):
+            index[f"obligation:{o.key}"] = o
             if o.rule.due is not None:
                 _within(self, f"obligations[{i}].rule.due", o.rule.due, after_issue=True)
         object.__setattr__(self, "_index", index)
 
     # Look-ups ----------------------------------------------------------------------------------
 
+    def _get(self, kind: str, key: str) -> Any:
+        found = self._index.get(f"{kind}:{key}")
+        if found is None:
+            raise KeyError(f"programme {self.key!r} has no {kind} {key!r}")
+        return found
+
     def category(self, key: str) -> Category:
         """The category with ``key``.
 
         Raises:
-            KeyError: No such category; the message lists the known keys.
+            KeyError: No such category.
         """
-        found = self._index.get(f"category:{key}")
-        if found is None:
-            known = ", ".join(c.key for c in self.categories)
-            raise KeyError(f"programme {self.key!r} has no category {key!r} (known: {known})")
-        return found  # type: ignore[no-any-return]
+        found: Category = self._get("category", key)
+        return found
 
     def target(self, key: str) -> Target:
         """The target with ``key`` (``transport.high_grade_waterway``).
@@ -181,10 +185,8 @@ class Programme:
         Raises:
             KeyError: No such target.
         """
-        found = self._index.get(f"target:{key}")
-        if found is None:
-            raise KeyError(f"programme {self.key!r} has no target {key!r}")
-        return found  # type: ignore[no-any-return]
+        found: Target = self._get("target", key)
+        return found
 
     def project(self, key: str) -> Project:
         """The project with ``key``.
@@ -192,10 +194,8 @@ class Programme:
         Raises:
             KeyError: No such project.
         """
-        found = self._index.get(f"project:{key}")
-        if found is None:
-            raise KeyError(f"programme {self.key!r} has no project {key!r}")
-        return found  # type: ignore[no-any-return]
+        found: Project = self._get("project", key)
+        return found
 
     def obligation(self, key: str) -> ReportingObligation:
         """The reporting duty with ``key``.
@@ -203,10 +203,8 @@ class Programme:
         Raises:
             KeyError: No such duty.
         """
-        for o in self.obligations:
-            if o.key == key:
-                return o
-        raise KeyError(f"programme {self.key!r} has no obligation {key!r}")
+        found: ReportingObligation = self._get("obligation", key)
+        return found
 
     @property
     def targets(self) -> tuple[Target, ...]:

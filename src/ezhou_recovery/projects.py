@@ -17,6 +17,7 @@ __all__ = [
     "Funding",
     "FundingSource",
     "Milestone",
+    "PlannedInvestment",
     "Portfolio",
     "Project",
     "ProjectLevel",
@@ -106,6 +107,39 @@ class Milestone:
 
 
 @attrs.frozen
+class PlannedInvestment:
+    """Planned cumulative investment of a project at the end of a period (the planned value curve).
+
+    Attributes:
+        period_end: Last day of the period.
+        cumulative: Investment planned from the project's planned start up to ``period_end``.
+    """
+
+    period_end: date = attrs.field(validator=v.a_date)
+    cumulative: Quantity = attrs.field(validator=_money)
+
+
+def _investment_plan(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.instances_of(PlannedInvestment)(instance, attribute, value)
+    for i in range(1, len(value)):
+        before, step = value[i - 1], value[i]
+        if step.period_end <= before.period_end:
+            raise v.fail(
+                instance,
+                f"{attribute.name}[{i}].period_end",
+                step.period_end,
+                "must be after the one before",
+            )
+        if step.cumulative < before.cumulative:
+            raise v.fail(
+                instance,
+                f"{attribute.name}[{i}].cumulative",
+                format_quantity(step.cumulative),
+                "a cumulative amount must not fall",
+            )
+
+
+@attrs.frozen
 class Project:
     """One project of a category.
 
@@ -120,6 +154,8 @@ class Project:
         planned_completion: Planned completion, if known.
         funding: Money by source.
         milestones: Planned and actual dated steps.
+        investment_plan: Planned cumulative investment at the end of each period, from
+            ``planned_start`` (which it requires); empty when not planned per period.
         clause_zh: The clause of the plan that names it.
     """
 
@@ -138,11 +174,23 @@ class Project:
     funding: tuple[Funding, ...] = attrs.field(default=(), validator=v.instances_of(Funding))
     milestones: tuple[Milestone, ...] = attrs.field(default=(), validator=v.instances_of(Milestone))
     clause_zh: str | None = attrs.field(default=None, validator=v.optional_text)
+    investment_plan: tuple[PlannedInvestment, ...] = attrs.field(
+        default=(), validator=_investment_plan
+    )
 
     def __attrs_post_init__(self) -> None:
         s, c = self.planned_start, self.planned_completion
         if s is not None and c is not None and c < s:
             raise v.fail(self, "planned_completion", c, f"is before planned_start {s.isoformat()}")
+        if self.investment_plan:
+            first = self.investment_plan[0].period_end
+            if s is None or first <= s:
+                raise v.fail(
+                    self,
+                    "investment_plan[0].period_end",
+                    first,
+                    "an investment plan needs a planned_start before its first period end",
+                )
         v.unique(self, "milestones", (m.name for m in self.milestones))
 
     @property

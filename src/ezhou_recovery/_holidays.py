@@ -1,0 +1,64 @@
+"""The official calendar of working days in mainland China, from the ``chinese-calendar`` package.
+
+China moves working days around its public holidays (调休): a Saturday or Sunday next to a holiday
+can be a working day. The State Council publishes the arrangement each year; ``chinese-calendar``
+carries it (2004 onward, one release per new year). This module is the only place that imports it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from .errors import EzhouRecoveryError
+
+__all__ = ["CalendarUnavailableError", "is_working_day", "next_working_day"]
+
+
+class CalendarUnavailableError(EzhouRecoveryError, LookupError):
+    """The holiday calendar is not installed, or does not cover a date.
+
+    Attributes:
+        day: The date that could not be classified.
+        problem: What is missing.
+    """
+
+    def __init__(self, day: date, problem: str) -> None:
+        self.day = day
+        self.problem = problem
+        super().__init__(f"{day.isoformat()}: {problem}")
+
+
+def _package(day: date) -> Any:
+    try:
+        import chinese_calendar
+    except ImportError:
+        raise CalendarUnavailableError(
+            day,
+            "the Chinese holiday calendar is not installed: pip install 'ezhou-recovery[holidays]'",
+        ) from None
+    return chinese_calendar
+
+
+def is_working_day(day: date) -> bool:
+    """Whether ``day`` is a working day in mainland China, 调休 working weekends included.
+
+    Raises:
+        CalendarUnavailableError: The calendar package is missing or has no data for the year.
+    """
+    package = _package(day)
+    try:
+        return bool(package.is_workday(day))
+    except NotImplementedError as exc:
+        raise CalendarUnavailableError(day, f"the holiday calendar has no data ({exc})") from None
+
+
+def next_working_day(day: date) -> date:
+    """``day`` itself when it is a working day, else the first working day after it.
+
+    Raises:
+        CalendarUnavailableError: The calendar package is missing or has no data for the year.
+    """
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day

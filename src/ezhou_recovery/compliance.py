@@ -1,0 +1,405 @@
+"""Reporting compliance: which reports came in on time, late or not at all, and who lags.
+
+Pure computation over a programme, its submissions and a status date; see ``docs/compliance.md``
+for every definition with a worked example. Rates follow DHIS2 (expected reports as denominator,
+each expected report counted once) and the Chinese 按时报送率; the score follows a published rule
+that deducts one point per day late.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import attrs
+
+from . import _validators as v
+from .duedates import DueConvention
+from .obligations import Deadline
+from .people import Department, Official
+from .submissions import Submission, match_submissions
+
+if TYPE_CHECKING:
+    from .programme import Programme
+
+__all__ = [
+    "Compliance",
+    "DeadlineStatus",
+    "Laggard",
+    "ReportStatus",
+    "ScoringRule",
+    "Tally",
+    "compliance",
+]
+
+
+class ReportStatus(enum.StrEnum):
+    """Where one deadline stands on the status date."""
+
+    #: Received on or before its last on-time day.
+    ON_TIME = "on_time"
+    #: Received after its last on-time day.
+    LATE = "late"
+    #: Not received, and its last on-time day has passed.
+    MISSING = "missing"
+    #: Not received, and it can still be on time.
+    NOT_YET_DUE = "not_yet_due"
+
+
+def _points(instance: object, attribute: attrs.Attribute[Decimal], value: object) -> None:
+    if not isinstance(value, Decimal | int) or isinstance(value, bool) or value < 0:
+        raise v.fail(instance, attribute.name, value, "must be a number of points, zero or more")
+
+
+@attrs.frozen
+class ScoringRule:
+    """Points for one report: full marks on time, less per day late, none from a cut-off.
+
+    The default follows a published rule of Chinese reporting assessments: one point off per day
+    late, no score at four or more days late; a missing report scores nothing.
+
+    Attributes:
+        full_marks: Points for a report on time.
+        per_day: Points deducted per day late.
+        zero_from_days: Days late from which a report scores nothing.
+    """
+
+    full_marks: Decimal = attrs.field(default=Decimal(5), converter=Decimal, validator=_points)
+    per_day: Decimal = attrs.field(default=Decimal(1), converter=Decimal, validator=_points)
+    zero_from_days: int = attrs.field(default=4, validator=v.non_negative_int)
+
+    def points(self, status: ReportStatus, days_late: int = 0) -> Decimal | None:
+        """Points for a report; None for a report not yet due (it is not scored)."""
+        if status is ReportStatus.NOT_YET_DUE:
+            return None
+        if status is ReportStatus.MISSING or days_late >= self.zero_from_days:
+            return Decimal(0)
+        return max(Decimal(0), self.full_marks - self.per_day * days_late)
+
+
+@attrs.frozen
+class DeadlineStatus:
+    """One deadline on the status date.
+
+    Attributes:
+        deadline: The deadline.
+        last_day: Its last on-time day under the convention.
+        status: On time, late, missing or not yet due.
+        received: The day the first submission arrived (China time); None when none has.
+        days_late: Days after ``last_day`` it arrived (LATE), or has been overdue so far
+            (MISSING, counted to the status date); 0 otherwise.
+        resubmissions: Further submissions for the same deadline, not counted again.
+        points: Its score under the scoring rule; None when not yet due.
+    """
+
+    deadline: Deadline
+    last_day: date
+    status: ReportStatus
+    received: date | None = None
+    days_late: int = 0
+    resubmissions: int = 0
+    points: Decimal | None = None
+
+    @property
+    def assessed(self) -> bool:
+        """Whether it counts in rates: received, or no longer able to be on time."""
+        return self.status is not ReportStatus.NOT_YET_DUE
+
+
+@attrs.frozen
+class Tally:
+    """Counts for a group of deadlines (a department, a category, an official, the programme).
+
+    Rates keep numerator and denominator: ``expected`` is the number of deadlines assessed
+    (received, or past their last on-time day).
+
+    Attributes:
+        expected: Reports assessed: received ones plus missing ones.
+        on_time: Reports received on time.
+        late: Reports received late.
+        missing: Reports due and not received.
+        not_yet_due: Deadlines still open (not in any rate).
+        days_late_total: Sum of days late over the late reports.
+        worst_days_late: Most days late of a late report (0 when none is late).
+        worst_days_overdue: Most days overdue of a missing report (0 when none is missing).
+        points: Points earned under the scoring rule.
+        max_points: Points possible (full marks for each expected report).
+    """
+
+    expected: int = 0
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+    not_yet_due: int = 0
+    days_late_total: int = 0
+    worst_days_late: int = 0
+    worst_days_overdue: int = 0
+    points: Decimal = Decimal(0)
+    max_points: Decimal = Decimal(0)
+
+    @property
+    def received(self) -> int:
+        """Reports received (on time or late)."""
+        return self.on_time + self.late
+
+    @property
+    def reporting_rate(self) -> Fraction | None:
+        """Reports received / reports expected; None when none is expected."""
+        return Fraction(self.received, self.expected) if self.expected else None
+
+    @property
+    def on_time_rate(self) -> Fraction | None:
+        """Reports on time / reports expected (按时报送率); None when none is expected."""
+        return Fraction(self.on_time, self.expected) if self.expected else None
+
+    @property
+    def mean_days_late(self) -> Fraction | None:
+        """Mean days late over the late reports; None when none is late."""
+        return Fraction(self.days_late_total, self.late) if self.late else None
+
+    @property
+    def score(self) -> Fraction | None:
+        """Points earned / points possible; None when none is expected."""
+        if not self.max_points:
+            return None
+        return Fraction(self.points) / Fraction(self.max_points)
+
+
+def _tally(statuses: Iterable[DeadlineStatus], full_marks: Decimal) -> Tally:
+    counts = dict.fromkeys(ReportStatus, 0)
+    days_total = worst_late = worst_overdue = 0
+    points = Decimal(0)
+    for st in statuses:
+        counts[st.status] += 1
+        if st.status is ReportStatus.LATE:
+            days_total += st.days_late
+            worst_late = max(worst_late, st.days_late)
+        elif st.status is ReportStatus.MISSING:
+            worst_overdue = max(worst_overdue, st.days_late)
+        if st.points is not None:
+            points += st.points
+    expected = (
+        counts[ReportStatus.ON_TIME] + counts[ReportStatus.LATE] + counts[ReportStatus.MISSING]
+    )
+    return Tally(
+        expected=expected,
+        on_time=counts[ReportStatus.ON_TIME],
+        late=counts[ReportStatus.LATE],
+        missing=counts[ReportStatus.MISSING],
+        not_yet_due=counts[ReportStatus.NOT_YET_DUE],
+        days_late_total=days_total,
+        worst_days_late=worst_late,
+        worst_days_overdue=worst_overdue,
+        points=points,
+        max_points=full_marks * expected,
+    )
+
+
+@attrs.frozen
+class Laggard:
+    """A department that lags, with its tally: a candidate for 约谈问责.
+
+    Attributes:
+        rank: 1 for the unit that lags most.
+        department: The department.
+        tally: Its counts over every deadline it owes.
+    """
+
+    rank: int
+    department: Department
+    tally: Tally
+
+
+@attrs.frozen
+class Compliance:
+    """Reporting compliance of a programme on a status date.
+
+    Attributes:
+        as_of: The status date; submissions received after it are not yet known.
+        convention: The due-date convention used.
+        scoring: The scoring rule used.
+        statuses: Every deadline of the programme up to the end of its period, in deadline order.
+        programme: The tally over every deadline.
+        by_department: Tallies by department key, in the programme's order of departments.
+        by_category: Tallies by category key (programme-wide reports are in no category).
+        by_official: Tallies by leading official, over the categories each leads.
+        laggards: Departments with a late or missing report, the one lagging most first.
+    """
+
+    as_of: date
+    convention: DueConvention
+    scoring: ScoringRule
+    statuses: tuple[DeadlineStatus, ...]
+    programme: Tally
+    by_department: tuple[tuple[Department, Tally], ...]
+    by_category: tuple[tuple[str, Tally], ...]
+    by_official: tuple[tuple[Official, Tally], ...]
+    laggards: tuple[Laggard, ...]
+
+    def department(self, key: str) -> Tally:
+        """The tally of the department with ``key``.
+
+        Raises:
+            KeyError: No such department reports in the programme.
+        """
+        for d, tally in self.by_department:
+            if d.key == key:
+                return tally
+        raise KeyError(f"no department {key!r} reports in the programme")
+
+    def category(self, key: str) -> Tally:
+        """The tally of the category with ``key``.
+
+        Raises:
+            KeyError: No such category.
+        """
+        for k, tally in self.by_category:
+            if k == key:
+                return tally
+        raise KeyError(f"no category {key!r}")
+
+    def official(self, name_zh: str) -> Tally:
+        """The tally of the leading official named ``name_zh``.
+
+        Raises:
+            KeyError: No such official.
+        """
+        for o, tally in self.by_official:
+            if o.name_zh == name_zh:
+                return tally
+        raise KeyError(f"no leading official {name_zh!r}")
+
+    def status(self, deadline_key: str) -> DeadlineStatus:
+        """The status of the deadline with ``deadline_key``.
+
+        Raises:
+            KeyError: No such deadline.
+        """
+        for st in self.statuses:
+            if st.deadline.key == deadline_key:
+                return st
+        raise KeyError(f"no deadline {deadline_key!r}")
+
+    def with_status(self, status: ReportStatus) -> tuple[DeadlineStatus, ...]:
+        """The deadlines with ``status``, in deadline order."""
+        return tuple(st for st in self.statuses if st.status is status)
+
+    def upcoming(self, within: int = 30) -> tuple[DeadlineStatus, ...]:
+        """Open deadlines whose last on-time day is at most ``within`` days after the status
+        date, soonest first: what is due next, by whom, not yet received."""
+        horizon = self.as_of.toordinal() + within
+        due = [
+            st
+            for st in self.statuses
+            if st.status is ReportStatus.NOT_YET_DUE and st.last_day.toordinal() <= horizon
+        ]
+        return tuple(sorted(due, key=lambda st: (st.last_day, st.deadline)))
+
+
+def _status(
+    deadline: Deadline,
+    received: list[Submission],
+    as_of: date,
+    convention: DueConvention,
+    scoring: ScoringRule,
+    last_days: dict[date, date],
+) -> DeadlineStatus:
+    last = last_days.get(deadline.due)
+    if last is None:
+        last = last_days[deadline.due] = convention.last_on_time_day(deadline.due)
+    days = [d for d in (s.received_on for s in received) if d <= as_of]
+    if days:
+        first = min(days)
+        late = max(0, (first - last).days)
+        status = ReportStatus.LATE if late else ReportStatus.ON_TIME
+        return DeadlineStatus(
+            deadline, last, status, first, late, len(days) - 1, scoring.points(status, late)
+        )
+    if as_of > last:
+        overdue = (as_of - last).days
+        return DeadlineStatus(
+            deadline,
+            last,
+            ReportStatus.MISSING,
+            None,
+            overdue,
+            0,
+            scoring.points(ReportStatus.MISSING),
+        )
+    return DeadlineStatus(deadline, last, ReportStatus.NOT_YET_DUE)
+
+
+def _lag_order(tally: Tally) -> tuple[object, ...]:
+    score = tally.score if tally.score is not None else Fraction(1)
+    on_time = tally.on_time_rate if tally.on_time_rate is not None else Fraction(1)
+    return (score, -tally.missing, on_time, -tally.worst_days_overdue, -tally.worst_days_late)
+
+
+def compliance(
+    programme: Programme,
+    submissions: Iterable[Submission],
+    as_of: date,
+    convention: DueConvention | None = None,
+    scoring: ScoringRule | None = None,
+) -> Compliance:
+    """Reporting compliance of ``programme`` on ``as_of``.
+
+    Every deadline of the programme is classified. A deadline counts once however many
+    submissions answer it: the earliest received on or before ``as_of`` decides, the rest are
+    resubmissions. Submissions received after ``as_of`` are ignored (not yet known).
+
+    Args:
+        programme: The programme.
+        submissions: Reports received.
+        as_of: The status date.
+        convention: How due dates are read; the default convention when None.
+        scoring: How reports are scored; the default rule when None.
+
+    Raises:
+        UnmatchedSubmissionError: A submission names a duty, department, category or period the
+            programme does not owe.
+    """
+    convention = convention or DueConvention()
+    scoring = scoring or ScoringRule()
+    deadlines = programme.deadlines()
+    matched = match_submissions(programme, submissions, deadlines)
+    last_days: dict[date, date] = {}
+    statuses = tuple(
+        _status(d, matched[d.key], as_of, convention, scoring, last_days) for d in deadlines
+    )
+
+    def group(key: Callable[[DeadlineStatus], str | None]) -> dict[str, list[DeadlineStatus]]:
+        groups: dict[str, list[DeadlineStatus]] = {}
+        for st in statuses:
+            k = key(st)
+            if k is not None:
+                groups.setdefault(k, []).append(st)
+        return groups
+
+    full = scoring.full_marks
+    per_dept = group(lambda st: st.deadline.department.key)
+    by_department = tuple((d, _tally(per_dept.get(d.key, ()), full)) for d in programme.departments)
+    per_cat = group(lambda st: st.deadline.category)
+    by_category = tuple((c.key, _tally(per_cat.get(c.key, ()), full)) for c in programme.categories)
+    leaders: dict[Official, list[DeadlineStatus]] = {}
+    for c in programme.categories:
+        leaders.setdefault(c.leader, []).extend(per_cat.get(c.key, ()))
+    by_official = tuple((o, _tally(sts, full)) for o, sts in leaders.items())
+    lagging = [(d, t) for d, t in by_department if t.late or t.missing]
+    lagging.sort(key=lambda dt: (_lag_order(dt[1]), dt[0].key))
+    laggards = tuple(Laggard(i + 1, d, t) for i, (d, t) in enumerate(lagging))
+    return Compliance(
+        as_of=as_of,
+        convention=convention,
+        scoring=scoring,
+        statuses=statuses,
+        programme=_tally(statuses, full),
+        by_department=by_department,
+        by_category=by_category,
+        by_official=by_official,
+        laggards=laggards,
+    )

@@ -1,0 +1,375 @@
+"""Reports received: which deadline each answers, from whom, and when it arrived (China time)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from . import _validators as v
+from .errors import EzhouRecoveryError, InvariantError, LoadError
+from .loading import check_format, parse_data
+from .obligations import Deadline
+
+if TYPE_CHECKING:
+    from .programme import Programme
+
+__all__ = [
+    "CHINA_TIME",
+    "SUBMISSIONS_FORMAT",
+    "SUBMISSIONS_FORMAT_VERSION",
+    "Submission",
+    "UnmatchedSubmissionError",
+    "load_submissions",
+    "match_submissions",
+    "submissions_from_rows",
+]
+
+#: The time zone submissions are compared in (China Standard Time, UTC+8, no daylight saving).
+CHINA_TIME: Final = ZoneInfo("Asia/Shanghai")
+#: The value of the ``format`` field of a JSON submissions file.
+SUBMISSIONS_FORMAT: Final = "ezhou-recovery/submissions"
+#: The version of the submissions format this library reads.
+SUBMISSIONS_FORMAT_VERSION: Final = 1
+
+
+def _moment(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise v.fail(
+                instance,
+                attribute.name,
+                value,
+                "a time needs a time zone (for example +08:00 or Z); naive times are ambiguous",
+            )
+    elif not isinstance(value, date):
+        raise v.fail(instance, attribute.name, value, "must be a date or a time-zone-aware time")
+
+
+def _optional_slug(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        v.slug(instance, attribute, value)
+
+
+@attrs.frozen
+class Submission:
+    """One report received.
+
+    A submission answers the deadlines of ``obligation`` owed by ``department`` for ``period``.
+    With ``category`` it answers only that category's deadline; without, it answers every category
+    the department reports on for that obligation and period (one report per department).
+
+    Attributes:
+        obligation: Key of the reporting duty (``quarterly_progress``).
+        department: Key of the reporting department.
+        submitted_at: When it arrived: a date, or a time-zone-aware datetime (naive times are
+            rejected). Compared in China time.
+        period: Label of the period covered (``2021Q2``); None for a duty due once, which has
+            only one period.
+        category: Key of the category reported on, when the report is for one category.
+        note: Free text.
+    """
+
+    obligation: str = attrs.field(validator=v.slug)
+    department: str = attrs.field(validator=v.slug)
+    submitted_at: date | datetime = attrs.field(validator=_moment)
+    period: str | None = attrs.field(default=None, validator=v.optional_text)
+    category: str | None = attrs.field(default=None, validator=_optional_slug)
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    @classmethod
+    def for_deadline(
+        cls, deadline: Deadline | str, submitted_at: date | datetime, note: str | None = None
+    ) -> Submission:
+        """A submission answering one deadline, given as a :class:`Deadline` or its key
+        (``quarterly_progress/transport/transport_bureau/2021Q2``; ``-`` for no category).
+
+        Raises:
+            InvariantError: The key does not have four parts.
+        """
+        key = deadline.key if isinstance(deadline, Deadline) else deadline
+        parts = key.split("/") if isinstance(key, str) else []
+        if len(parts) != 4 or not all(parts):
+            raise InvariantError(
+                "Submission", "deadline", key, "expected obligation/category/department/period"
+            )
+        obligation, category, department, period = parts
+        return cls(
+            obligation,
+            department,
+            submitted_at,
+            period=period,
+            category=None if category == "-" else category,
+            note=note,
+        )
+
+    @property
+    def received_on(self) -> date:
+        """The day it arrived, in China time."""
+        at = self.submitted_at
+        if isinstance(at, datetime):
+            return at.astimezone(CHINA_TIME).date()
+        return at
+
+
+class UnmatchedSubmissionError(EzhouRecoveryError, ValueError):
+    """A submission names a duty, department, category or period the programme does not owe.
+
+    Attributes:
+        index: Position of the submission in the sequence given.
+        submission: The submission.
+        field: The field that does not match.
+        problem: What is wrong.
+    """
+
+    def __init__(self, index: int, submission: Submission, field: str, problem: str) -> None:
+        self.index = index
+        self.submission = submission
+        self.field = field
+        self.problem = problem
+        value = getattr(submission, field)
+        super().__init__(f"submission {index}: {field} = {value!r}: {problem}")
+
+
+def match_submissions(
+    programme: Programme,
+    submissions: Iterable[Submission],
+    deadlines: Sequence[Deadline] | None = None,
+) -> dict[str, list[Submission]]:
+    """The submissions that answer each deadline, by deadline key, each list in the order given.
+
+    Args:
+        programme: The programme the submissions answer.
+        submissions: The submissions.
+        deadlines: The deadlines to match against; all of the programme's when None.
+
+    Raises:
+        UnmatchedSubmissionError: A submission names an unknown obligation, department or category,
+            or a period for which that department owes no such report.
+    """
+    if deadlines is None:
+        deadlines = programme.deadlines()
+    obligations = {o.key for o in programme.obligations}
+    departments = {d.key for d in programme.departments}
+    categories = {c.key for c in programme.categories}
+    # (obligation, department, period label) -> deadlines; the period key None stands for a duty
+    # due once, whose single period need not be named.
+    index: dict[tuple[str, str, str | None], list[Deadline]] = {}
+    once = {o.key for o in programme.obligations if o.rule.due is not None}
+    for d in deadlines:
+        index.setdefault((d.obligation, d.department.key, d.period.label), []).append(d)
+        if d.obligation in once:
+            index.setdefault((d.obligation, d.department.key, None), []).append(d)
+    matched: dict[str, list[Submission]] = {d.key: [] for d in deadlines}
+    for i, s in enumerate(submissions):
+        found = index.get((s.obligation, s.department, s.period))
+        if found is None:
+            raise _unmatched(i, s, obligations, departments, categories)
+        if s.category is not None:
+            found = [d for d in found if d.category == s.category]
+            if not found:
+                raise _unmatched(i, s, obligations, departments, categories)
+        for d in found:
+            matched[d.key].append(s)
+    return matched
+
+
+def _unmatched(
+    i: int, s: Submission, obligations: set[str], departments: set[str], categories: set[str]
+) -> UnmatchedSubmissionError:
+    if s.obligation not in obligations:
+        known = ", ".join(sorted(obligations))
+        return UnmatchedSubmissionError(i, s, "obligation", f"unknown duty (known: {known})")
+    if s.department not in departments:
+        return UnmatchedSubmissionError(i, s, "department", "unknown department")
+    if s.category is not None and s.category not in categories:
+        return UnmatchedSubmissionError(i, s, "category", "unknown category")
+    if s.category is not None:
+        return UnmatchedSubmissionError(
+            i, s, "category", "the department owes no such report for this category and period"
+        )
+    if s.period is None:
+        return UnmatchedSubmissionError(i, s, "period", "a recurring duty needs a period")
+    return UnmatchedSubmissionError(
+        i, s, "period", "the department owes no such report for this period"
+    )
+
+
+# Loading ---------------------------------------------------------------------------------------
+
+_FIELDS: Final = (
+    "deadline",
+    "obligation",
+    "department",
+    "period",
+    "category",
+    "submitted_at",
+    "note",
+)
+
+
+def _parse_moment(value: Any) -> date | datetime:
+    if isinstance(value, datetime | date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected a date (YYYY-MM-DD) or a time with a zone (2021-03-24T16:00Z)")
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            "not a date (YYYY-MM-DD) or a time with a zone (2021-03-24T16:00:00+08:00)"
+        ) from None
+
+
+def _one(entry: Mapping[str, Any]) -> Submission:
+    """Build a submission from one row or entry, or raise :class:`_EntryError` naming the field."""
+    extra = sorted(set(entry) - set(_FIELDS))
+    if extra:
+        raise _EntryError(extra[0], "unknown field", entry[extra[0]])
+    fields: dict[str, Any] = {k: (None if val == "" else val) for k, val in entry.items()}
+    for name, val in fields.items():
+        if val is not None and name != "submitted_at" and not isinstance(val, str):
+            raise _EntryError(name, "expected a text", val)
+    raw_at = fields.get("submitted_at")
+    if raw_at is None:
+        raise _EntryError("submitted_at", "required field missing", None)
+    try:
+        at = _parse_moment(raw_at)
+    except ValueError as exc:
+        raise _EntryError("submitted_at", str(exc), raw_at) from None
+    note = fields.get("note")
+    try:
+        if fields.get("deadline") is not None:
+            for other in ("obligation", "department", "period", "category"):
+                if fields.get(other) is not None:
+                    raise _EntryError(
+                        other, "give either deadline or this field, not both", fields[other]
+                    )
+            return Submission.for_deadline(fields["deadline"], at, note)
+        for required in ("obligation", "department"):
+            if fields.get(required) is None:
+                raise _EntryError(required, "required field missing (or give deadline)", None)
+        return Submission(
+            fields["obligation"],
+            fields["department"],
+            at,
+            period=fields.get("period"),
+            category=fields.get("category"),
+            note=note,
+        )
+    except InvariantError as exc:
+        raise _EntryError(exc.field, exc.problem, exc.value) from None
+
+
+class _EntryError(Exception):
+    def __init__(self, field: str, problem: str, value: Any) -> None:
+        self.field = field
+        self.problem = problem
+        self.value = value
+        super().__init__(problem)
+
+
+def submissions_from_rows(
+    rows: Iterable[Mapping[str, Any]], *, source: str, where: str = "entry {}"
+) -> tuple[Submission, ...]:
+    """Build submissions from plain rows (dicts of text); ``where`` names a row from its number.
+
+    Raises:
+        LoadError: Names the source, the row and field, the problem and the value.
+    """
+    out = []
+    for n, row in enumerate(rows):
+        label = where.format(n)
+        if not isinstance(row, Mapping):
+            raise LoadError(source, label, "expected a table of fields", type(row).__name__)
+        try:
+            out.append(_one(row))
+        except _EntryError as exc:
+            raise LoadError(source, f"{label}.{exc.field}", exc.problem, exc.value) from None
+    return tuple(out)
+
+
+def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
+    """Read submissions from a CSV or JSON file.
+
+    CSV: a header row with ``submitted_at`` and either ``deadline`` or ``obligation``,
+    ``department`` (and optionally ``period``, ``category``); ``note`` is optional. Rows are
+    numbered as a spreadsheet shows them (the header is row 1).
+
+    JSON: ``{"format": "ezhou-recovery/submissions", "format_version": 1, "submissions": [...]}``
+    with one object per submission, fields as in the CSV.
+
+    Raises:
+        LoadError: The file cannot be read or parsed, or an entry is wrong; names the file, the
+            row or entry and field, the problem and the value.
+    """
+    source = str(path)
+    suffix = Path(path).suffix.lower()
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
+    if suffix == ".csv":
+        return _from_csv(raw, source)
+    if suffix != ".json":
+        raise LoadError(source, "", f"unknown file type {suffix!r}: expected .csv or .json")
+    body = check_format(
+        parse_data(raw, source=source, suffix=suffix),
+        source=source,
+        expected=SUBMISSIONS_FORMAT,
+        version=SUBMISSIONS_FORMAT_VERSION,
+    )
+    extra = sorted(set(body) - {"submissions"})
+    if extra:
+        raise LoadError(source, extra[0], "unknown field")
+    entries = body.get("submissions")
+    if not isinstance(entries, list):
+        raise LoadError(source, "submissions", "expected a list of submissions", entries)
+    return submissions_from_rows(entries, source=source, where="submissions[{}]")
+
+
+def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(source, f"byte {exc.start}", "not UTF-8 text") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""), restkey="", strict=True)
+    header = reader.fieldnames
+    if not header:
+        raise LoadError(source, "", "the file is empty")
+    unknown = [h for h in header if h not in _FIELDS]
+    if unknown:
+        raise LoadError(source, "row 1", "unknown column", unknown[0])
+    if len(set(header)) != len(header):
+        raise LoadError(source, "row 1", "a column is named twice")
+
+    def rows() -> Iterator[dict[str, Any]]:
+        try:
+            for row in reader:
+                if "" in row:
+                    raise LoadError(
+                        source, f"row {reader.line_num}", "more cells than columns", row[""]
+                    )
+                yield {k: val for k, val in row.items() if val is not None}
+        except csv.Error as exc:
+            raise LoadError(source, f"row {reader.line_num}", f"not valid CSV ({exc})") from None
+
+    out = []
+    try:
+        for row in rows():
+            out.append(_one(row))
+    except _EntryError as exc:
+        raise LoadError(
+            source, f"row {reader.line_num}.{exc.field}", exc.problem, exc.value
+        ) from None
+    return tuple(out)

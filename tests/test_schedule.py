@@ -1,0 +1,254 @@
+"""Projects keep their own schedule: milestones, BEI, SPI and the earned-schedule SPI(t)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ezhou_recovery import (
+    InvariantError,
+    InvestmentReport,
+    Milestone,
+    MilestoneState,
+    PlannedInvestment,
+    Project,
+    ScheduleError,
+    earned_schedule,
+    milestone_schedule,
+    money,
+    project_performance,
+)
+
+START = date(2021, 1, 1)
+QUARTER_ENDS = (date(2021, 3, 31), date(2021, 6, 30), date(2021, 9, 30), date(2021, 12, 31))
+PLAN = tuple(
+    PlannedInvestment(end, money(f"{25 * (i + 1)}亿元")) for i, end in enumerate(QUARTER_ENDS)
+)
+
+
+def project(key: str, *milestones: Milestone, plan: tuple[PlannedInvestment, ...] = ()) -> Project:
+    return Project(
+        key,
+        "项目",
+        "Project",
+        planned_start=START,
+        planned_completion=QUARTER_ENDS[-1],
+        milestones=milestones,
+        investment_plan=plan,
+    )
+
+
+def report(subject: str, on: date, amount: str) -> InvestmentReport:
+    return InvestmentReport(subject, on, money(amount))
+
+
+# Milestones -------------------------------------------------------------------------------------
+
+
+def test_projects_finishing_early_on_time_and_late() -> None:
+    due = date(2021, 12, 31)
+    early = project("transport.early", Milestone("completion", due, met=date(2021, 11, 30)))
+    on_time = project("transport.on_time", Milestone("completion", due, met=due))
+    late = project("transport.late", Milestone("completion", due, met=date(2022, 2, 9)))
+    open_ = project("transport.open", Milestone("completion", due))
+    status = milestone_schedule([early, on_time, late, open_], as_of=date(2022, 3, 1))
+    states = [(m.project, m.state, m.slip_days) for m in status.milestones]
+    assert states == [
+        ("transport.early", MilestoneState.MET_ON_TIME, -31),
+        ("transport.on_time", MilestoneState.MET_ON_TIME, 0),
+        ("transport.late", MilestoneState.MET_LATE, 40),
+        ("transport.open", MilestoneState.OVERDUE, 60),
+    ]
+    assert (status.due, status.completed, status.met_on_time) == (4, 3, 2)
+    assert status.bei == Fraction(3, 4)
+    assert status.on_time_share == Fraction(1, 2)
+    assert status.overdue_projects == ("transport.open",)
+    assert status.worst_slip_days == 60
+
+
+def test_the_status_date_decides() -> None:
+    p = project(
+        "water.dike",
+        Milestone("start", date(2021, 3, 1), met=date(2021, 3, 10)),
+        Milestone("completion", date(2021, 12, 31), met=date(2021, 12, 20)),
+    )
+    before = milestone_schedule([p], as_of=date(2021, 2, 1))
+    assert [m.state for m in before.milestones] == [MilestoneState.PENDING] * 2
+    assert before.bei is None
+    assert before.overdue_projects == ()
+    mid = milestone_schedule([p], as_of=date(2021, 3, 5))
+    assert mid.milestones[0].state is MilestoneState.OVERDUE
+    assert mid.overdue_projects == ("water.dike",)
+    # Completion met ahead of plan counts in the BEI numerator but not its denominator (DCMA).
+    ahead = milestone_schedule([p], as_of=date(2021, 12, 25))
+    assert (ahead.completed, ahead.due) == (2, 1)
+    assert ahead.bei == 2
+    assert ahead.on_time_share == 0
+    # Due today and not met: pending, but due by the status date.
+    today = milestone_schedule(
+        [project("water.x", Milestone("start", date(2021, 3, 1)))], date(2021, 3, 1)
+    )
+    assert today.milestones[0].state is MilestoneState.PENDING
+    assert today.due == 1
+    assert today.bei == 0
+
+
+# Earned value and earned schedule ---------------------------------------------------------------
+
+
+def days(d: date) -> int:
+    return (d - START).days
+
+
+def test_on_time_completion_gives_one_and_one() -> None:
+    es = earned_schedule(
+        "transport.x",
+        PLAN,
+        START,
+        [report("transport.x", QUARTER_ENDS[-1], "100亿元")],
+        QUARTER_ENDS[-1],
+    )
+    assert es.spi == 1
+    assert es.spi_t == 1
+    assert es.complete
+
+
+def test_late_completion_spi_returns_to_one_but_spi_t_stays_below() -> None:
+    finished = date(2022, 3, 31)
+    es = earned_schedule(
+        "transport.x", PLAN, START, [report("transport.x", finished, "100亿元")], date(2022, 6, 1)
+    )
+    assert es.data_date == finished
+    assert es.spi == 1
+    assert es.spi_t == Fraction(days(QUARTER_ENDS[-1]), days(finished))
+    assert es.spi_t is not None
+    assert es.spi_t < 1
+    assert es.schedule_variance_days == days(QUARTER_ENDS[-1]) - days(finished)
+    assert es.schedule_variance == money(0)
+
+
+def test_early_completion_is_above_one_on_both() -> None:
+    finished = QUARTER_ENDS[2]
+    es = earned_schedule(
+        "transport.x", PLAN, START, [report("transport.x", finished, "100亿元")], finished
+    )
+    assert es.spi == Fraction(100, 75)
+    assert es.spi_t == Fraction(days(QUARTER_ENDS[-1]), days(finished))
+    assert es.spi_t is not None
+    assert es.spi_t > 1
+
+
+def test_behind_mid_way_follows_lipke() -> None:
+    # EV 40 at the end of Q2: PV 50, so SPI = 0.8. C = Q1 (PV 25 <= 40 < 50):
+    # ES = t(Q1) + (40 - 25) / (50 - 25) x (t(Q2) - t(Q1)).
+    es = earned_schedule(
+        "transport.x",
+        PLAN,
+        START,
+        [
+            report("transport.x", QUARTER_ENDS[0], "20亿元"),
+            report("transport.x", QUARTER_ENDS[1], "40亿元"),
+            report("water.y", QUARTER_ENDS[1], "1亿元"),
+        ],
+        QUARTER_ENDS[1],
+    )
+    assert es.planned == money("50亿元")
+    assert es.spi == Fraction(4, 5)
+    t1, t2 = days(QUARTER_ENDS[0]), days(QUARTER_ENDS[1])
+    assert es.earned_days == t1 + Fraction(15, 25) * (t2 - t1)
+    assert es.spi_t == es.earned_days / t2
+    assert es.schedule_variance == money("-10亿元")
+
+
+def test_planned_value_is_interpolated_between_period_ends() -> None:
+    mid = START + timedelta(days=45)
+    es = earned_schedule("p.x", PLAN, START, [report("p.x", mid, "10亿元")], mid)
+    assert es.planned.magnitude == Decimal(25) * 45 / days(QUARTER_ENDS[0])
+
+
+def test_the_latest_report_by_the_status_date_is_used() -> None:
+    reports = [report("p.x", QUARTER_ENDS[0], "25亿元"), report("p.x", QUARTER_ENDS[1], "60亿元")]
+    es = earned_schedule("p.x", PLAN, START, reports, as_of=QUARTER_ENDS[1] - timedelta(days=1))
+    assert es.data_date == QUARTER_ENDS[0]
+    assert es.spi == 1
+
+
+def test_errors_name_the_subject() -> None:
+    with pytest.raises(ScheduleError, match=r"p\.x: no investment report"):
+        earned_schedule("p.x", PLAN, START, [], QUARTER_ENDS[-1])
+    with pytest.raises(ScheduleError, match="no planned investment"):
+        earned_schedule("p.x", (), START, [], QUARTER_ENDS[-1])
+    with pytest.raises(ScheduleError, match="disagree"):
+        earned_schedule(
+            "p.x",
+            PLAN,
+            START,
+            [report("p.x", QUARTER_ENDS[0], "1亿元"), report("p.x", QUARTER_ENDS[0], "2亿元")],
+            QUARTER_ENDS[-1],
+        )
+    with pytest.raises(ScheduleError, match="start"):
+        earned_schedule("p.x", PLAN, QUARTER_ENDS[0], [], QUARTER_ENDS[-1])
+
+
+def test_project_performance_measures_planned_projects_only() -> None:
+    planned = project("transport.a", plan=PLAN)
+    unplanned = project("transport.b")
+    found = project_performance(
+        [planned, unplanned], [report("transport.a", QUARTER_ENDS[1], "50亿元")], QUARTER_ENDS[1]
+    )
+    assert [e.subject for e in found] == ["transport.a"]
+    assert found[0].spi == 1
+    with pytest.raises(ScheduleError, match=r"transport\.a"):
+        project_performance([planned], [], QUARTER_ENDS[1])
+
+
+def test_an_investment_plan_must_be_ordered_and_start_after_the_planned_start() -> None:
+    with pytest.raises(InvariantError, match="period_end"):
+        project("transport.a", plan=(PLAN[1], PLAN[0]))
+    with pytest.raises(InvariantError, match="must not fall"):
+        project("transport.a", plan=(PLAN[0], PlannedInvestment(QUARTER_ENDS[1], money("1亿元"))))
+    with pytest.raises(InvariantError, match="planned_start"):
+        Project("transport.a", "项目", "Project", investment_plan=PLAN)
+    # Existing projects stay valid without a plan.
+    assert Project("transport.a", "项目", "Project").investment_plan == ()
+
+
+# Properties -------------------------------------------------------------------------------------
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> tuple[PlannedInvestment, ...]:
+    lengths = draw(st.lists(st.integers(10, 120), min_size=1, max_size=8))
+    steps = draw(st.lists(st.integers(1, 500), min_size=len(lengths), max_size=len(lengths)))
+    end, total, out = START, 0, []
+    for length, step in zip(lengths, steps, strict=True):
+        end += timedelta(days=length)
+        total += step
+        out.append(PlannedInvestment(end, money(Decimal(total) / 10)))
+    return tuple(out)
+
+
+@given(plans(), st.integers(1, 1200), st.integers(0, 100))
+def test_earned_schedule_agrees_in_sign_with_earned_value(
+    plan: tuple[PlannedInvestment, ...], at: int, share: int
+) -> None:
+    bac = plan[-1].cumulative.magnitude
+    on = START + timedelta(days=at)
+    ev = bac * share / 100
+    es = earned_schedule("p.x", plan, START, [InvestmentReport("p.x", on, money(ev))], on)
+    assert 0 <= es.earned_days <= es.planned_days
+    sv = es.earned.magnitude - es.planned.magnitude
+    if es.complete:
+        assert (es.spi is not None and es.spi >= 1) or at >= es.planned_days
+    # Behind in money means behind in time while the plan is still running, and vice versa.
+    if at <= es.planned_days:
+        assert (sv < 0) == (es.schedule_variance_days < 0)
+        assert (sv > 0) == (es.schedule_variance_days > 0)
+    else:
+        assert es.spi_t is not None
+        assert es.spi_t < 1
