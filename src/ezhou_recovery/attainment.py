@@ -26,7 +26,7 @@ from .observations import (
     InvestmentReport,
     Observation,
     QualitativeLevel,
-    exact,
+    _exact,
 )
 from .programme import Programme
 from .targets import BaselineQualifier, Comparator, Target, TargetKind
@@ -528,7 +528,7 @@ def _normalised(target: Target, o: Observation) -> Observation:
         return o
     if isinstance(value, bool | QualitativeLevel):
         raise v.fail(o, "value", value, f"a {target.kind.value} target's value is a quantity")
-    converted = quantity_in(exact(value), target.unit, what=target.key)
+    converted = quantity_in(_exact(value), target.unit, what=target.key)
     return o if converted is value else attrs.evolve(o, value=converted)
 
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .programme import Programme
 
 __all__ = [
+    "INVESTMENT_FORMAT",
     "OBSERVATIONS_FORMAT",
     "AnnualInvestmentPlan",
     "InvestmentReport",
@@ -236,13 +237,13 @@ def read_value(target: Target, value: Any) -> Quantity | bool | QualitativeLevel
             except UnitError as exc:
                 raise UnitError(value, f"{target.key}: {exc.problem}") from None
         raise UnitError(value, f"{target.key}: a qualitative goal's value is a level name")
-    q = quantity_in(exact(value), target.unit, what=target.key)
+    q = quantity_in(_exact(value), target.unit, what=target.key)
     if q.magnitude < 0:
         raise UnitError(value, f"{target.key}: a value must not be negative")
     return q
 
 
-def exact(value: Any) -> Any:
+def _exact(value: Any) -> Any:
     """A quantity with a whole or float magnitude as the same quantity with a Decimal magnitude
     (so that unit conversions are exact); anything else unchanged."""
     if isinstance(value, pint.Quantity) and isinstance(value.magnitude, int | float):
