@@ -11,9 +11,7 @@ from .attainment import (
     AT_RISK_RATIO,
     MILESTONE_AT_RISK_ELAPSED,
     ON_TRACK_RATIO,
-    AnnualMoneyResult,
     Assessment,
-    MoneyResult,
     Rollup,
     Status,
     TargetResult,
@@ -32,6 +30,7 @@ from .compliance import (
 )
 from .duedates import DueConvention, HolidayPolicy, Upcoming, upcoming
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from .investment import AnnualMoneyResult, MoneyResult, assess_investment
 from .loading import load_ezhou_plan, load_programme
 from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
 from .observations import (
@@ -145,6 +144,7 @@ __all__ = [
     "YearResult",
     "__version__",
     "assess",
+    "assess_investment",
     "compliance",
     "earned_schedule",
     "format_quantity",
