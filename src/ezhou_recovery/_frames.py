@@ -33,15 +33,15 @@ def _pandas() -> Any:
 
 def frame(rows: Sequence[_records.Record], columns: Sequence[str]) -> pd.DataFrame:
     """A DataFrame of ``rows`` with exactly ``columns``, in that order, even when empty."""
-    pd = _pandas()
+    pandas = _pandas()
     data: dict[str, Any] = {}
     for name in columns:
         values = [row[name] for row in rows]
         if name in _DATE_COLUMNS:
-            data[name] = pd.to_datetime(pd.Series(values, dtype=object))
+            data[name] = pandas.to_datetime(pandas.Series(values, dtype=object))
         else:
-            data[name] = pd.Series(values, dtype=object)
-    result: pd.DataFrame = pd.DataFrame(data, columns=list(columns))
+            data[name] = pandas.Series(values, dtype=object)
+    result: pd.DataFrame = pandas.DataFrame(data, columns=list(columns))
     # Text columns read better as strings; Decimal and mixed columns stay objects.
     for name in columns:
         values = [v for v in result[name] if v is not None]
