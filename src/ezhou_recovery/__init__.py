@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .loading import load_ezhou_plan, load_programme
-from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
+from .obligations import Deadline, Deadlines, DueRule, Frequency, ReporterScope, ReportingObligation
 from .observations import InvestmentReport, Quality
 from .people import Department, Official
 from .periods import Period, quarter_of
@@ -22,8 +22,9 @@ from .projects import (
     ProjectLevel,
     ProjectStatus,
 )
-from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
+from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind, Targets
 from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
+from .workbooks import write_reporting_workbook, write_reporting_workbooks
 
 __version__ = "0.1.0"
 
@@ -34,6 +35,7 @@ __all__ = [
     "Category",
     "Comparator",
     "Deadline",
+    "Deadlines",
     "Department",
     "DueRule",
     "EzhouRecoveryError",
@@ -57,6 +59,7 @@ __all__ = [
     "Section",
     "Target",
     "TargetKind",
+    "Targets",
     "Task",
     "UnitError",
     "__version__",
@@ -69,4 +72,6 @@ __all__ = [
     "quantity_in",
     "quarter_of",
     "ureg",
+    "write_reporting_workbook",
+    "write_reporting_workbooks",
 ]

@@ -151,9 +151,11 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    # SUPPRESS keeps a subcommand's unset option from overwriting one given before the subcommand.
+def _add_common_options(common: argparse.ArgumentParser) -> None:
+    # Each parser gets its own option objects: set_defaults() on the main parser changes the
+    # defaults of its own actions, and a shared action would then carry the main parser's default
+    # into the subcommand and overwrite an option given before the subcommand. SUPPRESS keeps a
+    # subcommand's unset option out of the namespace.
     common.add_argument(
         "--programme",
         metavar="FILE",
@@ -173,7 +175,6 @@ def _common_options() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="text: an aligned table (default); json or csv: data for machines",
     )
-    return common
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -183,19 +184,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check a government investment programme: the embedded Ezhou plan by default.",
         epilog="Exit codes: 0 ok, 1 bad input, 2 usage.",
     )
-    common = _common_options()
-    for action in common._actions:
-        parser._add_action(action)
+    _add_common_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    plan = sub.add_parser(
-        "plan", parents=[common], help="overview: categories, targets, portfolios, next deadlines"
-    )
+    plan = sub.add_parser("plan", help="overview: categories, targets, portfolios, next deadlines")
+    _add_common_options(plan)
     plan.set_defaults(handler=_cmd_plan)
     deadlines = sub.add_parser(
-        "deadlines",
-        parents=[common],
-        help="reports due in a window (--from/--to, or --within DAYS of --as-of)",
+        "deadlines", help="reports due in a window (--from/--to, or --within DAYS of --as-of)"
     )
+    _add_common_options(deadlines)
     deadlines.add_argument(
         "--from", dest="start", type=_date, metavar="DATE", help="first due date to list"
     )
