@@ -46,7 +46,9 @@ def test_doc_names_the_format_and_version() -> None:
 
 
 def _documented_fields(text: str, heading: str) -> set[str]:
-    section = text.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    found = re.search(rf"^## {heading}\n(.*?)(?=^## |\Z)", text, flags=re.MULTILINE | re.DOTALL)
+    assert found is not None, f"no section '## {heading}'"
+    section = found.group(1)
     return set(re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE))
 
 
