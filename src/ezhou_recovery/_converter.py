@@ -127,13 +127,12 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_structure_hook_func(_is_quantity_type, _structure_quantity)
     converter.register_unstructure_hook_func(_is_quantity_type, _unstructure_quantity)
-    # Exact-type predicates: a singledispatch hook on str would also catch StrEnum subclasses.
-    converter.register_structure_hook_func(lambda t: t is str, _structure_str)
-    converter.register_structure_hook_func(lambda t: t is int, _structure_int)
-    converter.register_structure_hook_func(lambda t: t is bool, _structure_bool)
-    converter.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
-    )
+    # Single-dispatch hooks follow the MRO: StrEnum must be registered, or str's hook catches it.
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(enum.Enum, _structure_enum)
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, str)
     return converter
@@ -181,6 +180,13 @@ def _describe(exc: BaseException) -> tuple[str, Any]:
     return f"{type(exc).__name__}: {exc}", None
 
 
+def _full_path(path: str, exc: BaseException) -> str:
+    # An invariant names the field inside the object that broke it: extend the path with it.
+    if isinstance(exc, InvariantError):
+        return f"{path}.{exc.field}" if path else exc.field
+    return path
+
+
 def structure(data: Any, cls: type[T], *, source: str) -> T:
     """Build ``cls`` from plain data, or raise a :class:`LoadError` naming where and what.
 
@@ -190,9 +196,9 @@ def structure(data: Any, cls: type[T], *, source: str) -> T:
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
-        problems = [(path, *_describe(sub)) for path, sub in _walk(exc, "")]
+        problems = [(_full_path(path, sub), *_describe(sub)) for path, sub in _walk(exc, "")]
     except (EzhouRecoveryError, ValueError, TypeError, AttributeError) as other:
-        problems = [("", *_describe(other))]
+        problems = [(_full_path("", other), *_describe(other))]
     if not problems:  # pragma: no cover - an exception group always holds one
         problems = [("", "invalid data", None)]
     path, problem, value = problems[0]

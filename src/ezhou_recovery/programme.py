@@ -163,36 +163,40 @@ class Programme:
         v.unique(self, "categories", (c.key for c in self.categories))
         v.unique(self, "obligations", (o.key for o in self.obligations))
         index: dict[str, Any] = {}
-        for c in self.categories:
+        for ci, c in enumerate(self.categories):
             index[f"category:{c.key}"] = c
             for i, t in enumerate(c.targets):
-                field = f"categories[{c.key}].targets[{i}]"
+                field = f"categories[{ci}].targets[{i}]"
                 if f"target:{t.key}" in index:
                     raise v.fail(self, field, t.key, "duplicate target key")
                 _within(self, f"{field}.deadline", t.deadline)
                 index[f"target:{t.key}"] = t
             for i, p in enumerate(c.projects):
                 if f"project:{p.key}" in index:
-                    raise v.fail(self, f"categories[{c.key}].projects[{i}]", p.key, "duplicate key")
+                    raise v.fail(self, f"categories[{ci}].projects[{i}]", p.key, "duplicate key")
                 index[f"project:{p.key}"] = p
         for i, o in enumerate(self.obligations):
+            index[f"obligation:{o.key}"] = o
             if o.rule.due is not None:
                 _within(self, f"obligations[{i}].rule.due", o.rule.due, after_issue=True)
         object.__setattr__(self, "_index", index)
 
     # Look-ups ----------------------------------------------------------------------------------
 
+    def _get(self, kind: str, key: str) -> Any:
+        found = self._index.get(f"{kind}:{key}")
+        if found is None:
+            raise KeyError(f"programme {self.key!r} has no {kind} {key!r}")
+        return found
+
     def category(self, key: str) -> Category:
         """The category with ``key``.
 
         Raises:
-            KeyError: No such category; the message lists the known keys.
+            KeyError: No such category.
         """
-        found = self._index.get(f"category:{key}")
-        if found is None:
-            known = ", ".join(c.key for c in self.categories)
-            raise KeyError(f"programme {self.key!r} has no category {key!r} (known: {known})")
-        return found  # type: ignore[no-any-return]
+        found: Category = self._get("category", key)
+        return found
 
     def target(self, key: str) -> Target:
         """The target with ``key`` (``transport.high_grade_waterway``).
@@ -200,10 +204,8 @@ class Programme:
         Raises:
             KeyError: No such target.
         """
-        found = self._index.get(f"target:{key}")
-        if found is None:
-            raise KeyError(f"programme {self.key!r} has no target {key!r}")
-        return found  # type: ignore[no-any-return]
+        found: Target = self._get("target", key)
+        return found
 
     def project(self, key: str) -> Project:
         """The project with ``key``.
@@ -211,10 +213,8 @@ class Programme:
         Raises:
             KeyError: No such project.
         """
-        found = self._index.get(f"project:{key}")
-        if found is None:
-            raise KeyError(f"programme {self.key!r} has no project {key!r}")
-        return found  # type: ignore[no-any-return]
+        found: Project = self._get("project", key)
+        return found
 
     def obligation(self, key: str) -> ReportingObligation:
         """The reporting duty with ``key``.
@@ -222,10 +222,8 @@ class Programme:
         Raises:
             KeyError: No such duty.
         """
-        for o in self.obligations:
-            if o.key == key:
-                return o
-        raise KeyError(f"programme {self.key!r} has no obligation {key!r}")
+        found: ReportingObligation = self._get("obligation", key)
+        return found
 
     @property
     def targets(self) -> Targets:

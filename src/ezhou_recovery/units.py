@@ -62,10 +62,17 @@ COUNTED_THINGS: Final[dict[str, str]] = {
     "township": "个乡镇",
     "health_centre": "个卫生院",
     "clinic": "个卫生室",
-    "site": "处",
+    "site": "处点位",
     "vehicle": "辆",
     "substation": "座变电站",
     "person": "人",
+    "cdc": "个疾控中心",
+    "irrigation_district": "处灌区",
+    "pumping_station": "座泵站",
+    "stadium": "个体育场",
+    "gymnasium": "个体育馆",
+    "swimming_pool": "个游泳馆",
+    "seat": "个座位",
 }
 
 _DEFINITIONS: Final = (
@@ -73,6 +80,8 @@ _DEFINITIONS: Final = (
     "wan_yuan = 10000 * yuan",
     "yi_yuan = 100000000 * yuan",
     "km_per_km2 = kilometer / kilometer ** 2",
+    # A flood or drainage standard (100年一遇) is not a duration: it gets a dimension of its own.
+    "return_period_year = [return_period]",
     *(f"{name} = [{name}]" for name in COUNTED_THINGS),
 )
 
@@ -93,7 +102,7 @@ Q_ = ureg.Quantity
 #: Measure words that say "this many" without saying of what: read in the target's own unit.
 GENERIC_MEASURE_WORDS: Final[frozenset[str]] = frozenset("个座条家处项所台只套")
 
-# Chinese unit words, longest first when matched; values are pint unit expressions.
+# Chinese unit words; values are pint unit expressions. The names of counted things are added below.
 _ZH_UNITS: Final[dict[str, str]] = {
     "公里/平方公里": "km_per_km2",
     "千米/平方千米": "km_per_km2",
@@ -103,7 +112,7 @@ _ZH_UNITS: Final[dict[str, str]] = {
     "公里": "km",
     "千米": "km",
     "米": "m",
-    "年一遇": "year",
+    "年一遇": "return_period_year",
     "分钟": "minute",
     "小时": "hour",
     "天": "day",
@@ -131,8 +140,28 @@ _ZH_UNITS: Final[dict[str, str]] = {
     "乡镇": "township",
     "辆": "vehicle",
     "变电站": "substation",
+    "高速公路": "expressway",
+    "场站": "depot",
+    "卫生院": "health_centre",
+    "卫生室": "clinic",
+    "疾控中心": "cdc",
+    "灌区": "irrigation_district",
+    "泵站": "pumping_station",
+    "集镇": "township",
+    "设施": "facility",
+    "平台": "platform",
+    "机构": "institution",
+    "园区": "park",
+    "体育场": "stadium",
+    "体育馆": "gymnasium",
+    "游泳馆": "swimming_pool",
+    "座位": "seat",
 }
-_ZH_BY_LENGTH: Final = sorted(_ZH_UNITS, key=len, reverse=True)
+for _name, _zh in COUNTED_THINGS.items():
+    if _zh not in GENERIC_MEASURE_WORDS:
+        _ZH_UNITS.setdefault(_zh, _name)
+        if _zh[0] in GENERIC_MEASURE_WORDS:
+            _ZH_UNITS.setdefault(_zh[1:], _name)
 _MULTIPLIERS: Final[dict[str, Decimal]] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _NUMBER = re.compile(
     r"\s*(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
@@ -148,6 +177,7 @@ _ZH_NAMES: Final[dict[str, str]] = {
     "hour": "小时",
     "day": "天",
     "year": "年",
+    "return_period_year": "年一遇",
     "kV": "千伏",
     "yuan": "元",
     "wan_yuan": "万元",
@@ -162,6 +192,14 @@ def _zh_name(unit: Any) -> str | None:
     if not _zh_by_unit:
         _zh_by_unit.update({ureg.Unit(expr): name for expr, name in _ZH_NAMES.items()})
     return _zh_by_unit.get(unit)
+
+
+_SUPERSCRIPTS: Final = str.maketrans({"²": "**2", "³": "**3", "·": "*"})
+
+
+def _normalise(text: str) -> str:
+    # pint's pretty format writes m²; NFKC alone would turn that into m2.
+    return unicodedata.normalize("NFKC", text.translate(_SUPERSCRIPTS))
 
 
 def _unit_from_zh(word: str, text: str) -> pint.Unit:
@@ -186,7 +224,7 @@ def parse_unit(text: str) -> pint.Unit:
     Raises:
         UnitError: The unit is not known; the message quotes the text.
     """
-    word = unicodedata.normalize("NFKC", text).strip()
+    word = _normalise(text).strip()
     if not word:
         return ureg.Unit("dimensionless")
     return _unit_from_zh(word, text)
@@ -212,7 +250,7 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
     """
     if not isinstance(text, str):
         raise UnitError(text, "a quantity must be given as text")
-    normal = unicodedata.normalize("NFKC", text).replace(",", "")
+    normal = _normalise(text).replace(",", "")
     match = _NUMBER.fullmatch(normal)
     if match is None:
         raise UnitError(text, "not a number followed by a unit")
@@ -223,14 +261,15 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
     if not magnitude.is_finite():  # pragma: no cover - the pattern admits only finite numbers
         raise UnitError(text, "not a finite number")
     word = match["unit"]
-    if word[:1] in _MULTIPLIERS and word not in _ZH_UNITS:
+    if word in _ZH_UNITS:
+        return Q_(magnitude, _unit_from_zh(word, text))
+    if word[:1] in _MULTIPLIERS:
         magnitude *= _MULTIPLIERS[word[0]]
         word = word[1:]
-    if word[:1] in GENERIC_MEASURE_WORDS:
-        rest = word[1:]
-        if not rest:
+    if word[:1] in GENERIC_MEASURE_WORDS and word not in _ZH_UNITS:
+        word = word[1:]
+        if not word:
             return Q_(magnitude, _coerce_unit(unit) if unit is not None else ureg.piece)
-        word = rest
     if not word:
         return Q_(magnitude, _coerce_unit(unit) if unit is not None else ureg.dimensionless)
     return Q_(magnitude, _unit_from_zh(word, text))

@@ -1,0 +1,201 @@
+"""Units: the registry, Chinese quantity text, exact money, and unit errors."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pint
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ezhou_recovery as er
+from ezhou_recovery import Q_, UnitError, format_quantity, money, parse_quantity, quantity_in, ureg
+from ezhou_recovery.units import COUNTED_THINGS
+
+PARSE_CASES = [
+    ("77.6公里", "77.6", "km"),
+    ("1600张", "1600", "bed"),
+    ("46.71亿元", "46.71", "yi_yuan"),
+    ("90%", "90", "percent"),
+    ("8公里/平方公里", "8", "km_per_km2"),
+    ("12平方米/人", "12", "m**2/person"),
+    ("100年一遇", "100", "return_period_year"),
+    ("3000座位", "3000", "seat"),
+    ("1600张床位", "1600", "bed"),
+    ("5处点位", "5", "site"),
+    ("3万个座位", "30000", "seat"),
+    ("10分钟", "10", "minute"),
+    ("220千伏", "220", "kV"),
+    ("10万个", "100000", "piece"),
+    ("1,444个", "1444", "piece"),
+    ("30座", "30", "piece"),
+    ("３０座", "30", "piece"),
+    ("12个村", "12", "village"),
+    ("5.8亿元", "5.8", "yi_yuan"),
+    ("3000万元", "3000", "wan_yuan"),
+    ("2万公里", "20000", "km"),
+    ("1.5亿人", "150000000", "person"),
+    ("77.6 km", "77.6", "km"),
+    ("2000 base_station", "2000", "base_station"),
+    ("  60 公里 ", "60", "km"),
+    ("3天", "3", "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "magnitude", "unit"), PARSE_CASES)
+def test_parse_quantity(text: str, magnitude: str, unit: str) -> None:
+    q = parse_quantity(text)
+    assert q.magnitude == Decimal(magnitude)
+    assert isinstance(q.magnitude, Decimal)
+    assert q.units == ureg.Unit(unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        ("1,444个", "base_station", "1444 base_station"),
+        ("30座", "bridge", "30 bridge"),
+        ("3条", "expressway", "3 expressway"),
+        ("98处", "site", "98 site"),
+        ("10家", "platform", "10 platform"),
+        ("1444", "base_station", "1444 base_station"),
+        ("12", "village", "12 village"),
+    ],
+)
+def test_generic_measure_words_take_the_given_unit(text: str, unit: str, expected: str) -> None:
+    assert parse_quantity(text, unit=unit) == parse_quantity(expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["12斤", "abc", "", "公里", "12 furlongs per fortnightz", "1.2.3公里", "--1公里"]
+)
+def test_unknown_or_malformed_text_is_a_unit_error_quoting_it(text: str) -> None:
+    with pytest.raises(UnitError) as info:
+        parse_quantity(text)
+    assert repr(text) in str(info.value)
+    assert isinstance(info.value, er.EzhouRecoveryError)
+
+
+def test_non_text_is_a_unit_error() -> None:
+    with pytest.raises(UnitError):
+        parse_quantity(12)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("1张", "1公里"), ("1张", "1 base_station"), ("1 base_station", "1个村"), ("1亿元", "1公里")],
+)
+def test_counted_things_of_different_kinds_do_not_mix(a: str, b: str) -> None:
+    with pytest.raises(pint.DimensionalityError):
+        parse_quantity(a) + parse_quantity(b)
+
+
+def test_a_flood_standard_is_not_a_duration() -> None:
+    with pytest.raises(pint.DimensionalityError):
+        parse_quantity("100年一遇") + parse_quantity("3天")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *sorted(COUNTED_THINGS),
+        "km",
+        "m**2/person",
+        "km_per_km2",
+        "percent",
+        "yi_yuan",
+        "wan_yuan",
+        "yuan",
+        "return_period_year",
+        "minute",
+        "day",
+        "kV",
+    ],
+)
+def test_written_quantities_read_back(name: str) -> None:
+    q = Q_(Decimal("12.5"), name)
+    assert parse_quantity(format_quantity(q)) == q
+    assert parse_quantity(format_quantity(q, lang="en")) == q
+
+
+def test_beds_and_percent_do_not_mix() -> None:
+    with pytest.raises(pint.DimensionalityError):
+        parse_quantity("1张") + parse_quantity("50%")
+
+
+def test_registry_is_the_librarys_own() -> None:
+    assert ureg is not pint.get_application_registry()
+    other = pint.UnitRegistry()
+    with pytest.raises(UnitError, match="another unit registry"):
+        quantity_in(other.Quantity(1, "km"), "km")
+
+
+def test_quantity_in_converts_and_names_what_on_error() -> None:
+    assert quantity_in("77,600米", "km").magnitude == Decimal("77.6")
+    assert quantity_in(77600, "m").to("km").magnitude == Decimal("77.6")
+    with pytest.raises(UnitError) as info:
+        quantity_in("3公里", "bed", what="public_health.icu_beds")
+    message = str(info.value)
+    assert "public_health.icu_beds" in message
+    assert "km" in message
+    assert "bed" in message
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), True, None, [1]])
+def test_quantity_in_rejects_non_numbers(bad: object) -> None:
+    with pytest.raises(UnitError):
+        quantity_in(bad, "km")
+
+
+def test_money_is_exact() -> None:
+    total = sum(
+        (money(x) for x in ["46.71亿元", "549.9亿元", "58.3亿元", "20亿元", "828.1亿元"]),
+        money("0亿元"),
+    )
+    assert total.magnitude == Decimal("1503.01")
+    assert money("0.1亿元") + money("0.2亿元") == money("0.3亿元")
+    assert (money("0.1亿元") + money("0.2亿元")).magnitude == Decimal("0.3")
+    assert money("1元").to("yi_yuan").magnitude == Decimal("1E-8")
+    assert money("46.71亿元").to("yuan").magnitude == Decimal("4671000000")
+    assert money("12000万元").to("yi_yuan").magnitude == Decimal("1.2")
+
+
+@given(
+    st.lists(st.decimals(min_value=0, max_value=10**6, places=2), min_size=1, max_size=20),
+    st.sampled_from(["yuan", "wan_yuan", "yi_yuan"]),
+)
+def test_money_sums_exactly_in_any_unit(amounts: list[Decimal], unit: str) -> None:
+    quantities = [money(a, unit) for a in amounts]
+    total = sum((q.to("yuan") for q in quantities), money(0, "yuan"))
+    assert total.magnitude == sum(amounts) * {"yuan": 1, "wan_yuan": 10**4, "yi_yuan": 10**8}[unit]
+    back = total.to(unit)
+    assert back.magnitude == sum(amounts)
+
+
+def test_money_rejects_other_dimensions() -> None:
+    with pytest.raises(UnitError):
+        money("3公里")
+
+
+@pytest.mark.parametrize(
+    ("text", "zh", "en"),
+    [
+        ("77.6公里", "77.6公里", "77.6 km"),
+        ("90%", "90%", "90%"),
+        ("46.71亿元", "46.71亿元", "46.71 yi_yuan"),
+        ("8公里/平方公里", "8公里/平方公里", "8 km_per_km2"),
+        ("1600张", "1600张床位", "1600 bed"),
+        ("100.0公里", "100公里", "100 km"),
+    ],
+)
+def test_format_quantity(text: str, zh: str, en: str) -> None:
+    q = parse_quantity(text)
+    assert format_quantity(q) == zh
+    assert format_quantity(q, lang="en") == en
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=3), st.sampled_from(["km", "m", "bed"]))
+def test_parse_of_written_quantity_round_trips(value: Decimal, unit: str) -> None:
+    q = Q_(value, unit)
+    assert parse_quantity(f"{value} {unit}") == q
