@@ -102,10 +102,11 @@ def test_any_amount_converts_to_yi_yuan_exactly(amount: Decimal, unit: str) -> N
     assert value == amount * factor
 
 
-def test_import_does_not_import_pandas_or_openpyxl() -> None:
+def test_import_does_not_import_pandas_openpyxl_or_the_presentation() -> None:
     code = (
         "import sys, ezhou_recovery;"
-        "print(sorted(m for m in ('pandas', 'openpyxl') if m in sys.modules))"
+        "print(sorted(m for m in ('pandas', 'openpyxl', 'ezhou_recovery._html', "
+        "'ezhou_recovery._frames') if m in sys.modules))"
     )
     src = str(Path(__file__).parents[1] / "src")
     done = subprocess.run(
