@@ -19,7 +19,7 @@ from .compliance import (
 from .duedates import DueConvention, HolidayPolicy, Upcoming, upcoming
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .loading import load_ezhou_plan, load_programme
-from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
+from .obligations import Deadline, Deadlines, DueRule, Frequency, ReporterScope, ReportingObligation
 from .observations import InvestmentReport, Quality
 from .people import Department, Official
 from .periods import Period, quarter_of
@@ -51,8 +51,9 @@ from .submissions import (
     load_submissions,
     match_submissions,
 )
-from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
+from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind, Targets
 from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
+from .workbooks import write_reporting_workbook, write_reporting_workbooks
 
 __version__ = "0.1.0"
 
@@ -67,6 +68,7 @@ __all__ = [
     "Compliance",
     "Deadline",
     "DeadlineStatus",
+    "Deadlines",
     "Department",
     "DueConvention",
     "DueRule",
@@ -103,6 +105,7 @@ __all__ = [
     "Tally",
     "Target",
     "TargetKind",
+    "Targets",
     "Task",
     "UnitError",
     "UnmatchedSubmissionError",
@@ -126,4 +129,6 @@ __all__ = [
     "quarter_of",
     "upcoming",
     "ureg",
+    "write_reporting_workbook",
+    "write_reporting_workbooks",
 ]
