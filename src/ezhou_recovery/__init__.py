@@ -32,7 +32,7 @@ from .duedates import DueConvention, HolidayPolicy, Upcoming, upcoming
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .investment import AnnualMoneyResult, MoneyResult, assess_investment
 from .loading import load_ezhou_plan, load_programme
-from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
+from .obligations import Deadline, Deadlines, DueRule, Frequency, ReporterScope, ReportingObligation
 from .observations import (
     AnnualInvestmentPlan,
     InvestmentReport,
@@ -72,8 +72,9 @@ from .submissions import (
     load_submissions,
     match_submissions,
 )
-from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
+from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind, Targets
 from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
+from .workbooks import write_reporting_workbook, write_reporting_workbooks
 
 __version__ = "0.1.0"
 
@@ -94,6 +95,7 @@ __all__ = [
     "Compliance",
     "Deadline",
     "DeadlineStatus",
+    "Deadlines",
     "Department",
     "DueConvention",
     "DueRule",
@@ -136,6 +138,7 @@ __all__ = [
     "Target",
     "TargetKind",
     "TargetResult",
+    "Targets",
     "Task",
     "Thresholds",
     "UnitError",
@@ -165,4 +168,6 @@ __all__ = [
     "quarter_of",
     "upcoming",
     "ureg",
+    "write_reporting_workbook",
+    "write_reporting_workbooks",
 ]
