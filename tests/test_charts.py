@@ -288,3 +288,19 @@ def test_importing_the_library_does_not_import_matplotlib() -> None:
         env={"PYTHONPATH": src},
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_font_installed_after_matplotlib_cached_its_list_is_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = charts.cjk_font_file()
+    assert path is not None
+    manager = font_manager.fontManager
+    # As if the font list had been cached before the font was installed.
+    monkeypatch.setattr(manager, "ttflist", [e for e in manager.ttflist if e.fname != path])
+    charts.cjk_font.cache_clear()
+    try:
+        assert charts.cjk_font() in charts.CJK_FAMILIES
+        assert charts.cjk_font_file() == path
+    finally:
+        charts.cjk_font.cache_clear()
