@@ -62,6 +62,7 @@ from .projects import (
     ProjectLevel,
     ProjectStatus,
 )
+from .report_workbook import REPORT_SHEETS, write_report_workbook
 from .schedule import (
     EarnedSchedule,
     MilestoneState,
@@ -82,6 +83,7 @@ from .submissions import (
 )
 from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind, Targets
 from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
+from .workbook_reading import FilledWorkbook, read_reporting_workbook
 from .workbooks import write_reporting_workbook, write_reporting_workbooks
 
 __version__ = "0.1.0"
@@ -93,6 +95,7 @@ __all__ = [
     "MILESTONE_AT_RISK_ELAPSED",
     "ON_TRACK_RATIO",
     "Q_",
+    "REPORT_SHEETS",
     "AnnualInvestmentPlan",
     "AnnualMoneyResult",
     "Assessment",
@@ -110,6 +113,7 @@ __all__ = [
     "DueRule",
     "EarnedSchedule",
     "EzhouRecoveryError",
+    "FilledWorkbook",
     "Frequency",
     "Funding",
     "FundingSource",
@@ -179,9 +183,11 @@ __all__ = [
     "project_performance",
     "quantity_in",
     "quarter_of",
+    "read_reporting_workbook",
     "submissions_frame",
     "upcoming",
     "ureg",
+    "write_report_workbook",
     "write_reporting_workbook",
     "write_reporting_workbooks",
 ]
