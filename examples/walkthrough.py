@@ -84,7 +84,7 @@ print(
 )
 
 # %% [markdown]
-# ## 3. Reporting compliance as of 15 July 2021
+# ## 3. Reporting compliance as of 15 October 2021
 #
 # Each lead department owes a special plan (专项方案, due 30 November 2020) and a quarterly
 # progress report (due on the 25th of each quarter's last month). The example submissions have
@@ -92,7 +92,7 @@ print(
 
 # %%
 submissions = er.load_submissions(HERE / "ezhou_submissions.csv")
-compliance = er.compliance(plan, submissions, dt.date(2021, 7, 15))
+compliance = er.compliance(plan, submissions, dt.date(2021, 10, 15))
 tally = compliance.programme
 print(
     f"{len(submissions)} submissions; {tally.expected} reports due so far: "

@@ -32,7 +32,7 @@ OBSERVATIONS = er.load_observations(EXAMPLES / "ezhou_progress.csv")
 INVESTMENT = er.load_investment_reports(EXAMPLES / "ezhou_investment.csv")
 SUBMISSIONS = er.load_submissions(EXAMPLES / "ezhou_submissions.csv")
 AS_OF = date(2021, 6, 30)
-STATUS_DATE = date(2021, 7, 15)
+STATUS_DATE = date(2021, 10, 15)
 
 
 def assessment(as_of: date = AS_OF) -> er.Assessment:

@@ -30,6 +30,12 @@ from .compliance import (
 )
 from .duedates import DueConvention, HolidayPolicy, Upcoming, upcoming
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from .examples import (
+    EXAMPLE_FILES,
+    example_investment_reports,
+    example_observations,
+    example_submissions,
+)
 from .investment import AnnualMoneyResult, MoneyResult, assess_investment
 from .loading import load_ezhou_plan, load_programme
 from .obligations import Deadline, Deadlines, DueRule, Frequency, ReporterScope, ReportingObligation
@@ -41,6 +47,7 @@ from .observations import (
     Quality,
     load_investment_reports,
     load_observations,
+    observations_frame,
 )
 from .people import Department, Official
 from .periods import Period, quarter_of
@@ -55,6 +62,7 @@ from .projects import (
     ProjectLevel,
     ProjectStatus,
 )
+from .report_workbook import REPORT_SHEETS, write_report_workbook
 from .schedule import (
     EarnedSchedule,
     MilestoneState,
@@ -71,9 +79,11 @@ from .submissions import (
     UnmatchedSubmissionError,
     load_submissions,
     match_submissions,
+    submissions_frame,
 )
 from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind, Targets
 from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
+from .workbook_reading import FilledWorkbook, read_reporting_workbook
 from .workbooks import write_reporting_workbook, write_reporting_workbooks
 
 __version__ = "0.1.0"
@@ -81,9 +91,11 @@ __version__ = "0.1.0"
 __all__ = [
     "AT_RISK_RATIO",
     "CHINA_TIME",
+    "EXAMPLE_FILES",
     "MILESTONE_AT_RISK_ELAPSED",
     "ON_TRACK_RATIO",
     "Q_",
+    "REPORT_SHEETS",
     "AnnualInvestmentPlan",
     "AnnualMoneyResult",
     "Assessment",
@@ -101,6 +113,7 @@ __all__ = [
     "DueRule",
     "EarnedSchedule",
     "EzhouRecoveryError",
+    "FilledWorkbook",
     "Frequency",
     "Funding",
     "FundingSource",
@@ -150,6 +163,9 @@ __all__ = [
     "assess_investment",
     "compliance",
     "earned_schedule",
+    "example_investment_reports",
+    "example_observations",
+    "example_submissions",
     "format_quantity",
     "is_working_day",
     "load_ezhou_plan",
@@ -161,13 +177,17 @@ __all__ = [
     "milestone_schedule",
     "money",
     "next_working_day",
+    "observations_frame",
     "parse_quantity",
     "parse_unit",
     "project_performance",
     "quantity_in",
     "quarter_of",
+    "read_reporting_workbook",
+    "submissions_frame",
     "upcoming",
     "ureg",
+    "write_report_workbook",
     "write_reporting_workbook",
     "write_reporting_workbooks",
 ]
