@@ -26,6 +26,7 @@ from cattrs.errors import (
 )
 
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from .units import _MAX_EXPONENT as MAX_EXPONENT
 from .units import Quantity, parse_quantity
 
 T = TypeVar("T")
@@ -78,6 +79,8 @@ def _unstructure_quantity(q: Quantity) -> str:
         isinstance(number, Decimal) and not number.is_finite()
     ):
         raise UnitError(q, "only a finite number can be written as a quantity")
+    if number and not -MAX_EXPONENT <= Decimal(number).adjusted() <= MAX_EXPONENT:
+        raise UnitError(q, f"a number beyond 10^±{MAX_EXPONENT} could not be read back")
     unit = format(q.units, "D")
     return str(number) if unit == "dimensionless" else f"{number} {unit}"
 

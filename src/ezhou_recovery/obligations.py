@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from dateutil import rrule
@@ -13,7 +13,10 @@ from . import _validators as v
 from .people import Department
 from .periods import Period, quarter_of
 
-__all__ = ["Deadline", "DueRule", "Frequency", "ReporterScope", "ReportingObligation"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Deadline", "Deadlines", "DueRule", "Frequency", "ReporterScope", "ReportingObligation"]
 
 
 class Frequency(enum.StrEnum):
@@ -175,3 +178,25 @@ class Deadline:
     def __str__(self) -> str:
         what = f" [{self.category}]" if self.category else ""
         return f"{self.due.isoformat()} {self.obligation}{what} {self.department.name_zh} {self.period}"
+
+
+class Deadlines(tuple[Deadline, ...]):
+    """A tuple of deadlines that shows as a table (text, or HTML in a notebook) and exports to pandas."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        from ._textviews import deadlines_text
+
+        return deadlines_text(self)
+
+    def _repr_html_(self) -> str:
+        from ._html import deadlines_html
+
+        return deadlines_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per deadline (needs pandas: the ``frames`` extra)."""
+        from ._frames import deadlines_frame
+
+        return deadlines_frame(self)

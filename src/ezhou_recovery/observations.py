@@ -1,17 +1,63 @@
-"""What happens in the world: reported values and reported investment."""
+"""What happens in the world: reported values, reported investment, and reading them from files.
+
+An :class:`Observation` is one reported value of one target on one date. What the value means
+depends on the target's kind:
+
+* level: the level reached on ``as_of`` (the waterway in service, 77.6 km);
+* cumulative: the amount built **from the programme start** up to ``as_of`` (km of rural road built
+  since 2020-01-01), never the amount of one quarter: the latest observation is the whole amount;
+* annual rate: the amount achieved in the **calendar year of** ``as_of``, from 1 January up to
+  ``as_of`` (villages whose living environment was improved so far this year);
+* milestone: ``True`` once the thing is done, ``False`` while it is not;
+* qualitative: a :class:`QualitativeLevel`.
+
+An :class:`InvestmentReport` is cumulative from the programme start, like a cumulative target.
+"""
 
 from __future__ import annotations
 
+import csv
 import enum
+import io
+import math
+from collections.abc import Iterable, Mapping
 from datetime import date
+from decimal import Decimal
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
+import pint
 
 from . import _validators as v
+from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .projects import _money
-from .units import Quantity
+from .targets import Target, TargetKind
+from .units import Q_, Quantity, is_money, money, parse_quantity, quantity_in, ureg
 
-__all__ = ["InvestmentReport", "Quality"]
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .programme import Programme
+
+__all__ = [
+    "INVESTMENT_FORMAT",
+    "OBSERVATIONS_FORMAT",
+    "AnnualInvestmentPlan",
+    "InvestmentReport",
+    "Observation",
+    "QualitativeLevel",
+    "Quality",
+    "load_investment_reports",
+    "load_observations",
+    "observations_frame",
+]
+
+#: The value of the ``format`` field of an observations JSON document (a bare list is also read).
+OBSERVATIONS_FORMAT: Final = "ezhou-recovery/observations"
+#: The value of the ``format`` field of an investment reports JSON document.
+INVESTMENT_FORMAT: Final = "ezhou-recovery/investment"
 
 
 class Quality(enum.StrEnum):
@@ -23,6 +69,193 @@ class Quality(enum.StrEnum):
     OFFICIAL_STATISTICS = "official_statistics"
     #: An estimate (估算).
     ESTIMATE = "estimate"
+
+
+class QualitativeLevel(enum.StrEnum):
+    """How far a goal stated in words has got: one ordered scale for every qualitative target.
+
+    The order is ``NOT_STARTED < IN_PROGRESS < BASICALLY_ACHIEVED < ACHIEVED``; only ``ACHIEVED``
+    attains the goal. Progress is the level's rank divided by 3 (0, 1/3, 2/3, 1).
+    """
+
+    #: 未启动.
+    NOT_STARTED = "not_started"
+    #: 推进中.
+    IN_PROGRESS = "in_progress"
+    #: 基本完成.
+    BASICALLY_ACHIEVED = "basically_achieved"
+    #: 已完成.
+    ACHIEVED = "achieved"
+
+    @property
+    def rank(self) -> int:
+        """Position on the scale, 0 (not started) to 3 (achieved)."""
+        return _LEVELS.index(self)
+
+    @property
+    def name_zh(self) -> str:
+        """The level's Chinese name (未启动, 推进中, 基本完成, 已完成)."""
+        return _LEVEL_ZH[self]
+
+    @property
+    def name_en(self) -> str:
+        """The level's English name (not started, ...)."""
+        return self.value.replace("_", " ")
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, QualitativeLevel):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, QualitativeLevel):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, QualitativeLevel):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, QualitativeLevel):
+            return NotImplemented
+        return self.rank >= other.rank
+
+    @classmethod
+    def read(cls, text: str) -> QualitativeLevel:
+        """The level named by ``text``: its value (``in_progress``), English or Chinese name.
+
+        Raises:
+            UnitError: No level has that name; the message lists them.
+        """
+        word = text.strip()
+        for level in cls:
+            if word in (level.value, level.name_en, level.name_zh):
+                return level
+        names = ", ".join(f"{lv.value} ({lv.name_zh})" for lv in cls)
+        raise UnitError(text, f"not a level of the qualitative scale: {names}")
+
+
+_LEVELS: Final = tuple(QualitativeLevel)
+_LEVEL_ZH: Final = {
+    QualitativeLevel.NOT_STARTED: "未启动",
+    QualitativeLevel.IN_PROGRESS: "推进中",
+    QualitativeLevel.BASICALLY_ACHIEVED: "基本完成",
+    QualitativeLevel.ACHIEVED: "已完成",
+}
+_TRUE: Final = frozenset({"true", "yes", "done", "1", "是", "已完成", "完成"})
+_FALSE: Final = frozenset({"false", "no", "not done", "0", "否", "未完成"})
+
+
+def _observed_value(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool | QualitativeLevel):
+        return
+    if not isinstance(value, pint.Quantity) or value._REGISTRY is not ureg:
+        raise v.fail(
+            instance,
+            attribute.name,
+            value,
+            "must be a quantity of ezhou_recovery.ureg, True/False or a QualitativeLevel",
+        )
+    if value.magnitude < 0:
+        raise v.fail(instance, attribute.name, value, "must not be negative")
+
+
+@attrs.frozen
+class Observation:
+    """A reported value of one target on one date.
+
+    Build one in the target's unit with :meth:`for_target`, which reads numbers and texts.
+
+    Attributes:
+        target: Key of the target (``transport.high_grade_waterway``).
+        as_of: The date the value describes.
+        value: A quantity in the target's dimension (level: the level; cumulative: the amount
+            since the programme start; annual rate: the amount in the calendar year of ``as_of``
+            so far); True/False for a milestone; a :class:`QualitativeLevel` for a qualitative goal.
+        source: Who reported it, free text.
+        quality: Where the figure comes from.
+    """
+
+    target: str = attrs.field(validator=v.dotted_key)
+    as_of: date = attrs.field(validator=v.a_date)
+    value: Quantity | bool | QualitativeLevel = attrs.field(validator=_observed_value)
+    source: str | None = attrs.field(default=None, validator=v.optional_text)
+    quality: Quality = attrs.field(
+        default=Quality.REPORTED, validator=attrs.validators.instance_of(Quality)
+    )
+
+    @property
+    def key(self) -> str:
+        """The target key (names the observation in error messages)."""
+        return self.target
+
+    @classmethod
+    def for_target(
+        cls,
+        target: Target,
+        as_of: date,
+        value: Any,
+        *,
+        source: str | None = None,
+        quality: Quality = Quality.REPORTED,
+    ) -> Observation:
+        """An observation of ``target`` with ``value`` read in the target's unit.
+
+        ``value`` may be a quantity, a number (in the target's unit), or a text such as
+        ``"77.6公里"`` or ``"1,444个"`` (a bare number or a generic measure word is in the target's
+        unit). A milestone takes True/False (or ``true``/``false``, ``是``/``否``, ``done``); a
+        qualitative goal a :class:`QualitativeLevel` or its name (``推进中``, ``in_progress``).
+
+        Raises:
+            UnitError: The value cannot be read for this target, or its unit has another
+                dimension; the message names the target, the value and both units.
+        """
+        return cls(target.key, as_of, read_value(target, value), source, quality)
+
+
+def read_value(target: Target, value: Any) -> Quantity | bool | QualitativeLevel:
+    """Read ``value`` as a value of ``target`` (see :meth:`Observation.for_target`).
+
+    Raises:
+        UnitError: The value does not fit the target.
+    """
+    if target.kind is TargetKind.MILESTONE:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            word = value.strip().lower()
+            if word in _TRUE:
+                return True
+            if word in _FALSE:
+                return False
+        raise UnitError(value, f"{target.key}: a milestone's value is true (done) or false")
+    if target.kind is TargetKind.QUALITATIVE:
+        if isinstance(value, QualitativeLevel):
+            return value
+        if isinstance(value, str):
+            try:
+                return QualitativeLevel.read(value)
+            except UnitError as exc:
+                raise UnitError(value, f"{target.key}: {exc.problem}") from None
+        raise UnitError(value, f"{target.key}: a qualitative goal's value is a level name")
+    q = quantity_in(_exact(value), target.unit, what=target.key)
+    if q.magnitude < 0:
+        raise UnitError(value, f"{target.key}: a value must not be negative")
+    return q
+
+
+def _exact(value: Any) -> Any:
+    """A quantity with a whole or float magnitude as the same quantity with a Decimal magnitude
+    (so that unit conversions are exact); anything else unchanged."""
+    if isinstance(value, pint.Quantity) and isinstance(value.magnitude, int | float):
+        magnitude = value.magnitude
+        if isinstance(magnitude, bool) or not math.isfinite(magnitude):
+            return value
+        number = Decimal(magnitude) if isinstance(magnitude, int) else Decimal(repr(magnitude))
+        return Q_(number, value.units) if value._REGISTRY is ureg else value
+    return value
 
 
 @attrs.frozen
@@ -44,3 +277,278 @@ class InvestmentReport:
     quality: Quality = attrs.field(
         default=Quality.REPORTED, validator=attrs.validators.instance_of(Quality)
     )
+
+
+@attrs.frozen
+class AnnualInvestmentPlan:
+    """Investment planned for a category (or a project) in one calendar year (年度投资计划).
+
+    Attributes:
+        subject: Key of a category or of a project.
+        year: The calendar year.
+        planned: Investment planned for that year.
+    """
+
+    subject: str = attrs.field(validator=v.text)
+    year: int = attrs.field(validator=v.non_negative_int)
+    planned: Quantity = attrs.field(validator=_money)
+
+
+# Reading files ----------------------------------------------------------------------------------
+
+_OBSERVATION_FIELDS: Final = ("target", "as_of", "value", "source", "quality")
+_OBSERVATION_REQUIRED: Final = ("target", "as_of", "value")
+_INVESTMENT_FIELDS: Final = ("subject", "as_of", "completed", "source", "quality")
+_INVESTMENT_REQUIRED: Final = ("subject", "as_of", "completed")
+
+
+def load_observations(
+    path: str | PathLike[str], programme: Programme | None = None
+) -> tuple[Observation, ...]:
+    """Read observations from a CSV or JSON file, in file order.
+
+    CSV: a header row with the columns ``target, as_of, value`` and optionally ``source, quality``;
+    one observation per row. JSON: a list of objects with those fields, or a table
+    ``{"format": "ezhou-recovery/observations", "format_version": 1, "observations": [...]}``.
+    Dates are ``YYYY-MM-DD``; values as :meth:`Observation.for_target` reads them; an empty
+    ``quality`` means ``reported``.
+
+    Args:
+        path: The file (``.csv`` or ``.json``).
+        programme: The programme the target keys belong to; the embedded Ezhou plan by default.
+
+    Raises:
+        LoadError: Names the file, the row (``row 7``, counting the header as row 1) or entry
+            (``observations[3]``), the field and the value. Unknown target keys and unknown
+            columns are errors.
+    """
+    if programme is None:
+        from .loading import load_ezhou_plan
+
+        programme = load_ezhou_plan()
+    plan = programme
+
+    def build(entry: Mapping[str, Any]) -> Observation:
+        key = entry["target"]
+        try:
+            target = plan.target(key)
+        except KeyError:
+            raise _FieldError("target", "unknown target key", key) from None
+        as_of = _read_date(entry["as_of"])
+        try:
+            value = read_value(target, entry["value"])
+        except UnitError as exc:
+            raise _FieldError("value", exc.problem, entry["value"]) from None
+        return Observation(target.key, as_of, value, *_source_quality(entry))
+
+    return _load(
+        path, build, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED, "observations", OBSERVATIONS_FORMAT
+    )
+
+
+def load_investment_reports(
+    path: str | PathLike[str], programme: Programme | None = None
+) -> tuple[InvestmentReport, ...]:
+    """Read investment reports from a CSV or JSON file, in file order.
+
+    Columns (or fields): ``subject`` (a category key or a project key of the programme), ``as_of``,
+    ``completed`` (an amount with its unit, ``12.5亿元`` or ``125000万元``: a bare number is an
+    error, since 万元 and 亿元 differ ten thousand times), and optionally ``source`` and ``quality``.
+    A JSON table uses ``"format": "ezhou-recovery/investment"`` and ``"investment_reports": [...]``.
+
+    Raises:
+        LoadError: Names the file, the row or entry, the field and the value.
+    """
+    if programme is None:
+        from .loading import load_ezhou_plan
+
+        programme = load_ezhou_plan()
+    plan = programme
+
+    def build(entry: Mapping[str, Any]) -> InvestmentReport:
+        subject = entry["subject"]
+        if not isinstance(subject, str) or not _known_subject(plan, subject):
+            raise _FieldError("subject", "not a category or project key of the programme", subject)
+        as_of = _read_date(entry["as_of"])
+        raw = entry["completed"]
+        try:
+            if not isinstance(raw, str) or not is_money(parse_quantity(raw)):
+                raise UnitError(raw, "an amount needs its unit: 元, 万元 or 亿元")
+            completed = money(raw, "yi_yuan")
+        except UnitError as exc:
+            raise _FieldError("completed", exc.problem, raw) from None
+        return InvestmentReport(subject, as_of, completed, *_source_quality(entry))
+
+    return _load(
+        path,
+        build,
+        _INVESTMENT_FIELDS,
+        _INVESTMENT_REQUIRED,
+        "investment_reports",
+        INVESTMENT_FORMAT,
+    )
+
+
+def _known_subject(programme: Programme, key: str) -> bool:
+    for getter in (programme.category, programme.project):
+        try:
+            getter(key)
+        except KeyError:
+            continue
+        return True
+    return False
+
+
+class _FieldError(Exception):
+    def __init__(self, field: str, problem: str, value: Any) -> None:
+        self.field = field
+        self.problem = problem
+        self.value = value
+        super().__init__(problem)
+
+
+def _read_date(value: Any) -> date:
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str) and len(value.strip()) == 10:
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _FieldError("as_of", "expected a date written YYYY-MM-DD", value)
+
+
+def _source_quality(entry: Mapping[str, Any]) -> tuple[str | None, Quality]:
+    source = entry.get("source")
+    if source is not None and not isinstance(source, str):
+        raise _FieldError("source", "expected a text", source)
+    if source is not None and not source.strip():
+        source = None
+    raw = entry.get("quality")
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return source, Quality.REPORTED
+    try:
+        return source, Quality(raw.strip() if isinstance(raw, str) else raw)
+    except ValueError:
+        choices = ", ".join(q.value for q in Quality)
+        raise _FieldError("quality", f"expected one of {choices}", raw) from None
+
+
+def _load(
+    path: str | PathLike[str],
+    build: Any,
+    fields: tuple[str, ...],
+    required: tuple[str, ...],
+    list_name: str,
+    format_name: str,
+) -> tuple[Any, ...]:
+    source = str(path)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        entries = _csv_entries(path, source, fields, required)
+    elif suffix == ".json":
+        entries = _json_entries(path, source, fields, required, list_name, format_name)
+    else:
+        raise LoadError(source, "", f"unknown file type {suffix!r}: expected .csv or .json")
+    out = []
+    for where, entry in entries:
+        try:
+            out.append(build(entry))
+        except _FieldError as exc:
+            raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
+        except InvariantError as exc:
+            raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
+        except EzhouRecoveryError as exc:  # pragma: no cover - every known error is mapped above
+            raise LoadError(source, where, str(exc)) from None
+    return tuple(out)
+
+
+def _csv_entries(
+    path: str | PathLike[str], source: str, fields: tuple[str, ...], required: tuple[str, ...]
+) -> Iterable[tuple[str, dict[str, Any]]]:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(source, f"byte {exc.start}", "not UTF-8 text") from None
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise LoadError(source, "row 1", f"expected a header row: {', '.join(fields)}")
+    header = [cell.strip() for cell in rows[0]]
+    unknown = [h for h in header if h not in fields]
+    if unknown:
+        raise LoadError(
+            source, "row 1", f"unknown column(s), expected {', '.join(fields)}", unknown
+        )
+    missing = [f for f in required if f not in header]
+    if missing:
+        raise LoadError(source, "row 1", f"missing column(s): {', '.join(missing)}")
+    if len(set(header)) != len(header):
+        raise LoadError(source, "row 1", "a column repeats", header)
+    entries: list[tuple[str, dict[str, Any]]] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line holds no data
+        where = f"row {number}"
+        if len(row) != len(header):
+            raise LoadError(source, where, f"expected {len(header)} cells, found {len(row)}", row)
+        entry = dict(zip(header, row, strict=True))
+        for name in required:
+            if not entry[name].strip():
+                raise LoadError(source, f"{where}.{name}", "required field is empty")
+        entries.append((where, entry))
+    return entries
+
+
+def _json_entries(
+    path: str | PathLike[str],
+    source: str,
+    fields: tuple[str, ...],
+    required: tuple[str, ...],
+    list_name: str,
+    format_name: str,
+) -> Iterable[tuple[str, dict[str, Any]]]:
+    from .loading import check_format, read_data_file
+
+    data = read_data_file(path)
+    prefix = ""
+    if isinstance(data, dict):
+        body = check_format(data, source=source, expected=format_name, version=1)
+        items = body.pop(list_name, None)
+        if body:
+            raise LoadError(source, "", f"unknown field(s): {', '.join(sorted(body))}")
+        if not isinstance(items, list):
+            raise LoadError(source, list_name, "expected a list", items)
+        prefix = list_name
+    elif isinstance(data, list):
+        items = data
+    else:
+        raise LoadError(source, "", "expected a list of entries", type(data).__name__)
+    entries: list[tuple[str, dict[str, Any]]] = []
+    for i, item in enumerate(items):
+        where = f"{prefix}[{i}]"
+        if not isinstance(item, dict):
+            raise LoadError(source, where, "expected a table of fields", item)
+        unknown = sorted(set(item) - set(fields))
+        if unknown:
+            raise LoadError(source, where, f"unknown field(s): {', '.join(unknown)}")
+        for name in required:
+            if name not in item:
+                raise LoadError(source, f"{where}.{name}", "required field missing")
+        entries.append((where, item))
+    return entries
+
+
+def observations_frame(observations: Iterable[Observation]) -> pd.DataFrame:
+    """One row per observation (needs pandas: the ``frames`` extra).
+
+    Columns: ``target, as_of, value, unit, value_text, source, quality``; ``value`` is the exact
+    Decimal magnitude in ``unit`` (True/False for a milestone, the level's value for a
+    qualitative goal).
+    """
+    from ._frames import observations_frame as frame
+
+    return frame(observations)

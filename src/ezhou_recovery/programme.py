@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from . import _validators as v
-from .obligations import Deadline, ReporterScope, ReportingObligation
+from .obligations import Deadline, Deadlines, ReporterScope, ReportingObligation
 from .people import Department, Official
 from .periods import Period
 from .projects import Portfolio, Project
-from .targets import Target
+from .targets import Target, Targets
 from .units import Quantity, ureg
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Category", "Programme", "Task"]
 
@@ -92,6 +95,22 @@ class Category:
             if target.key == full:
                 return target
         raise KeyError(f"category {self.key!r} has no target {key!r}")
+
+    # Display -----------------------------------------------------------------------------------
+
+    def __str__(self) -> str:
+        return f"({self.number}) {self.key}: {self.name_zh} {self.name_en}, {len(self.targets)} targets"
+
+    def _repr_html_(self) -> str:
+        from ._html import category_html
+
+        return category_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The category's targets, one row each (needs pandas: the ``frames`` extra)."""
+        from ._frames import targets_frame
+
+        return targets_frame(self.targets)
 
 
 def _within(instance: Programme, field: str, day: date, *, after_issue: bool = False) -> None:
@@ -207,9 +226,9 @@ class Programme:
         return found
 
     @property
-    def targets(self) -> tuple[Target, ...]:
+    def targets(self) -> Targets:
         """Every target, category by category."""
-        return tuple(t for c in self.categories for t in c.targets)
+        return Targets(t for c in self.categories for t in c.targets)
 
     @property
     def projects(self) -> tuple[Project, ...]:
@@ -252,7 +271,7 @@ class Programme:
 
     # Deadlines ---------------------------------------------------------------------------------
 
-    def deadlines(self, start: date | None = None, end: date | None = None) -> tuple[Deadline, ...]:
+    def deadlines(self, start: date | None = None, end: date | None = None) -> Deadlines:
         """Concrete deadlines due from ``start`` to ``end`` (both included), sorted.
 
         Quarterly duties fall due for every quarter whose due date is after the programme's issue
@@ -260,7 +279,7 @@ class Programme:
         """
         lo = self.issued if start is None else max(self.issued, start - timedelta(days=1))
         hi = self.period.end if end is None else min(self.period.end, end)
-        return tuple(sorted(self._expand(lo, hi)))
+        return Deadlines(sorted(self._expand(lo, hi)))
 
     def _expand(self, after: date, until: date) -> Iterator[Deadline]:
         for o in self.obligations:
@@ -272,6 +291,53 @@ class Programme:
                             yield Deadline(due, o.key, c.key, d, period)
                 for d in o.departments:
                     yield Deadline(due, o.key, None, d, period)
+
+    # Display and export ------------------------------------------------------------------------
+
+    def __str__(self) -> str:
+        return (
+            f"{self.key}: {self.title_zh} ({self.document_number}), {self.period.start.isoformat()}"
+            f" to {self.period.end.isoformat()}, {len(self.categories)} categories, "
+            f"{len(self.targets)} targets"
+        )
+
+    def _repr_html_(self) -> str:
+        from ._html import programme_html
+
+        return programme_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Same as :meth:`targets_frame`."""
+        return self.targets_frame()
+
+    def targets_frame(self) -> pd.DataFrame:
+        """Every target, one row each (needs pandas: the ``frames`` extra).
+
+        Columns: key, category, description_zh, description_en, kind, comparator, value (exact
+        Decimal), unit, unit_zh, baseline (in the target's unit), baseline_qualifier, deadline,
+        scope_zh, scope_en, section.
+        """
+        from ._frames import targets_frame
+
+        return targets_frame(self.targets)
+
+    def deadlines_frame(self, start: date | None = None, end: date | None = None) -> pd.DataFrame:
+        """The deadlines of :meth:`deadlines`, one row each (needs pandas: the ``frames`` extra)."""
+        from ._frames import deadlines_frame
+
+        return deadlines_frame(self.deadlines(start, end))
+
+    def projects_frame(self) -> pd.DataFrame:
+        """Every named project, one row each; money in 亿元 as exact Decimals (``frames`` extra)."""
+        from ._frames import projects_frame
+
+        return projects_frame(self.projects)
+
+    def categories_frame(self) -> pd.DataFrame:
+        """Every category with its portfolio; money in 亿元 as exact Decimals (``frames`` extra)."""
+        from ._frames import categories_frame
+
+        return categories_frame(self.categories)
 
 
 def _sum_money(amounts: Iterator[Quantity]) -> Quantity:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pint
 
 from . import _validators as v
 from .units import Quantity, format_quantity, ureg
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Baseline",
@@ -19,6 +22,7 @@ __all__ = [
     "Section",
     "Target",
     "TargetKind",
+    "Targets",
 ]
 
 
@@ -209,3 +213,30 @@ class Target:
 
     def __str__(self) -> str:
         return f"{self.key}: {self.description_zh} ({self.describe_value()})"
+
+    def _repr_html_(self) -> str:
+        from ._html import target_html
+
+        return target_html(self)
+
+
+class Targets(tuple[Target, ...]):
+    """A tuple of targets that shows as a table (text, or HTML in a notebook) and exports to pandas."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        from ._textviews import targets_text
+
+        return targets_text(self)
+
+    def _repr_html_(self) -> str:
+        from ._html import targets_html
+
+        return targets_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per target (needs pandas: the ``frames`` extra); see ``docs/quickstart.md``."""
+        from ._frames import targets_frame
+
+        return targets_frame(self)

@@ -1,0 +1,36 @@
+"""Writing records as CSV or JSON for machines (presentation only)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any, TextIO
+
+from ._records import Record, json_value, text_value
+
+#: The output formats of the command line.
+FORMATS = ("text", "json", "csv")
+
+
+def to_json_data(value: Any) -> Any:
+    """``value`` (records, lists and dicts of them) with dates and Decimals as exact text."""
+    if isinstance(value, Mapping):
+        return {str(k): to_json_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json_data(v) for v in value]
+    return json_value(value)
+
+
+def write_json(value: Any, out: TextIO) -> None:
+    """Write ``value`` as indented UTF-8 JSON (Chinese kept as is), ending with a newline."""
+    json.dump(to_json_data(value), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_csv(rows: Sequence[Record], columns: Sequence[str], out: TextIO) -> None:
+    """Write ``rows`` as CSV with a header row of ``columns``; empty cells for None."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([text_value(row[c]) for c in columns])

@@ -1,0 +1,1044 @@
+"""Target attainment: from reported values to status, progress, pace and reasons.
+
+:func:`assess` is pure: it takes a programme, observations and investment reports, and a date, and
+returns an immutable :class:`Assessment`. The method, with its references, is written down in
+``docs/methodology.md``; the numeric formulas live in :mod:`ezhou_recovery._formulas`.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from . import _formulas as f
+from . import _validators as v
+from .errors import InvariantError
+from .investment import MoneyResult, assess_investment
+from .observations import (
+    AnnualInvestmentPlan,
+    InvestmentReport,
+    Observation,
+    QualitativeLevel,
+    _exact,
+)
+from .programme import Programme
+from .targets import BaselineQualifier, Comparator, Target, TargetKind
+from .units import COUNTED_THINGS, Q_, Quantity, format_quantity, quantity_in
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "AT_RISK_RATIO",
+    "MILESTONE_AT_RISK_ELAPSED",
+    "ON_TRACK_RATIO",
+    "Assessment",
+    "Rollup",
+    "Status",
+    "TargetResult",
+    "Thresholds",
+    "YearResult",
+    "assess",
+]
+
+#: Progress of at least 95% of time progress is on track (Eurostat "significant progress" band).
+ON_TRACK_RATIO: Final = 0.95
+#: Progress of 60% to 95% of time progress is at risk (Eurostat "moderate progress" band); below
+#: 60% is off track.
+AT_RISK_RATIO: Final = 0.60
+#: A milestone not done when this share of its time has gone is at risk (a convention of this
+#: library: a milestone has no partial progress to compare with time progress).
+MILESTONE_AT_RISK_ELAPSED: Final = 0.75
+
+
+class Status(enum.StrEnum):
+    """Where a target stands on the assessment date."""
+
+    #: The latest value meets the target (for a milestone: done by its deadline).
+    ATTAINED = "attained"
+    #: Progress keeps pace with time progress.
+    ON_TRACK = "on_track"
+    #: Progress lags time progress somewhat.
+    AT_RISK = "at_risk"
+    #: Progress lags time progress badly.
+    OFF_TRACK = "off_track"
+    #: The deadline has passed and the target was not attained.
+    MISSED = "missed"
+    #: No value was reported.
+    NO_DATA = "no_data"
+
+    @property
+    def severity(self) -> int:
+        """0 for the worst (missed) to 5 for the best (attained); sorts worst first."""
+        return _SEVERITY.index(self)
+
+    @property
+    def label_en(self) -> str:
+        """``on track``, ``at risk``, ..."""
+        return self.value.replace("_", " ")
+
+    @property
+    def label_zh(self) -> str:
+        """已达成, 进度正常, 存在风险, 明显滞后, 逾期未完成, 无数据."""
+        return _STATUS_ZH[self]
+
+
+# Indexed by the status codes of ``_formulas``.
+_BY_CODE: Final = (
+    Status.ATTAINED,
+    Status.ON_TRACK,
+    Status.AT_RISK,
+    Status.OFF_TRACK,
+    Status.MISSED,
+    Status.NO_DATA,
+)
+_SEVERITY: Final = (
+    Status.MISSED,
+    Status.OFF_TRACK,
+    Status.AT_RISK,
+    Status.NO_DATA,
+    Status.ON_TRACK,
+    Status.ATTAINED,
+)
+_STATUS_ZH: Final = {
+    Status.ATTAINED: "已达成",
+    Status.ON_TRACK: "进度正常",
+    Status.AT_RISK: "存在风险",
+    Status.OFF_TRACK: "明显滞后",
+    Status.MISSED: "逾期未完成",
+    Status.NO_DATA: "无数据",
+}
+_COMPARATOR_CODE: Final = {Comparator.AT_LEAST: 1, Comparator.AT_MOST: -1, Comparator.EQUAL: 0}
+
+
+def _ratio(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        raise v.fail(instance, attribute.name, value, "must be a number above 0 and at most 1")
+
+
+@attrs.frozen
+class Thresholds:
+    """The bands that turn progress into a status; override any of them.
+
+    Attributes:
+        on_track: Progress at least this share of time progress is ON_TRACK.
+        at_risk: Progress at least this share of time progress (and below ``on_track``) is
+            AT_RISK; below it is OFF_TRACK.
+        milestone_at_risk: A milestone not yet done when at least this share of its time has gone
+            is AT_RISK.
+    """
+
+    on_track: float = attrs.field(default=ON_TRACK_RATIO, validator=_ratio)
+    at_risk: float = attrs.field(default=AT_RISK_RATIO, validator=_ratio)
+    milestone_at_risk: float = attrs.field(default=MILESTONE_AT_RISK_ELAPSED, validator=_ratio)
+
+    def __attrs_post_init__(self) -> None:
+        if self.at_risk > self.on_track:
+            raise v.fail(self, "at_risk", self.at_risk, f"is above on_track {self.on_track}")
+
+
+# Results ----------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class YearResult:
+    """One calendar year of an annual-rate target, judged on its own.
+
+    Attributes:
+        year: The calendar year.
+        value: The amount reported for the year (latest observation in it), None without one.
+        status: The year's status.
+        progress: ``value / rate`` (None without a value).
+        expected_progress: Share of the year (within the programme) elapsed.
+    """
+
+    year: int
+    value: Quantity | None
+    status: Status
+    progress: float | None
+    expected_progress: float
+
+
+@attrs.frozen
+class TargetResult:
+    """Where one target stands on the assessment date.
+
+    Attributes:
+        target: The target.
+        status: Its status.
+        value: The value judged: the latest at or before the assessment date (after the deadline:
+            at or before the deadline); for an annual rate, the total over the years so far.
+        value_as_of: The date of that value.
+        latest: The latest observation at or before the assessment date, whatever its date.
+        observations: How many observations at or before the assessment date were used.
+        progress: Share of the way from baseline to target (direction-aware; may be below 0 or
+            above 1); None without data.
+        expected_progress: Time progress: share of the target's time elapsed.
+        gap: ``progress - expected_progress`` (negative: behind); None without data.
+        projected_value: The value at the deadline if the trend from the first to the latest
+            observation continues; None with fewer than two observations or after the deadline.
+        projected_progress: Progress of ``projected_value``.
+        catch_up_per_quarter: The change still needed per remaining quarter (a size; for an
+            at-most target a fall); for an annual rate, within the current year.
+        baseline_used: The baseline value the progress was computed from, if any.
+        baseline_exact: False when the baseline was given as less than, more than or about.
+        years: For an annual-rate target, each year so far judged on its own.
+        reason: One plain English sentence with the numbers.
+        reason_zh: The same in Chinese.
+    """
+
+    target: Target
+    status: Status
+    value: Quantity | bool | QualitativeLevel | None
+    value_as_of: date | None
+    latest: Observation | None
+    observations: int
+    progress: float | None
+    expected_progress: float
+    gap: float | None
+    projected_value: Quantity | None
+    projected_progress: float | None
+    catch_up_per_quarter: Quantity | None
+    baseline_used: Quantity | None
+    baseline_exact: bool
+    years: tuple[YearResult, ...]
+    reason: str
+    reason_zh: str
+
+    @property
+    def key(self) -> str:
+        """The target's key."""
+        return self.target.key
+
+    @property
+    def capped_progress(self) -> float | None:
+        """Progress capped at 1, as roll-ups count it."""
+        return None if self.progress is None else min(self.progress, 1.0)
+
+    # Display -----------------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        from ._textviews import percent, value_text
+
+        return (
+            f"TargetResult({self.key!r}, {self.status.value}, value={value_text(self.value)}, "
+            f"progress={percent(self.progress)}, expected={percent(self.expected_progress)})"
+        )
+
+    def __str__(self) -> str:
+        from ._textviews import result_line
+
+        return result_line(self)
+
+    def _repr_html_(self) -> str:
+        from ._html import target_result_html
+
+        return target_result_html(self)
+
+
+@attrs.frozen
+class Rollup:
+    """Targets grouped (a category, an official, a department, the programme) and summed up.
+
+    Attributes:
+        scope: ``programme``, ``category``, ``official`` or ``department``.
+        key: The group's key (the official's English name for an official).
+        name_zh: The group's name in Chinese.
+        name_en: The group's name in English.
+        results: Its target results, worst first (by status, then by gap, then by key).
+    """
+
+    scope: str
+    key: str
+    name_zh: str
+    name_en: str
+    results: tuple[TargetResult, ...]
+
+    @property
+    def total(self) -> int:
+        """Number of targets."""
+        return len(self.results)
+
+    def count(self, status: Status) -> int:
+        """Number of targets with ``status``."""
+        return sum(1 for r in self.results if r.status is status)
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        """Number of targets by status, every status present (a fresh dict)."""
+        return {s: self.count(s) for s in Status}
+
+    @property
+    def share_attained(self) -> float | None:
+        """Share of the targets attained; None without targets."""
+        return self.count(Status.ATTAINED) / self.total if self.results else None
+
+    @property
+    def mean_progress(self) -> float | None:
+        """Mean progress over targets with data, each capped at 1 (100%); None without any."""
+        values = [r.capped_progress for r in self.results if r.capped_progress is not None]
+        return math.fsum(values) / len(values) if values else None
+
+    @property
+    def mean_expected_progress(self) -> float | None:
+        """Mean time progress over the same targets as :attr:`mean_progress` (those with data),
+        to set beside it; None without any."""
+        values = [r.expected_progress for r in self.results if r.capped_progress is not None]
+        return math.fsum(values) / len(values) if values else None
+
+    @property
+    def worst(self) -> tuple[TargetResult, ...]:
+        """The results, worst first (the same as ``results``)."""
+        return self.results
+
+    # Display -----------------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{s.value}={n}" for s, n in self.counts.items() if n)
+        return f"Rollup({self.scope} {self.key!r}, {self.total} targets: {counts or 'none'})"
+
+    def __str__(self) -> str:
+        from ._textviews import rollup_text
+
+        return rollup_text(self)
+
+    def _repr_html_(self) -> str:
+        from ._html import rollup_html
+
+        return rollup_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Its results, worst first, one row each (needs pandas: the ``frames`` extra)."""
+        from ._frames import results_frame
+
+        return results_frame(self.results)
+
+
+@attrs.frozen
+class Assessment:
+    """Where a programme stands on one date.
+
+    Attributes:
+        programme: Key of the programme assessed.
+        as_of: The assessment date.
+        thresholds: The thresholds used.
+        results: One result per target, in the programme's order.
+        overall: The programme-wide roll-up.
+        categories: One roll-up per category, in the programme's order.
+        officials: One roll-up per leading official.
+        departments: One roll-up per lead department.
+        money: Investment completion per category with a portfolio or a report, then per reported
+            project; the programme-wide figure is :attr:`money_total`.
+        money_total: Investment completion of the whole programme; its ``completed`` is None
+            unless every category with a portfolio has a figure.
+    """
+
+    programme: str
+    as_of: date
+    thresholds: Thresholds
+    results: tuple[TargetResult, ...]
+    overall: Rollup
+    categories: tuple[Rollup, ...]
+    officials: tuple[Rollup, ...]
+    departments: tuple[Rollup, ...]
+    money: tuple[MoneyResult, ...]
+    money_total: MoneyResult
+
+    def target(self, key: str) -> TargetResult:
+        """The result for the target ``key``.
+
+        Raises:
+            KeyError: No such target.
+        """
+        for r in self.results:
+            if r.target.key == key:
+                return r
+        raise KeyError(f"assessment of {self.programme!r} has no target {key!r}")
+
+    def category(self, key: str) -> Rollup:
+        """The roll-up of category ``key``."""
+        return _find(self.categories, key, "category")
+
+    def official(self, key: str) -> Rollup:
+        """The roll-up of the leading official named ``key`` (English or Chinese name)."""
+        for r in self.officials:
+            if key in (r.key, r.name_zh):
+                return r
+        raise KeyError(f"assessment of {self.programme!r} has no official {key!r}")
+
+    def department(self, key: str) -> Rollup:
+        """The roll-up of lead department ``key``."""
+        return _find(self.departments, key, "department")
+
+    def money_for(self, subject: str) -> MoneyResult:
+        """Investment completion of a category or project ``subject``."""
+        for m in self.money:
+            if m.subject == subject:
+                return m
+        raise KeyError(f"assessment of {self.programme!r} has no money figures for {subject!r}")
+
+    # Display and export ------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{s.value}={n}" for s, n in self.overall.counts.items() if n)
+        return (
+            f"Assessment({self.programme!r}, as_of={self.as_of.isoformat()}, "
+            f"{self.overall.total} targets: {counts or 'none'})"
+        )
+
+    def __str__(self) -> str:
+        from ._textviews import assessment_text
+
+        return assessment_text(self)
+
+    def _repr_html_(self) -> str:
+        from ._html import assessment_html
+
+        return assessment_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per target, in the programme's order (needs pandas: the ``frames`` extra).
+
+        Columns: ``key, category, kind, status, status_zh, value, unit, value_text, value_as_of,
+        target_value, progress, expected_progress, gap, projected_value, catch_up_per_quarter,
+        observations, deadline, reason, reason_zh``. Values are exact Decimals in the target's
+        unit (``unit``); progress figures are shares (0.5 is 50%).
+        """
+        from ._frames import results_frame
+
+        return results_frame(self.results)
+
+    def rollups_frame(self, scope: str = "category") -> pd.DataFrame:
+        """One row per roll-up of ``scope`` (``category``, ``official``, ``department`` or
+        ``programme``): counts by status, share attained, mean progress."""
+        from ._frames import rollups_frame
+
+        groups = {
+            "category": self.categories,
+            "official": self.officials,
+            "department": self.departments,
+            "programme": (self.overall,),
+        }
+        if scope not in groups:
+            raise ValueError(f"scope must be one of {', '.join(groups)}: {scope!r}")
+        return rollups_frame(groups[scope])
+
+    def money_frame(self) -> pd.DataFrame:
+        """Investment completion, one row per category or project then the programme; money in
+        亿元 as exact Decimals (columns ``*_yi_yuan``)."""
+        from ._frames import money_frame
+
+        return money_frame((*self.money, self.money_total))
+
+
+def _find(rollups: Iterable[Rollup], key: str, what: str) -> Rollup:
+    for r in rollups:
+        if r.key == key:
+            return r
+    raise KeyError(f"no {what} {key!r} in the assessment")
+
+
+# The computation --------------------------------------------------------------------------------
+
+
+def assess(
+    programme: Programme,
+    observations: Iterable[Observation],
+    *,
+    as_of: date,
+    investment: Iterable[InvestmentReport] = (),
+    annual_plans: Iterable[AnnualInvestmentPlan] = (),
+    thresholds: Thresholds | None = None,
+) -> Assessment:
+    """Assess every target of ``programme`` and its investment as of ``as_of``.
+
+    Observations and reports dated after ``as_of`` are ignored (the assessment is of that day).
+
+    Raises:
+        InvariantError: An observation names a target the programme does not have, has the wrong
+            kind of value for its target, or two observations of a target on one date disagree.
+        UnitError: A quantity's unit does not fit its target; the message names the target, the
+            value and both units.
+    """
+    if not isinstance(as_of, date) or hasattr(as_of, "hour"):
+        raise InvariantError("assess", "as_of", as_of, "must be a date")
+    th = Thresholds() if thresholds is None else thresholds
+    by_target = _group(programme, observations)
+    results = tuple(
+        _assess_target(programme, t, by_target.get(t.key, ()), as_of, th) for t in programme.targets
+    )
+    by_key = {r.target.key: r for r in results}
+
+    def rollup(scope: str, key: str, zh: str, en: str, targets: Iterable[Target]) -> Rollup:
+        return Rollup(scope, key, zh, en, _worst_first(by_key[t.key] for t in targets))
+
+    categories = tuple(
+        rollup("category", c.key, c.name_zh, c.name_en, c.targets) for c in programme.categories
+    )
+    officials = tuple(
+        rollup(
+            "official",
+            o.name_en,
+            o.name_zh,
+            o.name_en,
+            (t for c in programme.categories if c.leader == o for t in c.targets),
+        )
+        for o in programme.officials
+    )
+    departments: dict[str, Rollup] = {}
+    for c in programme.categories:
+        for d in c.lead_departments:
+            if d.key not in departments:
+                targets = [
+                    t
+                    for cc in programme.categories
+                    if any(dd.key == d.key for dd in cc.lead_departments)
+                    for t in cc.targets
+                ]
+                departments[d.key] = rollup("department", d.key, d.name_zh, d.name_en, targets)
+    overall = rollup(
+        "programme", programme.key, programme.title_zh, programme.title_en, programme.targets
+    )
+    money, money_total = assess_investment(programme, investment, annual_plans, as_of)
+    return Assessment(
+        programme=programme.key,
+        as_of=as_of,
+        thresholds=th,
+        results=results,
+        overall=overall,
+        categories=categories,
+        officials=officials,
+        departments=tuple(departments.values()),
+        money=money,
+        money_total=money_total,
+    )
+
+
+def _worst_first(results: Iterable[TargetResult]) -> tuple[TargetResult, ...]:
+    def order(r: TargetResult) -> tuple[int, float, str]:
+        gap = r.gap if r.gap is not None and not math.isnan(r.gap) else math.inf
+        return (r.status.severity, gap, r.target.key)
+
+    return tuple(sorted(results, key=order))
+
+
+def _group(
+    programme: Programme, observations: Iterable[Observation]
+) -> dict[str, tuple[Observation, ...]]:
+    """Check each observation against its target, convert quantities to the target's unit, and
+    group them by target sorted by date."""
+    grouped: dict[str, dict[date, Observation]] = defaultdict(dict)
+    for o in observations:
+        if not isinstance(o, Observation):
+            raise InvariantError("assess", "observations", o, "must be Observation objects")
+        try:
+            target = programme.target(o.target)
+        except KeyError:
+            raise v.fail(
+                o, "target", o.target, f"no such target in programme {programme.key!r}"
+            ) from None
+        o = _normalised(target, o)
+        seen = grouped[target.key].get(o.as_of)
+        if seen is not None and seen.value != o.value:
+            raise v.fail(
+                o,
+                "value",
+                _show(o.value),
+                f"disagrees with another observation of {o.as_of.isoformat()} ({_show(seen.value)})",
+            )
+        grouped[target.key].setdefault(o.as_of, o)
+    return {key: tuple(sorted(d.values(), key=lambda o: o.as_of)) for key, d in grouped.items()}
+
+
+def _normalised(target: Target, o: Observation) -> Observation:
+    value = o.value
+    if target.kind is TargetKind.MILESTONE:
+        if not isinstance(value, bool):
+            raise v.fail(o, "value", value, "a milestone's value is True (done) or False")
+        return o
+    if target.kind is TargetKind.QUALITATIVE:
+        if not isinstance(value, QualitativeLevel):
+            raise v.fail(o, "value", value, "a qualitative goal's value is a QualitativeLevel")
+        return o
+    if isinstance(value, bool | QualitativeLevel):
+        raise v.fail(o, "value", value, f"a {target.kind.value} target's value is a quantity")
+    converted = quantity_in(_exact(value), target.unit, what=target.key)
+    return o if converted is value else attrs.evolve(o, value=converted)
+
+
+def _show(value: Any) -> str:
+    """A value in English words: ``1444 base stations``, ``77.6 km``, ``done``."""
+    if isinstance(value, QualitativeLevel):
+        return value.name_en
+    if isinstance(value, bool):
+        return "done" if value else "not done"
+    if value is None:
+        return "none"
+    name = str(value.units)
+    if name in COUNTED_THINGS:
+        number = _number(value)
+        return f"{number} {_plural(name.replace('_', ' '), number)}"
+    return format_quantity(value, lang="en")
+
+
+def _number(q: Quantity) -> str:
+    return format_quantity(Q_(q.magnitude, "dimensionless"), lang="en")
+
+
+def _plural(noun: str, number: str) -> str:
+    if number == "1":
+        return noun
+    if noun == "person":
+        return "people"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
+
+
+def _day(d: date) -> float:
+    return float(d.toordinal())
+
+
+def _latest(obs: Sequence[Observation], until: date) -> Observation | None:
+    found = None
+    for o in obs:
+        if o.as_of <= until:
+            found = o
+    return found
+
+
+def _magnitude(q: Any) -> float:
+    return float(q.magnitude)
+
+
+def _assess_target(
+    programme: Programme,
+    target: Target,
+    obs: Sequence[Observation],
+    as_of: date,
+    th: Thresholds,
+) -> TargetResult:
+    seen = tuple(o for o in obs if o.as_of <= as_of)
+    if target.kind is TargetKind.ANNUAL_RATE:
+        return _annual(programme, target, seen, as_of, th)
+    passed = as_of > target.deadline
+    judged = _latest(seen, min(as_of, target.deadline))
+    latest = seen[-1] if seen else None
+    if target.kind is TargetKind.MILESTONE:
+        return _milestone(programme, target, seen, judged, latest, as_of, th)
+    if target.kind is TargetKind.QUALITATIVE:
+        return _qualitative(programme, target, seen, judged, latest, as_of, th)
+    return _quantitative(programme, target, seen, judged, latest, as_of, passed, th)
+
+
+def _start_day(programme: Programme, target: Target) -> date:
+    """Where a target's time runs from: the day after its baseline's date, if it has one before
+    the deadline, else the programme's start."""
+    b = target.baseline
+    if (
+        target.kind is TargetKind.LEVEL
+        and b is not None
+        and b.as_of is not None
+        and b.as_of < target.deadline
+    ):
+        return b.as_of + timedelta(days=1)
+    return programme.period.start
+
+
+def _quantitative(
+    programme: Programme,
+    target: Target,
+    seen: Sequence[Observation],
+    judged: Observation | None,
+    latest: Observation | None,
+    as_of: date,
+    passed: bool,
+    th: Thresholds,
+) -> TargetResult:
+    assert target.value is not None
+    unit = target.unit
+    goal = _magnitude(target.value)
+    comparator = _COMPARATOR_CODE[target.comparator]
+    baseline_q: Quantity | None = None
+    exact = True
+    if target.baseline is not None:
+        baseline_q = target.baseline.value.to(unit)
+        exact = target.baseline.qualifier is BaselineQualifier.EXACT
+    elif target.kind is TargetKind.CUMULATIVE:
+        baseline_q = Q_(0, unit)  # an amount to build starts from nothing
+    base = _magnitude(baseline_q) if baseline_q is not None else math.nan
+    if target.comparator is Comparator.EQUAL:
+        higher = math.isnan(base) or base <= goal
+    else:
+        higher = target.higher_is_better
+    start = _start_day(programme, target)
+    expected = f.elapsed_share(_day(start), _day(target.deadline), _day(as_of))
+    if judged is None:
+        return _no_data(target, latest, len(seen), expected, baseline_q, exact, as_of)
+    actual = _magnitude(judged.value)
+    progress = f.progress(actual, goal, base, higher)
+    attained = bool(f.meets(actual, goal, comparator))
+    code = f.status_code(True, attained, passed, progress, expected, th.on_track, th.at_risk)
+    status = _BY_CODE[int(code)]
+    projected = projected_progress = catch_up = None
+    if not passed:
+        usable = [o for o in seen if o.as_of <= target.deadline]
+        if len(usable) >= 2:
+            first = usable[0]
+            value = f.projection(
+                _magnitude(first.value),
+                _day(first.as_of),
+                actual,
+                _day(judged.as_of),
+                _day(target.deadline),
+            )
+            if not math.isnan(value):
+                projected = Q_(value, unit)
+                projected_progress = f.progress(value, goal, base, higher)
+        pace = f.catch_up_per_quarter(actual, goal, higher, _day(as_of), _day(target.deadline))
+        if not math.isnan(pace):
+            catch_up = Q_(pace, unit)
+    assert isinstance(judged.value, type(target.value))
+    reason, reason_zh = _reasons(
+        target, status, judged, latest, progress, expected, baseline_q, exact, as_of
+    )
+    return TargetResult(
+        target=target,
+        status=status,
+        value=judged.value,
+        value_as_of=judged.as_of,
+        latest=latest,
+        observations=len(seen),
+        progress=progress,
+        expected_progress=expected,
+        gap=progress - expected,
+        projected_value=projected,
+        projected_progress=projected_progress,
+        catch_up_per_quarter=catch_up,
+        baseline_used=baseline_q,
+        baseline_exact=exact,
+        years=(),
+        reason=reason,
+        reason_zh=reason_zh,
+    )
+
+
+def _no_data(
+    target: Target,
+    latest: Observation | None,
+    count: int,
+    expected: float,
+    baseline_q: Quantity | None,
+    exact: bool,
+    as_of: date,
+) -> TargetResult:
+    if latest is not None:  # only values after the deadline
+        reason = (
+            f"no data: no value on or before the deadline {target.deadline.isoformat()}; "
+            f"the first value is of {latest.as_of.isoformat()}"
+        )
+        reason_zh = f"无数据：截止日期{target.deadline.isoformat()}前无报送数值"
+    else:
+        reason = f"no data: no value reported by {as_of.isoformat()}"
+        reason_zh = f"无数据：截至{as_of.isoformat()}无报送数值"
+    return TargetResult(
+        target=target,
+        status=Status.NO_DATA,
+        value=None,
+        value_as_of=None,
+        latest=latest,
+        observations=count,
+        progress=None,
+        expected_progress=expected,
+        gap=None,
+        projected_value=None,
+        projected_progress=None,
+        catch_up_per_quarter=None,
+        baseline_used=baseline_q,
+        baseline_exact=exact,
+        years=(),
+        reason=reason,
+        reason_zh=reason_zh,
+    )
+
+
+def _milestone(
+    programme: Programme,
+    target: Target,
+    seen: Sequence[Observation],
+    judged: Observation | None,
+    latest: Observation | None,
+    as_of: date,
+    th: Thresholds,
+) -> TargetResult:
+    passed = as_of > target.deadline
+    expected = f.elapsed_share(_day(programme.period.start), _day(target.deadline), _day(as_of))
+    if judged is None:
+        return _no_data(target, latest, len(seen), expected, None, True, as_of)
+    done = judged.value is True
+    code = f.milestone_status_code(True, done, passed, expected, th.milestone_at_risk)
+    status = _BY_CODE[int(code)]
+    progress = 1.0 if done else 0.0
+    due = target.deadline.isoformat()
+    if done:
+        reason = f"attained: done as of {judged.as_of.isoformat()}, due {due}"
+        reason_zh = f"已达成：截至{judged.as_of.isoformat()}已完成（期限{due}）"
+    elif status is Status.MISSED:
+        late = latest is not None and latest.value is True
+        tail = f" (done later, by {latest.as_of.isoformat()})" if late and latest else ""
+        reason = f"missed: not done by the deadline {due}{tail}"
+        reason_zh = f"逾期未完成：期限{due}前未完成"
+    else:
+        reason = (
+            f"{status.label_en}: not done as of {judged.as_of.isoformat()}, due {due}, "
+            f"with {expected:.0%} of the time elapsed"
+        )
+        reason_zh = f"{status.label_zh}：截至{judged.as_of.isoformat()}未完成，期限{due}，时间进度{expected:.0%}"
+    return TargetResult(
+        target=target,
+        status=status,
+        value=done,
+        value_as_of=judged.as_of,
+        latest=latest,
+        observations=len(seen),
+        progress=progress,
+        expected_progress=expected,
+        gap=progress - expected,
+        projected_value=None,
+        projected_progress=None,
+        catch_up_per_quarter=None,
+        baseline_used=None,
+        baseline_exact=True,
+        years=(),
+        reason=reason,
+        reason_zh=reason_zh,
+    )
+
+
+def _qualitative(
+    programme: Programme,
+    target: Target,
+    seen: Sequence[Observation],
+    judged: Observation | None,
+    latest: Observation | None,
+    as_of: date,
+    th: Thresholds,
+) -> TargetResult:
+    passed = as_of > target.deadline
+    expected = f.elapsed_share(_day(programme.period.start), _day(target.deadline), _day(as_of))
+    if judged is None:
+        return _no_data(target, latest, len(seen), expected, None, True, as_of)
+    level = judged.value
+    assert isinstance(level, QualitativeLevel)
+    top = QualitativeLevel.ACHIEVED.rank
+    progress = level.rank / top
+    code = f.status_code(
+        True,
+        level is QualitativeLevel.ACHIEVED,
+        passed,
+        progress,
+        expected,
+        th.on_track,
+        th.at_risk,
+    )
+    status = _BY_CODE[int(code)]
+    reason = (
+        f"{status.label_en}: {level.name_en} ({level.rank} of {top} on the scale) as of "
+        f"{judged.as_of.isoformat()}, with {expected:.0%} of the time elapsed"
+    )
+    reason_zh = (
+        f"{status.label_zh}：截至{judged.as_of.isoformat()}{level.name_zh}，时间进度{expected:.0%}"
+    )
+    return TargetResult(
+        target=target,
+        status=status,
+        value=level,
+        value_as_of=judged.as_of,
+        latest=latest,
+        observations=len(seen),
+        progress=progress,
+        expected_progress=expected,
+        gap=progress - expected,
+        projected_value=None,
+        projected_progress=None,
+        catch_up_per_quarter=None,
+        baseline_used=None,
+        baseline_exact=True,
+        years=(),
+        reason=reason,
+        reason_zh=reason_zh,
+    )
+
+
+def _annual(
+    programme: Programme,
+    target: Target,
+    seen: Sequence[Observation],
+    as_of: date,
+    th: Thresholds,
+) -> TargetResult:
+    assert target.value is not None
+    unit = target.unit
+    rate = _magnitude(target.value)
+    comparator = _COMPARATOR_CODE[target.comparator]
+    higher = target.higher_is_better
+    first_year = programme.period.start.year
+    last_year = target.deadline.year
+    years: list[YearResult] = []
+    total = 0.0
+    catch_up: Quantity | None = None
+    current: Observation | None = None
+    for year in range(first_year, min(last_year, as_of.year) + 1):
+        y_start = max(date(year, 1, 1), programme.period.start)
+        y_end = min(date(year, 12, 31), target.deadline)
+        in_year = [o for o in seen if y_start <= o.as_of <= y_end]
+        expected_y = f.elapsed_share(_day(y_start), _day(y_end), _day(as_of))
+        passed_y = as_of > y_end
+        judged = in_year[-1] if in_year else None
+        if judged is None:
+            years.append(YearResult(year, None, Status.NO_DATA, None, expected_y))
+            continue
+        current = judged
+        amount = _magnitude(judged.value)
+        total += amount
+        p = f.progress(amount, rate, math.nan, higher)
+        attained = bool(f.meets(amount, rate, comparator))
+        code = f.status_code(True, attained, passed_y, p, expected_y, th.on_track, th.at_risk)
+        years.append(YearResult(year, judged.value, _BY_CODE[int(code)], p, expected_y))  # type: ignore[arg-type]
+        if not passed_y:
+            pace = f.catch_up_per_quarter(amount, rate, higher, _day(as_of), _day(y_end))
+            catch_up = None if math.isnan(pace) else Q_(pace, unit)
+    n_years = last_year - first_year + 1
+    expected = f.elapsed_share(_day(programme.period.start), _day(target.deadline), _day(as_of))
+    latest = seen[-1] if seen else None
+    if all(y.status is Status.NO_DATA for y in years):
+        result = _no_data(target, latest, len(seen), expected, None, True, as_of)
+        return attrs.evolve(result, years=tuple(years))
+    progress = total / (rate * n_years) if rate > 0 else 1.0
+    # The headline is the worst year so far; an open year without data yet does not count.
+    counted = [y for y in years if y.value is not None or as_of > date(y.year, 12, 31)]
+    status = min((y.status for y in counted), key=lambda s: s.severity)
+    if status is Status.ATTAINED and len(years) < n_years:
+        status = Status.ON_TRACK  # the years to come are still open
+    total_q = Q_(total, unit)
+    rate_text = _show(target.value)
+    per_year = "; ".join(
+        f"{y.year}: {_show(y.value) if y.value is not None else 'no data'} ({y.status.label_en})"
+        for y in years
+    )
+    reason = (
+        f"{status.label_en}: {_show(total_q)} over {len(years)} of {n_years} years against "
+        f"{rate_text} a year ({progress:.0%} of the period's {rate * n_years:g}) with "
+        f"{expected:.0%} of the time elapsed; {per_year}"
+    )
+    per_year_zh = "；".join(
+        f"{y.year}年{format_quantity(y.value) if y.value is not None else '无数据'}（{y.status.label_zh}）"
+        for y in years
+    )
+    reason_zh = (
+        f"{status.label_zh}：每年{format_quantity(target.value)}，累计{format_quantity(total_q)}，"
+        f"完成{progress:.0%}，时间进度{expected:.0%}；{per_year_zh}"
+    )
+    return TargetResult(
+        target=target,
+        status=status,
+        value=total_q,
+        value_as_of=current.as_of if current else None,
+        latest=latest,
+        observations=len(seen),
+        progress=progress,
+        expected_progress=expected,
+        gap=progress - expected,
+        projected_value=None,
+        projected_progress=None,
+        catch_up_per_quarter=catch_up,
+        baseline_used=None,
+        baseline_exact=True,
+        years=tuple(years),
+        reason=reason,
+        reason_zh=reason_zh,
+    )
+
+
+def _reasons(
+    target: Target,
+    status: Status,
+    judged: Observation,
+    latest: Observation | None,
+    progress: float,
+    expected: float,
+    baseline_q: Quantity | None,
+    exact: bool,
+    as_of: date,
+) -> tuple[str, str]:
+    assert target.value is not None
+    value = judged.value
+    goal_en = _show(target.value)
+    value_en = _show(value)
+    value_zh = format_quantity(value)  # type: ignore[arg-type]
+    against = {
+        Comparator.AT_LEAST: "at least",
+        Comparator.AT_MOST: "at most",
+        Comparator.EQUAL: "exactly",
+    }[target.comparator]
+    baseline_words = ""
+    baseline_zh = ""
+    shown_base = target.baseline is not None
+    if shown_base and target.baseline is not None:
+        baseline_words = f" from the baseline {_baseline_en(target)}"
+        baseline_zh = f"，基线{target.baseline}"
+        if not exact:
+            baseline_words += " (not exact)"
+            baseline_zh += "（非精确值）"
+    when = judged.as_of.isoformat()
+    if status is Status.ATTAINED:
+        reason = f"attained: {value_en} as of {when} against a target of {against} {goal_en}"
+        reason_zh = f"已达成：截至{when}为{value_zh}，目标{target.describe_value()}"
+        return reason, reason_zh
+    share = (
+        f"{progress:.0%} of the way{baseline_words}" if shown_base else f"{progress:.0%} of target"
+    )
+    if status is Status.MISSED:
+        reason = (
+            f"missed: {value_en} against {against} {goal_en} by the deadline "
+            f"{target.deadline.isoformat()}, {share}"
+        )
+        reason_zh = (
+            f"逾期未完成：期限{target.deadline.isoformat()}时为{value_zh}，目标"
+            f"{target.describe_value()}，完成{progress:.0%}{baseline_zh}"
+        )
+        return reason, reason_zh
+    counted = target.kind is TargetKind.CUMULATIVE and target.comparator is Comparator.AT_LEAST
+    head = (
+        f"{_number(value)} of {goal_en}"  # type: ignore[arg-type]
+        if counted
+        else f"{value_en} against {against} {goal_en}"
+    )
+    reason = (
+        f"{status.label_en}: {head} as of {when}, {share} with {expected:.0%} of the time elapsed"
+    )
+    reason_zh = (
+        f"{status.label_zh}：截至{when}为{value_zh}，目标{target.describe_value()}，"
+        f"完成{progress:.0%}{baseline_zh}，时间进度{expected:.0%}"
+    )
+    return reason, reason_zh
+
+
+def _baseline_en(target: Target) -> str:
+    b = target.baseline
+    assert b is not None
+    word = {
+        BaselineQualifier.EXACT: "",
+        BaselineQualifier.ABOUT: "about ",
+        BaselineQualifier.LESS_THAN: "less than ",
+        BaselineQualifier.MORE_THAN: "more than ",
+    }[b.qualifier]
+    return f"{word}{_show(b.value)}"
