@@ -42,6 +42,7 @@ PUBLIC_MODEL_TYPES = [
     er.Task,
     er.Funding,
     er.Milestone,
+    er.PlannedInvestment,
 ]
 
 
@@ -229,7 +230,10 @@ class _Reading:
     value: int
 
 
-def test_other_types_plug_in() -> None:
+def test_other_types_plug_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ezhou_recovery import serialization
+
+    monkeypatch.setattr(serialization, "_FORMATS", dict(serialization._FORMATS))  # undone after
     register_format(DocumentFormat(_Reading, "test/reading", 3))
     text = er.to_json(_Reading("a", 1))
     assert json.loads(text)["format_version"] == 3

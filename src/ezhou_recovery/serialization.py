@@ -34,7 +34,7 @@ from .observations import InvestmentReport
 from .people import Department, Official
 from .periods import Period
 from .programme import Category, Programme, Task
-from .projects import Funding, Milestone, Portfolio, Project
+from .projects import Funding, Milestone, PlannedInvestment, Portfolio, Project
 from .targets import Baseline, Target
 
 __all__ = [
@@ -182,6 +182,7 @@ def _register_model() -> None:
         Portfolio: "portfolio",
         Funding: "funding",
         Milestone: "milestone",
+        PlannedInvestment: "planned-investment",
         Department: "department",
         Official: "official",
         ReportingObligation: "obligation",

@@ -33,6 +33,7 @@ from .projects import (
     Funding,
     FundingSource,
     Milestone,
+    PlannedInvestment,
     Portfolio,
     Project,
     ProjectLevel,
@@ -50,12 +51,14 @@ __all__ = [
     "departments",
     "due_rules",
     "fundings",
+    "investment_plans",
     "investment_reports",
     "milestones",
     "money",
     "obligations",
     "officials",
     "periods",
+    "planned_investments",
     "portfolios",
     "programmes",
     "projects",
@@ -390,8 +393,42 @@ def projects(
             planned_start=start,
             planned_completion=end,
             funding=tuple(draw(st.lists(fundings(), max_size=2))),
+            investment_plan=draw(investment_plans(after=start, until=latest)) if start else (),
             milestones=tuple(steps),
             clause_zh=draw(st.none() | texts_zh()),
+        )
+
+    return build()
+
+
+@_memo
+def planned_investments() -> st.SearchStrategy[PlannedInvestment]:
+    """One step of a project's investment plan (for a whole plan, see :func:`investment_plans`)."""
+    return st.builds(PlannedInvestment, period_end=dates(), cumulative=money())
+
+
+@_memo
+def investment_plans(
+    *, after: date, until: date | None = None, max_size: int = 3
+) -> st.SearchStrategy[tuple[PlannedInvestment, ...]]:
+    """A project's planned cumulative investment: period ends after ``after`` (its planned start),
+    in order, with amounts that never fall, in one money unit."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[PlannedInvestment, ...]:
+        last = until if until is not None else _LATEST
+        if last <= after:
+            return ()
+        ends = draw(
+            st.lists(st.dates(after + timedelta(days=1), last), max_size=max_size, unique=True)
+        )
+        amounts = draw(
+            st.lists(_magnitudes(max_value=1000), min_size=len(ends), max_size=len(ends))
+        )
+        unit = draw(st.sampled_from(_MONEY_UNITS))
+        return tuple(
+            PlannedInvestment(end, Q_(amount, unit))
+            for end, amount in zip(sorted(ends), sorted(amounts), strict=True)
         )
 
     return build()
@@ -691,6 +728,7 @@ def type_strategies() -> dict[type, Callable[[], st.SearchStrategy[Any]]]:
         Portfolio: portfolios,
         Funding: fundings,
         Milestone: milestones,
+        PlannedInvestment: planned_investments,
         Department: departments,
         Official: officials,
         ReportingObligation: obligations,
