@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
     from ._holidays import CalendarUnavailableError, is_working_day, next_working_day
     from .attainment import (
         AT_RISK_RATIO,
+        BATCH_MIN_OBSERVATIONS,
         MILESTONE_AT_RISK_ELAPSED,
         ON_TRACK_RATIO,
         Assessment,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         YearResult,
         assess,
     )
+    from .columnar import ObservationTable
     from .compliance import (
         Compliance,
         DeadlineStatus,
@@ -104,6 +106,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
 #: Where each public name lives (a module of this package).
 _LAZY: dict[str, str] = {
     "AT_RISK_RATIO": "attainment",
+    "BATCH_MIN_OBSERVATIONS": "attainment",
     "AnnualInvestmentPlan": "observations",
     "AnnualMoneyResult": "investment",
     "Assessment": "attainment",
@@ -137,6 +140,7 @@ _LAZY: dict[str, str] = {
     "MoneyResult": "investment",
     "ON_TRACK_RATIO": "attainment",
     "Observation": "observations",
+    "ObservationTable": "columnar",
     "Official": "people",
     "Period": "periods",
     "PlannedInvestment": "projects",
@@ -199,6 +203,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AT_RISK_RATIO",
+    "BATCH_MIN_OBSERVATIONS",
     "CHINA_TIME",
     "MILESTONE_AT_RISK_ELAPSED",
     "ON_TRACK_RATIO",
@@ -233,6 +238,7 @@ __all__ = [
     "MilestoneStatus",
     "MoneyResult",
     "Observation",
+    "ObservationTable",
     "Official",
     "Period",
     "PlannedInvestment",
