@@ -46,3 +46,31 @@ def test_cli_page_deadlines_example(capsys: pytest.CaptureFixture[str]) -> None:
     argv[argv.index("docs/examples/small_programme.toml")] = str(SAMPLE)
     assert main(argv) == 0
     assert capsys.readouterr().out.rstrip("\n") == shown
+
+
+def test_cli_page_status_example(capsys: pytest.CaptureFixture[str]) -> None:
+    command = (
+        "$ ezhou-recovery status --programme docs/examples/small_programme.toml "
+        "--observations docs/examples/small_progress.csv --as-of 2021-06-30 --all"
+    )
+    shown = shown_after("cli.md", command)
+    argv = [str(ROOT / a) if a.startswith("docs/") else a for a in command.split()[2:]]
+    assert main(argv) == 0
+    assert capsys.readouterr().out.rstrip("\n") == shown
+
+
+def test_cli_page_compliance_example(capsys: pytest.CaptureFixture[str]) -> None:
+    command = "$ ezhou-recovery compliance --as-of 2021-01-10"
+    shown = shown_after("cli.md", command)
+    assert main(command.split()[2:]) == 0
+    assert capsys.readouterr().out.rstrip("\n") == shown
+
+
+def test_workbooks_page_names_the_layout() -> None:
+    from ezhou_recovery import workbooks as wb
+
+    text = (ROOT / "docs" / "workbooks.md").read_text(encoding="utf-8")
+    for _, label in (*wb.TARGET_COLUMNS, *wb.INVESTMENT_COLUMNS):
+        assert label in text, label
+    for sheet in er.REPORT_SHEETS:
+        assert sheet in text, sheet

@@ -42,6 +42,12 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
     )
     from .duedates import DueConvention, HolidayPolicy, Upcoming, upcoming
     from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+    from .examples import (
+        EXAMPLE_FILES,
+        example_investment_reports,
+        example_observations,
+        example_submissions,
+    )
     from .investment import AnnualMoneyResult, MoneyResult, assess_investment
     from .loading import load_ezhou_plan, load_programme
     from .obligations import (
@@ -60,6 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Quality,
         load_investment_reports,
         load_observations,
+        observations_frame,
     )
     from .people import Department, Official
     from .periods import Period, quarter_of
@@ -74,6 +81,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         ProjectLevel,
         ProjectStatus,
     )
+    from .report_workbook import REPORT_SHEETS, write_report_workbook
     from .schedule import (
         EarnedSchedule,
         MilestoneState,
@@ -90,6 +98,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         UnmatchedSubmissionError,
         load_submissions,
         match_submissions,
+        submissions_frame,
     )
     from .targets import (
         Baseline,
@@ -101,15 +110,16 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Targets,
     )
     from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
+    from .workbook_reading import FilledWorkbook, read_reporting_workbook
     from .workbooks import write_reporting_workbook, write_reporting_workbooks
 
 #: Where each public name lives (a module of this package).
 _LAZY: dict[str, str] = {
     "AT_RISK_RATIO": "attainment",
-    "BATCH_MIN_OBSERVATIONS": "attainment",
     "AnnualInvestmentPlan": "observations",
     "AnnualMoneyResult": "investment",
     "Assessment": "attainment",
+    "BATCH_MIN_OBSERVATIONS": "attainment",
     "Baseline": "targets",
     "BaselineQualifier": "targets",
     "CHINA_TIME": "submissions",
@@ -123,8 +133,10 @@ _LAZY: dict[str, str] = {
     "Department": "people",
     "DueConvention": "duedates",
     "DueRule": "obligations",
+    "EXAMPLE_FILES": "examples",
     "EarnedSchedule": "schedule",
     "EzhouRecoveryError": "errors",
+    "FilledWorkbook": "workbook_reading",
     "Frequency": "obligations",
     "Funding": "projects",
     "FundingSource": "projects",
@@ -152,6 +164,7 @@ _LAZY: dict[str, str] = {
     "Q_": "units",
     "QualitativeLevel": "observations",
     "Quality": "observations",
+    "REPORT_SHEETS": "report_workbook",
     "ReportStatus": "compliance",
     "ReporterScope": "obligations",
     "ReportingObligation": "obligations",
@@ -177,6 +190,9 @@ _LAZY: dict[str, str] = {
     "assess_investment": "investment",
     "compliance": "compliance",
     "earned_schedule": "schedule",
+    "example_investment_reports": "examples",
+    "example_observations": "examples",
+    "example_submissions": "examples",
     "format_quantity": "units",
     "is_working_day": "_holidays",
     "load_ezhou_plan": "loading",
@@ -188,13 +204,17 @@ _LAZY: dict[str, str] = {
     "milestone_schedule": "schedule",
     "money": "units",
     "next_working_day": "_holidays",
+    "observations_frame": "observations",
     "parse_quantity": "units",
     "parse_unit": "units",
     "project_performance": "schedule",
     "quantity_in": "units",
     "quarter_of": "periods",
+    "read_reporting_workbook": "workbook_reading",
+    "submissions_frame": "submissions",
     "upcoming": "duedates",
     "ureg": "units",
+    "write_report_workbook": "report_workbook",
     "write_reporting_workbook": "workbooks",
     "write_reporting_workbooks": "workbooks",
 }
@@ -205,9 +225,11 @@ __all__ = [
     "AT_RISK_RATIO",
     "BATCH_MIN_OBSERVATIONS",
     "CHINA_TIME",
+    "EXAMPLE_FILES",
     "MILESTONE_AT_RISK_ELAPSED",
     "ON_TRACK_RATIO",
     "Q_",
+    "REPORT_SHEETS",
     "AnnualInvestmentPlan",
     "AnnualMoneyResult",
     "Assessment",
@@ -225,6 +247,7 @@ __all__ = [
     "DueRule",
     "EarnedSchedule",
     "EzhouRecoveryError",
+    "FilledWorkbook",
     "Frequency",
     "Funding",
     "FundingSource",
@@ -275,6 +298,9 @@ __all__ = [
     "assess_investment",
     "compliance",
     "earned_schedule",
+    "example_investment_reports",
+    "example_observations",
+    "example_submissions",
     "format_quantity",
     "is_working_day",
     "load_ezhou_plan",
@@ -286,13 +312,17 @@ __all__ = [
     "milestone_schedule",
     "money",
     "next_working_day",
+    "observations_frame",
     "parse_quantity",
     "parse_unit",
     "project_performance",
     "quantity_in",
     "quarter_of",
+    "read_reporting_workbook",
+    "submissions_frame",
     "upcoming",
     "ureg",
+    "write_report_workbook",
     "write_reporting_workbook",
     "write_reporting_workbooks",
 ]

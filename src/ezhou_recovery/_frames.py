@@ -17,7 +17,20 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _DATE_COLUMNS = frozenset(
-    {"deadline", "due", "period_start", "period_end", "planned_start", "planned_completion"}
+    {
+        "deadline",
+        "due",
+        "period_start",
+        "period_end",
+        "planned_start",
+        "planned_completion",
+        "value_as_of",
+        "reported_on",
+        "last_day",
+        "received",
+        "as_of",
+        "received_on",
+    }
 )
 
 
@@ -51,6 +64,9 @@ def frame(rows: Sequence[_records.Record], columns: Sequence[str]) -> pd.DataFra
             isinstance(v, int) and not isinstance(v, bool) for v in values
         ):
             result[name] = result[name].astype("int64")
+        elif values and all(isinstance(v, float) for v in values):
+            # Shares (progress, gap) are binary floats already; missing ones become NaN.
+            result[name] = result[name].astype("float64")
     return result
 
 
@@ -72,3 +88,42 @@ def projects_frame(projects: Iterable[Any]) -> pd.DataFrame:
 def categories_frame(categories: Iterable[Any]) -> pd.DataFrame:
     """One row per category with its portfolio; money in 亿元 as exact Decimals."""
     return frame([_records.category_record(c) for c in categories], _records.CATEGORY_COLUMNS)
+
+
+def results_frame(results: Iterable[Any]) -> pd.DataFrame:
+    """One row per target result; values exact in the target's unit (``unit``)."""
+    return frame([_records.result_record(r) for r in results], _records.RESULT_COLUMNS)
+
+
+def rollups_frame(rollups: Iterable[Any]) -> pd.DataFrame:
+    """One row per roll-up: counts by status, share attained, mean progress."""
+    return frame([_records.rollup_record(r) for r in rollups], _records.ROLLUP_COLUMNS)
+
+
+def money_frame(money: Iterable[Any]) -> pd.DataFrame:
+    """One row per investment completion result; money in 亿元 as exact Decimals."""
+    return frame([_records.money_record(m) for m in money], _records.MONEY_COLUMNS)
+
+
+def deadline_statuses_frame(statuses: Iterable[Any]) -> pd.DataFrame:
+    """One row per deadline of a compliance check."""
+    return frame(
+        [_records.deadline_status_record(s) for s in statuses], _records.DEADLINE_STATUS_COLUMNS
+    )
+
+
+def observations_frame(observations: Iterable[Any]) -> pd.DataFrame:
+    """One row per observation; values exact in their unit (``unit``)."""
+    return frame(
+        [_records.observation_record(o) for o in observations], _records.OBSERVATION_COLUMNS
+    )
+
+
+def submissions_frame(submissions: Iterable[Any]) -> pd.DataFrame:
+    """One row per submission."""
+    return frame([_records.submission_record(s) for s in submissions], _records.SUBMISSION_COLUMNS)
+
+
+def laggards_frame(laggards: Iterable[Any]) -> pd.DataFrame:
+    """One row per lagging department."""
+    return frame([_records.laggard_record(lg) for lg in laggards], _records.LAGGARD_COLUMNS)

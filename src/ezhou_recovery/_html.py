@@ -1,4 +1,5 @@
-"""HTML for notebooks (``_repr_html_``): programmes, categories, targets and deadlines as tables.
+"""HTML for notebooks (``_repr_html_``): programmes, categories, targets, deadlines, assessment
+results and compliance as tables.
 
 Presentation only. Every text from the data is escaped; headers carry Chinese beside English.
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from .attainment import Assessment, Rollup, Status, TargetResult
+from .compliance import Compliance, DeadlineStatus, ReportStatus
 from .obligations import Deadline
 from .programme import Category, Programme
 from .projects import Project
@@ -177,4 +180,197 @@ def programme_html(programme: Programme) -> str:
             ),
             table(header, rows),
         ]
+    )
+
+
+# Results ----------------------------------------------------------------------------------------
+
+
+def _result_rows(results: Iterable[TargetResult]) -> list[tuple[str, ...]]:
+    from ._textviews import percent, points, status_label, value_text
+
+    return [
+        (
+            status_label(r.status),
+            r.key,
+            r.target.description_zh,
+            r.target.describe_value(),
+            value_text(r.value),
+            "" if r.value_as_of is None else r.value_as_of.isoformat(),
+            percent(r.progress),
+            percent(r.expected_progress),
+            points(r.gap),
+            r.reason_zh,
+        )
+        for r in results
+    ]
+
+
+_RESULT_HEADER = (
+    "状态 Status",
+    "键 Key",
+    "目标 Target",
+    "目标值 Goal",
+    "完成值 Value",
+    "截至 As of",
+    "进度 Progress",
+    "时间进度 Time",
+    "差距 Gap (pp)",
+    "说明 Reason",
+)
+
+
+def target_result_html(result: TargetResult) -> str:
+    """One target result as a two-column table."""
+    from ._textviews import percent, points, status_label, value_text
+
+    fields: list[tuple[str, object]] = [
+        ("键 Key", result.key),
+        ("目标 Target", result.target.description_zh),
+        ("Target (English)", result.target.description_en),
+        ("状态 Status", status_label(result.status)),
+        ("目标值 Goal", result.target.describe_value()),
+        ("完成值 Value", value_text(result.value)),
+        ("截至 As of", "" if result.value_as_of is None else result.value_as_of.isoformat()),
+        ("进度 Progress", percent(result.progress)),
+        ("时间进度 Time progress", percent(result.expected_progress)),
+        ("差距 Gap (pp)", points(result.gap)),
+        ("说明", result.reason_zh),
+        ("Reason", result.reason),
+    ]
+    return table(("字段 Field", "值 Value"), fields)
+
+
+def rollup_html(rollup: Rollup) -> str:
+    """A roll-up: its counts and its results, worst first."""
+    from ._textviews import counts_text
+
+    return (
+        _heading(rollup.name_zh, f"{rollup.name_en} [{rollup.scope} {rollup.key}]")
+        + _para(f"{rollup.total} 个目标 targets: {counts_text(rollup)}")
+        + table(_RESULT_HEADER, _result_rows(rollup.results))
+    )
+
+
+def _rollup_rows(rollups: Iterable[Rollup]) -> list[tuple[object, ...]]:
+    from ._textviews import percent
+
+    return [
+        (
+            r.key,
+            r.name_zh,
+            r.name_en,
+            r.total,
+            *(r.count(s) for s in Status),
+            percent(r.mean_progress),
+        )
+        for r in rollups
+    ]
+
+
+def assessment_html(a: Assessment) -> str:
+    """An assessment: counts, the roll-up by category, then every target worst first."""
+    from ._textviews import assessment_head
+
+    header = (
+        "键 Key",
+        "工程 Category",
+        "Category (English)",
+        "目标 Targets",
+        *(f"{s.label_zh} {s.label_en}" for s in Status),
+        "平均进度 Mean progress",
+    )
+    return (
+        _heading(f"目标完成情况 {a.as_of.isoformat()}", assessment_head(a))
+        + table(header, _rollup_rows(a.categories))
+        + _para("目标（最差在前） Targets, worst first")
+        + table(_RESULT_HEADER, _result_rows(a.overall.worst))
+    )
+
+
+def deadline_status_html(st: DeadlineStatus) -> str:
+    """One deadline's status as a two-column table."""
+    from ._textviews import report_label
+
+    d = st.deadline
+    fields: list[tuple[str, object]] = [
+        ("键 Key", d.key),
+        ("状态 Status", report_label(st.status)),
+        ("截止 Due", d.due.isoformat()),
+        ("最后一天 Last on-time day", st.last_day.isoformat()),
+        ("报送单位 Department", f"{d.department.name_zh} ({d.department.name_en})"),
+        ("期间 Period", d.period.label),
+        ("收到 Received", "" if st.received is None else st.received.isoformat()),
+        ("逾期天数 Days late", st.days_late),
+        ("重报 Resubmissions", st.resubmissions),
+        ("得分 Points", "" if st.points is None else st.points),
+    ]
+    return table(("字段 Field", "值 Value"), fields)
+
+
+def compliance_html(c: Compliance) -> str:
+    """Compliance: the programme tally, the laggards, and the late and missing reports."""
+    from ._textviews import percent, report_label, tally_line
+
+    def share(x: object) -> str:
+        return percent(None if x is None else float(x))  # type: ignore[arg-type]
+
+    laggards = [
+        (
+            lg.rank,
+            lg.department.name_zh,
+            lg.department.name_en,
+            lg.tally.expected,
+            lg.tally.on_time,
+            lg.tally.late,
+            lg.tally.missing,
+            share(lg.tally.on_time_rate),
+            share(lg.tally.score),
+        )
+        for lg in c.laggards
+    ]
+    lag_header = (
+        "名次 Rank",
+        "报送单位 Department",
+        "Department (English)",
+        "应报 Expected",
+        "按时 On time",
+        "迟报 Late",
+        "未报 Missing",
+        "按时率 On-time rate",
+        "得分 Score",
+    )
+    problems = [
+        (
+            st.deadline.due.isoformat(),
+            st.last_day.isoformat(),
+            report_label(st.status),
+            st.deadline.obligation,
+            st.deadline.category or "-",
+            st.deadline.department.name_zh,
+            st.deadline.period.label,
+            "" if st.received is None else st.received.isoformat(),
+            st.days_late,
+        )
+        for st in c.statuses
+        if st.status in (ReportStatus.LATE, ReportStatus.MISSING)
+    ]
+    problem_header = (
+        "截止 Due",
+        "最后一天 Last day",
+        "状态 Status",
+        "事项 Obligation",
+        "工程 Category",
+        "报送单位 Department",
+        "期间 Period",
+        "收到 Received",
+        "逾期天数 Days",
+    )
+    return (
+        _heading(f"报送情况 {c.as_of.isoformat()}", f"Reporting compliance as of {c.as_of}")
+        + _para(tally_line(c.programme))
+        + _para("滞后单位 Departments that lag")
+        + table(lag_header, laggards)
+        + _para(f"迟报和未报 Late and missing reports: {len(problems)}")
+        + table(problem_header, problems)
     )

@@ -12,6 +12,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
+import pint
+
 from .obligations import Deadline
 from .programme import Category, Programme
 from .projects import Project
@@ -249,3 +251,311 @@ def json_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+# Results and the world --------------------------------------------------------------------------
+
+#: Columns of a target result record (one row per target of an assessment), in order.
+RESULT_COLUMNS: Final = (
+    "key",
+    "category",
+    "kind",
+    "status",
+    "status_zh",
+    "value",
+    "unit",
+    "value_text",
+    "value_as_of",
+    "target_value",
+    "progress",
+    "expected_progress",
+    "gap",
+    "projected_value",
+    "catch_up_per_quarter",
+    "observations",
+    "deadline",
+    "reason",
+    "reason_zh",
+)
+#: Columns of a roll-up record (a category, official, department or the programme).
+ROLLUP_COLUMNS: Final = (
+    "scope",
+    "key",
+    "name_zh",
+    "name_en",
+    "targets",
+    "attained",
+    "on_track",
+    "at_risk",
+    "off_track",
+    "missed",
+    "no_data",
+    "share_attained",
+    "mean_progress",
+)
+#: Columns of an investment completion record, money in 亿元 (exact Decimal).
+MONEY_COLUMNS: Final = (
+    "subject",
+    "completed_yi_yuan",
+    "reported_on",
+    "from_projects",
+    "planned_total_yi_yuan",
+    "completion_rate",
+    "time_progress",
+    "gap_pp",
+    "first_year",
+    "planned_first_year_yi_yuan",
+    "completed_first_year_yi_yuan",
+    "first_year_rate",
+)
+#: Columns of a deadline status record (one row per deadline of a compliance check).
+DEADLINE_STATUS_COLUMNS: Final = (
+    "key",
+    "due",
+    "last_day",
+    "obligation",
+    "category",
+    "department",
+    "department_zh",
+    "department_en",
+    "period",
+    "status",
+    "status_zh",
+    "received",
+    "days_late",
+    "resubmissions",
+    "points",
+)
+#: Columns of a tally record (a department, category or official, or the programme).
+TALLY_COLUMNS: Final = (
+    "scope",
+    "key",
+    "name_zh",
+    "name_en",
+    "expected",
+    "on_time",
+    "late",
+    "missing",
+    "not_yet_due",
+    "reporting_rate",
+    "on_time_rate",
+    "mean_days_late",
+    "worst_days_late",
+    "worst_days_overdue",
+    "points",
+    "max_points",
+    "score",
+)
+#: Columns of a laggard record.
+LAGGARD_COLUMNS: Final = ("rank", *TALLY_COLUMNS[1:])
+#: Columns of an observation record.
+OBSERVATION_COLUMNS: Final = (
+    "target",
+    "as_of",
+    "value",
+    "unit",
+    "value_text",
+    "source",
+    "quality",
+)
+#: Columns of a submission record.
+SUBMISSION_COLUMNS: Final = (
+    "obligation",
+    "department",
+    "period",
+    "category",
+    "submitted_at",
+    "received_on",
+    "note",
+)
+
+_REPORT_STATUS_ZH: Final = {
+    "on_time": "按时",
+    "late": "迟报",
+    "missing": "未报",
+    "not_yet_due": "未到期",
+}
+
+
+def report_status_zh(status: str) -> str:
+    """按时, 迟报, 未报, 未到期 for a report status value."""
+    return _REPORT_STATUS_ZH[str(status)]
+
+
+def _value_parts(value: Any) -> tuple[Any, str | None, str | None]:
+    """(exact magnitude or plain value, unit code, text) of an observed or judged value."""
+    if value is None:
+        return None, None, None
+    if isinstance(value, bool):
+        return value, None, "是 done" if value else "否 not done"
+    if isinstance(value, pint.Quantity):
+        return _magnitude(value), unit_code(value), format_quantity(value)
+    # A qualitative level: its value, with its Chinese and English names as text.
+    return str(value), None, f"{value.name_zh} {value.name_en}"
+
+
+def observation_value_text(value: Any) -> str | None:
+    """An observed or judged value as a person reads it (``32 公里``, ``是 done``); None for none."""
+    return _value_parts(value)[2]
+
+
+def result_record(result: Any) -> Record:
+    """One target result (:class:`~ezhou_recovery.TargetResult`) as a flat record.
+
+    ``value``, ``target_value``, ``projected_value`` and ``catch_up_per_quarter`` are magnitudes in
+    the target's unit (``unit``); progress figures are shares (0.5 is 50%).
+    """
+    t = result.target
+    value, unit, text = _value_parts(result.value)
+    goal = t.value
+    projected = result.projected_value
+    catch = result.catch_up_per_quarter
+    return {
+        "key": t.key,
+        "category": t.category,
+        "kind": t.kind.value,
+        "status": result.status.value,
+        "status_zh": result.status.label_zh,
+        "value": value,
+        "unit": unit if unit is not None else (None if goal is None else unit_code(goal)),
+        "value_text": text,
+        "value_as_of": result.value_as_of,
+        "target_value": None if goal is None else _magnitude(goal),
+        "progress": result.progress,
+        "expected_progress": result.expected_progress,
+        "gap": result.gap,
+        "projected_value": None if projected is None else _magnitude(projected),
+        "catch_up_per_quarter": None if catch is None else _magnitude(catch),
+        "observations": result.observations,
+        "deadline": t.deadline,
+        "reason": result.reason,
+        "reason_zh": result.reason_zh,
+    }
+
+
+def rollup_record(rollup: Any) -> Record:
+    """One roll-up (:class:`~ezhou_recovery.Rollup`) as a flat record: counts by status."""
+    record: Record = {
+        "scope": rollup.scope,
+        "key": rollup.key,
+        "name_zh": rollup.name_zh,
+        "name_en": rollup.name_en,
+        "targets": rollup.total,
+    }
+    for status, count in rollup.counts.items():
+        record[status.value] = count
+    record["share_attained"] = rollup.share_attained
+    record["mean_progress"] = rollup.mean_progress
+    return record
+
+
+def _exact_share(x: Decimal | None) -> Decimal | None:
+    return None if x is None else plain_decimal(x)
+
+
+def money_record(m: Any) -> Record:
+    """One investment completion result as a flat record, money in 亿元 (exact Decimal)."""
+    return {
+        "subject": m.subject,
+        "completed_yi_yuan": yi_yuan(m.completed),
+        "reported_on": m.reported_on,
+        "from_projects": m.from_projects,
+        "planned_total_yi_yuan": yi_yuan(m.planned_total),
+        "completion_rate": _exact_share(m.completion_rate),
+        "time_progress": _exact_share(m.time_progress),
+        "gap_pp": _exact_share(m.gap_pp),
+        "first_year": m.first_year,
+        "planned_first_year_yi_yuan": yi_yuan(m.planned_first_year),
+        "completed_first_year_yi_yuan": yi_yuan(m.completed_first_year),
+        "first_year_rate": _exact_share(m.first_year_rate),
+    }
+
+
+def deadline_status_record(st: Any) -> Record:
+    """One deadline's status (:class:`~ezhou_recovery.DeadlineStatus`) as a flat record."""
+    d = st.deadline
+    return {
+        "key": d.key,
+        "due": d.due,
+        "last_day": st.last_day,
+        "obligation": d.obligation,
+        "category": d.category,
+        "department": d.department.key,
+        "department_zh": d.department.name_zh,
+        "department_en": d.department.name_en,
+        "period": d.period.label,
+        "status": st.status.value,
+        "status_zh": report_status_zh(st.status.value),
+        "received": st.received,
+        "days_late": st.days_late,
+        "resubmissions": st.resubmissions,
+        "points": st.points,
+    }
+
+
+def _fraction(x: Any) -> Decimal | None:
+    """An exact fraction as a Decimal rounded to 4 places (rates for people and machines)."""
+    if x is None:
+        return None
+    return plain_decimal(
+        (Decimal(x.numerator) / Decimal(x.denominator)).quantize(Decimal("0.0001"))
+    )
+
+
+def tally_record(scope: str, key: str, name_zh: str, name_en: str, tally: Any) -> Record:
+    """One tally (:class:`~ezhou_recovery.Tally`) as a flat record; rates to 4 decimal places."""
+    return {
+        "scope": scope,
+        "key": key,
+        "name_zh": name_zh,
+        "name_en": name_en,
+        "expected": tally.expected,
+        "on_time": tally.on_time,
+        "late": tally.late,
+        "missing": tally.missing,
+        "not_yet_due": tally.not_yet_due,
+        "reporting_rate": _fraction(tally.reporting_rate),
+        "on_time_rate": _fraction(tally.on_time_rate),
+        "mean_days_late": _fraction(tally.mean_days_late),
+        "worst_days_late": tally.worst_days_late,
+        "worst_days_overdue": tally.worst_days_overdue,
+        "points": plain_decimal(tally.points),
+        "max_points": plain_decimal(tally.max_points),
+        "score": _fraction(tally.score),
+    }
+
+
+def laggard_record(laggard: Any) -> Record:
+    """One laggard as a flat record: its rank and its department's tally."""
+    d = laggard.department
+    record = tally_record("department", d.key, d.name_zh, d.name_en, laggard.tally)
+    del record["scope"]
+    return {"rank": laggard.rank, **record}
+
+
+def observation_record(o: Any) -> Record:
+    """One observation as a flat record; ``value`` is the exact magnitude in ``unit``."""
+    value, unit, text = _value_parts(o.value)
+    return {
+        "target": o.target,
+        "as_of": o.as_of,
+        "value": value,
+        "unit": unit,
+        "value_text": text,
+        "source": o.source,
+        "quality": o.quality.value,
+    }
+
+
+def submission_record(s: Any) -> Record:
+    """One submission as a flat record; ``received_on`` is the day in China time."""
+    at = s.submitted_at
+    return {
+        "obligation": s.obligation,
+        "department": s.department,
+        "period": s.period,
+        "category": s.category,
+        "submitted_at": at.isoformat(),
+        "received_on": s.received_on,
+        "note": s.note,
+    }

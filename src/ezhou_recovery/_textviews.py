@@ -1,12 +1,21 @@
-"""Short plain-text views of lists of targets and deadlines (``str()`` outside notebooks)."""
+"""Short plain-text views (``str()`` outside notebooks, and the command line's tables): targets,
+deadlines, assessment results and compliance."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
 
+from . import _records
 from ._text import table
+from .attainment import Assessment, Rollup, Status, TargetResult
+from .compliance import Compliance, DeadlineStatus, Laggard, ReportStatus, Tally
+from .investment import MoneyResult
 from .obligations import Deadline
+from .observations import QualitativeLevel
 from .targets import Target
+from .units import Quantity
 
 
 def targets_text(targets: Sequence[Target]) -> str:
@@ -24,3 +33,239 @@ def deadlines_text(deadlines: Sequence[Deadline]) -> str:
     return table(
         ["截止 due", "事项 obligation", "工程 category", "报送单位 department", "期间 period"], rows
     )
+
+
+# Results ----------------------------------------------------------------------------------------
+
+
+def percent(share: float | Decimal | None) -> str:
+    """``0.4`` as ``40%``; None as ``-``."""
+    return "-" if share is None else f"{float(share):.0%}"
+
+
+def points(gap: float | Decimal | None) -> str:
+    """A gap in shares as signed percentage points (``-12.3``); None as ``-``."""
+    return "-" if gap is None else f"{float(gap) * 100:+.1f}"
+
+
+def status_label(status: Status) -> str:
+    """``存在风险 at risk``."""
+    return f"{status.label_zh} {status.label_en}"
+
+
+def report_label(status: ReportStatus) -> str:
+    """``迟报 late``."""
+    return f"{_records.report_status_zh(status.value)} {status.value.replace('_', ' ')}"
+
+
+def value_text(value: Quantity | bool | QualitativeLevel | None) -> str:
+    """A judged value as a person reads it; ``-`` for none."""
+    text = _records.observation_value_text(value)
+    return "-" if text is None else text
+
+
+def counts_text(rollup: Rollup) -> str:
+    """``2 attained, 6 on track, ...`` over every status."""
+    return ", ".join(f"{n} {s.label_en}" for s, n in rollup.counts.items())
+
+
+def result_line(result: TargetResult) -> str:
+    """One line: key, status, reason."""
+    return f"{result.key}: {status_label(result.status)}: {result.reason}"
+
+
+def results_text(results: Sequence[TargetResult]) -> str:
+    """An aligned table of target results."""
+    rows = [
+        [
+            status_label(r.status),
+            r.key,
+            r.target.describe_value(),
+            value_text(r.value),
+            "-" if r.value_as_of is None else r.value_as_of.isoformat(),
+            percent(r.progress),
+            percent(r.expected_progress),
+            points(r.gap),
+        ]
+        for r in results
+    ]
+    header = [
+        "状态 status",
+        "目标 target",
+        "目标值 goal",
+        "完成值 value",
+        "截至 as of",
+        "进度 progress",
+        "时间进度 time",
+        "差距 gap (pp)",
+    ]
+    return table(header, rows, right=frozenset({5, 6, 7}))
+
+
+def rollups_text(rollups: Sequence[Rollup]) -> str:
+    """An aligned table of roll-ups: counts by status and mean progress."""
+    rows = [
+        [
+            r.key,
+            r.name_zh,
+            str(r.total),
+            *(str(r.count(s)) for s in Status),
+            percent(r.mean_progress),
+        ]
+        for r in rollups
+    ]
+    header = [
+        "key",
+        "名称 name",
+        "目标 targets",
+        *(f"{s.label_zh} {s.label_en}" for s in Status),
+        "平均进度 mean",
+    ]
+    return table(header, rows, right=frozenset(range(2, 10)))
+
+
+def rollup_text(rollup: Rollup) -> str:
+    """A roll-up: its head line and its results, worst first."""
+    head = f"{rollup.name_zh} {rollup.name_en} ({rollup.scope} {rollup.key}): {rollup.total} targets: {counts_text(rollup)}"
+    return head + "\n" + results_text(rollup.results)
+
+
+def money_text(money: Sequence[MoneyResult]) -> str:
+    """An aligned table of investment completion, in 亿元."""
+
+    def yi(q: Quantity | None) -> str:
+        return "-" if q is None else _records.text_value(_records.yi_yuan(q))
+
+    rows = [
+        [
+            m.subject,
+            yi(m.completed),
+            "-" if m.reported_on is None else m.reported_on.isoformat(),
+            yi(m.planned_total),
+            percent(m.completion_rate),
+            percent(m.time_progress),
+            "-" if m.gap_pp is None else f"{float(m.gap_pp):+.1f}",
+        ]
+        for m in money
+    ]
+    header = [
+        "对象 subject",
+        "累计完成（亿元） completed",
+        "截至 as of",
+        "估算总投资（亿元） planned",
+        "完成率 rate",
+        "时间进度 time",
+        "差距 gap (pp)",
+    ]
+    return table(header, rows, right=frozenset({1, 3, 4, 5, 6}))
+
+
+def assessment_head(a: Assessment) -> str:
+    """One line: programme, date and counts by status."""
+    return (
+        f"Assessment of {a.programme} as of {a.as_of.isoformat()}: {a.overall.total} targets: "
+        f"{counts_text(a.overall)}"
+    )
+
+
+def assessment_text(a: Assessment) -> str:
+    """An assessment: its head line and the roll-up by category."""
+    return assessment_head(a) + "\n" + rollups_text(a.categories)
+
+
+def deadline_status_line(st: DeadlineStatus) -> str:
+    """One line: the deadline, its status, when received and how late."""
+    parts = [f"{st.deadline.key}: {report_label(st.status)}", f"last day {st.last_day.isoformat()}"]
+    if st.received is not None:
+        parts.append(f"received {st.received.isoformat()}")
+    if st.days_late:
+        word = "late" if st.status is ReportStatus.LATE else "overdue"
+        parts.append(f"{st.days_late} days {word}")
+    if st.resubmissions:
+        parts.append(f"{st.resubmissions} resubmissions")
+    return ", ".join(parts)
+
+
+def deadline_statuses_text(statuses: Sequence[DeadlineStatus]) -> str:
+    """An aligned table of deadline statuses."""
+    rows = [
+        [
+            st.deadline.due.isoformat(),
+            st.last_day.isoformat(),
+            report_label(st.status),
+            st.deadline.obligation,
+            st.deadline.category or "-",
+            st.deadline.department.name_zh,
+            st.deadline.period.label,
+            "-" if st.received is None else st.received.isoformat(),
+            str(st.days_late),
+        ]
+        for st in statuses
+    ]
+    header = [
+        "截止 due",
+        "最后一天 last day",
+        "状态 status",
+        "事项 obligation",
+        "工程 category",
+        "报送单位 department",
+        "期间 period",
+        "收到 received",
+        "逾期天数 days",
+    ]
+    return table(header, rows, right=frozenset({8}))
+
+
+def tally_line(t: Tally) -> str:
+    """Counts and rates of a tally in one line."""
+    return (
+        f"{t.expected} reports expected: {t.on_time} on time, {t.late} late, {t.missing} missing "
+        f"({t.not_yet_due} not yet due); 按时报送率 on-time rate {percent(_float(t.on_time_rate))}, "
+        f"score {percent(_float(t.score))}"
+    )
+
+
+def _float(x: Fraction | None) -> float | None:
+    return None if x is None else float(x)
+
+
+def laggards_text(laggards: Sequence[Laggard]) -> str:
+    """An aligned table of the departments that lag, the one lagging most first."""
+    rows = [
+        [
+            str(lg.rank),
+            lg.department.name_zh,
+            lg.department.name_en,
+            str(lg.tally.expected),
+            str(lg.tally.on_time),
+            str(lg.tally.late),
+            str(lg.tally.missing),
+            percent(_float(lg.tally.on_time_rate)),
+            percent(_float(lg.tally.score)),
+        ]
+        for lg in laggards
+    ]
+    header = [
+        "名次 rank",
+        "报送单位",
+        "department",
+        "应报 expected",
+        "按时 on time",
+        "迟报 late",
+        "未报 missing",
+        "按时率 on-time rate",
+        "得分 score",
+    ]
+    return table(header, rows, right=frozenset({0, 3, 4, 5, 6, 7, 8}))
+
+
+def compliance_head(c: Compliance) -> str:
+    """One line: the date and the programme tally."""
+    return f"Reporting compliance as of {c.as_of.isoformat()}: {tally_line(c.programme)}"
+
+
+def compliance_text(c: Compliance) -> str:
+    """Compliance: its head line and the laggards."""
+    if not c.laggards:
+        return compliance_head(c) + "\nNo department lags."
+    return compliance_head(c) + "\n" + laggards_text(c.laggards)

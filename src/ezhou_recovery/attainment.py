@@ -34,6 +34,8 @@ from .targets import BaselineQualifier, Comparator, Target, TargetKind
 from .units import COUNTED_THINGS, Q_, Quantity, format_quantity, quantity_in
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from .columnar import ObservationTable
 
 __all__ = [
@@ -227,6 +229,26 @@ class TargetResult:
         """Progress capped at 1, as roll-ups count it."""
         return None if self.progress is None else min(self.progress, 1.0)
 
+    # Display -----------------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        from ._textviews import percent, value_text
+
+        return (
+            f"TargetResult({self.key!r}, {self.status.value}, value={value_text(self.value)}, "
+            f"progress={percent(self.progress)}, expected={percent(self.expected_progress)})"
+        )
+
+    def __str__(self) -> str:
+        from ._textviews import result_line
+
+        return result_line(self)
+
+    def _repr_html_(self) -> str:
+        from ._html import target_result_html
+
+        return target_result_html(self)
+
 
 @attrs.frozen
 class Rollup:
@@ -275,6 +297,28 @@ class Rollup:
     def worst(self) -> tuple[TargetResult, ...]:
         """The results, worst first (the same as ``results``)."""
         return self.results
+
+    # Display -----------------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{s.value}={n}" for s, n in self.counts.items() if n)
+        return f"Rollup({self.scope} {self.key!r}, {self.total} targets: {counts or 'none'})"
+
+    def __str__(self) -> str:
+        from ._textviews import rollup_text
+
+        return rollup_text(self)
+
+    def _repr_html_(self) -> str:
+        from ._html import rollup_html
+
+        return rollup_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Its results, worst first, one row each (needs pandas: the ``frames`` extra)."""
+        from ._frames import results_frame
+
+        return results_frame(self.results)
 
 
 @attrs.frozen
@@ -339,6 +383,59 @@ class Assessment:
             if m.subject == subject:
                 return m
         raise KeyError(f"assessment of {self.programme!r} has no money figures for {subject!r}")
+
+    # Display and export ------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{s.value}={n}" for s, n in self.overall.counts.items() if n)
+        return (
+            f"Assessment({self.programme!r}, as_of={self.as_of.isoformat()}, "
+            f"{self.overall.total} targets: {counts or 'none'})"
+        )
+
+    def __str__(self) -> str:
+        from ._textviews import assessment_text
+
+        return assessment_text(self)
+
+    def _repr_html_(self) -> str:
+        from ._html import assessment_html
+
+        return assessment_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per target, in the programme's order (needs pandas: the ``frames`` extra).
+
+        Columns: ``key, category, kind, status, status_zh, value, unit, value_text, value_as_of,
+        target_value, progress, expected_progress, gap, projected_value, catch_up_per_quarter,
+        observations, deadline, reason, reason_zh``. Values are exact Decimals in the target's
+        unit (``unit``); progress figures are shares (0.5 is 50%).
+        """
+        from ._frames import results_frame
+
+        return results_frame(self.results)
+
+    def rollups_frame(self, scope: str = "category") -> pd.DataFrame:
+        """One row per roll-up of ``scope`` (``category``, ``official``, ``department`` or
+        ``programme``): counts by status, share attained, mean progress."""
+        from ._frames import rollups_frame
+
+        groups = {
+            "category": self.categories,
+            "official": self.officials,
+            "department": self.departments,
+            "programme": (self.overall,),
+        }
+        if scope not in groups:
+            raise ValueError(f"scope must be one of {', '.join(groups)}: {scope!r}")
+        return rollups_frame(groups[scope])
+
+    def money_frame(self) -> pd.DataFrame:
+        """Investment completion, one row per category or project then the programme; money in
+        亿元 as exact Decimals (columns ``*_yi_yuan``)."""
+        from ._frames import money_frame
+
+        return money_frame((*self.money, self.money_total))
 
 
 def _find(rollups: Iterable[Rollup], key: str, what: str) -> Rollup:

@@ -1,8 +1,10 @@
 """The ``ezhou-recovery`` command (also ``python -m ezhou_recovery``).
 
-Subcommands: ``plan`` (the default) and ``deadlines``. Each writes a readable table (``--format
-text``) or data for machines (``--format json`` / ``csv``) to standard output. Exit codes: 0 ok, 1 bad
-input (a file or value that cannot be used; one line on standard error), 2 usage (bad options).
+Subcommands: ``plan`` (the default), ``deadlines``, ``status`` (attainment) and ``compliance``
+(reports on time, late, missing). Each writes a readable table (``--format text``) or data for
+machines (``--format json`` / ``csv``) to standard output. Exit codes: 0 ok, 1 bad input (a file or
+value that cannot be used; one line on standard error), 2 usage (bad options), 3 findings (only with
+``--fail-on``: targets or reports at or below the level named).
 """
 
 from __future__ import annotations
@@ -13,21 +15,48 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import TextIO
 
-from . import _records
+from . import _records, _textviews
 from ._output import FORMATS, write_csv, write_json
 from ._text import table
+from .attainment import Assessment, Status, assess
+from .compliance import Compliance, ReportStatus, compliance
+from .duedates import DueConvention, HolidayPolicy
 from .errors import EzhouRecoveryError
+from .examples import example_investment_reports, example_observations, example_submissions
 from .loading import load_ezhou_plan, load_programme
 from .obligations import Deadline
+from .observations import load_investment_reports, load_observations
 from .overview import render_overview
 from .programme import Programme
+from .submissions import load_submissions
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "build_parser",
+    "main",
+]
 
 #: Exit codes a script can rely on.
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
+#: Only with ``--fail-on``: a target or report is at or below the level named.
+EXIT_FINDINGS = 3
+
+#: ``status --fail-on``: the statuses each choice fails on.
+_STATUS_FAIL: dict[str, frozenset[Status]] = {
+    "missed": frozenset({Status.MISSED}),
+    "off_track": frozenset({Status.MISSED, Status.OFF_TRACK}),
+    "at_risk": frozenset({Status.MISSED, Status.OFF_TRACK, Status.AT_RISK}),
+}
+#: ``compliance --fail-on``: the report statuses each choice fails on.
+_REPORT_FAIL: dict[str, frozenset[ReportStatus]] = {
+    "missing": frozenset({ReportStatus.MISSING}),
+    "late": frozenset({ReportStatus.MISSING, ReportStatus.LATE}),
+}
 
 #: How many upcoming deadlines ``plan`` lists.
 UPCOMING = 12
@@ -151,6 +180,126 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _assessment(args: argparse.Namespace) -> Assessment:
+    programme = _programme(args)
+    if args.observations is None:  # the shipped example dataset (the Ezhou plan only)
+        observations = example_observations(programme)
+        investment = (
+            example_investment_reports(programme)
+            if args.investment is None
+            else load_investment_reports(args.investment, programme)
+        )
+    else:
+        observations = load_observations(args.observations, programme)
+        investment = (
+            () if args.investment is None else load_investment_reports(args.investment, programme)
+        )
+    return assess(programme, observations, as_of=_as_of(args), investment=investment)
+
+
+def _cmd_status(args: argparse.Namespace, out: TextIO) -> int:
+    a = _assessment(args)
+    if args.format == "json":
+        write_json(
+            {
+                "programme": a.programme,
+                "as_of": a.as_of,
+                "counts": {s.value: n for s, n in a.overall.counts.items()},
+                "targets": [_records.result_record(r) for r in a.results],
+                "categories": [_records.rollup_record(r) for r in a.categories],
+                "departments": [_records.rollup_record(r) for r in a.departments],
+                "money": [_records.money_record(m) for m in (*a.money, a.money_total)],
+            },
+            out,
+        )
+    elif args.format == "csv":
+        rows = [_records.result_record(r) for r in a.results]
+        write_csv(rows, _records.RESULT_COLUMNS, out)
+    else:
+        shown = [r for r in a.overall.worst if args.all or r.status is not Status.NO_DATA]
+        hidden = a.overall.total - len(shown)
+        parts = [
+            _textviews.assessment_head(a),
+            "",
+            "By category 按工程:",
+            _textviews.rollups_text(a.categories),
+            "",
+            "Targets, worst first 目标（最差在前）:",
+            _textviews.results_text(shown) if shown else "(none with data)",
+        ]
+        if hidden:
+            parts.append(f"{hidden} targets without data are not listed (--all lists them).")
+        money = [m for m in a.money if m.completed is not None]
+        if money:
+            parts += ["", "Investment 投资完成:", _textviews.money_text(money)]
+        out.write("\n".join(parts) + "\n")
+    failing = _STATUS_FAIL.get(args.fail_on or "", frozenset())
+    return EXIT_FINDINGS if any(r.status in failing for r in a.results) else EXIT_OK
+
+
+def _compliance(args: argparse.Namespace) -> Compliance:
+    programme = _programme(args)
+    submissions = (
+        example_submissions() if args.submissions is None else load_submissions(args.submissions)
+    )
+    convention = DueConvention(
+        grace_days=args.grace, holidays=HolidayPolicy(args.holidays.replace("-", "_"))
+    )
+    return compliance(programme, submissions, _as_of(args), convention)
+
+
+def _cmd_compliance(args: argparse.Namespace, out: TextIO) -> int:
+    c = _compliance(args)
+    if args.format == "json":
+        programme = _programme(args)
+        names = {cat.key: cat for cat in programme.categories}
+        write_json(
+            {
+                "as_of": c.as_of,
+                "convention": {
+                    "inclusive": c.convention.inclusive,
+                    "grace_days": c.convention.grace_days,
+                    "holidays": c.convention.holidays.value,
+                },
+                "programme": _records.tally_record(
+                    "programme", programme.key, programme.title_zh, programme.title_en, c.programme
+                ),
+                "departments": [
+                    _records.tally_record("department", d.key, d.name_zh, d.name_en, t)
+                    for d, t in c.by_department
+                ],
+                "categories": [
+                    _records.tally_record("category", k, names[k].name_zh, names[k].name_en, t)
+                    for k, t in c.by_category
+                ],
+                "laggards": [_records.laggard_record(lg) for lg in c.laggards],
+                "deadlines": [_records.deadline_status_record(st) for st in c.statuses],
+            },
+            out,
+        )
+    elif args.format == "csv":
+        rows = [_records.deadline_status_record(st) for st in c.statuses]
+        write_csv(rows, _records.DEADLINE_STATUS_COLUMNS, out)
+    else:
+        problems = [
+            st for st in c.statuses if st.status in (ReportStatus.LATE, ReportStatus.MISSING)
+        ]
+        parts = [_textviews.compliance_head(c)]
+        if c.laggards:
+            parts += ["", "Departments that lag 滞后单位:", _textviews.laggards_text(c.laggards)]
+        if problems:
+            parts += [
+                "",
+                "Late and missing reports 迟报和未报:",
+                _textviews.deadline_statuses_text(problems),
+            ]
+        else:
+            parts += ["", "No report is late or missing."]
+        out.write("\n".join(parts) + "\n")
+    failing = _REPORT_FAIL.get(args.fail_on or "", frozenset())
+    return EXIT_FINDINGS if any(st.status in failing for st in c.statuses) else EXIT_OK
+
+
 def _add_common_options(common: argparse.ArgumentParser) -> None:
     # Each parser gets its own option objects: set_defaults() on the main parser changes the
     # defaults of its own actions, and a shared action would then carry the main parser's default
@@ -182,7 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ezhou-recovery",
         description="Check a government investment programme: the embedded Ezhou plan by default.",
-        epilog="Exit codes: 0 ok, 1 bad input, 2 usage.",
+        epilog="Exit codes: 0 ok, 1 bad input, 2 usage, 3 findings (only with --fail-on).",
     )
     _add_common_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -208,11 +357,71 @@ def build_parser() -> argparse.ArgumentParser:
     deadlines.add_argument("--department", metavar="KEY", help="only this department's reports")
     deadlines.add_argument("--category", metavar="KEY", help="only reports on this category")
     deadlines.set_defaults(handler=_cmd_deadlines)
+    status = sub.add_parser(
+        "status",
+        help="attainment of every target as of --as-of, from reported values",
+        description="Attainment of every target as of --as-of. Without --observations: the "
+        "shipped example dataset for the Ezhou plan (invented figures).",
+    )
+    _add_common_options(status)
+    status.add_argument(
+        "--observations",
+        metavar="FILE",
+        help="reported values of targets (CSV or JSON); default: the shipped example dataset",
+    )
+    status.add_argument(
+        "--investment",
+        metavar="FILE",
+        help="investment completed (CSV or JSON); default: the example's with the example "
+        "observations, none otherwise",
+    )
+    status.add_argument(
+        "--all", action="store_true", help="also list the targets without data (text format)"
+    )
+    status.add_argument(
+        "--fail-on",
+        choices=tuple(_STATUS_FAIL),
+        help="exit with code 3 when a target is missed (or off track, or at risk, or worse)",
+    )
+    status.set_defaults(handler=_cmd_status)
+    comp = sub.add_parser(
+        "compliance",
+        help="reports on time, late and missing as of --as-of; departments that lag",
+        description="Reporting compliance as of --as-of. Without --submissions: the shipped "
+        "example submissions for the Ezhou plan (invented).",
+    )
+    _add_common_options(comp)
+    comp.add_argument(
+        "--submissions",
+        metavar="FILE",
+        help="reports received (CSV or JSON); default: the shipped example submissions",
+    )
+    comp.add_argument(
+        "--holidays",
+        choices=[p.value.replace("_", "-") for p in HolidayPolicy],
+        default="as-written",
+        type=lambda text: text.replace("_", "-"),
+        help="a due date on a weekend or holiday stands (as-written, default) or moves to the "
+        "next working day (needs the holidays extra)",
+    )
+    comp.add_argument(
+        "--grace", type=_days, default=0, metavar="DAYS", help="days of grace after a due date"
+    )
+    comp.add_argument(
+        "--fail-on",
+        choices=tuple(_REPORT_FAIL),
+        help="exit with code 3 when a report is missing (or late or missing)",
+    )
+    comp.set_defaults(handler=_cmd_compliance)
     parser.set_defaults(handler=_cmd_plan, programme=None, as_of=None, format="text")
     return parser
 
 
 def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.programme and getattr(args, "observations", "given") is None:
+        parser.error("status with --programme needs --observations (the example is for Ezhou)")
+    if args.programme and getattr(args, "submissions", "given") is None:
+        parser.error("compliance with --programme needs --submissions (the example is for Ezhou)")
     if getattr(args, "within", None) is not None and (args.start or args.end):
         parser.error("--within cannot be combined with --from or --to")
     start, end = getattr(args, "start", None), getattr(args, "end", None)
@@ -221,7 +430,7 @@ def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 bad input, 2 usage)."""
+    """Run the command line; returns the exit code (0 ok, 1 bad input, 2 usage, 3 findings)."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -24,6 +24,8 @@ from .people import Department, Official
 from .submissions import Submission, match_submissions
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .programme import Programme
 
 __all__ = [
@@ -108,6 +110,26 @@ class DeadlineStatus:
     def assessed(self) -> bool:
         """Whether it counts in rates: received, or no longer able to be on time."""
         return self.status is not ReportStatus.NOT_YET_DUE
+
+    # Display -----------------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        received = "None" if self.received is None else self.received.isoformat()
+        return (
+            f"DeadlineStatus({self.deadline.key!r}, {self.status.value}, "
+            f"last_day={self.last_day.isoformat()}, received={received}, "
+            f"days_late={self.days_late})"
+        )
+
+    def __str__(self) -> str:
+        from ._textviews import deadline_status_line
+
+        return deadline_status_line(self)
+
+    def _repr_html_(self) -> str:
+        from ._html import deadline_status_html
+
+        return deadline_status_html(self)
 
 
 @attrs.frozen
@@ -298,6 +320,43 @@ class Compliance:
             if st.status is ReportStatus.NOT_YET_DUE and st.last_day.toordinal() <= horizon
         ]
         return tuple(sorted(due, key=lambda st: (st.last_day, st.deadline)))
+
+    # Display and export ------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        t = self.programme
+        return (
+            f"Compliance(as_of={self.as_of.isoformat()}, {len(self.statuses)} deadlines: "
+            f"expected={t.expected}, on_time={t.on_time}, late={t.late}, missing={t.missing}, "
+            f"not_yet_due={t.not_yet_due}, laggards={len(self.laggards)})"
+        )
+
+    def __str__(self) -> str:
+        from ._textviews import compliance_text
+
+        return compliance_text(self)
+
+    def _repr_html_(self) -> str:
+        from ._html import compliance_html
+
+        return compliance_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per deadline, in deadline order (needs pandas: the ``frames`` extra).
+
+        Columns: ``key, due, last_day, obligation, category, department, department_zh,
+        department_en, period, status, status_zh, received, days_late, resubmissions, points``
+        (points exact Decimals; None when not yet due).
+        """
+        from ._frames import deadline_statuses_frame
+
+        return deadline_statuses_frame(self.statuses)
+
+    def laggards_frame(self) -> pd.DataFrame:
+        """One row per lagging department, the one lagging most first; rates to 4 places."""
+        from ._frames import laggards_frame
+
+        return laggards_frame(self.laggards)
 
 
 def _status(

@@ -37,6 +37,8 @@ from .targets import Target, TargetKind
 from .units import Q_, Quantity, is_money, money, parse_quantity, quantity_in, ureg
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from .columnar import ObservationTable
     from .programme import Programme
 
@@ -50,6 +52,7 @@ __all__ = [
     "Quality",
     "load_investment_reports",
     "load_observations",
+    "observations_frame",
 ]
 
 #: The value of the ``format`` field of an observations JSON document (a bare list is also read).
@@ -580,3 +583,15 @@ def _json_entries(
                 raise LoadError(source, f"{where}.{name}", "required field missing")
         entries.append((where, item))
     return entries
+
+
+def observations_frame(observations: Iterable[Observation]) -> pd.DataFrame:
+    """One row per observation (needs pandas: the ``frames`` extra).
+
+    Columns: ``target, as_of, value, unit, value_text, source, quality``; ``value`` is the exact
+    Decimal magnitude in ``unit`` (True/False for a milestone, the level's value for a
+    qualitative goal).
+    """
+    from ._frames import observations_frame as frame
+
+    return frame(observations)

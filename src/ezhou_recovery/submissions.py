@@ -19,6 +19,8 @@ from .loading import check_format, parse_data
 from .obligations import Deadline
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .programme import Programme
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "UnmatchedSubmissionError",
     "load_submissions",
     "match_submissions",
+    "submissions_frame",
     "submissions_from_rows",
 ]
 
@@ -373,3 +376,14 @@ def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
             source, f"row {reader.line_num}.{exc.field}", exc.problem, exc.value
         ) from None
     return tuple(out)
+
+
+def submissions_frame(submissions: Iterable[Submission]) -> pd.DataFrame:
+    """One row per submission (needs pandas: the ``frames`` extra).
+
+    Columns: ``obligation, department, period, category, submitted_at`` (as written, ISO text),
+    ``received_on`` (the day in China time), ``note``.
+    """
+    from ._frames import submissions_frame as frame
+
+    return frame(submissions)

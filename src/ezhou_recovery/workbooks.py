@@ -7,6 +7,7 @@ back without guessing:
 
 * sheet ``说明 About``: column A holds field names, column B their values; the first two rows are
   ``format`` = :data:`WORKBOOK_FORMAT` and ``format_version`` = :data:`WORKBOOK_FORMAT_VERSION`;
+  the row ``submitted_on`` is to be filled with the date the workbook is sent;
 * sheets ``目标 Targets`` and ``投资 Investment``: row 1 is the header (:data:`TARGET_COLUMNS`,
   :data:`INVESTMENT_COLUMNS`, Chinese beside English), one row per target or subject below it; the
   first column, hidden, holds the target key or the investment subject (a category or project key).
@@ -220,9 +221,14 @@ def _about(
         ("period_end", period.end, "报告期止 Period end"),
         ("due", _due(programme, department, period), "报送截止 Due"),
         ("categories", ";".join(c.key for c in categories), "工程 Categories"),
+        ("submitted_on", None, "报送日期 Date sent (YYYY-MM-DD), to fill"),
     ]
     for row in rows:
         sheet.append(list(row))
+    styles = _openpyxl().styles
+    sent = sheet.cell(row=len(rows), column=2)
+    sent.fill = styles.PatternFill("solid", fgColor=_FILL_COLOUR)
+    sent.number_format = _DATE_FORMAT
     for cell in sheet["B"]:
         if isinstance(cell.value, date):
             cell.number_format = _DATE_FORMAT
@@ -230,9 +236,10 @@ def _about(
     sheet.append(
         [
             "",
-            "请在黄色单元格中填写截至日期、完成值（按所列单位）和数据来源。"
+            "请在黄色单元格中填写截至日期、完成值（按所列单位）和数据来源，以及报送日期。"
             "Fill in the yellow cells: the date a figure is for, the figure (in the unit shown) "
-            "and its source. Do not change the other cells, the sheet names or the hidden column.",
+            "and its source, and the date you send the workbook. Do not change the other cells, "
+            "the sheet names or the hidden column.",
         ]
     )
     sheet.column_dimensions["A"].width = 18

@@ -1,0 +1,322 @@
+"""Reading filled quarterly reporting workbooks back (needs the ``xlsx`` extra).
+
+The workbooks are those :func:`~ezhou_recovery.write_reporting_workbook` writes. A filled workbook
+gives observations (sheet ``目标 Targets``), investment reports (sheet ``投资 Investment``) and, when
+the ``submitted_on`` cell of ``说明 About`` is filled, a :class:`~ezhou_recovery.Submission` of the
+quarterly report. Every problem is a :class:`~ezhou_recovery.LoadError` naming the file, the cell
+(``目标 Targets!J7``), the value and the problem.
+
+Cell values are read exactly: spreadsheet numbers arrive as binary floats and are turned into
+decimals through their shortest text (``Decimal(str(x))``), so ``46.71`` stays ``46.71``. A
+percentage is the bare number (``75`` for 75%); a cell formatted as a percentage (typed ``75%``,
+stored as ``0.75``) is read as 75%. The ``备注 Note`` column is for people and is not read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from os import PathLike
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from .errors import EzhouRecoveryError, InvariantError, LoadError
+from .obligations import Frequency
+from .observations import InvestmentReport, Observation, read_value
+from .periods import Period
+from .programme import Programme
+from .submissions import Submission
+from .targets import Target
+from .units import Q_
+from .workbooks import (
+    ABOUT_SHEET,
+    INVESTMENT_COLUMNS,
+    INVESTMENT_SHEET,
+    TARGET_COLUMNS,
+    TARGETS_SHEET,
+    WORKBOOK_FORMAT,
+    WORKBOOK_FORMAT_VERSION,
+    _openpyxl,
+)
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    _Cell: TypeAlias = Cell | MergedCell
+
+__all__ = ["FilledWorkbook", "read_reporting_workbook"]
+
+_TARGET_FIELDS: Final = tuple(field for field, _ in TARGET_COLUMNS)
+_INVESTMENT_FIELDS: Final = tuple(field for field, _ in INVESTMENT_COLUMNS)
+
+
+@attrs.frozen
+class FilledWorkbook:
+    """What a filled reporting workbook reports.
+
+    Attributes:
+        source: The file read.
+        department: Key of the reporting department.
+        period: The period the workbook covers.
+        observations: One per filled row of the targets sheet, in row order.
+        investment: One per filled row of the investment sheet, in row order.
+        submission: The quarterly report, dated by the ``submitted_on`` cell; None when empty.
+    """
+
+    source: str
+    department: str
+    period: Period
+    observations: tuple[Observation, ...]
+    investment: tuple[InvestmentReport, ...]
+    submission: Submission | None
+
+
+class _CellError(Exception):
+    def __init__(self, cell: _Cell, problem: str, value: Any = None) -> None:
+        self.where = f"{cell.parent.title}!{cell.coordinate}"
+        self.problem = problem
+        self.value = value
+        super().__init__(problem)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _date(cell: _Cell) -> date:
+    value = cell.value
+    if isinstance(value, datetime):
+        if (value.hour, value.minute, value.second, value.microsecond) != (0, 0, 0, 0):
+            raise _CellError(cell, "expected a date without a time", value)
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _CellError(cell, "expected a date written YYYY-MM-DD", value)
+
+
+def _text(cell: _Cell) -> str | None:
+    value = cell.value
+    if _empty(value):
+        return None
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise _CellError(cell, "expected a text", value)
+    return value.strip()
+
+
+def _number(cell: _Cell) -> Decimal:
+    """A cell's number, exact: floats through their shortest text; a percent-formatted cell
+    (``0.75`` shown as 75%) as the number of percent (75)."""
+    value = cell.value
+    if isinstance(value, bool):
+        raise _CellError(cell, "expected a number", value)
+    if isinstance(value, int | float):
+        number = Decimal(str(value))
+    elif isinstance(value, str):
+        try:
+            number = Decimal(value.strip().replace(",", ""))
+        except InvalidOperation:
+            raise _CellError(cell, "expected a number", value) from None
+    else:
+        raise _CellError(cell, "expected a number", value)
+    if not number.is_finite():
+        raise _CellError(cell, "expected a finite number", value)
+    if "%" in (cell.number_format or ""):
+        number *= 100
+    return number
+
+
+def _header(sheet: Worksheet, columns: tuple[tuple[str, str], ...]) -> None:
+    for index, (_, label) in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index)
+        if cell.value != label:
+            raise _CellError(
+                cell, f"expected the header {label!r}: the layout was changed", cell.value
+            )
+
+
+def _rows(sheet: Worksheet, width: int) -> Iterator[tuple[_Cell, ...]]:
+    for row in sheet.iter_rows(min_row=2, max_col=width):
+        if any(not _empty(c.value) for c in row):
+            yield tuple(row)
+
+
+def _about(sheet: Worksheet) -> dict[str, _Cell]:
+    fields: dict[str, _Cell] = {}
+    for row in sheet.iter_rows(min_col=1, max_col=2):
+        name = row[0].value
+        if isinstance(name, str) and name.strip():
+            fields[name.strip()] = row[1]
+    return fields
+
+
+def _observation(target: Target, row: tuple[_Cell, ...], period: Period) -> Observation:
+    at = {f: row[i] for i, f in enumerate(_TARGET_FIELDS)}
+    as_of_cell, value_cell = at["as_of"], at["value"]
+    if _empty(as_of_cell.value):
+        raise _CellError(as_of_cell, "a value needs the date it is for", as_of_cell.value)
+    if _empty(value_cell.value):
+        raise _CellError(value_cell, "a date needs its value (or clear the date)", None)
+    as_of = _date(as_of_cell)
+    if as_of not in period:
+        raise _CellError(as_of_cell, f"the date is outside the period {period.label}", as_of)
+    raw = value_cell.value
+    value: Any = raw
+    if target.value is not None and not isinstance(raw, str):
+        value = _number(value_cell)  # a bare number is in the target's unit
+    try:
+        read = read_value(target, value.strip() if isinstance(value, str) else value)
+    except EzhouRecoveryError as exc:
+        problem = getattr(exc, "problem", str(exc))
+        raise _CellError(value_cell, f"{target.key}: {problem}", raw) from None
+    return Observation(target.key, as_of, read, _text(at["source"]))
+
+
+def _report(subject: str, row: tuple[_Cell, ...], period: Period) -> InvestmentReport:
+    at = {f: row[i] for i, f in enumerate(_INVESTMENT_FIELDS)}
+    as_of_cell, amount_cell = at["as_of"], at["completed_yi_yuan"]
+    if _empty(as_of_cell.value):
+        raise _CellError(as_of_cell, "an amount needs the date it is for", as_of_cell.value)
+    if _empty(amount_cell.value):
+        raise _CellError(amount_cell, "a date needs its amount (or clear the date)", None)
+    as_of = _date(as_of_cell)
+    if as_of not in period:
+        raise _CellError(as_of_cell, f"the date is outside the period {period.label}", as_of)
+    amount = _number(amount_cell)
+    if amount < 0:
+        raise _CellError(amount_cell, "an amount must not be negative", amount_cell.value)
+    return InvestmentReport(subject, as_of, Q_(amount, "yi_yuan"), _text(at["source"]))
+
+
+def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
+    for name in (ABOUT_SHEET, TARGETS_SHEET, INVESTMENT_SHEET):
+        if name not in book.sheetnames:
+            raise LoadError(source, name, "sheet missing: is this a reporting workbook?")
+    about = _about(book[ABOUT_SHEET])
+    for name in (
+        "format",
+        "format_version",
+        "programme",
+        "department",
+        "period_start",
+        "period_end",
+    ):
+        if name not in about:
+            raise LoadError(source, f"{ABOUT_SHEET}!A", f"the field {name!r} is missing")
+    if about["format"].value != WORKBOOK_FORMAT:
+        raise _CellError(about["format"], f"expected {WORKBOOK_FORMAT!r}", about["format"].value)
+    version = about["format_version"].value
+    if version != WORKBOOK_FORMAT_VERSION:
+        raise _CellError(
+            about["format_version"],
+            f"this library reads version {WORKBOOK_FORMAT_VERSION}",
+            version,
+        )
+    if about["programme"].value != programme.key:
+        raise _CellError(
+            about["programme"],
+            f"the workbook is not for the programme {programme.key!r}",
+            about["programme"].value,
+        )
+    department = about["department"].value
+    if not isinstance(department, str) or department not in {d.key for d in programme.departments}:
+        raise _CellError(about["department"], "not a department of the programme", department)
+    try:
+        period = Period(_date(about["period_start"]), _date(about["period_end"]))
+    except InvariantError as exc:
+        raise _CellError(about["period_end"], exc.problem, exc.value) from None
+
+    targets = book[TARGETS_SHEET]
+    _header(targets, TARGET_COLUMNS)
+    observations = []
+    for row in _rows(targets, len(TARGET_COLUMNS)):
+        key_cell = row[0]
+        try:
+            target = programme.target(str(key_cell.value))
+        except KeyError:
+            raise _CellError(key_cell, "not a target of the programme", key_cell.value) from None
+        at = dict(zip(_TARGET_FIELDS, row, strict=True))
+        if _empty(at["as_of"].value) and _empty(at["value"].value):
+            continue  # nothing reported for this target
+        observations.append(_observation(target, row, period))
+
+    investment = book[INVESTMENT_SHEET]
+    _header(investment, INVESTMENT_COLUMNS)
+    subjects = {c.key for c in programme.categories} | {p.key for p in programme.projects}
+    reports = []
+    for row in _rows(investment, len(INVESTMENT_COLUMNS)):
+        subject = row[0].value
+        if subject not in subjects:
+            raise _CellError(row[0], "not a category or project of the programme", subject)
+        at = dict(zip(_INVESTMENT_FIELDS, row, strict=True))
+        if _empty(at["as_of"].value) and _empty(at["completed_yi_yuan"].value):
+            continue
+        reports.append(_report(str(subject), row, period))
+
+    submission = None
+    sent = about.get("submitted_on")
+    if sent is not None and not _empty(sent.value):
+        day = _date(sent)
+        obligations = sorted(
+            {
+                d.obligation
+                for d in programme.deadlines()
+                if d.department.key == department
+                and d.period == period
+                and programme.obligation(d.obligation).rule.frequency is Frequency.QUARTERLY
+            }
+        )
+        if not obligations:
+            raise _CellError(
+                sent, f"{department} owes no quarterly report for {period.label}", sent.value
+            )
+        submission = Submission(obligations[0], department, day, period=period.label)
+    return FilledWorkbook(
+        source=source,
+        department=department,
+        period=period,
+        observations=tuple(observations),
+        investment=tuple(reports),
+        submission=submission,
+    )
+
+
+def read_reporting_workbook(path: str | PathLike[str], programme: Programme) -> FilledWorkbook:
+    """Read a filled reporting workbook back into observations, investment reports and the
+    submission of the quarterly report.
+
+    Rows whose date and value cells are both empty report nothing and are skipped. A value is a
+    number in the unit shown (a bare number; for a percentage ``75`` means 75%), or text with
+    its unit (``77.6公里``); a milestone ``是``/``否``; a qualitative goal a level name (推进中).
+
+    Raises:
+        LoadError: Names the file, the cell (``目标 Targets!J7``), the problem and the value: a
+            sheet or field missing, another format, version or programme, a changed header, an
+            unknown target or subject, a date outside the period, a value without a date (or the
+            reverse), a value that does not fit its target.
+    """
+    source = str(path)
+    openpyxl = _openpyxl()
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except FileNotFoundError:
+        raise LoadError(source, "", "no such file") from None
+    except Exception as exc:  # openpyxl raises zipfile, KeyError and others on a non-workbook
+        raise LoadError(source, "", f"not an xlsx workbook ({type(exc).__name__})") from None
+    try:
+        return _read(book, programme, source)
+    except _CellError as exc:
+        raise LoadError(source, exc.where, exc.problem, exc.value) from None
+    except InvariantError as exc:  # pragma: no cover - the checks above come first
+        raise LoadError(source, exc.where, exc.problem, exc.value) from None

@@ -1,0 +1,178 @@
+"""The ``status`` and ``compliance`` commands: formats, exit codes, the shipped example dataset."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import ezhou_recovery as er
+from ezhou_recovery import _records
+from ezhou_recovery._text import width
+from ezhou_recovery.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
+
+ROOT = Path(__file__).parents[1]
+SAMPLE = ROOT / "docs" / "examples" / "small_programme.toml"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def example_assessment() -> er.Assessment:
+    return er.assess(
+        er.load_ezhou_plan(),
+        er.example_observations(),
+        as_of=date(2021, 6, 30),
+        investment=er.example_investment_reports(),
+    )
+
+
+def test_example_files_in_the_package_are_the_repository_examples() -> None:
+    # The rule: examples/ and src/ezhou_recovery/data/examples/ hold the same bytes; edit both.
+    package = ROOT / "src" / "ezhou_recovery" / "data" / "examples"
+    for name in er.EXAMPLE_FILES:
+        assert (package / name).read_bytes() == (ROOT / "examples" / name).read_bytes(), name
+    assert sorted(p.name for p in package.iterdir()) == sorted(er.EXAMPLE_FILES)
+
+
+def test_status_csv_is_one_row_per_target(
+    capsys: pytest.CaptureFixture[str], example_assessment: er.Assessment
+) -> None:
+    code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "csv")
+    assert code == EXIT_OK
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == list(_records.RESULT_COLUMNS)
+    assert [r["key"] for r in rows] == [r.key for r in example_assessment.results]
+    roads = next(r for r in rows if r["key"] == "transport.rural_roads")
+    assert (roads["value"], roads["unit"]) == ("32", "kilometer")
+    assert roads["status"] == example_assessment.target("transport.rural_roads").status.value
+
+
+def test_status_json_counts_and_exact_money(
+    capsys: pytest.CaptureFixture[str], example_assessment: er.Assessment
+) -> None:
+    code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "json")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert data["counts"] == {s.value: n for s, n in example_assessment.overall.counts.items()}
+    health = next(m for m in data["money"] if m["subject"] == "public_health")
+    assert health["completed_yi_yuan"] == "15.3"
+    assert health["planned_total_yi_yuan"] == "46.71"
+
+
+def test_status_text_is_aligned_and_hides_no_data(
+    capsys: pytest.CaptureFixture[str], example_assessment: er.Assessment
+) -> None:
+    code, out, _ = run(capsys, "status", "--as-of", "2021-06-30")
+    assert code == EXIT_OK
+    lines = out.splitlines()
+    start = lines.index("Targets, worst first 目标（最差在前）:") + 1
+    header, rule = lines[start], lines[start + 1]
+    assert width(header) <= len(rule) + 1
+    no_data = example_assessment.overall.count(er.Status.NO_DATA)
+    assert f"{no_data} targets without data are not listed" in out
+    _, everything, _ = run(capsys, "status", "--as-of", "2021-06-30", "--all")
+    assert "transport.bus_depot" in everything
+    assert "transport.bus_depot" not in out
+
+
+def test_status_fail_on(
+    capsys: pytest.CaptureFixture[str], example_assessment: er.Assessment
+) -> None:
+    assert example_assessment.overall.count(er.Status.MISSED) > 0
+    assert run(capsys, "status", "--as-of", "2021-06-30", "--fail-on", "missed")[0] == EXIT_FINDINGS
+    # Before any deadline has passed nothing can be missed.
+    assert run(capsys, "status", "--as-of", "2020-06-30", "--fail-on", "missed")[0] == EXIT_OK
+
+
+def test_status_with_own_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    obs = tmp_path / "o.csv"
+    obs.write_text(
+        "target,as_of,value\ntransport.rural_roads,2021-03-31,20公里\n", encoding="utf-8"
+    )
+    code, out, _ = run(
+        capsys, "status", "--observations", str(obs), "--as-of", "2021-06-30", "--format", "json"
+    )
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert data["counts"]["no_data"] == len(data["targets"]) - 1
+    assert all(m["completed_yi_yuan"] is None for m in data["money"])
+
+
+def test_status_bad_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    obs = tmp_path / "o.csv"
+    obs.write_text(
+        "target,as_of,value\ntransport.rural_roads,2021-03-31,20公斤\n", encoding="utf-8"
+    )
+    code, out, err = run(capsys, "status", "--observations", str(obs))
+    assert code == EXIT_BAD_INPUT
+    assert out == ""
+    assert err.count("\n") == 1
+    assert str(obs) in err
+    assert "row 2.value" in err
+
+
+def test_status_with_programme_needs_observations(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "status", "--programme", str(SAMPLE))
+    assert code == EXIT_USAGE
+    assert "--observations" in err
+
+
+def test_compliance_csv_one_row_per_deadline(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "compliance", "--as-of", "2021-07-15", "--format", "csv")
+    assert code == EXIT_OK
+    rows = list(csv.DictReader(io.StringIO(out)))
+    c = er.compliance(er.load_ezhou_plan(), er.example_submissions(), date(2021, 7, 15))
+    assert [r["key"] for r in rows] == [st.deadline.key for st in c.statuses]
+    assert {r["status"] for r in rows} == {"on_time", "late", "missing", "not_yet_due"}
+    assert sum(r["resubmissions"] != "0" for r in rows) >= 1
+
+
+def test_compliance_holidays_and_grace_change_the_count(capsys: pytest.CaptureFixture[str]) -> None:
+    def late(*extra: str) -> int:
+        code, out, _ = run(
+            capsys, "compliance", "--as-of", "2021-10-15", "--format", "json", *extra
+        )
+        assert code == EXIT_OK
+        return int(json.loads(out)["programme"]["late"])
+
+    written = late()
+    moved = late("--holidays", "next-working-day")
+    graced = late("--grace", "5")
+    # 2021-09-25 was a Saturday and the 26th a working Sunday (调休): a report on the 26th is late
+    # as written and on time when the due date moves.
+    assert moved < written
+    assert graced < written
+
+
+def test_compliance_fail_on_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "compliance", "--as-of", "2021-07-15", "--fail-on", "missing", "--format", "json"
+    )
+    assert code == EXIT_FINDINGS
+    data = json.loads(out)
+    assert data["laggards"][0]["rank"] == 1
+    assert data["convention"] == {"inclusive": True, "grace_days": 0, "holidays": "as_written"}
+    assert run(capsys, "compliance", "--as-of", "2020-11-01", "--fail-on", "late")[0] == EXIT_OK
+
+
+def test_compliance_usage_and_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, "compliance", "--grace", "-1")[0] == EXIT_USAGE
+    assert run(capsys, "compliance", "--holidays", "sometimes")[0] == EXIT_USAGE
+    bad = tmp_path / "s.csv"
+    bad.write_text(
+        "obligation,department,period,submitted_at\nquarterly_progress,moon_office,2021Q1,2021-03-01\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "compliance", "--submissions", str(bad))
+    assert code == EXIT_BAD_INPUT
+    assert "moon_office" in err
+    assert err.count("\n") == 1
