@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 import ezhou_recovery  # noqa: E402
 
@@ -20,11 +21,16 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "percent_notebook",
 ]
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build", "examples", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_ext", "examples", "Thumbs.db", ".DS_Store"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+
+# The example notebook (a jupytext percent script), run at every build into a generated page with
+# its outputs and charts (docs/_ext/percent_notebook.py).
+percent_notebooks = {"_generated/walkthrough": "../examples/walkthrough.py"}
 
 # Google-style docstrings; "Attributes:" become instance-variable fields, so that attrs fields are
 # not described twice.

@@ -450,6 +450,11 @@ def test_category_rollup() -> None:
     assert sum(x.counts.values()) == x.total
     assert x.share_attained == pytest.approx(1 / 6)
     assert x.mean_progress == pytest.approx((1.0 + 0.1 + 0.0) / 3)
+    with_data = [r for r in x.results if r.progress is not None]
+    assert len(with_data) == 3
+    assert x.mean_expected_progress == pytest.approx(
+        sum(r.expected_progress for r in with_data) / 3
+    )
     assert [r.key for r in x.worst[:2]] == ["x.lng", "x.built"]
     assert x.worst[-1].key == "x.level_up"
 

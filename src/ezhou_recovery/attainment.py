@@ -294,6 +294,13 @@ class Rollup:
         return math.fsum(values) / len(values) if values else None
 
     @property
+    def mean_expected_progress(self) -> float | None:
+        """Mean time progress over the same targets as :attr:`mean_progress` (those with data),
+        to set beside it; None without any."""
+        values = [r.expected_progress for r in self.results if r.capped_progress is not None]
+        return math.fsum(values) / len(values) if values else None
+
+    @property
     def worst(self) -> tuple[TargetResult, ...]:
         """The results, worst first (the same as ``results``)."""
         return self.results
