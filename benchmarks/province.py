@@ -417,7 +417,11 @@ def show(report: dict[str, Any]) -> str:
         f"fresh import + load_ezhou_plan: min {s['min']:.3f} s, median {s['median']:.3f} s "
         f"({s['runs']} runs)",
         f"process peak resident memory: {report['process_peak_rss_mb']:.0f} MB",
-        "goals: "
+        (
+            "goals (set for the full province, not for --small): "
+            if report.get("mode") == "small"
+            else "goals: "
+        )
         + ", ".join(f"{k} {'yes' if v else 'NO'}" for k, v in report["goals_met"].items()),
         "machine: " + ", ".join(f"{k} {v}" for k, v in report["machine"].items()),
     ]
