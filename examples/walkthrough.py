@@ -21,8 +21,8 @@
 # It is a [jupytext](https://jupytext.readthedocs.io) "percent" script: open it in Jupyter as a
 # notebook, or run it as a plain script (`python examples/walkthrough.py`). The charts are saved
 # as PNG files into the folder named by the environment variable `EZHOU_WALKTHROUGH_OUT`, or a new
-# temporary folder. It needs the `charts` extra (`pip install ".[charts]"`) and, for Chinese labels,
-# a font with Chinese glyphs (on Debian or Ubuntu: `apt-get install fonts-wqy-microhei`).
+# temporary folder. It needs the `charts` extra (`pip install ".[charts]"`); Chinese labels use an
+# installed CJK font if there is one, else the font that ships with the package.
 
 # %%
 import datetime as dt

@@ -2,101 +2,235 @@
 
 The public API is re-exported here; everything else is private. The Ezhou "Ten Major Projects" plan
 (鄂州政发〔2020〕10号) ships as the embedded default: ``load_ezhou_plan()``.
+
+Names are loaded on first use (PEP 562 ``__getattr__``): ``import ezhou_recovery`` builds only what
+is asked for, so reading a plan does not import the attainment, compliance or workbook modules.
+Type checkers see the imports under ``TYPE_CHECKING`` below.
 """
 
 from __future__ import annotations
 
-from ._holidays import CalendarUnavailableError, is_working_day, next_working_day
-from .attainment import (
-    AT_RISK_RATIO,
-    MILESTONE_AT_RISK_ELAPSED,
-    ON_TRACK_RATIO,
-    Assessment,
-    Rollup,
-    Status,
-    TargetResult,
-    Thresholds,
-    YearResult,
-    assess,
-)
-from .compliance import (
-    Compliance,
-    DeadlineStatus,
-    Laggard,
-    ReportStatus,
-    ScoringRule,
-    Tally,
-    compliance,
-)
-from .duedates import DueConvention, HolidayPolicy, Upcoming, upcoming
-from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
-from .examples import (
-    EXAMPLE_FILES,
-    example_investment_reports,
-    example_observations,
-    example_submissions,
-)
-from .investment import AnnualMoneyResult, MoneyResult, assess_investment
-from .loading import load_ezhou_plan, load_programme
-from .obligations import Deadline, Deadlines, DueRule, Frequency, ReporterScope, ReportingObligation
-from .observations import (
-    AnnualInvestmentPlan,
-    InvestmentReport,
-    Observation,
-    QualitativeLevel,
-    Quality,
-    load_investment_reports,
-    load_observations,
-    observations_frame,
-)
-from .people import Department, Official
-from .periods import Period, quarter_of
-from .programme import Category, Programme, Task
-from .projects import (
-    Funding,
-    FundingSource,
-    Milestone,
-    PlannedInvestment,
-    Portfolio,
-    Project,
-    ProjectLevel,
-    ProjectStatus,
-)
-from .report_workbook import REPORT_SHEETS, write_report_workbook
-from .schedule import (
-    EarnedSchedule,
-    MilestoneState,
-    MilestoneStatus,
-    ScheduleError,
-    ScheduleStatus,
-    earned_schedule,
-    milestone_schedule,
-    project_performance,
-)
-from .serialization import from_json, to_json
-from .submissions import (
-    CHINA_TIME,
-    Submission,
-    UnmatchedSubmissionError,
-    load_submissions,
-    match_submissions,
-    submissions_frame,
-)
-from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind, Targets
-from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
-from .validation import Finding, Severity, validate
-from .workbook_reading import FilledWorkbook, read_reporting_workbook
-from .workbooks import write_reporting_workbook, write_reporting_workbooks
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getattr__ below
+    from ._holidays import CalendarUnavailableError, is_working_day, next_working_day
+    from .attainment import (
+        AT_RISK_RATIO,
+        BATCH_MIN_OBSERVATIONS,
+        MILESTONE_AT_RISK_ELAPSED,
+        ON_TRACK_RATIO,
+        Assessment,
+        Rollup,
+        Status,
+        TargetResult,
+        Thresholds,
+        YearResult,
+        assess,
+    )
+    from .columnar import ObservationTable
+    from .compliance import (
+        Compliance,
+        DeadlineStatus,
+        Laggard,
+        ReportStatus,
+        ScoringRule,
+        Tally,
+        compliance,
+    )
+    from .duedates import DueConvention, HolidayPolicy, Upcoming, upcoming
+    from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+    from .examples import (
+        EXAMPLE_FILES,
+        example_investment_reports,
+        example_observations,
+        example_submissions,
+    )
+    from .investment import AnnualMoneyResult, MoneyResult, assess_investment
+    from .loading import load_ezhou_plan, load_programme
+    from .obligations import (
+        Deadline,
+        Deadlines,
+        DueRule,
+        Frequency,
+        ReporterScope,
+        ReportingObligation,
+    )
+    from .observations import (
+        AnnualInvestmentPlan,
+        InvestmentReport,
+        Observation,
+        QualitativeLevel,
+        Quality,
+        load_investment_reports,
+        load_observations,
+        observations_frame,
+    )
+    from .people import Department, Official
+    from .periods import Period, quarter_of
+    from .programme import Category, Programme, Task
+    from .projects import (
+        Funding,
+        FundingSource,
+        Milestone,
+        PlannedInvestment,
+        Portfolio,
+        Project,
+        ProjectLevel,
+        ProjectStatus,
+    )
+    from .report_workbook import REPORT_SHEETS, write_report_workbook
+    from .schedule import (
+        EarnedSchedule,
+        MilestoneState,
+        MilestoneStatus,
+        ScheduleError,
+        ScheduleStatus,
+        earned_schedule,
+        milestone_schedule,
+        project_performance,
+    )
+    from .serialization import from_json, to_json
+    from .submissions import (
+        CHINA_TIME,
+        Submission,
+        UnmatchedSubmissionError,
+        load_submissions,
+        match_submissions,
+        submissions_frame,
+    )
+    from .targets import (
+        Baseline,
+        BaselineQualifier,
+        Comparator,
+        Section,
+        Target,
+        TargetKind,
+        Targets,
+    )
+    from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
+    from .validation import Finding, Severity, validate
+    from .workbook_reading import FilledWorkbook, read_reporting_workbook
+    from .workbooks import write_reporting_workbook, write_reporting_workbooks
+
+#: Where each public name lives (a module of this package).
+_LAZY: dict[str, str] = {
+    "to_json": "serialization",
+    "from_json": "serialization",
+    "validate": "validation",
+    "Severity": "validation",
+    "Finding": "validation",
+    "AT_RISK_RATIO": "attainment",
+    "AnnualInvestmentPlan": "observations",
+    "AnnualMoneyResult": "investment",
+    "Assessment": "attainment",
+    "BATCH_MIN_OBSERVATIONS": "attainment",
+    "Baseline": "targets",
+    "BaselineQualifier": "targets",
+    "CHINA_TIME": "submissions",
+    "CalendarUnavailableError": "_holidays",
+    "Category": "programme",
+    "Comparator": "targets",
+    "Compliance": "compliance",
+    "Deadline": "obligations",
+    "DeadlineStatus": "compliance",
+    "Deadlines": "obligations",
+    "Department": "people",
+    "DueConvention": "duedates",
+    "DueRule": "obligations",
+    "EXAMPLE_FILES": "examples",
+    "EarnedSchedule": "schedule",
+    "EzhouRecoveryError": "errors",
+    "FilledWorkbook": "workbook_reading",
+    "Frequency": "obligations",
+    "Funding": "projects",
+    "FundingSource": "projects",
+    "HolidayPolicy": "duedates",
+    "InvariantError": "errors",
+    "InvestmentReport": "observations",
+    "Laggard": "compliance",
+    "LoadError": "errors",
+    "MILESTONE_AT_RISK_ELAPSED": "attainment",
+    "Milestone": "projects",
+    "MilestoneState": "schedule",
+    "MilestoneStatus": "schedule",
+    "MoneyResult": "investment",
+    "ON_TRACK_RATIO": "attainment",
+    "Observation": "observations",
+    "ObservationTable": "columnar",
+    "Official": "people",
+    "Period": "periods",
+    "PlannedInvestment": "projects",
+    "Portfolio": "projects",
+    "Programme": "programme",
+    "Project": "projects",
+    "ProjectLevel": "projects",
+    "ProjectStatus": "projects",
+    "Q_": "units",
+    "QualitativeLevel": "observations",
+    "Quality": "observations",
+    "REPORT_SHEETS": "report_workbook",
+    "ReportStatus": "compliance",
+    "ReporterScope": "obligations",
+    "ReportingObligation": "obligations",
+    "Rollup": "attainment",
+    "ScheduleError": "schedule",
+    "ScheduleStatus": "schedule",
+    "ScoringRule": "compliance",
+    "Section": "targets",
+    "Status": "attainment",
+    "Submission": "submissions",
+    "Tally": "compliance",
+    "Target": "targets",
+    "TargetKind": "targets",
+    "TargetResult": "attainment",
+    "Targets": "targets",
+    "Task": "programme",
+    "Thresholds": "attainment",
+    "UnitError": "errors",
+    "UnmatchedSubmissionError": "submissions",
+    "Upcoming": "duedates",
+    "YearResult": "attainment",
+    "assess": "attainment",
+    "assess_investment": "investment",
+    "compliance": "compliance",
+    "earned_schedule": "schedule",
+    "example_investment_reports": "examples",
+    "example_observations": "examples",
+    "example_submissions": "examples",
+    "format_quantity": "units",
+    "is_working_day": "_holidays",
+    "load_ezhou_plan": "loading",
+    "load_investment_reports": "observations",
+    "load_observations": "observations",
+    "load_programme": "loading",
+    "load_submissions": "submissions",
+    "match_submissions": "submissions",
+    "milestone_schedule": "schedule",
+    "money": "units",
+    "next_working_day": "_holidays",
+    "observations_frame": "observations",
+    "parse_quantity": "units",
+    "parse_unit": "units",
+    "project_performance": "schedule",
+    "quantity_in": "units",
+    "quarter_of": "periods",
+    "read_reporting_workbook": "workbook_reading",
+    "submissions_frame": "submissions",
+    "upcoming": "duedates",
+    "ureg": "units",
+    "write_report_workbook": "report_workbook",
+    "write_reporting_workbook": "workbooks",
+    "write_reporting_workbooks": "workbooks",
+}
 
 __version__ = "0.1.0"
 
-if "hypothesis" in __import__("sys").modules:  # st.from_type(Target) works (_hypothesis_plugin)
-    from ._hypothesis_plugin import register as _register_strategies
-
-    _register_strategies()
-
 __all__ = [
     "AT_RISK_RATIO",
+    "BATCH_MIN_OBSERVATIONS",
     "CHINA_TIME",
     "EXAMPLE_FILES",
     "MILESTONE_AT_RISK_ELAPSED",
@@ -135,6 +269,7 @@ __all__ = [
     "MilestoneStatus",
     "MoneyResult",
     "Observation",
+    "ObservationTable",
     "Official",
     "Period",
     "PlannedInvestment",
@@ -203,3 +338,39 @@ __all__ = [
     "write_reporting_workbook",
     "write_reporting_workbooks",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        if not name.startswith("_"):  # a submodule, as ``ezhou_recovery.attainment``
+            try:
+                return importlib.import_module(f".{name}", __name__)
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{__name__}.{name}":
+                    raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """The package module: importing a submodule does not replace a public name of the same name
+    (the submodule ``compliance`` does not hide the function ``compliance``)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            self.__dict__.pop(name, None)  # the public name is loaded again on first use
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+if "hypothesis" in sys.modules:  # st.from_type(Target) works (see _hypothesis_plugin)
+    importlib.import_module("._hypothesis_plugin", __name__).register()

@@ -8,7 +8,9 @@ returns an immutable :class:`Assessment`. The method, with its references, is wr
 from __future__ import annotations
 
 import enum
+import importlib.util
 import math
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -31,11 +33,14 @@ from .programme import Programme
 from .targets import BaselineQualifier, Comparator, Target, TargetKind
 from .units import COUNTED_THINGS, Q_, Quantity, format_quantity, quantity_in
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+    from .columnar import ObservationTable
 
 __all__ = [
     "AT_RISK_RATIO",
+    "BATCH_MIN_OBSERVATIONS",
     "MILESTONE_AT_RISK_ELAPSED",
     "ON_TRACK_RATIO",
     "Assessment",
@@ -52,6 +57,9 @@ ON_TRACK_RATIO: Final = 0.95
 #: Progress of 60% to 95% of time progress is at risk (Eurostat "moderate progress" band); below
 #: 60% is off track.
 AT_RISK_RATIO: Final = 0.60
+#: From this many observations (in a sequence), :func:`assess` takes the columnar path
+#: (:mod:`ezhou_recovery.columnar`, when numpy is installed); the results are the same.
+BATCH_MIN_OBSERVATIONS: Final = 20_000
 #: A milestone not done when this share of its time has gone is at risk (a convention of this
 #: library: a milestone has no partial progress to compare with time progress).
 MILESTONE_AT_RISK_ELAPSED: Final = 0.75
@@ -449,16 +457,23 @@ def _find(rollups: Iterable[Rollup], key: str, what: str) -> Rollup:
 
 def assess(
     programme: Programme,
-    observations: Iterable[Observation],
+    observations: Iterable[Observation] | ObservationTable,
     *,
     as_of: date,
     investment: Iterable[InvestmentReport] = (),
     annual_plans: Iterable[AnnualInvestmentPlan] = (),
     thresholds: Thresholds | None = None,
+    columnar: bool | None = None,
 ) -> Assessment:
     """Assess every target of ``programme`` and its investment as of ``as_of``.
 
     Observations and reports dated after ``as_of`` are ignored (the assessment is of that day).
+
+    ``observations`` may be an :class:`~ezhou_recovery.ObservationTable` (columns, for hundreds of
+    thousands of observations); a sequence of at least :data:`BATCH_MIN_OBSERVATIONS` is turned
+    into one when numpy is installed. Either way the results are the same as the per-object path's,
+    to the last digit. ``columnar`` forces the choice: True the columnar path (needs numpy), False
+    the per-object path.
 
     Raises:
         InvariantError: An observation names a target the programme does not have, has the wrong
@@ -469,10 +484,17 @@ def assess(
     if not isinstance(as_of, date) or hasattr(as_of, "hour"):
         raise InvariantError("assess", "as_of", as_of, "must be a date")
     th = Thresholds() if thresholds is None else thresholds
-    by_target = _group(programme, observations)
-    results = tuple(
-        _assess_target(programme, t, by_target.get(t.key, ()), as_of, th) for t in programme.targets
-    )
+    table = _as_table(programme, observations, columnar)
+    if table is not None:  # the columnar path: the same results, computed with numpy
+        results = table._results(as_of, th)
+    else:
+        if not isinstance(observations, Iterable):  # a table, assessed object by object
+            observations = [observations.observation(i) for i in range(len(observations))]
+        by_target = _group(programme, observations)
+        results = tuple(
+            _assess_target(programme, t, by_target.get(t.key, ()), as_of, th)
+            for t in programme.targets
+        )
     by_key = {r.target.key: r for r in results}
 
     def rollup(scope: str, key: str, zh: str, en: str, targets: Iterable[Target]) -> Rollup:
@@ -518,6 +540,38 @@ def assess(
         money=money,
         money_total=money_total,
     )
+
+
+def _as_table(
+    programme: Programme, observations: Any, columnar: bool | None
+) -> ObservationTable | None:
+    """The observations as a table for the columnar path, or None for the per-object path.
+
+    Automatically (``columnar`` None): a table as given; a sequence of at least
+    :data:`BATCH_MIN_OBSERVATIONS` observations converted when numpy is installed.
+    """
+    module = sys.modules.get(f"{__package__}.columnar")
+    if module is not None and isinstance(observations, module.ObservationTable):
+        if observations.programme is not programme and observations.programme != programme:
+            raise InvariantError(
+                "assess",
+                "observations",
+                observations,
+                f"a table of programme {observations.programme.key!r}, not {programme.key!r}",
+            )
+        table: ObservationTable = observations
+        return None if columnar is False else table
+    if columnar is False:
+        return None
+    if columnar is None and (
+        not isinstance(observations, Sequence)
+        or len(observations) < BATCH_MIN_OBSERVATIONS
+        or importlib.util.find_spec("numpy") is None
+    ):
+        return None
+    from .columnar import ObservationTable
+
+    return ObservationTable.from_observations(programme, observations)
 
 
 def _worst_first(results: Iterable[TargetResult]) -> tuple[TargetResult, ...]:
@@ -619,6 +673,62 @@ def _magnitude(q: Any) -> float:
     return float(q.magnitude)
 
 
+@attrs.frozen
+class _Selection:
+    """The observations of one target that its result depends on (of those at or before the
+    assessment date, deduplicated and sorted by date). The per-object path picks them from a list
+    (:func:`_select`), the columnar path (``_batch``) with numpy; both then call :func:`_result`.
+
+    Attributes:
+        count: How many observations there are.
+        judged: The latest at or before the deadline.
+        latest: The latest.
+        first: The first (the start of the projection line).
+        usable: How many are at or before the deadline.
+        years: For an annual-rate target, the latest observation within each year counted
+            (see :func:`_year_span`), None for a year without one.
+    """
+
+    count: int
+    judged: Observation | None
+    latest: Observation | None
+    first: Observation | None
+    usable: int
+    years: tuple[Observation | None, ...] = ()
+
+
+def _year_span(programme: Programme, target: Target, as_of: date) -> list[tuple[int, date, date]]:
+    """The years of an annual-rate target judged so far, each with its first and last day."""
+    return [
+        (
+            year,
+            max(date(year, 1, 1), programme.period.start),
+            min(date(year, 12, 31), target.deadline),
+        )
+        for year in range(programme.period.start.year, min(target.deadline.year, as_of.year) + 1)
+    ]
+
+
+def _select(
+    programme: Programme, target: Target, obs: Sequence[Observation], as_of: date
+) -> _Selection:
+    seen = tuple(o for o in obs if o.as_of <= as_of)
+    years: tuple[Observation | None, ...] = ()
+    if target.kind is TargetKind.ANNUAL_RATE:
+        years = tuple(
+            _latest([o for o in seen if y_start <= o.as_of], y_end)
+            for _, y_start, y_end in _year_span(programme, target, as_of)
+        )
+    return _Selection(
+        count=len(seen),
+        judged=_latest(seen, min(as_of, target.deadline)),
+        latest=seen[-1] if seen else None,
+        first=seen[0] if seen else None,
+        usable=sum(1 for o in seen if o.as_of <= target.deadline),
+        years=years,
+    )
+
+
 def _assess_target(
     programme: Programme,
     target: Target,
@@ -626,17 +736,20 @@ def _assess_target(
     as_of: date,
     th: Thresholds,
 ) -> TargetResult:
-    seen = tuple(o for o in obs if o.as_of <= as_of)
+    return _result(programme, target, _select(programme, target, obs, as_of), as_of, th)
+
+
+def _result(
+    programme: Programme, target: Target, sel: _Selection, as_of: date, th: Thresholds
+) -> TargetResult:
+    """The result of one target from its selected observations."""
     if target.kind is TargetKind.ANNUAL_RATE:
-        return _annual(programme, target, seen, as_of, th)
-    passed = as_of > target.deadline
-    judged = _latest(seen, min(as_of, target.deadline))
-    latest = seen[-1] if seen else None
+        return _annual(programme, target, sel, as_of, th)
     if target.kind is TargetKind.MILESTONE:
-        return _milestone(programme, target, seen, judged, latest, as_of, th)
+        return _milestone(programme, target, sel, as_of, th)
     if target.kind is TargetKind.QUALITATIVE:
-        return _qualitative(programme, target, seen, judged, latest, as_of, th)
-    return _quantitative(programme, target, seen, judged, latest, as_of, passed, th)
+        return _qualitative(programme, target, sel, as_of, th)
+    return _quantitative(programme, target, sel, as_of, th)
 
 
 def _start_day(programme: Programme, target: Target) -> date:
@@ -654,16 +767,11 @@ def _start_day(programme: Programme, target: Target) -> date:
 
 
 def _quantitative(
-    programme: Programme,
-    target: Target,
-    seen: Sequence[Observation],
-    judged: Observation | None,
-    latest: Observation | None,
-    as_of: date,
-    passed: bool,
-    th: Thresholds,
+    programme: Programme, target: Target, sel: _Selection, as_of: date, th: Thresholds
 ) -> TargetResult:
     assert target.value is not None
+    judged, latest = sel.judged, sel.latest
+    passed = as_of > target.deadline
     unit = target.unit
     goal = _magnitude(target.value)
     comparator = _COMPARATOR_CODE[target.comparator]
@@ -682,7 +790,7 @@ def _quantitative(
     start = _start_day(programme, target)
     expected = f.elapsed_share(_day(start), _day(target.deadline), _day(as_of))
     if judged is None:
-        return _no_data(target, latest, len(seen), expected, baseline_q, exact, as_of)
+        return _no_data(target, latest, sel.count, expected, baseline_q, exact, as_of)
     actual = _magnitude(judged.value)
     progress = f.progress(actual, goal, base, higher)
     attained = bool(f.meets(actual, goal, comparator))
@@ -690,9 +798,8 @@ def _quantitative(
     status = _BY_CODE[int(code)]
     projected = projected_progress = catch_up = None
     if not passed:
-        usable = [o for o in seen if o.as_of <= target.deadline]
-        if len(usable) >= 2:
-            first = usable[0]
+        first = sel.first
+        if sel.usable >= 2 and first is not None:
             value = f.projection(
                 _magnitude(first.value),
                 _day(first.as_of),
@@ -716,7 +823,7 @@ def _quantitative(
         value=judged.value,
         value_as_of=judged.as_of,
         latest=latest,
-        observations=len(seen),
+        observations=sel.count,
         progress=progress,
         expected_progress=expected,
         gap=progress - expected,
@@ -771,18 +878,13 @@ def _no_data(
 
 
 def _milestone(
-    programme: Programme,
-    target: Target,
-    seen: Sequence[Observation],
-    judged: Observation | None,
-    latest: Observation | None,
-    as_of: date,
-    th: Thresholds,
+    programme: Programme, target: Target, sel: _Selection, as_of: date, th: Thresholds
 ) -> TargetResult:
+    judged, latest = sel.judged, sel.latest
     passed = as_of > target.deadline
     expected = f.elapsed_share(_day(programme.period.start), _day(target.deadline), _day(as_of))
     if judged is None:
-        return _no_data(target, latest, len(seen), expected, None, True, as_of)
+        return _no_data(target, latest, sel.count, expected, None, True, as_of)
     done = judged.value is True
     code = f.milestone_status_code(True, done, passed, expected, th.milestone_at_risk)
     status = _BY_CODE[int(code)]
@@ -808,7 +910,7 @@ def _milestone(
         value=done,
         value_as_of=judged.as_of,
         latest=latest,
-        observations=len(seen),
+        observations=sel.count,
         progress=progress,
         expected_progress=expected,
         gap=progress - expected,
@@ -824,18 +926,13 @@ def _milestone(
 
 
 def _qualitative(
-    programme: Programme,
-    target: Target,
-    seen: Sequence[Observation],
-    judged: Observation | None,
-    latest: Observation | None,
-    as_of: date,
-    th: Thresholds,
+    programme: Programme, target: Target, sel: _Selection, as_of: date, th: Thresholds
 ) -> TargetResult:
+    judged, latest = sel.judged, sel.latest
     passed = as_of > target.deadline
     expected = f.elapsed_share(_day(programme.period.start), _day(target.deadline), _day(as_of))
     if judged is None:
-        return _no_data(target, latest, len(seen), expected, None, True, as_of)
+        return _no_data(target, latest, sel.count, expected, None, True, as_of)
     level = judged.value
     assert isinstance(level, QualitativeLevel)
     top = QualitativeLevel.ACHIEVED.rank
@@ -863,7 +960,7 @@ def _qualitative(
         value=level,
         value_as_of=judged.as_of,
         latest=latest,
-        observations=len(seen),
+        observations=sel.count,
         progress=progress,
         expected_progress=expected,
         gap=progress - expected,
@@ -879,11 +976,7 @@ def _qualitative(
 
 
 def _annual(
-    programme: Programme,
-    target: Target,
-    seen: Sequence[Observation],
-    as_of: date,
-    th: Thresholds,
+    programme: Programme, target: Target, sel: _Selection, as_of: date, th: Thresholds
 ) -> TargetResult:
     assert target.value is not None
     unit = target.unit
@@ -896,13 +989,11 @@ def _annual(
     total = 0.0
     catch_up: Quantity | None = None
     current: Observation | None = None
-    for year in range(first_year, min(last_year, as_of.year) + 1):
-        y_start = max(date(year, 1, 1), programme.period.start)
-        y_end = min(date(year, 12, 31), target.deadline)
-        in_year = [o for o in seen if y_start <= o.as_of <= y_end]
+    for (year, y_start, y_end), judged in zip(
+        _year_span(programme, target, as_of), sel.years, strict=True
+    ):
         expected_y = f.elapsed_share(_day(y_start), _day(y_end), _day(as_of))
         passed_y = as_of > y_end
-        judged = in_year[-1] if in_year else None
         if judged is None:
             years.append(YearResult(year, None, Status.NO_DATA, None, expected_y))
             continue
@@ -918,9 +1009,9 @@ def _annual(
             catch_up = None if math.isnan(pace) else Q_(pace, unit)
     n_years = last_year - first_year + 1
     expected = f.elapsed_share(_day(programme.period.start), _day(target.deadline), _day(as_of))
-    latest = seen[-1] if seen else None
+    latest = sel.latest
     if all(y.status is Status.NO_DATA for y in years):
-        result = _no_data(target, latest, len(seen), expected, None, True, as_of)
+        result = _no_data(target, latest, sel.count, expected, None, True, as_of)
         return attrs.evolve(result, years=tuple(years))
     progress = total / (rate * n_years) if rate > 0 else 1.0
     # The headline is the worst year so far; an open year without data yet does not count.
@@ -953,7 +1044,7 @@ def _annual(
         value=total_q,
         value_as_of=current.as_of if current else None,
         latest=latest,
-        observations=len(seen),
+        observations=sel.count,
         progress=progress,
         expected_progress=expected,
         gap=progress - expected,

@@ -5,10 +5,10 @@ Each function takes results (:class:`~ezhou_recovery.Assessment`,
 what the computation found and computes nothing of its own. Save a figure with
 ``fig.savefig("chart.png")``; in Jupyter it displays as the cell's value.
 
-Chinese labels need a font with CJK glyphs: the first family of :data:`CJK_FAMILIES` installed
-(on Debian and Ubuntu ``apt-get install fonts-wqy-microhei`` or ``fonts-noto-cjk``). Without one
-the charts fall back to English labels with a :class:`ChartFontWarning`, rather than drawing empty
-boxes. This module is not imported by ``import ezhou_recovery``; import it as
+Chinese labels need a font with CJK glyphs: the first family of :data:`CJK_FAMILIES` installed on
+the machine, else the subset of WenQuanYi Micro Hei that ships inside the package (GB2312 and every
+character of the embedded plan; Apache-2.0, see ``data/fonts/``). Only if no font can be loaded do the
+charts fall back to English labels with a :class:`ChartFontWarning`, rather than drawing empty boxes. This module is not imported by ``import ezhou_recovery``; import it as
 ``from ezhou_recovery import charts``.
 """
 
@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
+from importlib import resources
 from typing import Final, Literal
 
 import matplotlib as mpl
@@ -46,6 +47,7 @@ __all__ = [
     "cjk_font_file",
     "deadline_calendar",
     "investment_chart",
+    "shipped_font_file",
 ]
 
 #: Font families with CJK glyphs, in order of preference (the first installed one is used).
@@ -65,6 +67,7 @@ CJK_FAMILIES: Final = (
     "Noto Sans CJK JP",
     "AR PL UMing CN",
 )
+_SHIPPED_FONT: Final = "WenQuanYiMicroHei-subset.ttf"
 #: Characters a font must have to be chosen (common ones of the plan's names and the labels).
 _PROBE: Final = "鄂州市十大工程按时逾期未报送进度正常存在风险已达成无数据投资完成率时间"
 
@@ -143,7 +146,8 @@ def cjk_font() -> str | None:
     """The family name of the CJK font the charts use, or None when none is installed.
 
     Fonts installed after matplotlib cached its font list are picked up: when no family of
-    :data:`CJK_FAMILIES` is known, the system's font files not yet in the list are added to it.
+    :data:`CJK_FAMILIES` is known, the system's font files not yet in the list are added to it;
+    when the system has none, the font shipped with the package (:func:`shipped_font_file`) is.
     The result is cached; ``cjk_font.cache_clear()`` looks again.
     """
     found = _installed_cjk()
@@ -157,7 +161,18 @@ def cjk_font() -> str | None:
                 except (OSError, RuntimeError, ValueError):
                     continue
         found = _installed_cjk()
+    if found is None:
+        try:
+            font_manager.fontManager.addfont(shipped_font_file())
+        except (OSError, RuntimeError, ValueError):  # pragma: no cover - a damaged installation
+            return None
+        found = _installed_cjk()
     return found
+
+
+def shipped_font_file() -> str:
+    """The CJK font that ships with the package (a subset of WenQuanYi Micro Hei)."""
+    return str(resources.files("ezhou_recovery").joinpath("data", "fonts", _SHIPPED_FONT))
 
 
 def cjk_font_file() -> str | None:
@@ -178,8 +193,9 @@ def _chinese(lang: Language) -> bool:
         return False
     if cjk_font() is None:
         warnings.warn(
-            "no installed font has Chinese glyphs (for example: apt-get install "
-            "fonts-wqy-microhei); drawing English labels",
+            "no font with Chinese glyphs could be loaded (neither an installed one such as "
+            "fonts-wqy-microhei nor the one shipped in ezhou_recovery/data/fonts); "
+            "drawing English labels",
             ChartFontWarning,
             stacklevel=3,
         )

@@ -170,7 +170,10 @@ def match_submissions(
         index.setdefault((d.obligation, d.department.key, d.period.label), []).append(d)
         if d.obligation in once:
             index.setdefault((d.obligation, d.department.key, None), []).append(d)
-    matched: dict[str, list[Submission]] = {d.key: [] for d in deadlines}
+    # Each deadline's list, found by identity: a deadline's key is built from its parts on every
+    # call, too slow to compute once per submission.
+    lists: dict[int, list[Submission]] = {id(d): [] for d in deadlines}
+    matched: dict[str, list[Submission]] = {d.key: lists[id(d)] for d in deadlines}
     for i, s in enumerate(submissions):
         found = index.get((s.obligation, s.department, s.period))
         if found is None:
@@ -180,7 +183,7 @@ def match_submissions(
             if not found:
                 raise _unmatched(i, s, obligations, departments, categories)
         for d in found:
-            matched[d.key].append(s)
+            lists[id(d)].append(s)
     return matched
 
 
