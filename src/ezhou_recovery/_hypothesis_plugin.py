@@ -3,10 +3,11 @@
 Two ways in, whichever of the two packages is imported second:
 
 - ``import hypothesis`` runs the entry point ``_ezhou_recovery_hypothesis:_hypothesis_setup_hook``
-  (a top-level module, so that it does not import this package: that costs about 0.3 s, and every
-  ``import hypothesis`` in the environment would pay it); the hook calls :func:`register` only when
-  ``ezhou_recovery`` is loaded already.
-- ``import ezhou_recovery`` calls :func:`register` when Hypothesis is loaded already.
+  (a top-level module that imports nothing); the hook calls :func:`register` only when
+  ``ezhou_recovery`` is loaded already. Registering needs the model classes, so it imports the model
+  modules and pint (0.1 to 0.2 s): every ``import hypothesis`` in the environment would pay that if
+  the hook registered unconditionally.
+- ``import ezhou_recovery`` calls :func:`register` when Hypothesis is loaded already (a test process).
 
 The strategies themselves are built on first use (``st.deferred``).
 """
