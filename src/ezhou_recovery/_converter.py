@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import enum
 import re
+import types
+import typing
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final, TypeVar, get_origin
 
@@ -127,8 +129,68 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
     return number
 
 
+def _union_of(*members: type) -> Any:
+    def matches(t: Any) -> bool:
+        args = set(typing.get_args(t))
+        return typing.get_origin(t) in (typing.Union, types.UnionType) and all(
+            any(a is m or get_origin(a) is m for a in args) for m in members
+        )
+
+    return matches
+
+
+def _structure_observed(value: Any, _: type) -> Any:
+    """An observation's value: true/false (a milestone), a level's name, or a quantity as text."""
+    from .observations import QualitativeLevel
+
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        for level in QualitativeLevel:
+            if value == level.value:
+                return level
+        return _structure_quantity(value, pint.Quantity)
+    raise _ProblemError(
+        "expected a quantity written as text ('77.6 kilometer'), true/false or a level name", value
+    )
+
+
+def _unstructure_observed(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    return _unstructure_quantity(value)
+
+
+def _structure_moment(value: Any, _: type) -> date | datetime:
+    """A date (``YYYY-MM-DD``) or a time with its UTC offset (``2021-03-24T16:00:00+08:00``)."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return _structure_date(value, date)
+    if not isinstance(value, str) or "T" not in value:
+        raise _ProblemError("expected a date (YYYY-MM-DD) or a time with its offset", value)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise _ProblemError("not a time written 2021-03-24T16:00:00+08:00", value) from None
+    if moment.utcoffset() is None:
+        raise _ProblemError("a time needs its offset (+08:00 or Z)", value)
+    if not DATE_RANGE[0] <= moment.date() <= DATE_RANGE[1]:
+        raise _ProblemError(
+            f"outside the years {DATE_RANGE[0].year} to {DATE_RANGE[1].year}", value
+        )
+    return moment
+
+
+def _unstructure_moment(value: date | datetime) -> str:
+    # A datetime is a date too: its own isoformat keeps the time and the offset.
+    return value.isoformat()
+
+
 def _resolve_model_types() -> None:
     # The model modules use postponed annotations; cattrs needs them as real types.
+    # (submissions.py imports the loaders, which import this module: serialization.py resolves
+    # Submission's types.)
     from . import obligations, observations, people, periods, programme, projects, targets
 
     for module in (people, periods, targets, projects, obligations, programme, observations):
@@ -154,6 +216,17 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, str)
+    # Observation.value (a quantity, true/false or a qualitative level) and
+    # Submission.submitted_at (a date or a time with its offset).
+    from .observations import QualitativeLevel
+
+    observed = _union_of(pint.Quantity, bool, QualitativeLevel)
+    converter.register_structure_hook_func(observed, _structure_observed)
+    converter.register_unstructure_hook_func(observed, _unstructure_observed)
+    moment = _union_of(date, datetime)
+    converter.register_structure_hook_func(moment, _structure_moment)
+    converter.register_unstructure_hook_func(moment, _unstructure_moment)
+    converter.register_unstructure_hook(datetime, datetime.isoformat)
     return converter
 
 

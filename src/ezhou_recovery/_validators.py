@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -69,6 +71,20 @@ def non_negative_int(instance: Any, attribute: attrs.Attribute[Any], value: Any)
     """A whole number, zero or more."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise fail(instance, attribute.name, value, "must be a whole number, zero or more")
+
+
+def finite(number: Any) -> bool:
+    """Whether a magnitude is a finite number (not NaN, not infinite, not a non-number)."""
+    if isinstance(number, bool):
+        return False
+    if isinstance(number, int):
+        return True
+    if isinstance(number, Decimal):
+        return number.is_finite()
+    try:
+        return math.isfinite(number)
+    except (TypeError, ValueError):
+        return False
 
 
 def instances_of(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:

@@ -159,6 +159,8 @@ def _observed_value(instance: Any, attribute: attrs.Attribute[Any], value: Any) 
             value,
             "must be a quantity of ezhou_recovery.ureg, True/False or a QualitativeLevel",
         )
+    if not v.finite(value.magnitude):
+        raise v.fail(instance, attribute.name, value, "must be a finite number")
     if value.magnitude < 0:
         raise v.fail(instance, attribute.name, value, "must not be negative")
 

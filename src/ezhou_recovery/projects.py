@@ -69,6 +69,8 @@ def _money(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         or not isinstance(value.magnitude, Decimal | int)
     ):
         raise v.fail(instance, attribute.name, value, "must be an exact amount of money (Decimal)")
+    if not v.finite(value.magnitude):
+        raise v.fail(instance, attribute.name, value, "must be a finite amount")
     if value.magnitude < 0:
         raise v.fail(instance, attribute.name, format_quantity(value), "must not be negative")
 

@@ -18,7 +18,7 @@ import json
 import sys
 import types
 import typing
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
@@ -27,9 +27,26 @@ import attrs
 import pint
 
 from . import _validators as v
+from .observations import (
+    _FALSE,
+    _TRUE,
+    INVESTMENT_FORMAT,
+    OBSERVATIONS_FORMAT,
+    InvestmentReport,
+    Observation,
+    QualitativeLevel,
+)
 from .serialization import DocumentFormat, document_format, document_formats
+from .submissions import SUBMISSIONS_FORMAT, SUBMISSIONS_FORMAT_VERSION, Submission
 
-__all__ = ["SCHEMA_DIALECT", "json_schema", "schema_file_name", "write_schemas"]
+__all__ = [
+    "FILE_FORMATS",
+    "SCHEMA_DIALECT",
+    "file_schema",
+    "json_schema",
+    "schema_file_name",
+    "write_schemas",
+]
 
 #: The JSON Schema dialect of the generated schemas.
 SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
@@ -140,6 +157,8 @@ def _type_schema(t: Any, defs: dict[str, Any], optional: frozenset[str]) -> dict
         return {"type": "integer"}
     if t is str:
         return {"type": "string"}
+    if t is datetime:
+        return {"type": "string", "format": "date-time", "pattern": r"^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$"}
     if t is date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if t is Decimal:
@@ -159,14 +178,95 @@ def _type_schema(t: Any, defs: dict[str, Any], optional: frozenset[str]) -> dict
     raise TypeError(f"no JSON Schema for the type {t!r}")
 
 
+#: The files the loaders read as JSON: (format name, version, the field holding the list, the class
+#: of an entry). Each entry has the fields of the class's own document, read more leniently.
+FILE_FORMATS: Final[tuple[tuple[str, int, str, type], ...]] = (
+    (OBSERVATIONS_FORMAT, 1, "observations", Observation),
+    (INVESTMENT_FORMAT, 1, "investment_reports", InvestmentReport),
+    (SUBMISSIONS_FORMAT, SUBMISSIONS_FORMAT_VERSION, "submissions", Submission),
+)
+
+
+def file_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of a file the loaders read (``ezhou-recovery/observations``, ...).
+
+    An entry is the class's document without ``format`` and ``format_version``, with the forms the
+    loader reads besides: an observation's value as a bare number (in the target's unit), a level's
+    English or Chinese name, a milestone's yes/no word; a submission given by its ``deadline`` key
+    instead of ``obligation`` and ``department``.
+
+    Raises:
+        KeyError: No file format has that name.
+    """
+    found = {f[0]: f for f in FILE_FORMATS}
+    if name not in found:
+        raise KeyError(f"no file format {name!r} (known: {', '.join(found)})")
+    _, version, list_name, cls = found[name]
+    entry = json_schema(cls)
+    defs = entry.pop("$defs", {})
+    for field in ("$schema", "$id", "title"):
+        entry.pop(field)
+    entry["properties"].pop("format")
+    entry["properties"].pop("format_version")
+    entry["required"] = [r for r in entry["required"] if r not in ("format", "format_version")]
+    if cls is Observation:
+        words = sorted(
+            {w for lv in QualitativeLevel for w in (lv.value, lv.name_en, lv.name_zh)}
+            | _TRUE
+            | _FALSE
+        )
+        entry["properties"]["value"] = {
+            "anyOf": [
+                dict(_QUANTITY),
+                {"type": "number", "minimum": 0},
+                {"type": "boolean"},
+                {"type": "string", "enum": words},
+            ]
+        }
+    if cls is Submission:
+        entry["properties"]["deadline"] = {
+            "type": "string",
+            "pattern": "^[^/]+/[^/]+/[^/]+/[^/]+$",
+            "description": "obligation/category/department/period; '-' for no category",
+        }
+        entry["required"] = ["submitted_at"]
+        entry["anyOf"] = [
+            {"required": ["deadline"]},
+            {"required": ["obligation", "department"]},
+        ]
+    schema: dict[str, Any] = {
+        "$schema": SCHEMA_DIALECT,
+        "$id": _BASE_URI + _file_schema_name(name),
+        "title": f"{name} version {version}",
+        "description": f"A file of {list_name.replace('_', ' ')}, read by the library's loader.",
+        "type": "object",
+        "properties": {
+            "format": {"const": name},
+            "format_version": {"const": version},
+            list_name: {"type": "array", "items": {"$ref": "#/$defs/Entry"}},
+        },
+        "required": ["format", "format_version", list_name],
+        "additionalProperties": False,
+        "$defs": dict(sorted({**defs, "Entry": entry}.items())),
+    }
+    return schema
+
+
+def _file_schema_name(name: str) -> str:
+    return name.rsplit("/", 1)[-1] + "-file.schema.json"
+
+
 def write_schemas(directory: str | Path) -> list[Path]:
-    """Write the schema of every document format into ``directory``; return the files written."""
+    """Write the schema of every document format and every loader file format into
+    ``directory``; return the files written."""
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
+    schemas = [(schema_file_name(d), json_schema(d.cls)) for d in document_formats()]
+    schemas += [(_file_schema_name(f[0]), file_schema(f[0])) for f in FILE_FORMATS]
     written = []
-    for document in document_formats():
-        path = folder / schema_file_name(document)
-        text = json.dumps(json_schema(document.cls), ensure_ascii=False, indent=2) + "\n"
+    for name, schema in schemas:
+        path = folder / name
+        text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written

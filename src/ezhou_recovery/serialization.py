@@ -30,11 +30,12 @@ from .loading import (
     programme_from_data,
 )
 from .obligations import Deadline, DueRule, ReportingObligation
-from .observations import InvestmentReport
+from .observations import AnnualInvestmentPlan, InvestmentReport, Observation
 from .people import Department, Official
 from .periods import Period
 from .programme import Category, Programme, Task
 from .projects import Funding, Milestone, PlannedInvestment, Portfolio, Project
+from .submissions import Submission
 from .targets import Baseline, Target
 
 __all__ = [
@@ -161,6 +162,7 @@ def from_json(text: str | bytes, cls: type[T], *, source: str = "<json>") -> T:
 
 
 def _register_model() -> None:
+    attrs.resolve_types(Submission)  # see _converter._resolve_model_types
     register_format(
         DocumentFormat(
             Programme,
@@ -190,6 +192,9 @@ def _register_model() -> None:
         Deadline: "deadline",
         Period: "period",
         InvestmentReport: "investment-report",
+        AnnualInvestmentPlan: "annual-investment-plan",
+        Observation: "observation",
+        Submission: "submission",
     }
     for cls, name in names.items():
         register_format(DocumentFormat(cls, FORMAT_PREFIX + name, 1))

@@ -81,6 +81,8 @@ class Section(enum.StrEnum):
 def _quantity(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, pint.Quantity) or value._REGISTRY is not ureg:
         raise v.fail(instance, attribute.name, value, "must be a quantity of ezhou_recovery.ureg")
+    if not v.finite(value.magnitude):
+        raise v.fail(instance, attribute.name, value, "must be a finite number")
     if value.magnitude < 0:
         raise v.fail(instance, attribute.name, value, "must not be negative")
 
