@@ -43,6 +43,9 @@ PUBLIC_MODEL_TYPES = [
     er.Funding,
     er.Milestone,
     er.PlannedInvestment,
+    er.AnnualInvestmentPlan,
+    er.Observation,
+    er.Submission,
 ]
 
 

@@ -19,6 +19,13 @@ __all__ = ["register"]
 
 def register() -> None:
     """Register a strategy for every model class with ``st.register_type_strategy``."""
+    import sys
+
+    module = sys.modules.get("ezhou_recovery.strategies")
+    if module is not None and not hasattr(module, "register_type_strategies"):
+        # ``import ezhou_recovery.strategies`` imported Hypothesis first: the module is half
+        # built, and registers its strategies itself when it is complete.
+        return
     from .strategies import register_type_strategies
 
     register_type_strategies()
