@@ -951,6 +951,10 @@ def moments(*, within: Period | None = None) -> st.SearchStrategy[date | datetim
     return dates(within=within) | aware()
 
 
+def _group(d: Deadline) -> tuple[str, str, str]:
+    return d.obligation, d.department.key, d.period.label
+
+
 def _arrival(day: date, draw: st.DrawFn) -> date | datetime:
     """A moment whose day in China time is ``day``."""
     if not draw(st.booleans()):
@@ -996,7 +1000,11 @@ def submissions(
     * ``"any"``: each deadline on time, late, missing or duplicated.
 
     The list is shuffled. Compliance computed on a status date after every last day (plus
-    ``max_days_late``) sees each deadline as intended.
+    ``max_days_late``) sees each deadline as intended, with one rule of matching to keep in mind:
+    a report without a category (the answer to a duty of named departments) also answers the
+    same department's category deadlines of that duty and period, which fall due the same day.
+    So under ``"missing"`` such a deadline is missing whenever one of its category deadlines is,
+    and under ``"duplicate"`` the category deadlines count its reports as resubmissions too.
 
     Args:
         programme: The programme whose deadlines are answered.
@@ -1025,6 +1033,13 @@ def submissions(
         if kind == "missing" and owed:
             for i in draw(st.lists(st.integers(0, len(owed) - 1), min_size=1, unique=True)):
                 fates[i] = "missing"
+            # A report without a category answers the department's category deadlines too: the
+            # category-less deadline of a group stays missing whenever one of the group does.
+            gone = {_group(d) for d, fate in zip(owed, fates, strict=True) if fate == "missing"}
+            fates = [
+                "missing" if d.category is None and _group(d) in gone else fate
+                for d, fate in zip(owed, fates, strict=True)
+            ]
         out: list[Submission] = []
         for d, fate in zip(owed, fates, strict=True):
             last = rule.last_on_time_day(d.due)
