@@ -210,7 +210,9 @@ class ObservationTable:
                 if ordinal is None:
                     ordinal = days[text] = _read_date(text).toordinal()
                 value = row[at_value]
-                if quantitative[i] and plain(value):
+                # Short plain numbers skip pint; a long one may lie beyond 10^±30, which the
+                # per-object reader refuses: it takes that reader's path.
+                if quantitative[i] and len(value) <= 25 and plain(value):
                     number = float(value)
                 else:
                     found = read.get((i, value))

@@ -350,7 +350,10 @@ def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
     except UnicodeDecodeError as exc:
         raise LoadError(source, f"byte {exc.start}", "not UTF-8 text") from None
     reader = csv.DictReader(io.StringIO(text, newline=""), restkey="", strict=True)
-    header = reader.fieldnames
+    try:
+        header = reader.fieldnames
+    except csv.Error as exc:
+        raise LoadError(source, "row 1", f"not valid CSV ({exc})") from None
     if not header:
         raise LoadError(source, "", "the file is empty")
     unknown = [h for h in header if h not in _FIELDS]
@@ -359,25 +362,27 @@ def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
     if len(set(header)) != len(header):
         raise LoadError(source, "row 1", "a column is named twice")
 
+    # Rows are numbered as a spreadsheet shows them, by record: a quoted cell may span lines, so
+    # the reader's line count is not the row number.
+    number = 1
+
     def rows() -> Iterator[dict[str, Any]]:
+        nonlocal number
         try:
             for row in reader:
+                number += 1
                 if "" in row:
-                    raise LoadError(
-                        source, f"row {reader.line_num}", "more cells than columns", row[""]
-                    )
+                    raise LoadError(source, f"row {number}", "more cells than columns", row[""])
                 yield {k: val for k, val in row.items() if val is not None}
         except csv.Error as exc:
-            raise LoadError(source, f"row {reader.line_num}", f"not valid CSV ({exc})") from None
+            raise LoadError(source, f"row {number + 1}", f"not valid CSV ({exc})") from None
 
     out = []
     try:
         for row in rows():
             out.append(_one(row))
     except _EntryError as exc:
-        raise LoadError(
-            source, f"row {reader.line_num}.{exc.field}", exc.problem, exc.value
-        ) from None
+        raise LoadError(source, f"row {number}.{exc.field}", exc.problem, exc.value) from None
     return tuple(out)
 
 
