@@ -74,3 +74,11 @@ def test_workbooks_page_names_the_layout() -> None:
         assert label in text, label
     for sheet in er.REPORT_SHEETS:
         assert sheet in text, sheet
+
+
+def test_cli_page_validate_example(capsys: pytest.CaptureFixture[str]) -> None:
+    command = "$ ezhou-recovery validate --programme docs/examples/inconsistent_programme.toml"
+    shown = shown_after("cli.md", command)
+    argv = [str(ROOT / a) if a.startswith("docs/") else a for a in command.split()[2:]]
+    assert main(argv) == 1  # an error finding
+    assert capsys.readouterr().out.rstrip("\n") == shown

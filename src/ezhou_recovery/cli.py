@@ -1,9 +1,10 @@
 """The ``ezhou-recovery`` command (also ``python -m ezhou_recovery``).
 
-Subcommands: ``plan`` (the default), ``deadlines``, ``status`` (attainment) and ``compliance``
-(reports on time, late, missing). Each writes a readable table (``--format text``) or data for
-machines (``--format json`` / ``csv``) to standard output. Exit codes: 0 ok, 1 bad input (a file or
-value that cannot be used; one line on standard error), 2 usage (bad options), 3 findings (only with
+Subcommands: ``plan`` (the default), ``deadlines``, ``status`` (attainment), ``compliance``
+(reports on time, late, missing) and ``validate`` (consistency findings of a programme). Each writes
+a readable table (``--format text``) or data for machines (``--format json`` / ``csv``) to standard
+output. Exit codes: 0 ok, 1 bad input (a file or value that cannot be used; one line on standard
+error; for ``validate`` also a programme with errors), 2 usage (bad options), 3 findings (only with
 ``--fail-on``: targets or reports at or below the level named).
 """
 
@@ -29,6 +30,7 @@ from .observations import load_investment_reports, load_observations
 from .overview import render_overview
 from .programme import Programme
 from .submissions import load_submissions
+from .validation import Finding, Severity, validate
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -300,6 +302,47 @@ def _cmd_compliance(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if any(st.status in failing for st in c.statuses) else EXIT_OK
 
 
+#: The columns of ``validate --format csv`` (and the fields of each finding in JSON).
+_FINDING_COLUMNS = ("severity", "code", "where", "what")
+_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
+
+
+def _finding_record(f: Finding) -> dict[str, str]:
+    return {"severity": f.severity.value, "code": f.code, "where": f.where, "what": f.what}
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    programme = _programme(args)
+    findings = validate(programme)
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = len(findings) - errors
+    if args.format == "json":
+        write_json(
+            {
+                "programme": programme.key,
+                "errors": errors,
+                "warnings": warnings,
+                "findings": [_finding_record(f) for f in findings],
+            },
+            out,
+        )
+    elif args.format == "csv":
+        write_csv([_finding_record(f) for f in findings], _FINDING_COLUMNS, out)
+    elif not findings:
+        out.write(f"{programme.key}: no findings, the programme is consistent 未发现问题\n")
+    else:
+        rows = [
+            [f"{_SEVERITY_ZH[f.severity]} {f.severity.value}", f.code, f.where, f.what]
+            for f in findings
+        ]
+        header = ["级别 severity", "规则 code", "位置 where", "问题 what"]
+        out.write(
+            f"{programme.key}: {errors} error(s), {warnings} warning(s) "
+            f"错误{errors}项，警告{warnings}项\n{table(header, rows)}\n"
+        )
+    return EXIT_BAD_INPUT if errors else EXIT_OK
+
+
 def _add_common_options(common: argparse.ArgumentParser) -> None:
     # Each parser gets its own option objects: set_defaults() on the main parser changes the
     # defaults of its own actions, and a shared action would then carry the main parser's default
@@ -331,7 +374,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ezhou-recovery",
         description="Check a government investment programme: the embedded Ezhou plan by default.",
-        epilog="Exit codes: 0 ok, 1 bad input, 2 usage, 3 findings (only with --fail-on).",
+        epilog="Exit codes: 0 ok, 1 bad input (validate: also errors found), 2 usage, "
+        "3 findings (only with --fail-on).",
     )
     _add_common_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -413,6 +457,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit with code 3 when a report is missing (or late or missing)",
     )
     comp.set_defaults(handler=_cmd_compliance)
+    check = sub.add_parser(
+        "validate",
+        help="consistency findings of a programme (errors and warnings); exit 1 on errors",
+        description="Check a programme file (the embedded Ezhou plan by default) with the "
+        "library's consistency rules: each finding's severity, rule code, place and problem. "
+        "Exit code 1 when there is an error (or the file cannot be read), 0 with only warnings.",
+    )
+    _add_common_options(check)
+    check.set_defaults(handler=_cmd_validate)
     parser.set_defaults(handler=_cmd_plan, programme=None, as_of=None, format="text")
     return parser
 
