@@ -26,7 +26,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_the_embedded_plan_has_warnings_only(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys)
     findings = er.validate(er.load_ezhou_plan())
-    assert findings and all(f.severity is er.Severity.WARNING for f in findings)
+    assert findings
+    assert all(f.severity is er.Severity.WARNING for f in findings)
     assert code == EXIT_OK
     assert out.startswith(f"ezhou_2020_2022: 0 error(s), {len(findings)} warning(s)")
     assert all(f.code in out and f.where in out for f in findings)
@@ -62,9 +63,7 @@ def test_csv_is_one_row_per_finding(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == EXIT_BAD_INPUT
 
 
-def test_a_consistent_programme_says_so(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_a_consistent_programme_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     import attrs
 
     plan = er.load_programme(SAMPLE)

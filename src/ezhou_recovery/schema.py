@@ -158,7 +158,11 @@ def _type_schema(t: Any, defs: dict[str, Any], optional: frozenset[str]) -> dict
     if t is str:
         return {"type": "string"}
     if t is datetime:
-        return {"type": "string", "format": "date-time", "pattern": r"^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$"}
+        return {
+            "type": "string",
+            "format": "date-time",
+            "pattern": r"^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$",
+        }
     if t is date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if t is Decimal:

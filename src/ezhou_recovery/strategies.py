@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any, Literal, ParamSpec, TypeVar
 
@@ -69,9 +69,9 @@ __all__ = [
     "milestones",
     "moments",
     "money",
+    "obligations",
     "observations",
     "observed_values",
-    "obligations",
     "officials",
     "periods",
     "planned_investments",
@@ -768,7 +768,9 @@ def investment_reports(
 
 
 @_memo
-def annual_investment_plans(*, subject: str | None = None) -> st.SearchStrategy[AnnualInvestmentPlan]:
+def annual_investment_plans(
+    *, subject: str | None = None
+) -> st.SearchStrategy[AnnualInvestmentPlan]:
     """Investment planned for a category or project in one year."""
     return st.builds(
         AnnualInvestmentPlan,
@@ -843,9 +845,11 @@ def _consistent_value(target: Target, draw: st.DrawFn) -> Quantity | bool | Qual
     if target.kind is TargetKind.MILESTONE:
         return draw(st.booleans())
     if target.kind is TargetKind.QUALITATIVE:
-        return draw(st.sampled_from(QualitativeLevel))
+        level: QualitativeLevel = draw(st.sampled_from(QualitativeLevel))
+        return level
     unit = draw(st.sampled_from(_compatible_units(target)))
-    return draw(quantities(unit=unit))  # type: ignore[no-any-return]
+    value: Quantity = draw(quantities(unit=unit))
+    return value
 
 
 @_memo
@@ -943,12 +947,18 @@ def moments(*, within: Period | None = None) -> st.SearchStrategy[date | datetim
     def aware(draw: st.DrawFn) -> datetime:
         day = draw(dates(within=within))
         at = datetime.combine(day, draw(st.times()), tzinfo=CHINA_TIME)
-        offset = draw(st.sampled_from(_OFFSETS) | st.integers(-14 * 60, 14 * 60).map(
-            lambda m: timedelta(minutes=m)
-        ))
+        offset = draw(
+            st.sampled_from(_OFFSETS)
+            | st.integers(-14 * 60, 14 * 60).map(lambda m: timedelta(minutes=m))
+        )
         return at.astimezone(timezone(offset))
 
     return dates(within=within) | aware()
+
+
+def _days_from(day: date, low: int, high: int) -> st.SearchStrategy[date]:
+    """Days ``low`` to ``high`` days after ``day`` (shrinking towards ``day``)."""
+    return st.integers(low, high).map(lambda n: day + timedelta(days=n))
 
 
 def _group(d: Deadline) -> tuple[str, str, str]:
@@ -1043,8 +1053,8 @@ def submissions(
         out: list[Submission] = []
         for d, fate in zip(owed, fates, strict=True):
             last = rule.last_on_time_day(d.due)
-            on_time = st.integers(0, 30).map(lambda n, last=last: last - timedelta(days=n))
-            late = st.integers(1, max_days_late).map(lambda n, last=last: last + timedelta(days=n))
+            on_time = _days_from(last, -30, 0)
+            late = _days_from(last, 1, max_days_late)
             if fate == "missing":
                 continue
             if fate == "on_time":
