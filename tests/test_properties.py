@@ -21,8 +21,8 @@ import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
 from ezhou_recovery.compliance import ReportStatus, Tally
 
-SOME = settings(max_examples=40)
-FEW = settings(max_examples=25)
+SOME = settings(max_examples=25)
+FEW = settings(max_examples=15)
 #: Magnitudes used where results must be exact: whole numbers, so floats hold them exactly.
 WHOLE = st.integers(0, 10**5).map(Decimal)
 ORDERED_KINDS = st.sampled_from([er.TargetKind.LEVEL, er.TargetKind.CUMULATIVE])
@@ -340,14 +340,5 @@ def test_deadlines_are_sorted_inside_the_window_and_stable(
     assert tuple(found) == tuple(d for d in programme.deadlines() if start <= d.due <= end)
     keys = [d.key for d in programme.deadlines()]
     assert len(keys) == len(set(keys))
-
-
-@SOME
-@given(duty_programmes, st.data())
-def test_a_programme_deadline_drawn_is_one_the_programme_owes(
-    programme: er.Programme, data: st.DataObject
-) -> None:
-    owed = programme.deadlines()
-    assume(len(owed) > 0)
-    d = data.draw(ers.deadlines(programme=programme))
-    assert d in owed
+    if keys:  # the strategy of a programme's deadlines draws only those it owes
+        assert data.draw(ers.deadlines(programme=programme)).key in keys
