@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,20 @@ def test_shrinks_to_small_readable_examples() -> None:
     assert (target.description_zh, target.description_en) == ("一", "a")
     quantity = find(ers.quantities(), lambda q: q.magnitude >= 1, settings=SHRINK)
     assert quantity == er.Q_(1, "piece")
+
+
+def test_world_strategies_shrink_to_small_readable_examples() -> None:
+    sample = er.load_programme(ROOT / "docs" / "examples" / "small_programme.toml")
+    one = find(ers.observations(), lambda o: True)
+    assert one.source is None
+    assert len(one.target) <= 8
+    assert len(repr(one)) < 160
+    reports = find(ers.submissions(programme=sample), lambda subs: len(subs) >= 1)
+    assert len(reports) == 1  # one deadline answered, the rest missing
+    (report,) = reports
+    assert type(report.submitted_at) is date
+    owed = {d.key: d for d in sample.deadlines()}
+    deadline = owed[
+        f"{report.obligation}/{report.category or '-'}/{report.department}/{report.period}"
+    ]
+    assert report.submitted_at == deadline.due  # on its due day
