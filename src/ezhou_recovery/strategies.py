@@ -750,3 +750,7 @@ def register_type_strategies() -> None:
 
 def _call(factory: Callable[[], st.SearchStrategy[T]]) -> Callable[[], st.SearchStrategy[T]]:
     return lambda: factory()
+
+
+# Imported before Hypothesis was, this module registers its strategies itself (see _hypothesis_plugin).
+register_type_strategies()
