@@ -14,17 +14,19 @@ The strategies themselves are built on first use (``st.deferred``).
 
 from __future__ import annotations
 
+import sys
+
 __all__ = ["register"]
 
 
 def register() -> None:
-    """Register a strategy for every model class with ``st.register_type_strategy``."""
-    import sys
+    """Register a strategy for every model class with ``st.register_type_strategy``.
 
-    module = sys.modules.get("ezhou_recovery.strategies")
-    if module is not None and not hasattr(module, "register_type_strategies"):
-        # ``import ezhou_recovery.strategies`` imported Hypothesis first: the module is half
-        # built, and registers its strategies itself when it is complete.
+    When ``ezhou_recovery.strategies`` is itself being imported (its ``import hypothesis`` runs the
+    entry point), it is left to register at the end of its own import.
+    """
+    importing = sys.modules.get(f"{__package__}.strategies")
+    if importing is not None and not hasattr(importing, "register_type_strategies"):
         return
     from .strategies import register_type_strategies
 

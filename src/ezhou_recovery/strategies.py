@@ -1114,6 +1114,5 @@ def _call(factory: Callable[[], st.SearchStrategy[T]]) -> Callable[[], st.Search
     return lambda: factory()
 
 
-# Importing this module before Hypothesis was loaded ran Hypothesis's entry point too early for it
-# to register anything (see _hypothesis_plugin): register here, once the module is complete.
+# Imported before Hypothesis was, this module registers its strategies itself (see _hypothesis_plugin).
 register_type_strategies()
