@@ -166,11 +166,11 @@ def test_shrinks_to_small_readable_examples() -> None:
 
 def test_world_strategies_shrink_to_small_readable_examples() -> None:
     sample = er.load_programme(ROOT / "docs" / "examples" / "small_programme.toml")
-    one = find(ers.observations(), lambda o: True)
+    one = find(ers.observations(), lambda o: True, settings=SHRINK)
     assert one.source is None
     assert len(one.target) <= 8
     assert len(repr(one)) < 160
-    reports = find(ers.submissions(programme=sample), lambda subs: len(subs) >= 1)
+    reports = find(ers.submissions(programme=sample), lambda subs: len(subs) >= 1, settings=SHRINK)
     assert len(reports) == 1  # one deadline answered, the rest missing
     (report,) = reports
     assert type(report.submitted_at) is date
