@@ -587,3 +587,12 @@ def test_the_example_5g_figures_follow_from_the_data() -> None:
     last = assess(plan, observations, as_of=END).target("new_infrastructure.base_stations_5g")
     assert last.reason.startswith("at risk: 1444 of 2000 base stations")
     assert last.projected_value is not None  # three observations: a trend to the deadline
+
+
+def test_reasons_name_counted_things_in_plain_english() -> None:
+    plan = er.load_ezhou_plan()
+    target = plan.target("public_health.district_cdcs")
+    result = er.assess(
+        plan, [er.Observation.for_target(target, date(2021, 6, 30), 1)], as_of=date(2021, 6, 30)
+    ).target(target.key)
+    assert "1 of 3 CDCs" in result.reason

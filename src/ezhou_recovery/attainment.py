@@ -637,8 +637,13 @@ def _show(value: Any) -> str:
     name = str(value.units)
     if name in COUNTED_THINGS:
         number = _number(value)
-        return f"{number} {_plural(name.replace('_', ' '), number)}"
+        noun = _EN_NOUNS.get(name, name.replace("_", " "))
+        return f"{number} {_plural(noun, number)}"
     return format_quantity(value, lang="en")
+
+
+# Counted things whose English word is not their unit name.
+_EN_NOUNS = {"cdc": "CDC"}
 
 
 def _number(q: Quantity) -> str:
@@ -650,6 +655,8 @@ def _plural(noun: str, number: str) -> str:
         return noun
     if noun == "person":
         return "people"
+    if noun.isupper():
+        return noun + "s"
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"
     if noun.endswith(("s", "sh", "ch", "x")):
