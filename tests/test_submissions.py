@@ -234,7 +234,7 @@ def test_json_loads(tmp_path: Path) -> None:
         (
             CSV_HEADER + "quarterly_progress,water_bureau,2021Q1,,2021-02-30,\n",
             "row 2.submitted_at",
-            "not a date",
+            "not a real date",
             "2021-02-30",
         ),
         (

@@ -8,13 +8,12 @@ Unknown keys are errors; nothing is coerced silently (``"12"`` is not a whole nu
 from __future__ import annotations
 
 import enum
-import re
 import types
 import typing
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Final, TypeVar, get_origin
+from typing import Any, TypeVar, get_origin
 
 import attrs
 import cattrs
@@ -27,13 +26,12 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from ._dates import check_in_range, read_date
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .units import _MAX_EXPONENT as MAX_EXPONENT
 from .units import Quantity, parse_quantity
 
 T = TypeVar("T")
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class _ProblemError(ValueError):
@@ -45,26 +43,11 @@ class _ProblemError(ValueError):
         super().__init__(problem)
 
 
-#: Dates a document may hold: wide enough for any plan, narrow enough that date arithmetic (the day
-#: after the issue, the quarter after the end) never leaves Python's calendar.
-DATE_RANGE: Final = (date(1900, 1, 1), date(2199, 12, 31))
-
-
 def _structure_date(value: Any, _: type) -> date:
-    if isinstance(value, date) and not hasattr(value, "hour"):
-        day = value
-    elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError as exc:
-            raise _ProblemError(f"not a real date ({exc})", value) from None
-    else:
-        raise _ProblemError("expected a date written YYYY-MM-DD", value)
-    if not DATE_RANGE[0] <= day <= DATE_RANGE[1]:
-        raise _ProblemError(
-            f"outside the years {DATE_RANGE[0].year} to {DATE_RANGE[1].year}", value
-        )
-    return day
+    try:
+        return read_date(value)
+    except ValueError as exc:
+        raise _ProblemError(str(exc), value) from None
 
 
 def _structure_quantity(value: Any, _: type) -> Quantity:
@@ -165,7 +148,7 @@ def _unstructure_observed(value: Any) -> Any:
 
 def _structure_moment(value: Any, _: type) -> date | datetime:
     """A date (``YYYY-MM-DD``) or a time with its UTC offset (``2021-03-24T16:00:00+08:00``)."""
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+    if isinstance(value, str) and "T" not in value:
         return _structure_date(value, date)
     if not isinstance(value, str) or "T" not in value:
         raise _ProblemError("expected a date (YYYY-MM-DD) or a time with its offset", value)
@@ -175,10 +158,10 @@ def _structure_moment(value: Any, _: type) -> date | datetime:
         raise _ProblemError("not a time written 2021-03-24T16:00:00+08:00", value) from None
     if moment.utcoffset() is None:
         raise _ProblemError("a time needs its offset (+08:00 or Z)", value)
-    if not DATE_RANGE[0] <= moment.date() <= DATE_RANGE[1]:
-        raise _ProblemError(
-            f"outside the years {DATE_RANGE[0].year} to {DATE_RANGE[1].year}", value
-        )
+    try:
+        check_in_range(moment.date())
+    except ValueError as exc:
+        raise _ProblemError(str(exc), value) from None
     return moment
 
 

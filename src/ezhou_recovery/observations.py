@@ -31,6 +31,7 @@ import attrs
 import pint
 
 from . import _validators as v
+from ._dates import read_date
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .projects import _money
 from .targets import Target, TargetKind
@@ -435,14 +436,10 @@ class _FieldError(Exception):
 
 
 def _read_date(value: Any) -> date:
-    if isinstance(value, date) and not hasattr(value, "hour"):
-        return value
-    if isinstance(value, str) and len(value.strip()) == 10:
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise _FieldError("as_of", "expected a date written YYYY-MM-DD", value)
+    try:
+        return read_date(value)
+    except ValueError as exc:
+        raise _FieldError("as_of", str(exc), value) from None
 
 
 def _source_quality(entry: Mapping[str, Any]) -> tuple[str | None, Quality]:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from . import _validators as v
+from ._dates import check_in_range, read_date
 from .errors import EzhouRecoveryError, InvariantError, LoadError
 from .loading import check_format, parse_data
 from .obligations import Deadline
@@ -227,10 +228,12 @@ def _parse_moment(value: Any) -> date | datetime:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected a date (YYYY-MM-DD) or a time with a zone (2021-03-24T16:00Z)")
     text = value.strip()
+    if "T" not in text and " " not in text:
+        return read_date(text)
     try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-        return datetime.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
+        check_in_range(moment.date())
+        return moment
     except ValueError:
         raise ValueError(
             "not a date (YYYY-MM-DD) or a time with a zone (2021-03-24T16:00:00+08:00)"

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ._dates import read_date
 from .errors import EzhouRecoveryError, InvariantError, LoadError
 from .obligations import Frequency
 from .observations import InvestmentReport, Observation, read_value
@@ -93,15 +94,11 @@ def _date(cell: _Cell) -> date:
     if isinstance(value, datetime):
         if (value.hour, value.minute, value.second, value.microsecond) != (0, 0, 0, 0):
             raise _CellError(cell, "expected a date without a time", value)
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise _CellError(cell, "expected a date written YYYY-MM-DD", value)
+        value = value.date()
+    try:
+        return read_date(value)
+    except ValueError as exc:
+        raise _CellError(cell, str(exc), value) from None
 
 
 def _text(cell: _Cell) -> str | None:
