@@ -173,7 +173,7 @@ class YearResult:
     expected_progress: float
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class TargetResult:
     """Where one target stands on the assessment date.
 
@@ -210,12 +210,12 @@ class TargetResult:
     progress: float | None
     expected_progress: float
     gap: float | None
-    projected_value: Quantity | None
-    projected_progress: float | None
-    catch_up_per_quarter: Quantity | None
-    baseline_used: Quantity | None
-    baseline_exact: bool
-    years: tuple[YearResult, ...]
+    projected_value: Quantity | None = None
+    projected_progress: float | None = None
+    catch_up_per_quarter: Quantity | None = None
+    baseline_used: Quantity | None = None
+    baseline_exact: bool = True
+    years: tuple[YearResult, ...] = ()
     reason: str
     reason_zh: str
 
@@ -839,7 +839,6 @@ def _quantitative(
         catch_up_per_quarter=catch_up,
         baseline_used=baseline_q,
         baseline_exact=exact,
-        years=(),
         reason=reason,
         reason_zh=reason_zh,
     )
@@ -873,12 +872,8 @@ def _no_data(
         progress=None,
         expected_progress=expected,
         gap=None,
-        projected_value=None,
-        projected_progress=None,
-        catch_up_per_quarter=None,
         baseline_used=baseline_q,
         baseline_exact=exact,
-        years=(),
         reason=reason,
         reason_zh=reason_zh,
     )
@@ -921,12 +916,6 @@ def _milestone(
         progress=progress,
         expected_progress=expected,
         gap=progress - expected,
-        projected_value=None,
-        projected_progress=None,
-        catch_up_per_quarter=None,
-        baseline_used=None,
-        baseline_exact=True,
-        years=(),
         reason=reason,
         reason_zh=reason_zh,
     )
@@ -971,12 +960,6 @@ def _qualitative(
         progress=progress,
         expected_progress=expected,
         gap=progress - expected,
-        projected_value=None,
-        projected_progress=None,
-        catch_up_per_quarter=None,
-        baseline_used=None,
-        baseline_exact=True,
-        years=(),
         reason=reason,
         reason_zh=reason_zh,
     )
@@ -1055,11 +1038,7 @@ def _annual(
         progress=progress,
         expected_progress=expected,
         gap=progress - expected,
-        projected_value=None,
-        projected_progress=None,
         catch_up_per_quarter=catch_up,
-        baseline_used=None,
-        baseline_exact=True,
         years=tuple(years),
         reason=reason,
         reason_zh=reason_zh,
