@@ -199,3 +199,24 @@ def test_format_quantity(text: str, zh: str, en: str) -> None:
 def test_parse_of_written_quantity_round_trips(value: Decimal, unit: str) -> None:
     q = Q_(value, unit)
     assert parse_quantity(f"{value} {unit}") == q
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        ("90分钟", "hour", "1.5"),
+        ("72小时", "day", "3"),
+        ("60分钟", "hour", "1"),
+        ("77600米", "km", "77.6"),
+        ("1.609344 km", "mile", "1"),
+        ("50%", "dimensionless", "0.5"),
+        ("3000万元", "yi_yuan", "0.3"),
+    ],
+)
+def test_conversion_of_decimal_magnitudes_is_exact(text: str, unit: str, expected: str) -> None:
+    assert quantity_in(text, unit).magnitude == Decimal(expected)
+
+
+def test_equal_amounts_in_other_time_units_agree_exactly() -> None:
+    assert quantity_in("72小时", "day") == quantity_in("3天", "day")
+    assert quantity_in("72小时", "day").magnitude == quantity_in("3天", "day").magnitude

@@ -26,6 +26,7 @@ __all__ = [
     "Q_",
     "Quantity",
     "Unit",
+    "convert",
     "format_quantity",
     "is_money",
     "money",
@@ -342,7 +343,30 @@ def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Qu
             f"{what}: unit {q.units:~P} ({q.dimensionality}) cannot be read as "
             f"{target_unit:~P} ({target_unit.dimensionality})",
         )
-    return q.to(target_unit)
+    return convert(q, target_unit)
+
+
+def convert(q: Quantity, unit: pint.Unit) -> Quantity:
+    """``q`` in ``unit``; a Decimal magnitude stays exact where the factor is a simple fraction.
+
+    pint multiplies by floating-point factors, so 90 minutes would come out as 1.4999999999999999
+    hours. For a Decimal (or whole-number) magnitude both units' factors to the base units (60 s,
+    3600 s, 1000 m) are taken as the decimals they are written as and applied in decimal arithmetic:
+    90分钟 is exactly 1.5 hours, 72小时 exactly 3 days, 1.609344 km exactly 1 mile.
+    """
+    if q.units == unit:
+        return q
+    magnitude = q.magnitude
+    if isinstance(magnitude, bool) or not isinstance(magnitude, Decimal | int):
+        return q.to(unit)
+    return Q_(Decimal(magnitude) * _root_factor(q.units) / _root_factor(unit), unit)
+
+
+def _root_factor(unit: pint.Unit) -> Decimal:
+    # pint's factors to base units are floats like 60.0, 0.001 or 1e8; their shortest repr is the
+    # decimal the definition wrote, which Decimal then keeps exactly.
+    factor, _ = ureg.get_root_units(unit)
+    return Decimal(repr(float(factor)))
 
 
 def money(value: Any, unit: str = "yi_yuan") -> Quantity:
