@@ -362,10 +362,10 @@ def convert(q: Quantity, unit: pint.Unit) -> Quantity:
     return Q_(Decimal(magnitude) * _root_factor(q.units) / _root_factor(unit), unit)
 
 
-def _root_factor(unit: pint.Unit) -> Decimal:
+def _root_factor(unit: Any) -> Decimal:
     # pint's factors to base units are floats like 60.0, 0.001 or 1e8; their shortest repr is the
     # decimal the definition wrote, which Decimal then keeps exactly.
-    factor, _ = ureg.get_root_units(unit)
+    factor: float = ureg.get_root_units(unit)[0]
     return Decimal(repr(float(factor)))
 
 
