@@ -365,7 +365,7 @@ def convert(q: Quantity, unit: pint.Unit) -> Quantity:
 def _root_factor(unit: Any) -> Decimal:
     # pint's factors to base units are floats like 60.0, 0.001 or 1e8; their shortest repr is the
     # decimal the definition wrote, which Decimal then keeps exactly.
-    factor: float = ureg.get_root_units(unit)[0]
+    factor: Any = ureg.get_root_units(unit)[0]
     return Decimal(repr(float(factor)))
 
 
