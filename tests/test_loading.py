@@ -162,3 +162,30 @@ def test_a_bad_value_is_quoted(tmp_path: Path) -> None:
 def test_load_error_is_the_library_error() -> None:
     assert issubclass(LoadError, er.EzhouRecoveryError)
     assert issubclass(LoadError, ValueError)
+
+
+def test_values_are_shown_as_written(tmp_path: Path) -> None:
+    data = sample_data()
+    data["categories"][1]["targets"][1]["deadline"] = "2030-01-01"
+    with pytest.raises(LoadError) as info:
+        load_programme(write_json(tmp_path, data))
+    assert "(value: 2030-01-01)" in str(info.value)
+    assert "datetime" not in str(info.value)
+
+
+def test_a_misspelt_field_is_named_before_the_missing_one(tmp_path: Path) -> None:
+    data = sample_data()
+    data["document_nubmer"] = data.pop("document_number")
+    with pytest.raises(LoadError) as info:
+        load_programme(write_json(tmp_path, data))
+    assert info.value.problem.startswith("unknown field(s): document_nubmer")
+    assert ("document_number", "required field missing", None) in info.value.problems
+
+
+def test_money_in_another_unit_names_the_unit(tmp_path: Path) -> None:
+    data = sample_data()
+    data["categories"][0]["portfolio"]["total_investment"] = "30公里"
+    with pytest.raises(LoadError) as info:
+        load_programme(write_json(tmp_path, data))
+    assert "元, 万元 or 亿元, not in km" in info.value.problem
+    assert info.value.value == "30公里"

@@ -114,7 +114,7 @@ def test_a_valid_programme_builds() -> None:
         (lambda: category(targets=(target(), target())), "targets", "duplicate"),
         (
             lambda: category(targets=(target(key="water.rural_roads"),)),
-            "targets.key",
+            "targets[0].key",
             "must start with 'transport.'",
         ),
         (lambda: category(key="Transport"), "key", "lower-case"),

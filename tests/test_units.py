@@ -220,3 +220,41 @@ def test_conversion_of_decimal_magnitudes_is_exact(text: str, unit: str, expecte
 def test_equal_amounts_in_other_time_units_agree_exactly() -> None:
     assert quantity_in("72小时", "day") == quantity_in("3天", "day")
     assert quantity_in("72小时", "day").magnitude == quantity_in("3天", "day").magnitude
+
+
+@pytest.mark.parametrize(
+    ("text", "magnitude", "unit"),
+    [
+        ("200兆瓦", "200", "MW"),
+        ("1万千瓦", "10000", "kW"),
+        ("10万亩", "100000", "mu"),
+        ("5万吨", "50000", "metric_ton"),
+        ("12公斤", "12", "kg"),
+        ("3公顷", "3", "hectare"),
+        ("100立方米", "100", "m**3"),
+        ("5个百分点", "5", "percent"),
+        ("3000户", "3000", "household"),
+        ("60公里/小时", "60", "km/hour"),
+        ("200 MW", "200", "MW"),
+    ],
+)
+def test_everyday_units_of_plans(text: str, magnitude: str, unit: str) -> None:
+    q = parse_quantity(text)
+    assert q.magnitude == Decimal(magnitude)
+    assert q.units == ureg.Unit(unit)
+
+
+def test_fifteen_mu_make_a_hectare() -> None:
+    assert parse_quantity("15亩").to("hectare").magnitude == pytest.approx(1)
+
+
+@pytest.mark.parametrize("text", ["3 mmu", "10 kbed", "2 Mpiece", "1 kyuan"])
+def test_a_prefix_on_a_unit_that_takes_none_is_an_error(text: str) -> None:
+    with pytest.raises(UnitError, match="pint would read it as"):
+        parse_quantity(text)
+
+
+@pytest.mark.parametrize("text", ["约5亿元", "大约20张", "超过200张", "不足200张", "近10公里"])
+def test_a_hedged_number_says_where_the_hedge_belongs(text: str) -> None:
+    with pytest.raises(UnitError, match="write the number without"):
+        parse_quantity(text)

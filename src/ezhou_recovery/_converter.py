@@ -243,7 +243,7 @@ def _describe(exc: BaseException) -> tuple[str, Any]:
     if isinstance(exc, UnitError):
         return exc.problem, exc.text
     if isinstance(exc, InvariantError):
-        return f"{exc.where}: {exc.field} {exc.problem}", exc.value
+        return f"{exc.where}: {exc.field}: {exc.problem}", exc.value
     if isinstance(exc, ForbiddenExtraKeysError):
         return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}", None
     if isinstance(exc, KeyError):
@@ -276,6 +276,8 @@ def structure(data: Any, cls: type[T], *, source: str) -> T:
         problems = [(_full_path("", other), *_describe(other))]
     if not problems:  # pragma: no cover - an exception group always holds one
         problems = [("", "invalid data", None)]
+    # A misspelt field shows as an unknown field and a missing one: name the misspelling first.
+    problems.sort(key=lambda p: not p[1].startswith("unknown field"))
     path, problem, value = problems[0]
     more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
     error = LoadError(source, path, problem + more, value)

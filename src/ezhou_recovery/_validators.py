@@ -101,9 +101,9 @@ def instances_of(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]
 
 
 def unique(instance: Any, field: str, keys: Iterable[str]) -> None:
-    """Raise when a key repeats."""
+    """Raise when a key repeats; the error names the index of the repeat (``targets[3]``)."""
     seen: set[str] = set()
-    for key in keys:
+    for i, key in enumerate(keys):
         if key in seen:
-            raise fail(instance, field, key, "duplicate key")
+            raise fail(instance, f"{field}[{i}]", key, "duplicate key")
         seen.add(key)

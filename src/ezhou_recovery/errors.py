@@ -70,5 +70,17 @@ class LoadError(EzhouRecoveryError, ValueError):
         #: Every problem found, as ``(path, problem, value)``; the first is the one described.
         self.problems: list[tuple[str, str, Any]] = [(path, problem, value)]
         where = f"{source}: {path}" if path else source
-        tail = f" (value: {value!r})" if value is not None else ""
+        tail = f" (value: {_shown(value)})" if value is not None else ""
         super().__init__(f"{where}: {problem}{tail}")
+
+
+def _shown(value: Any) -> str:
+    """A value as the person who wrote it would recognise it: dates and quantities as text."""
+    isoformat = getattr(value, "isoformat", None)
+    if callable(isoformat):
+        return str(isoformat())
+    if hasattr(value, "units") and hasattr(value, "magnitude"):
+        return f"{value.magnitude} {value.units:~P}"
+    if isinstance(value, type):
+        return value.__name__
+    return repr(value)

@@ -77,8 +77,8 @@ class Category:
         v.unique(self, "targets", (t.key for t in self.targets))
         v.unique(self, "projects", (p.key for p in self.projects))
         keyed: list[tuple[str, Target | Project]] = [
-            *(("targets", t) for t in self.targets),
-            *(("projects", p) for p in self.projects),
+            *((f"targets[{i}]", t) for i, t in enumerate(self.targets)),
+            *((f"projects[{i}]", p) for i, p in enumerate(self.projects)),
         ]
         for field, item in keyed:
             if item.category != self.key:

@@ -62,13 +62,17 @@ class FundingSource(enum.StrEnum):
 
 
 def _money(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if (
-        not isinstance(value, pint.Quantity)
-        or value._REGISTRY is not ureg
-        or not is_money(value)
-        or not isinstance(value.magnitude, Decimal | int)
-    ):
-        raise v.fail(instance, attribute.name, value, "must be an exact amount of money (Decimal)")
+    if not isinstance(value, pint.Quantity) or value._REGISTRY is not ureg:
+        raise v.fail(instance, attribute.name, value, "must be an amount of money (a quantity)")
+    if not is_money(value):
+        raise v.fail(
+            instance,
+            attribute.name,
+            format_quantity(value),
+            f"must be an amount of money in 元, 万元 or 亿元, not in {value.units:~P}",
+        )
+    if not isinstance(value.magnitude, Decimal | int):
+        raise v.fail(instance, attribute.name, value, "must be exact (a Decimal magnitude)")
     if not v.finite(value.magnitude):
         raise v.fail(instance, attribute.name, value, "must be a finite amount")
     if value.magnitude < 0:

@@ -74,6 +74,7 @@ COUNTED_THINGS: Final[dict[str, str]] = {
     "gymnasium": "个体育馆",
     "swimming_pool": "个游泳馆",
     "seat": "个座位",
+    "household": "户",
 }
 
 _DEFINITIONS: Final = (
@@ -83,6 +84,8 @@ _DEFINITIONS: Final = (
     "km_per_km2 = kilometer / kilometer ** 2",
     # A flood or drainage standard (100年一遇) is not a duration: it gets a dimension of its own.
     "return_period_year = [return_period]",
+    # 亩, the Chinese unit of land area: 15 亩 make a hectare.
+    "mu = 10000 / 15 * meter ** 2",
     *(f"{name} = [{name}]" for name in COUNTED_THINGS),
 )
 
@@ -166,6 +169,27 @@ _ZH_UNITS: Final[dict[str, str]] = {
     "体育馆": "gymnasium",
     "游泳馆": "swimming_pool",
     "座位": "seat",
+    "厘米": "cm",
+    "毫米": "mm",
+    "立方米": "m**3",
+    "升": "L",
+    "公顷": "hectare",
+    "亩": "mu",
+    "吨": "metric_ton",
+    "千克": "kg",
+    "公斤": "kg",
+    "克": "g",
+    "瓦": "W",
+    "千瓦": "kW",
+    "兆瓦": "MW",
+    "吉瓦": "GW",
+    "千瓦时": "kWh",
+    "兆瓦时": "MWh",
+    "秒": "second",
+    "周": "week",
+    "月": "month",
+    "百分点": "percent",
+    "人次": "person",
 }
 for _name, _zh in COUNTED_THINGS.items():
     if _zh not in GENERIC_MEASURE_WORDS:
@@ -173,6 +197,8 @@ for _name, _zh in COUNTED_THINGS.items():
         if _zh[0] in GENERIC_MEASURE_WORDS:
             _ZH_UNITS.setdefault(_zh[1:], _name)
 _MAX_POWER: Final = 6
+#: Words that hedge a number (about, nearly, more than, less than, at least): not part of a quantity.
+_HEDGES: Final = ("大约", "约", "近", "超过", "不足", "以上", "至少")
 _MAX_EXPONENT: Final = 30
 _MULTIPLIERS: Final[dict[str, Decimal]] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _NUMBER = re.compile(
@@ -191,6 +217,14 @@ _ZH_NAMES: Final[dict[str, str]] = {
     "year": "年",
     "return_period_year": "年一遇",
     "kV": "千伏",
+    "mu": "亩",
+    "hectare": "公顷",
+    "metric_ton": "吨",
+    "kg": "千克",
+    "MW": "兆瓦",
+    "kW": "千瓦",
+    "kWh": "千瓦时",
+    "m**3": "立方米",
     "yuan": "元",
     "wan_yuan": "万元",
     "yi_yuan": "亿元",
@@ -227,7 +261,24 @@ def _unit_from_zh(word: str, text: str) -> pint.Unit:
         parsed: pint.Unit = ureg.Unit(word)
     except Exception as exc:  # pint's expression parser raises assorted errors on garbage
         raise UnitError(text, f"unknown unit {word!r}") from exc
-    return _checked(parsed, word, text)
+    return _checked(_unprefixed_surprises(parsed, word, text), word, text)
+
+
+#: Units that take SI prefixes in plans (km, MW, kWh, kV, mg, mL). pint would put a prefix on any
+#: unit: "mu" (meant as 亩) would be read as a milli atomic mass unit.
+_PREFIXABLE: Final = frozenset(
+    {"meter", "gram", "watt", "watt_hour", "volt", "liter", "second", "joule", "ampere", "hertz"}
+)
+
+
+def _unprefixed_surprises(unit: pint.Unit, word: str, text: str) -> pint.Unit:
+    for name in unit._units:
+        prefix, base, _ = ureg.parse_unit_name(name)[0]
+        if prefix and base not in _PREFIXABLE:
+            raise UnitError(
+                text, f"unknown unit {word!r} (pint would read it as {prefix} + {base})"
+            )
+    return unit
 
 
 def _checked(unit: pint.Unit, word: str, text: str) -> pint.Unit:
@@ -273,6 +324,14 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
     normal = _normalise(text).replace(",", "")
     match = _NUMBER.fullmatch(normal)
     if match is None:
+        hedge = next((w for w in _HEDGES if normal.strip().startswith(w)), None)
+        if hedge is not None:
+            raise UnitError(
+                text,
+                f"write the number without {hedge!r}: a quantity is exact; the format says "
+                "'about', 'more than' or 'at least' elsewhere (a baseline's qualifier, a "
+                "portfolio's approximate, a target's comparator)",
+            )
         raise UnitError(text, "not a number followed by a unit")
     try:
         magnitude = Decimal(match["num"])
