@@ -272,7 +272,10 @@ def test_upcoming_window_edges(convention: DueConvention, last: date) -> None:
     ("convention", "last"),
     [
         (MOVE, date(2021, 9, 26)),  # Saturday moves to the Sunday made a working day
-        (DueConvention(inclusive=False, holidays=HolidayPolicy.NEXT_WORKING_DAY), date(2021, 9, 24)),
+        (
+            DueConvention(inclusive=False, holidays=HolidayPolicy.NEXT_WORKING_DAY),
+            date(2021, 9, 24),
+        ),
         (DueConvention(grace_days=2, holidays=HolidayPolicy.NEXT_WORKING_DAY), date(2021, 9, 28)),
         (DueConvention(), date(2021, 9, 25)),
     ],
