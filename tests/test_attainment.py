@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
@@ -270,6 +270,59 @@ def test_annual_rate_open_year_without_data_does_not_count_yet() -> None:
     r = result("x.villages", date(2021, 1, 15), (date(2020, 12, 31), "12"))
     assert r.status is Status.ON_TRACK
     assert r.years[1].status is Status.NO_DATA
+
+
+def test_annual_rate_a_closed_year_without_a_report_is_named_and_counts_as_nothing() -> None:
+    values = ((date(2020, 12, 31), "12"), (date(2022, 2, 1), "3"))
+    a = assess(PROGRAMME, [obs("x.villages", d, v) for d, v in values], as_of=date(2022, 3, 1))
+    r = a.target("x.villages")
+    assert [y.status for y in r.years] == [Status.ATTAINED, Status.NO_DATA, Status.ON_TRACK]
+    assert r.years[2].progress == pytest.approx(3 / 12)  # 25% against 60 / 365 = 16% of 2022
+    assert r.progress == pytest.approx(15 / 36)
+    assert r.expected_progress == pytest.approx(elapsed(date(2022, 3, 1)))  # 791 / 1096
+    # 41.7% against 72.2% is 58% of time progress, below the at-risk band.
+    assert r.status is Status.OFF_TRACK
+    assert "2021: no report;" in r.reason
+    assert "2021年未报送" in r.reason_zh
+    x = a.category("x")
+    assert x.count(Status.NO_DATA) == sum(1 for t in x.results if t.progress is None)
+    assert r in x.results
+    assert r.status is not Status.NO_DATA
+    # With the 2021 report filed the same data stand on track.
+    filed = result("x.villages", date(2022, 3, 1), *values, (date(2021, 12, 31), "12"))
+    assert filed.status is Status.ON_TRACK
+    assert "no report" not in filed.reason
+
+
+def test_annual_rate_an_unreported_year_cannot_be_attained() -> None:
+    values = ((date(2020, 12, 31), "12"), (END, "12"))
+    on_the_deadline = result("x.villages", END, *values)
+    assert on_the_deadline.progress == pytest.approx(24 / 36)
+    assert on_the_deadline.status is Status.AT_RISK  # 66.7% of the period with all of it gone
+    assert result("x.villages", AFTER, *values).status is Status.MISSED
+    # An open year without a report yet is not named as missing.
+    early = result("x.villages", date(2021, 1, 15), values[0])
+    assert "2021: no report yet" in early.reason
+
+
+@settings(deadline=None)
+@given(
+    st.lists(st.tuples(st.dates(START, AFTER), st.integers(0, 30)), max_size=6),
+    st.dates(START, END + timedelta(days=400)),
+)
+def test_annual_rate_is_no_data_exactly_when_it_has_no_progress(
+    values: list[tuple[date, int]], day: date
+) -> None:
+    unique = dict(values)
+    a = assess(PROGRAMME, [obs("x.villages", d, n) for d, n in unique.items()], as_of=day)
+    r = a.target("x.villages")
+    assert (r.status is Status.NO_DATA) == (r.progress is None)
+    closed_gap = any(y.value is None and day > min(date(y.year, 12, 31), END) for y in r.years)
+    if closed_gap:
+        assert r.status is not Status.ATTAINED
+    for rollup in (a.overall, a.category("x")):
+        averaged = [t for t in rollup.results if t.capped_progress is not None]
+        assert rollup.count(Status.NO_DATA) == rollup.total - len(averaged)
 
 
 @pytest.mark.parametrize(

@@ -171,6 +171,7 @@ QUANTITATIVE = [
 ]
 MILESTONES = [t for t in PLAN.targets if t.kind is er.TargetKind.MILESTONE]
 QUALITATIVE = [t for t in PLAN.targets if t.kind is er.TargetKind.QUALITATIVE]
+ANNUAL = [t for t in PLAN.targets if t.kind is er.TargetKind.ANNUAL_RATE]
 
 
 def _value(target: er.Target, number: float, in_metres: bool) -> Any:
@@ -184,7 +185,7 @@ def _value(target: er.Target, number: float, in_metres: bool) -> Any:
 
 observation_lists = st.lists(
     st.tuples(
-        st.sampled_from([WATERWAY, *QUANTITATIVE[:8], *MILESTONES[:3], *QUALITATIVE[:3]]),
+        st.sampled_from([WATERWAY, *QUANTITATIVE[:8], *MILESTONES[:3], *QUALITATIVE[:3], *ANNUAL]),
         st.dates(date(2019, 6, 1), date(2023, 6, 1)),
         st.floats(0, 1),
         st.booleans(),
@@ -209,6 +210,19 @@ def test_any_observations_are_assessed_identically(
         er.assess(PLAN, table, as_of=as_of),
         er.assess(PLAN, objects, as_of=as_of, columnar=False),
     )
+
+
+def test_an_annual_rate_with_a_year_unreported_is_assessed_identically() -> None:
+    villages = PLAN.target("ecology.village_living_environment")
+    objects = [
+        er.Observation.for_target(villages, date(2020, 12, 31), 12),
+        er.Observation.for_target(villages, date(2022, 2, 1), 3),
+    ]
+    table = er.ObservationTable.from_observations(PLAN, objects)
+    for as_of in (date(2022, 3, 1), date(2023, 1, 1)):
+        by_table = er.assess(PLAN, table, as_of=as_of)
+        assert_same_results(by_table, er.assess(PLAN, objects, as_of=as_of, columnar=False))
+        assert by_table.target(villages.key).status is not er.Status.NO_DATA
 
 
 def test_a_repeated_date_with_the_same_value_counts_once() -> None:

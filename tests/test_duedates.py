@@ -16,6 +16,7 @@ from ezhou_recovery import (
     HolidayPolicy,
     InvariantError,
     Programme,
+    compliance,
     is_working_day,
     load_ezhou_plan,
     next_working_day,
@@ -211,9 +212,19 @@ def test_upcoming_rejects_a_negative_window() -> None:
         upcoming(PLAN, date(2021, 3, 1), within=-1)
 
 
-@given(st.dates(date(2020, 10, 1), date(2023, 3, 1)), st.integers(0, 200))
-def test_upcoming_is_sorted_and_inside_its_window(as_of: date, within: int) -> None:
-    found = upcoming(PLAN, as_of, within=within, convention=MOVE)
+conventions = st.builds(
+    DueConvention,
+    inclusive=st.booleans(),
+    grace_days=st.integers(0, 10),
+    holidays=st.sampled_from(HolidayPolicy),
+)
+
+
+@given(st.dates(date(2020, 10, 1), date(2023, 3, 1)), st.integers(0, 200), conventions)
+def test_upcoming_is_sorted_and_inside_its_window(
+    as_of: date, within: int, convention: DueConvention
+) -> None:
+    found = upcoming(PLAN, as_of, within=within, convention=convention)
     days = [u.last_day for u in found]
     assert days == sorted(days)
     assert all(0 <= u.days_left <= within for u in found)
@@ -221,9 +232,61 @@ def test_upcoming_is_sorted_and_inside_its_window(as_of: date, within: int) -> N
     expected = {
         d.key
         for d in PLAN.deadlines()
-        if as_of <= MOVE.last_on_time_day(d.due) <= as_of + timedelta(days=within)
+        if as_of <= convention.last_on_time_day(d.due) <= as_of + timedelta(days=within)
     }
     assert {u.deadline.key for u in found} == expected
+    # The compliance view agrees while nothing has been received.
+    open_ones = compliance(PLAN, [], as_of=as_of, convention=convention).upcoming(within)
+    assert {st.deadline.key for st in open_ones} == expected
+
+
+# The window's edges under each convention, around the 2021Q1 report due Thursday 2021-03-25 and
+# the 2021Q3 report due Saturday 2021-09-25 (next working day Sunday 09-26, a 调休 working day).
+EDGES = [
+    # (convention, last on-time day)
+    (DueConvention(), date(2021, 3, 25)),
+    (DueConvention(inclusive=False), date(2021, 3, 24)),
+    (DueConvention(grace_days=3), date(2021, 3, 28)),
+    (DueConvention(inclusive=False, grace_days=3), date(2021, 3, 27)),
+    (MOVE, date(2021, 3, 25)),
+    (DueConvention(inclusive=False, holidays=HolidayPolicy.NEXT_WORKING_DAY), date(2021, 3, 24)),
+]
+
+
+@pytest.mark.parametrize(("convention", "last"), EDGES)
+def test_upcoming_window_edges(convention: DueConvention, last: date) -> None:
+    as_of = date(2021, 3, 1)
+    reach = (last - as_of).days
+    inside = upcoming(PLAN, as_of, reach, convention)
+    assert len(inside) == 12
+    assert {u.last_day for u in inside} == {last}
+    assert {u.deadline.due for u in inside} == {date(2021, 3, 25)}
+    assert upcoming(PLAN, as_of, reach - 1, convention) == ()
+    assert len(upcoming(PLAN, last, 0, convention)) == 12  # the last day itself
+    assert upcoming(PLAN, last + timedelta(days=1), 0, convention) == ()
+    assert len(compliance(PLAN, [], as_of=as_of, convention=convention).upcoming(reach)) == 12
+    assert compliance(PLAN, [], as_of=as_of, convention=convention).upcoming(reach - 1) == ()
+
+
+@pytest.mark.parametrize(
+    ("convention", "last"),
+    [
+        (MOVE, date(2021, 9, 26)),  # Saturday moves to the Sunday made a working day
+        (
+            DueConvention(inclusive=False, holidays=HolidayPolicy.NEXT_WORKING_DAY),
+            date(2021, 9, 24),
+        ),
+        (DueConvention(grace_days=2, holidays=HolidayPolicy.NEXT_WORKING_DAY), date(2021, 9, 28)),
+        (DueConvention(), date(2021, 9, 25)),
+    ],
+)
+def test_upcoming_window_edges_on_a_day_off(convention: DueConvention, last: date) -> None:
+    as_of = date(2021, 9, 1)
+    assert convention.last_on_time_day(date(2021, 9, 25)) == last
+    reach = (last - as_of).days
+    assert {u.last_day for u in upcoming(PLAN, as_of, reach, convention)} == {last}
+    assert upcoming(PLAN, as_of, reach - 1, convention) == ()
+    assert len(upcoming(PLAN, last, 0, convention)) == 12
 
 
 def test_without_the_calendar_package_moving_is_a_clear_error(

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ezhou_recovery import (
+    EarnedSchedule,
     InvariantError,
     InvestmentReport,
     Milestone,
@@ -252,3 +253,66 @@ def test_earned_schedule_agrees_in_sign_with_earned_value(
     else:
         assert es.spi_t is not None
         assert es.spi_t < 1
+
+
+def test_disagreeing_reports_raise_whatever_their_order() -> None:
+    r1 = report("p.x", QUARTER_ENDS[0], "20亿元")
+    r2 = report("p.x", QUARTER_ENDS[0], "21亿元")
+    r3 = report("p.x", QUARTER_ENDS[1], "40亿元")
+    for order in ([r1, r2, r3], [r1, r3, r2], [r3, r2, r1]):
+        with pytest.raises(ScheduleError, match="2021-03-31 disagree"):
+            earned_schedule("p.x", PLAN, START, order, QUARTER_ENDS[-1])
+    # A disagreement after the status date is not yet known.
+    r4 = report("p.x", QUARTER_ENDS[1], "41亿元")
+    es = earned_schedule("p.x", PLAN, START, [r4, r3, r1], QUARTER_ENDS[1] - timedelta(days=1))
+    assert es.earned == money("20亿元")
+    with pytest.raises(ScheduleError, match="2021-06-30 disagree"):
+        earned_schedule("p.x", PLAN, START, [r4, r1, r3], QUARTER_ENDS[1])
+
+
+def test_equal_reports_in_other_units_agree() -> None:
+    reports = [
+        report("p.x", QUARTER_ENDS[0], "20亿元"),
+        report("p.x", QUARTER_ENDS[0], "200000万元"),
+    ]
+    es = earned_schedule("p.x", PLAN, START, reports, QUARTER_ENDS[0])
+    assert es.earned == money("20亿元")
+
+
+def test_spi_is_exact_between_period_ends() -> None:
+    # PV on 2021-01-15 is 25 x 14 / 89 亿元, which no Decimal holds exactly.
+    day = date(2021, 1, 15)
+    es = earned_schedule("p.x", PLAN, START, [report("p.x", day, "10亿元")], day)
+    pv = Fraction(25) * days(day) / days(QUARTER_ENDS[0])
+    assert es.planned_exact == pv
+    assert es.spi == Fraction(10) / pv == Fraction(89, 35)
+    assert es.planned.magnitude == Decimal(25) * days(day) / days(QUARTER_ENDS[0])
+
+
+report_rows = st.lists(
+    st.tuples(
+        st.sampled_from(["p.x", "p.y"]),
+        st.sampled_from([START, *QUARTER_ENDS, date(2022, 3, 31)]),
+        st.sampled_from(["10亿元", "100000万元", "25亿元", "40亿元", "100亿元"]),
+    ),
+    max_size=8,
+)
+
+
+def _outcome(reports: list[InvestmentReport]) -> object:
+    try:
+        return earned_schedule("p.x", PLAN, START, reports, QUARTER_ENDS[-1])
+    except ScheduleError as e:
+        return ("error", str(e))
+
+
+@given(report_rows.flatmap(lambda rows: st.tuples(st.just(rows), st.permutations(rows))))
+def test_the_order_of_the_reports_does_not_matter(
+    pair: tuple[list[tuple[str, date, str]], list[tuple[str, date, str]]],
+) -> None:
+    rows, shuffled = pair
+    first = _outcome([report(*row) for row in rows])
+    second = _outcome([report(*row) for row in shuffled])
+    assert first == second
+    if isinstance(first, EarnedSchedule):
+        assert str(first.earned) == str(second.earned)  # type: ignore[union-attr]

@@ -979,6 +979,7 @@ def _annual(
     total = 0.0
     catch_up: Quantity | None = None
     current: Observation | None = None
+    unreported: list[int] = []  # closed years without any report
     for (year, y_start, y_end), judged in zip(
         _year_span(programme, target, as_of), sel.years, strict=True
     ):
@@ -986,6 +987,8 @@ def _annual(
         passed_y = as_of > y_end
         if judged is None:
             years.append(YearResult(year, None, Status.NO_DATA, None, expected_y))
+            if passed_y:
+                unreported.append(year)
             continue
         current = judged
         amount = _magnitude(judged.value)
@@ -1004,15 +1007,23 @@ def _annual(
         result = _no_data(target, latest, sel.count, expected, None, True, as_of)
         return attrs.evolve(result, years=tuple(years))
     progress = total / (rate * n_years) if rate > 0 else 1.0
-    # The headline is the worst year so far; an open year without data yet does not count.
-    counted = [y for y in years if y.value is not None or as_of > date(y.year, 12, 31)]
-    status = min((y.status for y in counted), key=lambda s: s.severity)
+    # The headline is the worst year with a report (docs/methodology.md section 5). A year without
+    # one says nothing about itself, but a closed year without one counts as nothing in the
+    # period's total, and the headline is then no better than the period's own standing.
+    status = min((y.status for y in years if y.value is not None), key=lambda s: s.severity)
+    if unreported:
+        period = f.status_code(
+            True, False, as_of > target.deadline, progress, expected, th.on_track, th.at_risk
+        )
+        status = min(status, _BY_CODE[int(period)], key=lambda s: s.severity)
     if status is Status.ATTAINED and len(years) < n_years:
         status = Status.ON_TRACK  # the years to come are still open
     total_q = Q_(total, unit)
     rate_text = _show(target.value)
     per_year = "; ".join(
-        f"{y.year}: {_show(y.value) if y.value is not None else 'no data'} ({y.status.label_en})"
+        f"{y.year}: {_show(y.value)} ({y.status.label_en})"
+        if y.value is not None
+        else f"{y.year}: {'no report' if y.year in unreported else 'no report yet'}"
         for y in years
     )
     reason = (
@@ -1021,7 +1032,9 @@ def _annual(
         f"{expected:.0%} of the time elapsed; {per_year}"
     )
     per_year_zh = "；".join(
-        f"{y.year}年{format_quantity(y.value) if y.value is not None else '无数据'}（{y.status.label_zh}）"
+        f"{y.year}年{format_quantity(y.value)}（{y.status.label_zh}）"
+        if y.value is not None
+        else f"{y.year}年{'未报送' if y.year in unreported else '尚未报送'}"
         for y in years
     )
     reason_zh = (

@@ -109,12 +109,17 @@ def upcoming(
         raise ValueError(f"within must be a whole number of days, zero or more: {within!r}")
     convention = convention or DueConvention()
     horizon = as_of + timedelta(days=within)
-    # A moved or graced last day lies after the written one; widen the search to cover it.
+    # A moved or graced last day lies after the written one; widen the search back to cover it.
     slack = convention.grace_days + (
         15 if convention.holidays is HolidayPolicy.NEXT_WORKING_DAY else 0
     )
+    # When the written day is not itself on time, the last day is the day before: a deadline due
+    # the day after the horizon may end inside the window.
+    ahead = 0 if convention.inclusive else 1
     found = []
-    for deadline in programme.deadlines(as_of - timedelta(days=slack), horizon):
+    for deadline in programme.deadlines(
+        as_of - timedelta(days=slack), horizon + timedelta(days=ahead)
+    ):
         last = convention.last_on_time_day(deadline.due)
         if as_of <= last <= horizon:
             found.append(Upcoming(deadline, last, (last - as_of).days))

@@ -8,6 +8,7 @@ money follows earned value (SPI = EV / PV) and Lipke's earned schedule (SPI(t) =
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -172,6 +173,8 @@ class EarnedSchedule:
         planned_days: Days from the plan's start to its last period end.
         actual_days: AT, days from the plan's start to ``data_date``.
         earned_days: ES, the day on the plan by which ``earned`` was planned.
+        planned_exact: PV in 亿元 as an exact fraction (``planned`` is it as a Decimal, which may
+            be rounded); :attr:`spi` uses it. None when not known: ``planned`` is used.
     """
 
     subject: str
@@ -182,12 +185,14 @@ class EarnedSchedule:
     planned_days: int
     actual_days: int
     earned_days: Fraction
+    planned_exact: Fraction | None = None
 
     @property
     def spi(self) -> Fraction | None:
-        """SPI = EV / PV; None while nothing is planned. Returns to 1 at completion, even late."""
-        pv = Fraction(self.planned.magnitude)
-        return Fraction(self.earned.magnitude) / pv if pv else None
+        """SPI = EV / PV, exact; None while nothing is planned. Returns to 1 at completion, even
+        late."""
+        pv = Fraction(_yi(self.planned)) if self.planned_exact is None else self.planned_exact
+        return Fraction(_yi(self.earned)) / pv if pv else None
 
     @property
     def schedule_variance(self) -> Quantity:
@@ -234,37 +239,39 @@ def earned_schedule(
 
     Raises:
         ScheduleError: The plan is empty, starts after its first period end, no report for the
-            subject is on or before ``as_of``, or two reports for the same date disagree.
+            subject is on or before ``as_of``, or two reports for the same date on or before
+            ``as_of`` disagree (the earliest such date is named, whatever the reports' order).
     """
     if not plan:
         raise ScheduleError(subject, "no planned investment per period")
     if plan[0].period_end <= start:
         raise ScheduleError(subject, "the plan's start must be before its first period end")
-    latest: InvestmentReport | None = None
-    for r in reports:
-        if r.subject != subject or r.as_of > as_of:
-            continue
-        if latest is None or r.as_of > latest.as_of:
-            latest = r
-        elif r.as_of == latest.as_of and _yi(r.completed) != _yi(latest.completed):
-            raise ScheduleError(
-                subject, f"two investment reports for {r.as_of.isoformat()} disagree"
-            )
-    if latest is None:
+    # Sorted first, so that neither the check nor the result depends on the reports' order.
+    mine = sorted(
+        ((r.as_of, _yi(r.completed)) for r in reports if r.subject == subject and r.as_of <= as_of),
+        key=lambda dv: (dv[0], dv[1], str(dv[1])),
+    )
+    for (day, a), (other_day, b) in itertools.pairwise(mine):
+        if day == other_day and a != b:
+            raise ScheduleError(subject, f"two investment reports for {day.isoformat()} disagree")
+    if not mine:
         raise ScheduleError(subject, f"no investment report on or before {as_of.isoformat()}")
+    data_date, completed = mine[-1]
     days = [0, *((p.period_end - start).days for p in plan)]
     values = [Fraction(0), *(Fraction(_yi(p.cumulative)) for p in plan)]
-    ev = Fraction(_yi(latest.completed))
-    at = (latest.as_of - start).days
+    ev = Fraction(completed)
+    at = (data_date - start).days
+    pv = _planned_at(days, values, at)
     return EarnedSchedule(
         subject=subject,
-        data_date=latest.as_of,
-        earned=money(_yi(latest.completed)),
-        planned=money(_decimal(_planned_at(days, values, at))),
+        data_date=data_date,
+        earned=money(completed),
+        planned=money(_decimal(pv)),
         budget_at_completion=money(_yi(plan[-1].cumulative)),
         planned_days=days[-1],
         actual_days=at,
         earned_days=_earned_days(days, values, ev),
+        planned_exact=pv,
     )
 
 
