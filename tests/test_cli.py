@@ -235,3 +235,30 @@ def test_python_dash_m_runs() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "示例县补短板工程实施方案" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("window", "start", "end"),
+    [
+        ([], None, None),
+        (["--from", "2022-01-01"], date(2022, 1, 1), None),
+        (["--to", "2021-09-30"], None, date(2021, 9, 30)),
+        (["--within", "90", "--as-of", "2021-06-01"], date(2021, 6, 1), date(2021, 8, 30)),
+    ],
+)
+def test_deadlines_json_gives_the_window_that_applies(
+    capsys: pytest.CaptureFixture[str],
+    sample: er.Programme,
+    window: list[str],
+    start: date | None,
+    end: date | None,
+) -> None:
+    lo = start or sample.period.start
+    hi = end or sample.period.end
+    code, out, _ = run(capsys, "deadlines", *PROG, *window, "--format", "json")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert (data["from"], data["to"]) == (lo.isoformat(), hi.isoformat())
+    assert [d["key"] for d in data["deadlines"]] == [d.key for d in sample.deadlines(start, end)]
+    code, text, _ = run(capsys, "deadlines", *PROG, *window)
+    assert f"from {data['from']} to {data['to']}" in text.splitlines()[0]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ import ezhou_recovery as er
 from ezhou_recovery import _records
 from ezhou_recovery._text import width
 from ezhou_recovery.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
+from ezhou_recovery.submissions import SUBMISSIONS_FORMAT, SUBMISSIONS_FORMAT_VERSION
 
 ROOT = Path(__file__).parents[1]
 SAMPLE = ROOT / "docs" / "examples" / "small_programme.toml"
@@ -176,3 +179,148 @@ def test_compliance_usage_and_bad_input(capsys: pytest.CaptureFixture[str], tmp_
     assert code == EXIT_BAD_INPUT
     assert "moon_office" in err
     assert err.count("\n") == 1
+
+
+# The findings of a first-time user's review ------------------------------------------------------
+
+DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+
+
+def _significant_digits(text: str) -> int:
+    return len(Decimal(text).normalize().as_tuple().digits)
+
+
+def test_status_estimates_are_rounded_as_the_doc_says(
+    capsys: pytest.CaptureFixture[str], example_assessment: er.Assessment
+) -> None:
+    digits = _records.ESTIMATE_DIGITS
+    assert f"rounded to {digits} significant digits" in DOC
+    code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "csv")
+    assert code == EXIT_OK
+    rows = {r["key"]: r for r in csv.DictReader(io.StringIO(out))}
+    code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "json")
+    targets = {t["key"]: t for t in json.loads(out)["targets"]}
+    seen = 0
+    for result in example_assessment.results:
+        for column, q in (
+            ("projected_value", result.projected_value),
+            ("catch_up_per_quarter", result.catch_up_per_quarter),
+        ):
+            cell, text = rows[result.key][column], targets[result.key][column]
+            if q is None:
+                assert cell == ""
+                assert text is None
+                continue
+            seen += 1
+            assert cell == text  # decimal text in both formats
+            assert "e" not in cell.lower()
+            assert _significant_digits(cell) <= digits
+            m = q.magnitude
+            if isinstance(m, Decimal):
+                assert Decimal(cell) == m
+            else:  # the float, to the digits stated: never further off than half the last digit
+                assert Decimal(cell) == Decimal(format(float(m), f".{digits}g"))
+        goal = result.target.value
+        if goal is not None:  # exact: the magnitude itself
+            assert Decimal(rows[result.key]["target_value"]) == goal.magnitude
+    assert seen >= 4, "the example dataset has estimates to check"
+
+
+def test_compliance_rates_are_four_places_as_the_doc_says(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _records.RATE_PLACES == 4
+    assert 'decimal text to four places (`"0.2500"`' in DOC
+    code, out, _ = run(capsys, "compliance", "--as-of", "2021-07-15", "--format", "json")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    c = er.compliance(er.load_ezhou_plan(), er.example_submissions(), date(2021, 7, 15))
+    tallies = [data["programme"], *data["departments"], *data["categories"], *data["laggards"]]
+    fields = ("reporting_rate", "on_time_rate", "mean_days_late", "score")
+    texts = [t[f] for t in tallies for f in fields if t[f] is not None]
+    assert texts
+    assert all(re.fullmatch(r"\d+\.\d{4}", text) for text in texts), texts
+    # Trailing zeros are kept: a rate such as 0.5 is written 0.5000.
+    assert any(text.endswith("0") for text in texts)
+    p = c.programme
+    assert p.on_time_rate is not None
+    exact = Decimal(p.on_time_rate.numerator) / Decimal(p.on_time_rate.denominator)
+    assert data["programme"]["on_time_rate"] == str(exact.quantize(Decimal("0.0001")))
+
+
+def _submissions_csv(path: Path, bad_row: str, before: int) -> None:
+    """A CSV with ``before`` good submissions (the first with a note over two lines), then one."""
+    good = "quarterly_progress,transport_bureau,2021Q1,2021-04-20,"
+    lines = ["obligation,department,period,submitted_at,note"]
+    lines += [good + ('"two\nlines"' if i == 0 else "") for i in range(before)]
+    lines.append(bad_row)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("before", [0, 1, 3])
+def test_an_unowed_submission_names_the_file_and_the_row_the_loader_counts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, before: int
+) -> None:
+    # The same row with a broken date: the loader's own error gives the row number to agree with.
+    broken = tmp_path / "broken.csv"
+    _submissions_csv(broken, "quarterly_progress,transport_bureau,2021Q2,someday,", before)
+    with pytest.raises(er.LoadError) as caught:
+        er.load_submissions(broken)
+    row = caught.value.path.split(".")[0]
+    assert row == f"row {before + 2}"
+
+    subs = tmp_path / "subs.csv"
+    _submissions_csv(subs, "quarterly_progres,transport_bureau,2021Q2,2021-07-20,", before)
+    assert len(er.load_submissions(subs)) == before + 1
+    code, out, err = run(
+        capsys, "compliance", "--programme", str(SAMPLE), "--submissions", str(subs)
+    )
+    assert code == EXIT_BAD_INPUT
+    assert out == ""
+    assert err.startswith(f"ezhou-recovery: error: {subs}: {row}.obligation: unknown duty")
+    assert "'quarterly_progres'" in err
+    assert err.count("\n") == 1
+
+
+def test_an_unowed_submission_in_json_names_the_entry(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    entry = {"obligation": "quarterly_progress", "period": "2021Q1", "submitted_at": "2021-04-20"}
+    body = {
+        "format": SUBMISSIONS_FORMAT,
+        "format_version": SUBMISSIONS_FORMAT_VERSION,
+        "submissions": [
+            {**entry, "department": "transport_bureau"},
+            {**entry, "department": "moon_office"},
+        ],
+    }
+    subs = tmp_path / "subs.json"
+    subs.write_text(json.dumps(body), encoding="utf-8")
+    code, _, err = run(capsys, "compliance", "--programme", str(SAMPLE), "--submissions", str(subs))
+    assert code == EXIT_BAD_INPUT
+    assert err == (
+        f"ezhou-recovery: error: {subs}: submissions[1].department: unknown department "
+        "(value: 'moon_office')\n"
+    )
+
+
+@pytest.mark.parametrize("period", ["2021Q5", "2021Q0", "Q2", "2021-13-01..2021-12-31", "二季度"])
+def test_a_malformed_period_is_not_a_period(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, period: str
+) -> None:
+    subs = tmp_path / "subs.csv"
+    _submissions_csv(subs, f"quarterly_progress,transport_bureau,{period},2021-07-20,", 0)
+    code, _, err = run(capsys, "compliance", "--programme", str(SAMPLE), "--submissions", str(subs))
+    assert code == EXIT_BAD_INPUT
+    assert f"{subs}: row 2.period: not a period" in err
+    assert repr(period) in err
+
+
+def test_a_well_formed_period_not_owed_is_said_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    subs = tmp_path / "subs.csv"
+    _submissions_csv(subs, "quarterly_progress,transport_bureau,2030Q2,2030-07-20,", 0)
+    code, _, err = run(capsys, "compliance", "--programme", str(SAMPLE), "--submissions", str(subs))
+    assert code == EXIT_BAD_INPUT
+    assert "row 2.period: the department owes no such report for this period" in err

@@ -83,19 +83,104 @@ def test_a_consistent_programme_says_so(capsys: pytest.CaptureFixture[str], tmp_
 
 
 @pytest.mark.parametrize("content", [b"x = [", b"\xff\xfe", b'{"format": "ezhou-recovery/x"}'])
-def test_an_unreadable_file_is_one_line(
+def test_an_unreadable_file_is_one_error_finding(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes
 ) -> None:
     path = tmp_path / "plan.toml"
     path.write_bytes(content)
-    code, out, err = run(capsys, "--programme", str(path))
+    with pytest.raises(er.LoadError) as caught:
+        er.load_programme(path)
+    code, out, err = run(capsys, "--programme", str(path), "--format", "json")
     assert code == EXIT_BAD_INPUT
+    assert err == ""
+    data = json.loads(out)
+    assert data["programme"] is None
+    assert (data["errors"], data["warnings"]) == (1, 0)
+    [finding] = data["findings"]
+    assert finding["code"] == "load-error"
+    assert finding["where"] == caught.value.path
+    assert finding["what"].startswith(caught.value.problem)
+
+
+def test_a_missing_file_is_an_error_finding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere.toml"
+    code, out, err = run(capsys, "--programme", str(missing))
+    assert code == EXIT_BAD_INPUT
+    assert err == ""
+    assert out.startswith(f"{missing}: the file does not load")
+    assert "load-error" in out
+    assert "cannot read the file" in out
+
+
+def broken_file(tmp_path: Path) -> Path:
+    """The sample programme with three mistakes the loader finds in one pass."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    for good, bad in [
+        ("issued = 2021-03-01", 'issued = "soon"'),
+        ("number = 1\n", 'number = "one"\n'),
+    ]:
+        assert good in text
+        text = text.replace(good, bad)
+    path = tmp_path / "broken.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_load_problem_is_a_finding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = broken_file(tmp_path)
+    with pytest.raises(er.LoadError) as caught:
+        er.load_programme(path)
+    problems = caught.value.problems
+    assert len(problems) >= 3  # the date, and each "one" where a number belongs
+    expected = [
+        {
+            "severity": "error",
+            "code": "load-error",
+            "where": where,
+            "what": problem if value is None else f"{problem} (value: {value!r})",
+        }
+        for where, problem, value in problems
+    ]
+
+    code, out, _ = run(capsys, "--programme", str(path), "--format", "json")
+    assert code == EXIT_BAD_INPUT
+    data = json.loads(out)
+    assert data["findings"] == expected
+    assert (data["errors"], data["warnings"]) == (len(problems), 0)
+
+    code, out, _ = run(capsys, "--programme", str(path), "--format", "csv")
+    assert code == EXIT_BAD_INPUT
+    assert list(csv.DictReader(io.StringIO(out))) == expected
+
+    code, out, _ = run(capsys, "--programme", str(path))
+    assert code == EXIT_BAD_INPUT
+    assert out.startswith(f"{path}: the file does not load")
+    assert f"{len(problems)} error(s)" in out
+    assert all(where in out and problem in out for where, problem, _ in problems)
+
+
+@pytest.mark.parametrize("command", ["plan", "deadlines", "validate"])
+def test_other_commands_give_the_first_problem_and_count_the_rest(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    path = broken_file(tmp_path)
+    with pytest.raises(er.LoadError) as caught:
+        er.load_programme(path)
+    where, problem, value = caught.value.problems[0]
+    more = len(caught.value.problems) - 1
+    argv = [command, "--programme", str(path)]
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert code == EXIT_BAD_INPUT
+    if command == "validate":  # lists them all instead
+        assert err == ""
+        return
     assert out == ""
-    assert err.count("\n") == 1
-    assert err.startswith(f"ezhou-recovery: error: {path}")
-
-
-def test_a_missing_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "--programme", str(tmp_path / "nowhere.toml"))
-    assert code == EXIT_BAD_INPUT
-    assert err.count("\n") == 1
+    assert err == (
+        f"ezhou-recovery: error: {path}: {where}: {problem} (value: {value!r}); and {more} more "
+        f"problems (ezhou-recovery validate --programme {path} lists them all)\n"
+    )

@@ -367,3 +367,28 @@ def test_unreadable_and_unknown_files(tmp_path: Path) -> None:
     bad.write_bytes(CSV_HEADER.encode() + "é".encode("latin-1"))
     with pytest.raises(LoadError, match="UTF-8"):
         load_submissions(bad)
+
+
+# A period that is not one -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("period", ["2021Q5", "2021Q0", "Q2", "2021-02-30..2021-03-31", "上半年"])
+def test_a_malformed_period_is_said_to_be_no_period(period: str) -> None:
+    s = Submission("quarterly_progress", "transport_bureau", date(2021, 7, 1), period=period)
+    with pytest.raises(UnmatchedSubmissionError) as caught:
+        match_submissions(PLAN, [s])
+    assert caught.value.field == "period"
+    assert caught.value.problem.startswith("not a period")
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 1, 1)),
+    st.integers(min_value=0, max_value=2000),
+)
+def test_every_period_label_is_read_as_a_period(start: date, days: int) -> None:
+    from ezhou_recovery.periods import Period, quarter_of
+    from ezhou_recovery.submissions import _is_period_label
+
+    assert _is_period_label(Period(start, start + timedelta(days=days)).label)
+    assert _is_period_label(quarter_of(start).label)
+    assert _is_period_label(Period(date(start.year, 1, 1), date(start.year, 12, 31)).label)

@@ -232,22 +232,26 @@ def records(items: Iterable[Any]) -> list[Record]:
 
 
 def text_value(value: Any) -> str:
-    """A record value as text for CSV and terminals: dates ISO, Decimals plain, None empty."""
+    """A record value as text for CSV and terminals: dates ISO, None empty.
+
+    Decimals are written as they are, never in exponent notation: the record decides the places
+    (:func:`plain_decimal` for exact numbers, four places for rates).
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        return format(plain_decimal(value), "f")
+        return format(value, "f")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
 
 
 def json_value(value: Any) -> Any:
-    """A record value for JSON: dates ISO text, Decimals as exact decimal text, others as they are."""
+    """A record value for JSON: dates ISO text, Decimals as decimal text (as :func:`text_value`)."""
     if isinstance(value, Decimal):
-        return format(plain_decimal(value), "f")
+        return format(value, "f")
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -399,11 +403,29 @@ def observation_value_text(value: Any) -> str | None:
     return _value_parts(value)[2]
 
 
+#: Significant digits of the estimates of a result record (projection, catch-up pace).
+ESTIMATE_DIGITS: Final = 6
+
+
+def _estimate(q: Quantity | None) -> Decimal | None:
+    """The magnitude of an estimate as a Decimal: exact when it is exact, else a binary float
+    rounded to :data:`ESTIMATE_DIGITS` significant digits (``179.51086956521738`` -> ``179.511``).
+    """
+    if q is None:
+        return None
+    m = q.magnitude
+    if isinstance(m, Decimal):
+        return plain_decimal(m)
+    return plain_decimal(Decimal(format(float(m), f".{ESTIMATE_DIGITS}g")))
+
+
 def result_record(result: Any) -> Record:
     """One target result (:class:`~ezhou_recovery.TargetResult`) as a flat record.
 
     ``value``, ``target_value``, ``projected_value`` and ``catch_up_per_quarter`` are magnitudes in
-    the target's unit (``unit``); progress figures are shares (0.5 is 50%).
+    the target's unit (``unit``): the first two exact, the estimates rounded to
+    :data:`ESTIMATE_DIGITS` significant digits when they were computed in floating point; progress
+    figures are shares (0.5 is 50%), floating point.
     """
     t = result.target
     value, unit, text = _value_parts(result.value)
@@ -424,8 +446,8 @@ def result_record(result: Any) -> Record:
         "progress": result.progress,
         "expected_progress": result.expected_progress,
         "gap": result.gap,
-        "projected_value": None if projected is None else _magnitude(projected),
-        "catch_up_per_quarter": None if catch is None else _magnitude(catch),
+        "projected_value": _estimate(projected),
+        "catch_up_per_quarter": _estimate(catch),
         "observations": result.observations,
         "deadline": t.deadline,
         "reason": result.reason,
@@ -493,17 +515,22 @@ def deadline_status_record(st: Any) -> Record:
     }
 
 
+#: Places of the rates, scores and mean days late of a tally record (``0.2500``).
+RATE_PLACES: Final = 4
+
+
 def _fraction(x: Any) -> Decimal | None:
-    """An exact fraction as a Decimal rounded to 4 places (rates for people and machines)."""
+    """An exact fraction as a Decimal rounded to :data:`RATE_PLACES` places, trailing zeros kept."""
     if x is None:
         return None
-    return plain_decimal(
-        (Decimal(x.numerator) / Decimal(x.denominator)).quantize(Decimal("0.0001"))
-    )
+    return (Decimal(x.numerator) / Decimal(x.denominator)).quantize(Decimal(1).scaleb(-RATE_PLACES))
 
 
 def tally_record(scope: str, key: str, name_zh: str, name_en: str, tally: Any) -> Record:
-    """One tally (:class:`~ezhou_recovery.Tally`) as a flat record; rates to 4 decimal places."""
+    """One tally (:class:`~ezhou_recovery.Tally`) as a flat record.
+
+    Rates, the score and mean days late are Decimals to :data:`RATE_PLACES` places (``0.2500``).
+    """
     return {
         "scope": scope,
         "key": key,

@@ -22,14 +22,14 @@ from ._text import table
 from .attainment import Assessment, Status, assess
 from .compliance import Compliance, ReportStatus, compliance
 from .duedates import DueConvention, HolidayPolicy
-from .errors import EzhouRecoveryError
+from .errors import EzhouRecoveryError, LoadError
 from .examples import example_investment_reports, example_observations, example_submissions
 from .loading import load_ezhou_plan, load_programme
 from .obligations import Deadline
 from .observations import load_investment_reports, load_observations
 from .overview import render_overview
 from .programme import Programme
-from .submissions import load_submissions
+from .submissions import UnmatchedSubmissionError, load_submissions
 from .validation import Finding, Severity, validate
 
 __all__ = [
@@ -135,6 +135,9 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
     _check_key("department", args.department, [d.key for d in programme.departments], programme)
     _check_key("category", args.category, [c.key for c in programme.categories], programme)
     start, end = _window(args)
+    # The window as it applies: without --from / --to, the programme's start and end.
+    lo = start or programme.period.start
+    hi = end or programme.period.end
     found: list[Deadline] = [
         d
         for d in programme.deadlines(start, end)
@@ -145,8 +148,8 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         write_json(
             {
                 "programme": programme.key,
-                "from": start,
-                "to": end,
+                "from": lo,
+                "to": hi,
                 "deadlines": _records.records(found),
             },
             out,
@@ -154,10 +157,8 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "csv":
         write_csv(_records.records(found), _records.DEADLINE_COLUMNS, out)
     else:
-        lo = (start or programme.period.start).isoformat()
-        hi = (end or programme.period.end).isoformat()
         if not found:
-            out.write(f"No deadlines from {lo} to {hi}.\n")
+            out.write(f"No deadlines from {lo.isoformat()} to {hi.isoformat()}.\n")
             return EXIT_OK
         rows = [
             [
@@ -178,7 +179,10 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
             "department",
             "期间 period",
         ]
-        out.write(f"{len(found)} deadlines from {lo} to {hi}:\n{table(header, rows)}\n")
+        out.write(
+            f"{len(found)} deadlines from {lo.isoformat()} to {hi.isoformat()}:\n"
+            f"{table(header, rows)}\n"
+        )
     return EXIT_OK
 
 
@@ -239,6 +243,17 @@ def _cmd_status(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if any(r.status in failing for r in a.results) else EXIT_OK
 
 
+def _submission_entry(path: str, index: int) -> str:
+    """Where submission ``index`` (counted from 0) stands in ``path``, as the loader names it.
+
+    :func:`load_submissions` makes one submission of each CSV row, in order, numbering the rows
+    from the header (row 1); in JSON, of each entry of the list ``submissions``.
+    """
+    if path.lower().endswith(".csv"):
+        return f"row {index + 2}"
+    return f"submissions[{index}]"
+
+
 def _compliance(args: argparse.Namespace) -> Compliance:
     programme = _programme(args)
     submissions = (
@@ -247,7 +262,15 @@ def _compliance(args: argparse.Namespace) -> Compliance:
     convention = DueConvention(
         grace_days=args.grace, holidays=HolidayPolicy(args.holidays.replace("-", "_"))
     )
-    return compliance(programme, submissions, _as_of(args), convention)
+    try:
+        return compliance(programme, submissions, _as_of(args), convention)
+    except UnmatchedSubmissionError as exc:
+        if args.submissions is None:  # pragma: no cover - the shipped example matches its plan
+            raise
+        source = str(args.submissions)
+        entry = _submission_entry(source, exc.index)
+        value = getattr(exc.submission, exc.field)
+        raise LoadError(source, f"{entry}.{exc.field}", exc.problem, value) from None
 
 
 def _cmd_compliance(args: argparse.Namespace, out: TextIO) -> int:
@@ -311,33 +334,49 @@ def _finding_record(f: Finding) -> dict[str, str]:
     return {"severity": f.severity.value, "code": f.code, "where": f.where, "what": f.what}
 
 
+def _load_finding(path: str, problem: str, value: object) -> Finding:
+    what = problem if value is None else f"{problem} (value: {value!r})"
+    return Finding(Severity.ERROR, "load-error", path, what)
+
+
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    programme = _programme(args)
-    findings = validate(programme)
+    try:
+        programme = _programme(args)
+    except LoadError as exc:  # every problem of a file that does not load, as error findings
+        findings = tuple(_load_finding(*problem) for problem in exc.problems)
+        return _write_findings(exc.source, None, findings, args.format, out)
+    return _write_findings(programme.key, programme.key, validate(programme), args.format, out)
+
+
+def _write_findings(
+    name: str, key: str | None, findings: Sequence[Finding], fmt: str, out: TextIO
+) -> int:
+    """Write ``findings`` of programme ``key`` (None: a file ``name`` that does not load)."""
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = len(findings) - errors
-    if args.format == "json":
+    if fmt == "json":
         write_json(
             {
-                "programme": programme.key,
+                "programme": key,
                 "errors": errors,
                 "warnings": warnings,
                 "findings": [_finding_record(f) for f in findings],
             },
             out,
         )
-    elif args.format == "csv":
+    elif fmt == "csv":
         write_csv([_finding_record(f) for f in findings], _FINDING_COLUMNS, out)
     elif not findings:
-        out.write(f"{programme.key}: no findings, the programme is consistent 未发现问题\n")
+        out.write(f"{name}: no findings, the programme is consistent 未发现问题\n")
     else:
         rows = [
-            [f"{_SEVERITY_ZH[f.severity]} {f.severity.value}", f.code, f.where, f.what]
+            [f"{_SEVERITY_ZH[f.severity]} {f.severity.value}", f.code, f.where or "-", f.what]
             for f in findings
         ]
         header = ["级别 severity", "规则 code", "位置 where", "问题 what"]
+        head = "" if key is not None else "the file does not load 文件无法载入: "
         out.write(
-            f"{programme.key}: {errors} error(s), {warnings} warning(s) "
+            f"{name}: {head}{errors} error(s), {warnings} warning(s) "
             f"错误{errors}项，警告{warnings}项\n{table(header, rows)}\n"
         )
     return EXIT_BAD_INPUT if errors else EXIT_OK
@@ -482,6 +521,20 @@ def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
         parser.error(f"--from {start.isoformat()} is after --to {end.isoformat()}")
 
 
+def _one_line(exc: Exception, args: argparse.Namespace) -> str:
+    """The error line: a file's first problem, then how many more there are and where to see them."""
+    if not isinstance(exc, LoadError) or len(exc.problems) < 2:
+        return str(exc)
+    path, problem, value = exc.problems[0]
+    where = f"{exc.source}: {path}" if path else exc.source
+    tail = f" (value: {value!r})" if value is not None else ""
+    more = len(exc.problems) - 1
+    line = f"{where}: {problem}{tail}; and {more} more problem{'s' if more > 1 else ''}"
+    if exc.source == str(args.programme):
+        line += f" (ezhou-recovery validate --programme {exc.source} lists them all)"
+    return line
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 bad input, 2 usage, 3 findings)."""
     parser = build_parser()
@@ -494,7 +547,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args, sys.stdout)
     except (EzhouRecoveryError, _BadInputError) as exc:
-        print(f"ezhou-recovery: error: {exc}", file=sys.stderr)
+        print(f"ezhou-recovery: error: {_one_line(exc, args)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # pragma: no cover - output piped into head
         return EXIT_OK

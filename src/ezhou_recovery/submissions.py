@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from os import PathLike
@@ -198,6 +199,13 @@ def _unmatched(
         return UnmatchedSubmissionError(i, s, "department", "unknown department")
     if s.category is not None and s.category not in categories:
         return UnmatchedSubmissionError(i, s, "category", "unknown category")
+    if s.period is not None and not _is_period_label(s.period):
+        return UnmatchedSubmissionError(
+            i,
+            s,
+            "period",
+            "not a period (a quarter 2021Q2, a year 2021, or 2021-01-01..2021-06-30)",
+        )
     if s.category is not None:
         return UnmatchedSubmissionError(
             i, s, "category", "the department owes no such report for this category and period"
@@ -207,6 +215,24 @@ def _unmatched(
     return UnmatchedSubmissionError(
         i, s, "period", "the department owes no such report for this period"
     )
+
+
+#: The labels :attr:`Period.label` writes: a quarter, a year, or first and last day.
+_PERIOD_LABEL: Final = re.compile(
+    r"\d{4}(Q[1-4])?|(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", re.ASCII
+)
+
+
+def _is_period_label(text: str) -> bool:
+    match = _PERIOD_LABEL.fullmatch(text)
+    if match is None:
+        return False
+    if match[2] is None:
+        return True
+    try:
+        return date.fromisoformat(match[2]) <= date.fromisoformat(match[3])
+    except ValueError:
+        return False
 
 
 # Loading ---------------------------------------------------------------------------------------
