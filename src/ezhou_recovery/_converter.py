@@ -279,7 +279,8 @@ def structure(data: Any, cls: type[T], *, source: str) -> T:
     # A misspelt field shows as an unknown field and a missing one: name the misspelling first.
     problems.sort(key=lambda p: not p[1].startswith("unknown field"))
     path, problem, value = problems[0]
-    more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-    error = LoadError(source, path, problem + more, value)
+    error = LoadError(source, path, problem, value)
     error.problems = problems
+    if len(problems) > 1:
+        error.args = (f"{error}; and {len(problems) - 1} more problem(s)",)
     raise error
