@@ -158,16 +158,26 @@ def _about(sheet: Worksheet) -> dict[str, _Cell]:
     return fields
 
 
-def _observation(target: Target, row: tuple[_Cell, ...], period: Period) -> Observation:
-    at = {f: row[i] for i, f in enumerate(_TARGET_FIELDS)}
-    as_of_cell, value_cell = at["as_of"], at["value"]
+def _dated(as_of_cell: _Cell, filled: _Cell, period: Period, what: str) -> date:
+    """The date of a filled row: both cells given, the date a real one inside ``period``.
+
+    ``what`` names the filled cell with its article ("a value", "an amount").
+    """
     if _empty(as_of_cell.value):
-        raise _CellError(as_of_cell, "a value needs the date it is for", as_of_cell.value)
-    if _empty(value_cell.value):
-        raise _CellError(value_cell, "a date needs its value (or clear the date)", None)
+        raise _CellError(as_of_cell, f"{what} needs the date it is for", as_of_cell.value)
+    if _empty(filled.value):
+        noun = what.split(" ", 1)[1]
+        raise _CellError(filled, f"a date needs its {noun} (or clear the date)", None)
     as_of = _date(as_of_cell)
     if as_of not in period:
         raise _CellError(as_of_cell, f"the date is outside the period {period.label}", as_of)
+    return as_of
+
+
+def _observation(target: Target, row: tuple[_Cell, ...], period: Period) -> Observation:
+    at = {f: row[i] for i, f in enumerate(_TARGET_FIELDS)}
+    as_of_cell, value_cell = at["as_of"], at["value"]
+    as_of = _dated(as_of_cell, value_cell, period, "a value")
     raw = value_cell.value
     value: Any = raw
     if target.value is not None and not isinstance(raw, str):
@@ -183,13 +193,7 @@ def _observation(target: Target, row: tuple[_Cell, ...], period: Period) -> Obse
 def _report(subject: str, row: tuple[_Cell, ...], period: Period) -> InvestmentReport:
     at = {f: row[i] for i, f in enumerate(_INVESTMENT_FIELDS)}
     as_of_cell, amount_cell = at["as_of"], at["completed_yi_yuan"]
-    if _empty(as_of_cell.value):
-        raise _CellError(as_of_cell, "an amount needs the date it is for", as_of_cell.value)
-    if _empty(amount_cell.value):
-        raise _CellError(amount_cell, "a date needs its amount (or clear the date)", None)
-    as_of = _date(as_of_cell)
-    if as_of not in period:
-        raise _CellError(as_of_cell, f"the date is outside the period {period.label}", as_of)
+    as_of = _dated(as_of_cell, amount_cell, period, "an amount")
     amount = _number(amount_cell)
     if amount < 0:
         raise _CellError(amount_cell, "an amount must not be negative", amount_cell.value)
