@@ -310,7 +310,7 @@ def deadline_status_html(st: DeadlineStatus) -> str:
 
 def compliance_html(c: Compliance) -> str:
     """Compliance: the programme tally, the laggards, and the late and missing reports."""
-    from ._textviews import percent, report_label, tally_line
+    from ._textviews import deadline_status_cells, percent, tally_line
 
     def share(x: object) -> str:
         return percent(None if x is None else float(x))  # type: ignore[arg-type]
@@ -341,17 +341,7 @@ def compliance_html(c: Compliance) -> str:
         "得分 Score",
     )
     problems = [
-        (
-            st.deadline.due.isoformat(),
-            st.last_day.isoformat(),
-            report_label(st.status),
-            st.deadline.obligation,
-            st.deadline.category or "-",
-            st.deadline.department.name_zh,
-            st.deadline.period.label,
-            "" if st.received is None else st.received.isoformat(),
-            st.days_late,
-        )
+        deadline_status_cells(st, not_received="")
         for st in c.statuses
         if st.status in (ReportStatus.LATE, ReportStatus.MISSING)
     ]

@@ -186,22 +186,24 @@ def deadline_status_line(st: DeadlineStatus) -> str:
     return ", ".join(parts)
 
 
+def deadline_status_cells(st: DeadlineStatus, *, not_received: str) -> list[str]:
+    """One deadline status as the cells of a table row (text and HTML views share it)."""
+    return [
+        st.deadline.due.isoformat(),
+        st.last_day.isoformat(),
+        report_label(st.status),
+        st.deadline.obligation,
+        st.deadline.category or "-",
+        st.deadline.department.name_zh,
+        st.deadline.period.label,
+        not_received if st.received is None else st.received.isoformat(),
+        str(st.days_late),
+    ]
+
+
 def deadline_statuses_text(statuses: Sequence[DeadlineStatus]) -> str:
     """An aligned table of deadline statuses."""
-    rows = [
-        [
-            st.deadline.due.isoformat(),
-            st.last_day.isoformat(),
-            report_label(st.status),
-            st.deadline.obligation,
-            st.deadline.category or "-",
-            st.deadline.department.name_zh,
-            st.deadline.period.label,
-            "-" if st.received is None else st.received.isoformat(),
-            str(st.days_late),
-        ]
-        for st in statuses
-    ]
+    rows = [deadline_status_cells(st, not_received="-") for st in statuses]
     header = [
         "截止 due",
         "最后一天 last day",
