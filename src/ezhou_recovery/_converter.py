@@ -122,10 +122,13 @@ def _union_of(*members: type) -> Any:
     return matches
 
 
-def _structure_observed(value: Any, _: type) -> Any:
-    """An observation's value: true/false (a milestone), a level's name, or a quantity as text."""
+def _structure_observed(value: Any, t: type) -> Any:
+    """An observation's value: true/false (a milestone), a level's name, or a quantity as text
+    (or null, where the type allows none: a result without a value)."""
     from .observations import QualitativeLevel
 
+    if value is None and type(None) in typing.get_args(t):
+        return None
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
@@ -139,7 +142,7 @@ def _structure_observed(value: Any, _: type) -> Any:
 
 
 def _unstructure_observed(value: Any) -> Any:
-    if isinstance(value, bool):
+    if value is None or isinstance(value, bool):
         return value
     if isinstance(value, enum.Enum):
         return value.value
