@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         YearResult,
         assess,
     )
+    from .bulletin import Bulletin, BulletinHeader, bulletin
     from .columnar import ObservationTable
     from .compliance import (
         Compliance,
@@ -129,6 +130,8 @@ _LAZY: dict[str, str] = {
     "BATCH_MIN_OBSERVATIONS": "attainment",
     "Baseline": "targets",
     "BaselineQualifier": "targets",
+    "Bulletin": "bulletin",
+    "BulletinHeader": "bulletin",
     "CHINA_TIME": "submissions",
     "CalendarUnavailableError": "_holidays",
     "Category": "programme",
@@ -195,6 +198,7 @@ _LAZY: dict[str, str] = {
     "YearResult": "attainment",
     "assess": "attainment",
     "assess_investment": "investment",
+    "bulletin": "bulletin",
     "compliance": "compliance",
     "earned_schedule": "schedule",
     "example_investment_reports": "examples",
@@ -242,6 +246,8 @@ __all__ = [
     "Assessment",
     "Baseline",
     "BaselineQualifier",
+    "Bulletin",
+    "BulletinHeader",
     "CalendarUnavailableError",
     "Category",
     "Comparator",
@@ -305,6 +311,7 @@ __all__ = [
     "__version__",
     "assess",
     "assess_investment",
+    "bulletin",
     "compliance",
     "earned_schedule",
     "example_investment_reports",

@@ -126,9 +126,13 @@ def share(x: float | Decimal | Fraction | None) -> str:
 
 
 def _yi(q: Quantity | None, lang: Lang) -> str:
+    """Money in 亿元 (Chinese) or in billion yuan (English), exact."""
     if q is None:
         return "-"
-    return format_quantity(quantity_in(q, "yi_yuan"), lang=lang)
+    if lang == "zh":
+        return format_quantity(quantity_in(q, "yi_yuan"), lang="zh")
+    billions = Decimal(str(quantity_in(q, "yi_yuan").magnitude)) / 10
+    return f"RMB {billions.normalize():f} billion"
 
 
 def _value(v: Quantity | bool | QualitativeLevel | None, lang: Lang) -> str:

@@ -382,6 +382,49 @@ def _write_findings(
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
+#: ``bulletin --format``: the renderings.
+BULLETIN_FORMATS = ("html", "docx", "md", "json")
+
+
+def _cmd_bulletin(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from .bulletin import Bulletin, BulletinHeader, bulletin
+    from .serialization import from_json, to_json
+
+    programme = _programme(args)
+    assessment = _assessment(args)
+    compliance_result = _compliance(args)
+    previous = None
+    if args.previous is not None:
+        try:
+            data = Path(args.previous).read_bytes()
+        except OSError as exc:
+            raise _BadInputError(f"{args.previous}: cannot be read ({exc.strerror})") from None
+        previous = from_json(data, Bulletin, source=str(args.previous))
+    header = BulletinHeader(
+        issuer=args.issuer, number=args.number, addressees=args.addressees, date=args.date
+    )
+    try:
+        b = bulletin(programme, assessment, compliance_result, previous, header=header)
+    except ValueError as exc:
+        raise _BadInputError(str(exc)) from None
+    target = Path(args.output)
+    if args.format == "docx":
+        b.to_docx(args.lang).save(str(target))
+    elif args.format == "md":
+        target.write_text(b.to_markdown(args.lang), encoding="utf-8")
+    elif args.format == "json":
+        target.write_text(to_json(b), encoding="utf-8")
+    else:
+        target.write_text(b.to_html(args.lang), encoding="utf-8")
+    out.write(
+        f"{programme.title_zh} ({programme.key}): bulletin as of {b.as_of.isoformat()}"
+        f" written to {target} ({args.format})\n"
+    )
+    return EXIT_OK
+
+
 def _add_common_options(common: argparse.ArgumentParser) -> None:
     # Each parser gets its own option objects: set_defaults() on the main parser changes the
     # defaults of its own actions, and a shared action would then carry the main parser's default
@@ -496,6 +539,49 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit with code 3 when a report is missing (or late or missing)",
     )
     comp.set_defaults(handler=_cmd_compliance)
+    bull = sub.add_parser(
+        "bulletin",
+        help="the quarterly bulletin (通报) as of --as-of: HTML, Word (docx), Markdown or JSON",
+        description="The quarterly bulletin as of --as-of: where the programme stands, what "
+        "changed since --previous, each category, reporting per department, 约谈问责 and the "
+        "next quarter's deadlines. Without --observations/--submissions: the shipped example "
+        "dataset for the Ezhou plan (invented figures).",
+    )
+    bull.add_argument(
+        "--programme",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="a programme file (TOML or JSON); default: the embedded Ezhou plan",
+    )
+    bull.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        default=argparse.SUPPRESS,
+        help="the status date (YYYY-MM-DD); default: today",
+    )
+    bull.add_argument(
+        "--format", choices=BULLETIN_FORMATS, default="html", help="the rendering (default html)"
+    )
+    bull.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    bull.add_argument("--observations", metavar="FILE", help="reported values of targets")
+    bull.add_argument("--investment", metavar="FILE", help="investment completed")
+    bull.add_argument("--submissions", metavar="FILE", help="reports received")
+    bull.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the previous bulletin, as written by --format json; what changed is shown against it",
+    )
+    bull.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default zh)")
+    bull.add_argument("--issuer", help="the issuing office (发文机关); default: a placeholder")
+    bull.add_argument("--number", help="the document number (发文字号); default: a placeholder")
+    bull.add_argument("--addressees", help="the addressees (主送机关); default: a placeholder")
+    bull.add_argument(
+        "--date", type=_date, metavar="DATE", help="the date of the document (成文日期)"
+    )
+    bull.set_defaults(
+        handler=_cmd_bulletin, grace=0, holidays="as-written", fail_on=None, all=False
+    )
     check = sub.add_parser(
         "validate",
         help="consistency findings of a programme (errors and warnings); exit 1 on errors",

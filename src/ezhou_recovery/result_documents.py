@@ -24,6 +24,18 @@ import attrs
 
 from ._converter import _ProblemError, converter
 from .attainment import Assessment, Rollup, TargetResult, Thresholds, YearResult
+from .bulletin import (
+    Bulletin,
+    BulletinHeader,
+    CallIn,
+    CategorySection,
+    Changes,
+    DepartmentChange,
+    DepartmentReporting,
+    Headline,
+    InvestmentChange,
+    StatusChange,
+)
 from .compliance import Compliance, DeadlineStatus, Laggard, ScoringRule, Tally
 from .duedates import DueConvention
 from .investment import AnnualMoneyResult, MoneyResult
@@ -53,6 +65,16 @@ RESULT_FORMATS: Final[dict[type, str]] = {
     ScheduleStatus: "schedule-status",
     MilestoneStatus: "milestone-status",
     EarnedSchedule: "earned-schedule",
+    Bulletin: "bulletin",
+    BulletinHeader: "bulletin-header",
+    Headline: "bulletin-headline",
+    Changes: "bulletin-changes",
+    StatusChange: "status-change",
+    DepartmentChange: "department-change",
+    InvestmentChange: "investment-change",
+    CategorySection: "bulletin-category",
+    DepartmentReporting: "department-reporting",
+    CallIn: "call-in",
 }
 
 _FRACTION: Final = re.compile(r"^[+-]?\d+(/\d+)?$")
