@@ -12,7 +12,7 @@ What changed since the previous bulletin:
   A department is behind on a date when a report of it is missing on that date, or a report whose
   last on-time day falls in the three months up to that date arrived late;
 - the investment completed since the previous bulletin, for the programme and each category with
-  a figure on both dates.
+  a figure on either date (the amount added is known only with a figure on both).
 
 The deadlines of the next quarter are those due after the bulletin's date up to the end of the
 calendar quarter after the one the date falls in.
@@ -423,14 +423,10 @@ def _changes(
     for c in programme.categories:
         after_m = _money(assessment, c.key)
         before_m = before_money.get(c.key)
-        if after_m is not None or before_m is not None:
-            investment.append(
-                InvestmentChange(
-                    subject=c.key,
-                    before=None if before_m is None else before_m.completed,
-                    after=None if after_m is None else after_m.completed,
-                )
-            )
+        after_q = None if after_m is None else after_m.completed
+        before_q = None if before_m is None else before_m.completed
+        if after_q is not None or before_q is not None:
+            investment.append(InvestmentChange(subject=c.key, before=before_q, after=after_q))
     return Changes(
         previous_as_of=before_a.as_of,
         status_changes=tuple(status_changes),
