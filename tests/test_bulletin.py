@@ -11,16 +11,6 @@ from pathlib import Path
 import pytest
 
 import ezhou_recovery as er
-from ezhou_recovery._labels import LABELS, label
-from ezhou_recovery.bulletin import (
-    BulletinHeader,
-    CallIn,
-    CallInBasis,
-    DepartmentChangeKind,
-    bulletin,
-)
-from ezhou_recovery.bulletin_render import outline, share
-
 from _bulletin_data import (
     NEWLY_LATE,
     Q1,
@@ -32,6 +22,15 @@ from _bulletin_data import (
     plan,
     results,
 )
+from ezhou_recovery._labels import LABELS, label
+from ezhou_recovery.bulletin import (
+    BulletinHeader,
+    CallIn,
+    CallInBasis,
+    DepartmentChangeKind,
+    bulletin,
+)
+from ezhou_recovery.bulletin_render import outline, share
 
 # Figures ----------------------------------------------------------------------------------------
 
@@ -163,8 +162,10 @@ def test_call_ins_come_from_the_laggard_ranking_without_a_rule() -> None:
     b = example_q2()
     assert b.call_in_basis is CallInBasis.LAGGARDS
     first = b.compliance.laggards[0]
-    assert b.call_ins[0].reasons_zh[0].startswith(
-        f"迟报{first.tally.late}份、未报{first.tally.missing}份"
+    assert (
+        b.call_ins[0]
+        .reasons_zh[0]
+        .startswith(f"迟报{first.tally.late}份、未报{first.tally.missing}份")
     )
     assert label("basis_laggards") in b.to_markdown()
 
@@ -174,12 +175,27 @@ def test_an_accountability_rule_makes_the_list() -> None:
 
     def rule(p: er.Programme, a: er.Assessment, c: er.Compliance) -> list[CallIn]:
         missed = a.overall.count(er.Status.MISSED)
-        return [CallIn(rank=1, name_zh="城市补短板工程", name_en="Urban works",
-                       reasons_zh=(f"逾期未完成目标{missed}项",), reasons_en=(f"{missed} missed",))]
+        return [
+            CallIn(
+                rank=1,
+                name_zh="城市补短板工程",
+                name_en="Urban works",
+                reasons_zh=(f"逾期未完成目标{missed}项",),
+                reasons_en=(f"{missed} missed",),
+            )
+        ]
 
-    b = bulletin(plan(), a, c, accountability=rule, accountability_rule=("目标逾期即约谈", "any missed target"))
+    b = bulletin(
+        plan(),
+        a,
+        c,
+        accountability=rule,
+        accountability_rule=("目标逾期即约谈", "any missed target"),
+    )
     assert b.call_in_basis is CallInBasis.RULE
-    assert [ci.reasons_zh for ci in b.call_ins] == [(f"逾期未完成目标{a.overall.count(er.Status.MISSED)}项",)]
+    assert [ci.reasons_zh for ci in b.call_ins] == [
+        (f"逾期未完成目标{a.overall.count(er.Status.MISSED)}项",)
+    ]
     assert "依据：目标逾期即约谈" in b.to_markdown()
 
 
@@ -201,7 +217,9 @@ def test_every_section_is_in_each_rendering_in_order() -> None:
     md = b.to_markdown()
     positions_html = [page.index(f'id="{s.anchor}"') for s in outline(b)]
     assert positions_html == sorted(positions_html)
-    positions_md = [md.index("#" * (s.level + 1) + " " + s.title.replace(".", ".")) for s in outline(b)]
+    positions_md = [
+        md.index("#" * (s.level + 1) + " " + s.title.replace(".", ".")) for s in outline(b)
+    ]
     assert positions_md == sorted(positions_md)
     for s in outline(b):
         assert f'href="#{s.anchor}"' in page or s.level == 2
@@ -223,9 +241,12 @@ def test_the_html_page_is_self_contained() -> None:
     page = example_q2().to_html()
     assert "<svg" in page
     assert not re.search(r"""(src|href)=["']https?:""", page)
-    assert "@import" not in page and "url(http" not in page
-    assert "@media print" in page and "size: A4" in page
-    assert '"Noto Sans CJK SC"' in page and "sans-serif" in page
+    assert "@import" not in page
+    assert "url(http" not in page
+    assert "@media print" in page
+    assert "size: A4" in page
+    assert '"Noto Sans CJK SC"' in page
+    assert "sans-serif" in page
 
 
 def test_status_never_by_colour_alone() -> None:
@@ -239,15 +260,24 @@ def test_status_never_by_colour_alone() -> None:
 def test_placeholders_and_given_header_fields() -> None:
     b = example_q2()
     md = b.to_markdown()
-    assert "〔待填：发文字号〕" in md and "〔待填：主送机关〕" in md
+    assert "〔待填：发文字号〕" in md
+    assert "〔待填：主送机关〕" in md
     a, c = results(Q2)
     given = bulletin(
-        plan(), a, c,
-        header=BulletinHeader(issuer="鄂州市十大工程指挥部办公室", number="鄂十大办〔2021〕3号",
-                              addressees="各区人民政府", date=date(2021, 7, 5)),
+        plan(),
+        a,
+        c,
+        header=BulletinHeader(
+            issuer="鄂州市十大工程指挥部办公室",
+            number="鄂十大办〔2021〕3号",
+            addressees="各区人民政府",
+            date=date(2021, 7, 5),
+        ),
     )
     md = given.to_markdown()
-    assert "鄂十大办〔2021〕3号" in md and "2021年7月5日" in md and "待填" not in md
+    assert "鄂十大办〔2021〕3号" in md
+    assert "2021年7月5日" in md
+    assert "待填" not in md
 
 
 def test_text_from_the_data_is_escaped() -> None:
@@ -259,14 +289,16 @@ def test_text_from_the_data_is_escaped() -> None:
     assert "&lt;script&gt;" in page
     md = b.to_markdown()
     assert "<script>" not in md
-    assert "\\*\\*bold\\*\\*" in md and "\\[link\\]" in md
+    assert "\\*\\*bold\\*\\*" in md
+    assert "\\[link\\]" in md
     assert "| **bold**" not in md
 
 
 def test_notebook_view_is_the_page_body() -> None:
     b = example_q2()
     body = b._repr_html_()
-    assert "<html" not in body and "<h1>" in body
+    assert "<html" not in body
+    assert "<h1>" in body
     assert all(f'id="{s.anchor}"' in body for s in outline(b))
 
 

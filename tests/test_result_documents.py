@@ -44,7 +44,9 @@ def compliance() -> er.Compliance:
 def _schedule() -> tuple[er.ScheduleStatus, er.EarnedSchedule]:
     start = date(2021, 1, 1)
     ends = (date(2021, 3, 31), date(2021, 6, 30), date(2021, 9, 30))
-    planned = tuple(er.PlannedInvestment(e, er.money(f"{10 * (i + 1)}亿元")) for i, e in enumerate(ends))
+    planned = tuple(
+        er.PlannedInvestment(e, er.money(f"{10 * (i + 1)}亿元")) for i, e in enumerate(ends)
+    )
     project = er.Project(
         "transport.a",
         "项目",
@@ -96,7 +98,10 @@ def test_results_read_back_equal_and_match_their_schema(result: Any) -> None:
 def test_assessment_and_compliance_read_back_equal() -> None:
     a = er.from_json(er.to_json(assessment()), er.Assessment)
     assert a == assessment()
-    assert a.target("transport.rural_roads").reason == assessment().target("transport.rural_roads").reason
+    assert (
+        a.target("transport.rural_roads").reason
+        == assessment().target("transport.rural_roads").reason
+    )
     c = er.from_json(er.to_json(compliance()), er.Compliance)
     assert c == compliance()
     assert c.programme.on_time_rate == compliance().programme.on_time_rate
@@ -153,7 +158,7 @@ def test_a_fraction_must_be_written_as_one() -> None:
     _, earned = _schedule()
     data = json.loads(er.to_json(earned))
     data["earned_days"] = "three quarters"
-    with pytest.raises(er.LoadError, match="earned_days.*fraction"):
+    with pytest.raises(er.LoadError, match=r"earned_days.*fraction"):
         er.from_json(json.dumps(data), er.EarnedSchedule)
     data["earned_days"] = "3/0"
     with pytest.raises(er.LoadError, match="denominator"):

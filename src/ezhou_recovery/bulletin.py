@@ -41,6 +41,8 @@ from .units import Quantity, quantity_in
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document as DocxDocument
 
+    from ._labels import Lang
+
 __all__ = [
     "Bulletin",
     "BulletinHeader",
@@ -159,7 +161,8 @@ class InvestmentChange:
         """``after - before`` in 亿元; None when either is unknown."""
         if self.before is None or self.after is None:
             return None
-        return quantity_in(self.after, "yi_yuan") - quantity_in(self.before, "yi_yuan")
+        added: Quantity = quantity_in(self.after, "yi_yuan") - quantity_in(self.before, "yi_yuan")
+        return added
 
 
 @attrs.frozen(kw_only=True)
@@ -349,10 +352,12 @@ class Bulletin:
         return f"Bulletin({self.programme!r}, as_of={self.as_of.isoformat()}, {counts})"
 
 
-def _lang(lang: str) -> str:
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en': {lang!r}")
-    return lang
+def _lang(lang: str) -> Lang:
+    if lang == "zh":
+        return "zh"
+    if lang == "en":
+        return "en"
+    raise ValueError(f"lang must be 'zh' or 'en': {lang!r}")
 
 
 # The computation --------------------------------------------------------------------------------

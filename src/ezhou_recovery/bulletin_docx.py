@@ -2,7 +2,7 @@
 
 Presentation only; needs python-docx (the ``bulletin`` extra). The layout of 党政机关公文格式:
 
-- A4 (210 mm × 297 mm); type area 156 mm × 225 mm; top margin 37 mm, binding (left) margin 28 mm,
+- A4 (210 mm x 297 mm); type area 156 mm x 225 mm; top margin 37 mm, binding (left) margin 28 mm,
   so 35 mm at the bottom and 26 mm at the right;
 - a grid of 22 lines of 28 characters (``w:docGrid``, written into the section's XML: python-docx
   has no API for it);
@@ -99,7 +99,7 @@ _LEVEL_ONE: Final = "一二三四五六七八九十"
 
 
 def grid_values() -> tuple[int, int]:
-    """(``w:linePitch`` in twips, ``w:charSpace``) of the 22 × 28 grid on the 156 × 225 mm area.
+    """(``w:linePitch`` in twips, ``w:charSpace``) of the 22 x 28 grid on the 156 x 225 mm area.
 
     ``linePitch`` is the type area's height over 22 lines; ``charSpace`` is how much each
     character's pitch (the width over 28) differs from the body font's size, in 1/4096 point.
@@ -128,6 +128,7 @@ def _style(
     doc: Document, name: str, font: str, size: float, *, bold: bool = False
 ) -> ParagraphStyle:
     from docx.shared import Pt, RGBColor
+    from docx.styles.style import ParagraphStyle
 
     style = doc.styles[name]
     style.font.name = "Times New Roman"
@@ -136,7 +137,8 @@ def _style(
     style.font.italic = False
     style.font.color.rgb = RGBColor(0, 0, 0)
     _east_asian(style.element, font)
-    return style  # type: ignore[return-value]
+    assert isinstance(style, ParagraphStyle)
+    return style
 
 
 def _page(doc: Document) -> None:
@@ -273,7 +275,7 @@ def bulletin_docx(
     _style(doc, "Heading 3", fonts["Heading 3"], _BODY_PT, bold=True)
     _style(doc, "Heading 4", fonts["Heading 4"], _BODY_PT)
     for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4"):
-        pf = doc.styles[name].paragraph_format  # type: ignore[union-attr]
+        pf = doc.styles[name].paragraph_format
         pf.first_line_indent = Pt(0 if name == "Title" else 2 * _BODY_PT)
         pf.space_before = Pt(0)
         pf.space_after = Pt(0)

@@ -22,7 +22,7 @@ from typing import Final
 
 import attrs
 
-from ._labels import Lang, label, report_status_label
+from ._labels import Lang, label
 from .attainment import Status, TargetResult
 from .bulletin import Bulletin, CallInBasis, CategorySection, DepartmentReporting
 from .compliance import DeadlineStatus
@@ -203,8 +203,10 @@ def _counts_line(b: Bulletin, lang: Lang) -> str:
 
 def _deadline_name(b: Bulletin, st: DeadlineStatus, lang: Lang) -> str:
     d = st.deadline
-    return f"{b.obligation_name(d.obligation, lang)}（{d.period.label}）" if lang == "zh" else (
-        f"{b.obligation_name(d.obligation, lang)} ({d.period.label})"
+    return (
+        f"{b.obligation_name(d.obligation, lang)}（{d.period.label}）"
+        if lang == "zh"
+        else (f"{b.obligation_name(d.obligation, lang)} ({d.period.label})")
     )
 
 
@@ -357,7 +359,9 @@ def deadline_table(b: Bulletin, lang: Lang) -> Table:
         (
             d.due.isoformat(),
             b.obligation_name(d.obligation, lang),
-            label("programme_wide", lang) if d.category is None else names.get(d.category, d.category),
+            label("programme_wide", lang)
+            if d.category is None
+            else names.get(d.category, d.category),
             _name(d.department.name_zh, d.department.name_en, lang),
             d.period.label,
         )
@@ -381,9 +385,11 @@ def investment_change_lines(b: Bulletin, lang: Lang) -> list[str]:
         name = _subject_name(b, ch.subject, lang)
         added = ch.added
         if added is None:
-            out.append(f"{name}：{label('investment_added_unknown', lang)}" if lang == "zh" else (
-                f"{name}: {label('investment_added_unknown', lang)}"
-            ))
+            out.append(
+                f"{name}：{label('investment_added_unknown', lang)}"
+                if lang == "zh"
+                else (f"{name}: {label('investment_added_unknown', lang)}")
+            )
         else:
             text = label("investment_added_line", lang, amount=_yi(added, lang))
             out.append(f"{name}：{text}" if lang == "zh" else f"{name}: {text}")
@@ -424,7 +430,11 @@ def header_fields(b: Bulletin, lang: Lang) -> list[tuple[str, str, bool]]:
         ("date", None if h.date is None else _date(h.date, lang)),
     ]
     return [
-        (label(k, lang), v if v is not None else label("placeholder", lang, what=label(k, lang)), v is None)
+        (
+            label(k, lang),
+            v if v is not None else label("placeholder", lang, what=label(k, lang)),
+            v is None,
+        )
         for k, v in given
     ]
 
@@ -616,7 +626,11 @@ def _sections_html(b: Bulletin, lang: Lang, charts: bool) -> Iterator[str]:
     yield '<section aria-labelledby="categories">' + h("categories")
     for c in b.categories:
         yield f'<section aria-labelledby="category-{escape(c.key)}">' + h(f"category-{c.key}")
-        yield _p(f"{label('leader', lang)}：{_leader(c, lang)}；{label('lead_departments', lang)}：{_departments(c, lang)}" if lang == "zh" else f"{label('leader', lang)}: {_leader(c, lang)}; {label('lead_departments', lang)}: {_departments(c, lang)}")
+        yield _p(
+            f"{label('leader', lang)}：{_leader(c, lang)}；{label('lead_departments', lang)}：{_departments(c, lang)}"
+            if lang == "zh"
+            else f"{label('leader', lang)}: {_leader(c, lang)}; {label('lead_departments', lang)}: {_departments(c, lang)}"
+        )
         if c.money is not None:
             yield _p(investment_line(c.money, lang))
         yield _html_table(category_table(c, lang)) + "</section>"
@@ -681,7 +695,7 @@ def bulletin_html(b: Bulletin, lang: Lang = "zh") -> str:
         "<!DOCTYPE html>\n"
         f'<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">\n"
         f"<title>{escape(_title(b, lang))} {escape(subtitle(b, lang))}</title>\n"
         f"<style>{_css()}</style>\n</head>\n<body>\n<main>\n"
@@ -732,7 +746,10 @@ def bulletin_markdown(b: Bulletin, lang: Lang = "zh") -> str:
     if b.changes is None:
         out += [_md_escape(label("no_previous", lang)), ""]
     else:
-        out += [_md_escape(label("previous_as_of", lang, date=b.changes.previous_as_of.isoformat())), ""]
+        out += [
+            _md_escape(label("previous_as_of", lang, date=b.changes.previous_as_of.isoformat())),
+            "",
+        ]
         out += [f"### {_md_escape(label('status_changes', lang))}", ""]
         if b.changes.status_changes:
             out += [_md_table(status_change_table(b, lang)), ""]
@@ -756,7 +773,15 @@ def bulletin_markdown(b: Bulletin, lang: Lang = "zh") -> str:
     out += [h("reporting"), "", _md_escape(reporting_line(b, lang)), ""]
     out += [_md_table(reporting_table(b, lang)), ""]
     out += [h("call-ins"), "", _md_escape(call_in_basis(b, lang)), ""]
-    out += [_md_table(call_in_table(b, lang)) if b.call_ins else _md_escape(label("no_call_ins", lang)), ""]
+    out += [
+        _md_table(call_in_table(b, lang)) if b.call_ins else _md_escape(label("no_call_ins", lang)),
+        "",
+    ]
     out += [h("next-deadlines"), "", _md_escape(_quarter(b.next_quarter, lang)), ""]
-    out += [_md_table(deadline_table(b, lang)) if b.next_deadlines else _md_escape(label("no_deadlines", lang)), ""]
+    out += [
+        _md_table(deadline_table(b, lang))
+        if b.next_deadlines
+        else _md_escape(label("no_deadlines", lang)),
+        "",
+    ]
     return "\n".join(out)

@@ -42,7 +42,7 @@ from .investment import AnnualMoneyResult, MoneyResult
 from .schedule import EarnedSchedule, MilestoneStatus, ScheduleStatus
 from .serialization import FORMAT_PREFIX, DocumentFormat, register_format
 
-__all__ = ["RESULT_FORMAT_VERSION", "RESULT_FORMATS"]
+__all__ = ["RESULT_FORMATS", "RESULT_FORMAT_VERSION"]
 
 #: The version of every result format; reading another version is an error.
 RESULT_FORMAT_VERSION: Final = 1
