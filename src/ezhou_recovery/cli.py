@@ -3,7 +3,7 @@
 Subcommands: ``plan`` (the default), ``deadlines``, ``status`` (attainment), ``compliance``
 (reports on time, late, missing) and ``validate`` (consistency findings of a programme). Each writes
 a readable table (``--format text``) or data for machines (``--format json`` / ``csv``) to standard
-output. Exit codes: 0 ok, 1 bad input (a file or value that cannot be used; one line on standard
+output. ``bulletin`` writes the quarterly bulletin to a file (HTML, Word, Markdown or JSON). Exit codes: 0 ok, 1 bad input (a file or value that cannot be used; one line on standard
 error; for ``validate`` also a programme with errors), 2 usage (bad options), 3 findings (only with
 ``--fail-on``: targets or reports at or below the level named).
 """
