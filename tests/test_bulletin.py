@@ -310,3 +310,38 @@ def test_the_bulletin_document_has_a_schema_and_reads_back() -> None:
     data = json.loads(er.to_json(example_q1()))
     assert data["format"] == "ezhou-recovery/bulletin"
     jsonschema.validate(data, json_schema(er.Bulletin))
+
+
+def test_call_in_reasons_quote_the_tally_as_the_table_does() -> None:
+    b = example_q2()
+    tallies = {lag.department.name_zh: lag.tally for lag in b.compliance.laggards}
+    for ci in b.call_ins:
+        t = tallies[ci.name_zh]
+        assert f"按时报送率{share(t.on_time_rate)}（{t.on_time}/{t.expected}）" in ci.reasons_zh[0]
+    ndrc = next(ci for ci in b.call_ins if ci.name_zh == "市发改委")
+    assert "93.7%" in ndrc.reasons_zh[0]  # 15/16 = 93.75%, cut, never rounded up
+
+
+def test_the_docs_worked_example_is_what_the_bulletin_says() -> None:
+    text = (Path(__file__).parents[1] / "docs" / "bulletin.md").read_text(encoding="utf-8")
+    b = example_q2()
+    t = b.compliance.programme
+    h = b.headline
+    assert f"({h.with_data} of {h.targets}, {share(h.coverage)}" in text
+    assert f"{t.received} of {t.expected} ({share(t.reporting_rate)})" in text
+    assert f"{t.on_time} of {t.expected} ({share(t.on_time_rate)})" in text
+    assert b.changes is not None
+    assert [d.department.name_zh for d in b.changes.newly_late] == ["市水利局"]
+    assert "市水利局 is\n  newly late" in text
+    assert "市发改委" in [d.department.name_zh for d in b.changes.recovered]
+    added = {c.subject: c.added for c in b.changes.investment}
+    assert added["public_health"] == er.money("9.2亿元")
+    assert "9.2亿元 added" in text
+    five_g = next(c for c in b.changes.status_changes if c.key.endswith("base_stations_5g"))
+    assert (five_g.before.status, five_g.after.status) == (er.Status.AT_RISK, er.Status.ON_TRACK)
+    from ezhou_recovery.bulletin_docx import grid_values
+
+    line_pitch, char_space = grid_values()
+    assert f'w:linePitch="{line_pitch}" w:charSpace="{char_space}"' in text
+    first = b.call_ins[0]
+    assert f"{first.name_zh}: {first.reasons_zh[0]}" in text

@@ -23,6 +23,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,7 @@ __all__ = [
     "StatusChange",
     "bulletin",
     "call_ins_from_laggards",
+    "percent_cut",
 ]
 
 
@@ -447,14 +449,22 @@ def _money(assessment: Assessment, subject: str) -> MoneyResult | None:
     return None
 
 
+def percent_cut(x: float | Decimal | Fraction | None) -> str:
+    """A share as a percentage with one decimal, cut, never rounded up (99.96% is ``99.9%``);
+    ``-`` for None."""
+    if x is None:
+        return "-"
+    d = Decimal(x.numerator) / Decimal(x.denominator) if isinstance(x, Fraction) else Decimal(x)
+    return f"{(d * 100).quantize(Decimal('0.1'), rounding=ROUND_DOWN)}%"
+
+
 def call_ins_from_laggards(compliance: Compliance) -> tuple[CallIn, ...]:
     """The 约谈问责 list from the laggard ranking: each department with a late or missing report,
     the one lagging most first, with its counts and on-time rate as the reason."""
     out = []
     for lag in compliance.laggards:
         t = lag.tally
-        rate = t.on_time_rate
-        share = "-" if rate is None else f"{float(rate):.1%}"
+        share = percent_cut(t.on_time_rate)
         reason_zh = (
             f"迟报{t.late}份、未报{t.missing}份，按时报送率{share}（{t.on_time}/{t.expected}）"
         )

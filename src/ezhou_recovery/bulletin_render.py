@@ -24,7 +24,7 @@ import attrs
 
 from ._labels import Lang, label
 from .attainment import Status, TargetResult
-from .bulletin import Bulletin, CallInBasis, CategorySection, DepartmentReporting
+from .bulletin import Bulletin, CallInBasis, CategorySection, DepartmentReporting, percent_cut
 from .compliance import DeadlineStatus
 from .investment import MoneyResult
 from .observations import QualitativeLevel
@@ -118,11 +118,7 @@ def _category_title(c: CategorySection, lang: Lang) -> str:
 
 def share(x: float | Decimal | Fraction | None) -> str:
     """A share as a percentage with one decimal, cut (never rounded up: 99.96% is 99.9%)."""
-    if x is None:
-        return "-"
-    d = Decimal(x.numerator) / Decimal(x.denominator) if isinstance(x, Fraction) else Decimal(x)
-    pct = (d * 100).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
-    return f"{pct}%"
+    return percent_cut(x)
 
 
 def _yi(q: Quantity | None, lang: Lang) -> str:
@@ -141,7 +137,7 @@ def _value(v: Quantity | bool | QualitativeLevel | None, lang: Lang) -> str:
     if isinstance(v, bool):
         return ("是" if v else "否") if lang == "zh" else ("done" if v else "not done")
     if isinstance(v, QualitativeLevel):
-        return v.value.replace("_", " ")
+        return v.name_zh if lang == "zh" else v.name_en
     return format_quantity(v, lang=lang)
 
 
@@ -203,11 +199,10 @@ def _counts_line(b: Bulletin, lang: Lang) -> str:
 
 def _deadline_name(b: Bulletin, st: DeadlineStatus, lang: Lang) -> str:
     d = st.deadline
-    return (
-        f"{b.obligation_name(d.obligation, lang)}（{d.period.label}）"
-        if lang == "zh"
-        else (f"{b.obligation_name(d.obligation, lang)} ({d.period.label})")
-    )
+    name = b.obligation_name(d.obligation, lang)
+    if ".." in d.period.label:  # a duty due once, for the whole programme: no period to name
+        return name
+    return f"{name}（{d.period.label}）" if lang == "zh" else f"{name} ({d.period.label})"
 
 
 def _late_text(b: Bulletin, st: DeadlineStatus, lang: Lang) -> str:
@@ -517,7 +512,7 @@ h2 { border-bottom: 2px solid #1b1b1b; padding-bottom: .2rem; margin-top: 2rem; 
 h3 { margin-top: 1.5rem; }
 table { border-collapse: collapse; width: 100%%; margin: .6rem 0 1rem; font-size: .9rem; }
 th, td { border: 1px solid #999; padding: .25rem .45rem; text-align: left; vertical-align: top; }
-th { background: #eee; }
+th { background: #eee; white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .status { display: inline-block; padding: 0 .35rem; border-radius: .2rem; color: #fff;
           white-space: nowrap; font-weight: bold; }
