@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -345,3 +346,15 @@ def test_the_docs_worked_example_is_what_the_bulletin_says() -> None:
     assert f'w:linePitch="{line_pitch}" w:charSpace="{char_space}"' in text
     first = b.call_ins[0]
     assert f"{first.name_zh}: {first.reasons_zh[0]}" in text
+
+
+def test_each_category_shows_its_counts_and_coverage() -> None:
+    b = example_q2()
+    md = b.to_markdown()
+    for c in b.categories:
+        assert c.with_data == sum(1 for r in c.rollup.results if r.value is not None)
+        total = c.rollup.total
+        assert f"目标{total}项" in md
+        assert f"有数据{c.with_data}项，占{share(c.coverage)}" in md
+    health = b.categories[0]
+    assert health.coverage == Fraction(health.with_data, health.rollup.total)

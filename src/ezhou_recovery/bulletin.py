@@ -207,6 +207,7 @@ class CategorySection:
         departments: Its lead departments.
         rollup: Its roll-up (results worst first, with their reasons).
         money: Its investment completion; None without a portfolio or a report.
+        with_data: Its targets with a reported value (coverage's numerator).
     """
 
     key: str
@@ -217,6 +218,13 @@ class CategorySection:
     departments: tuple[Department, ...]
     rollup: Rollup
     money: MoneyResult | None
+    with_data: int = 0
+
+    @property
+    def coverage(self) -> Fraction | None:
+        """Targets with data / all its targets; None without targets."""
+        total = self.rollup.total
+        return Fraction(self.with_data, total) if total else None
 
 
 @attrs.frozen(kw_only=True)
@@ -373,13 +381,14 @@ def _headline(assessment: Assessment, compliance: Compliance) -> Headline:
     return Headline(
         targets=overall.total,
         counts=counts,
-        with_data=sum(1 for r in overall.results if r.value is not None),
+        with_data=_with_data(overall),
         money=assessment.money_total,
         reporting=compliance.programme,
     )
 
 
-_BEHIND = (ReportStatus.LATE, ReportStatus.MISSING)
+def _with_data(rollup: Rollup) -> int:
+    return sum(1 for r in rollup.results if r.value is not None)
 
 
 def _behind(compliance: Compliance) -> dict[str, tuple[DeadlineStatus, ...]]:
@@ -553,6 +562,7 @@ def bulletin(
             departments=c.lead_departments,
             rollup=assessment.category(c.key),
             money=_money(assessment, c.key),
+            with_data=_with_data(assessment.category(c.key)),
         )
         for c in programme.categories
     )

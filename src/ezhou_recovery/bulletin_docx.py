@@ -28,18 +28,20 @@ from .bulletin import Bulletin
 from .bulletin_render import (
     Table,
     call_in_basis,
+    category_counts_line,
     category_table,
     charts_png,
+    counts_line,
     deadline_table,
     department_change_lines,
     header_fields,
     investment_change_lines,
     investment_line,
+    leaders_line,
     outline,
     reporting_line,
     reporting_table,
     status_change_table,
-    status_words,
     subtitle,
 )
 
@@ -316,11 +318,7 @@ def bulletin_docx(
     body = fonts["Normal"]
     heading("headline")
     h = b.headline
-    doc.add_paragraph(
-        label("targets_count", lang, n=h.targets)
-        + ("：" if lang == "zh" else ": ")
-        + ("，" if lang == "zh" else ", ").join(f"{status_words(s, lang)} {n}" for s, n in h.counts)
-    )
+    doc.add_paragraph(counts_line(h.counts, h.targets, h.with_data, h.coverage, lang))
     doc.add_paragraph(investment_line(h.money, lang))
     doc.add_paragraph(reporting_line(b, lang))
     for caption, png in charts_png(b, lang):
@@ -351,18 +349,8 @@ def bulletin_docx(
     heading("categories")
     for c in b.categories:
         heading(f"category-{c.key}")
-        leader = (
-            label("unassigned", lang)
-            if c.leader is None
-            else (c.leader.name_zh if lang == "zh" else c.leader.name_en)
-        )
-        depts = ("、" if lang == "zh" else ", ").join(
-            d.name_zh if lang == "zh" else d.name_en for d in c.departments
-        ) or label("unassigned", lang)
-        sep = "：" if lang == "zh" else ": "
-        doc.add_paragraph(
-            f"{label('leader', lang)}{sep}{leader}；{label('lead_departments', lang)}{sep}{depts}"
-        )
+        doc.add_paragraph(leaders_line(c, lang))
+        doc.add_paragraph(category_counts_line(c, lang))
         if c.money is not None:
             doc.add_paragraph(investment_line(c.money, lang))
         _table(doc, category_table(c, lang), body)

@@ -184,17 +184,36 @@ def reporting_line(b: Bulletin, lang: Lang) -> str:
     )
 
 
-def _counts_line(b: Bulletin, lang: Lang) -> str:
-    h = b.headline
-    parts = [f"{status_words(s, lang)} {n}" for s, n in h.counts]
+def counts_line(
+    counts: Sequence[tuple[Status, int]],
+    total: int,
+    with_data: int,
+    coverage: Fraction | None,
+    lang: Lang,
+) -> str:
+    """``目标102项：✖ 逾期未完成 1，…；有数据13项，占12.7%``: targets by status and coverage
+    (a status no target holds is left out)."""
+    parts = [f"{status_words(s, lang)} {n}" for s, n in counts if n]
     sep = "，" if lang == "zh" else ", "
     return (
-        label("targets_count", lang, n=h.targets)
+        label("targets_count", lang, n=total)
         + ("：" if lang == "zh" else ": ")
         + sep.join(parts)
         + ("；" if lang == "zh" else "; ")
-        + label("coverage", lang, with_data=h.with_data, share=share(h.coverage))
+        + label("coverage", lang, with_data=with_data, share=share(coverage))
     )
+
+
+def _counts_line(b: Bulletin, lang: Lang) -> str:
+    h = b.headline
+    return counts_line(h.counts, h.targets, h.with_data, h.coverage, lang)
+
+
+def category_counts_line(c: CategorySection, lang: Lang) -> str:
+    """A category's targets by status (worst first) and its coverage."""
+    r = c.rollup
+    ordered = sorted(Status, key=lambda s: (s.severity, s.value))
+    return counts_line([(s, r.count(s)) for s in ordered], r.total, c.with_data, c.coverage, lang)
 
 
 def _deadline_name(b: Bulletin, st: DeadlineStatus, lang: Lang) -> str:
@@ -232,6 +251,19 @@ def _departments(c: CategorySection, lang: Lang) -> str:
         return label("unassigned", lang)
     return ("、" if lang == "zh" else ", ").join(
         _name(d.name_zh, d.name_en, lang) for d in c.departments
+    )
+
+
+def leaders_line(c: CategorySection, lang: Lang) -> str:
+    """``牵头市领导：…；牵头部门：…`` (or 未明确 where the plan names none)."""
+    if lang == "zh":
+        return (
+            f"{label('leader', lang)}：{_leader(c, lang)}；"
+            f"{label('lead_departments', lang)}：{_departments(c, lang)}"
+        )
+    return (
+        f"{label('leader', lang)}: {_leader(c, lang)}; "
+        f"{label('lead_departments', lang)}: {_departments(c, lang)}"
     )
 
 
@@ -621,11 +653,8 @@ def _sections_html(b: Bulletin, lang: Lang, charts: bool) -> Iterator[str]:
     yield '<section aria-labelledby="categories">' + h("categories")
     for c in b.categories:
         yield f'<section aria-labelledby="category-{escape(c.key)}">' + h(f"category-{c.key}")
-        yield _p(
-            f"{label('leader', lang)}：{_leader(c, lang)}；{label('lead_departments', lang)}：{_departments(c, lang)}"
-            if lang == "zh"
-            else f"{label('leader', lang)}: {_leader(c, lang)}; {label('lead_departments', lang)}: {_departments(c, lang)}"
-        )
+        yield _p(leaders_line(c, lang))
+        yield _p(category_counts_line(c, lang))
         if c.money is not None:
             yield _p(investment_line(c.money, lang))
         yield _html_table(category_table(c, lang)) + "</section>"
@@ -761,6 +790,7 @@ def bulletin_markdown(b: Bulletin, lang: Lang = "zh") -> str:
         out += [
             f"- {_md_escape(label('leader', lang))}: {_md_escape(_leader(c, lang))}",
             f"- {_md_escape(label('lead_departments', lang))}: {_md_escape(_departments(c, lang))}",
+            f"- {_md_escape(category_counts_line(c, lang))}",
         ]
         if c.money is not None:
             out.append(f"- {_md_escape(investment_line(c.money, lang))}")
