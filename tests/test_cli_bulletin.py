@@ -96,7 +96,45 @@ def test_bad_previous_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     code = main(["bulletin", "--as-of", "2021-09-30", "--previous", str(other), "-o", str(out)])
     assert code == EXIT_BAD_INPUT
     assert "ezhou-recovery/bulletin" in capsys.readouterr().err
+    code = main(
+        [
+            "bulletin",
+            "--as-of",
+            "2021-09-30",
+            "--previous",
+            str(other),
+            "--previous",
+            str(other),
+            "-o",
+            str(out),
+        ]
+    )
+    assert code == EXIT_BAD_INPUT
+    assert "a second ezhou-recovery/compliance" in capsys.readouterr().err
+    target = tmp_path / "target.json"
+    target.write_text(er.to_json(er.load_ezhou_plan().targets[0]), encoding="utf-8")
+    code = main(["bulletin", "--as-of", "2021-09-30", "--previous", str(target), "-o", str(out)])
+    assert code == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "target.json" in err
+    assert "ezhou-recovery/target" in err
     assert not out.exists()
+
+
+def test_previous_as_an_assessment_and_a_compliance_document(tmp_path: Path) -> None:
+    q1 = example_q2().changes
+    assert q1 is not None
+    from _bulletin_data import example_q1
+
+    before = example_q1()
+    a, c = tmp_path / "a.json", tmp_path / "c.json"
+    a.write_text(er.to_json(before.assessment), encoding="utf-8")
+    c.write_text(er.to_json(before.compliance), encoding="utf-8")
+    out = tmp_path / "q2.json"
+    args = ["bulletin", *DATA, "--as-of", "2021-06-30", "--format", "json", "-o", str(out)]
+    assert main([*args, "--previous", str(c), "--previous", str(a)]) == EXIT_OK
+    assert er.from_json(out.read_bytes(), er.Bulletin) == example_q2()
+    assert main([*args, "--previous", str(a)]) == EXIT_BAD_INPUT
 
 
 def test_output_is_required(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import _records, _textviews
 from ._output import FORMATS, write_csv, write_json
@@ -31,6 +31,9 @@ from .overview import render_overview
 from .programme import Programme
 from .submissions import UnmatchedSubmissionError, load_submissions
 from .validation import Finding, Severity, validate
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .bulletin import Bulletin
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -386,22 +389,60 @@ def _write_findings(
 BULLETIN_FORMATS = ("html", "docx", "md", "json")
 
 
+def _previous(paths: Sequence[str]) -> Bulletin | tuple[Assessment, Compliance] | None:
+    """The previous results: one bulletin document, or an assessment and a compliance document."""
+    from pathlib import Path
+
+    from .bulletin import Bulletin
+    from .loading import parse_data
+    from .serialization import from_data
+
+    if not paths:
+        return None
+    found: dict[str, object] = {}
+    kinds = {
+        "ezhou-recovery/bulletin": Bulletin,
+        "ezhou-recovery/assessment": Assessment,
+        "ezhou-recovery/compliance": Compliance,
+    }
+    for path in paths:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise _BadInputError(f"{path}: cannot be read ({exc.strerror})") from None
+        data = parse_data(raw, source=path, suffix=".json")
+        name = data.get("format") if isinstance(data, dict) else None
+        if name not in kinds:
+            raise LoadError(
+                path, "format", f"expected one of {', '.join(kinds)} as --previous", name
+            )
+        if name in found:
+            raise _BadInputError(f"{path}: a second {name} document in --previous")
+        found[name] = from_data(data, kinds[name], source=path)
+    bulletin_doc = found.pop("ezhou-recovery/bulletin", None)
+    if isinstance(bulletin_doc, Bulletin):
+        if found:
+            raise _BadInputError("--previous takes a bulletin, or an assessment and a compliance")
+        return bulletin_doc
+    a, c = found.get("ezhou-recovery/assessment"), found.get("ezhou-recovery/compliance")
+    if not isinstance(a, Assessment) or not isinstance(c, Compliance):
+        raise _BadInputError(
+            "--previous needs a bulletin (ezhou-recovery/bulletin), or both the assessment "
+            "and the compliance documents"
+        )
+    return a, c
+
+
 def _cmd_bulletin(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from .bulletin import Bulletin, BulletinHeader, bulletin
-    from .serialization import from_json, to_json
+    from .bulletin import BulletinHeader, bulletin
+    from .serialization import to_json
 
     programme = _programme(args)
     assessment = _assessment(args)
     compliance_result = _compliance(args)
-    previous = None
-    if args.previous is not None:
-        try:
-            data = Path(args.previous).read_bytes()
-        except OSError as exc:
-            raise _BadInputError(f"{args.previous}: cannot be read ({exc.strerror})") from None
-        previous = from_json(data, Bulletin, source=str(args.previous))
+    previous = _previous(args.previous or [])
     header = BulletinHeader(
         issuer=args.issuer, number=args.number, addressees=args.addressees, date=args.date
     )
@@ -570,7 +611,9 @@ def build_parser() -> argparse.ArgumentParser:
     bull.add_argument(
         "--previous",
         metavar="FILE",
-        help="the previous bulletin, as written by --format json; what changed is shown against it",
+        action="append",
+        help="the previous bulletin, as written by --format json, or (given twice) the previous "
+        "assessment and compliance documents; what changed is shown against it",
     )
     bull.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default zh)")
     bull.add_argument("--issuer", help="the issuing office (发文机关); default: a placeholder")
