@@ -358,3 +358,14 @@ def test_each_category_shows_its_counts_and_coverage() -> None:
         assert f"有数据{c.with_data}项，占{share(c.coverage)}" in md
     health = b.categories[0]
     assert health.coverage == Fraction(health.with_data, health.rollup.total)
+
+
+def test_a_partial_investment_figure_says_how_many_categories_reported() -> None:
+    b = example_q2()
+    money = b.assessment.money
+    keys = {c.key for c in b.categories}
+    reported = [m for m in money if m.subject in keys and m.completed is not None]
+    assert b.assessment.money_total.completed is None
+    assert b.headline.money_reported == len(reported) == 3
+    assert b.headline.money_categories == len([m for m in money if m.subject in keys])
+    assert f"{b.headline.money_categories}项工程中3项已报送" in b.to_markdown()

@@ -42,6 +42,10 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
         "累计投资完成情况尚无完整数据",
         "Investment completed is not fully reported",
     ),
+    "investment_partial": (
+        "累计投资完成情况尚不完整：{total}项工程中{n}项已报送，暂不汇总；时间进度{time}",
+        "Investment completed is reported for {n} of {total} programme areas, so no total is given; time progress {time}",
+    ),
     "ahead": ("快于时间进度{pp}个百分点", "{pp} points ahead of time"),
     "behind": ("慢于时间进度{pp}个百分点", "{pp} points behind time"),
     "reporting_line": (

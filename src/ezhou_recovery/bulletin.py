@@ -89,6 +89,8 @@ class Headline:
         with_data: Targets with a reported value (coverage's numerator).
         money: The programme's investment completion (the assessment's ``money_total``).
         reporting: The programme's reporting tally (the compliance's ``programme``).
+        money_reported: Categories with a figure of investment completed.
+        money_categories: Categories with an investment figure or estimate.
     """
 
     targets: int
@@ -96,6 +98,8 @@ class Headline:
     with_data: int
     money: MoneyResult
     reporting: Tally
+    money_reported: int = 0
+    money_categories: int = 0
 
     @property
     def coverage(self) -> Fraction | None:
@@ -373,8 +377,10 @@ def _lang(lang: str) -> Lang:
 # The computation --------------------------------------------------------------------------------
 
 
-def _headline(assessment: Assessment, compliance: Compliance) -> Headline:
+def _headline(programme: Programme, assessment: Assessment, compliance: Compliance) -> Headline:
     overall = assessment.overall
+    categories = {c.key for c in programme.categories}
+    money = [m for m in assessment.money if m.subject in categories]
     counts = tuple(
         (s, overall.count(s)) for s in sorted(Status, key=lambda s: (s.severity, s.value))
     )
@@ -384,6 +390,8 @@ def _headline(assessment: Assessment, compliance: Compliance) -> Headline:
         with_data=_with_data(overall),
         money=assessment.money_total,
         reporting=compliance.programme,
+        money_reported=sum(1 for m in money if m.completed is not None),
+        money_categories=len(money),
     )
 
 
@@ -596,7 +604,7 @@ def bulletin(
         title_en=programme.title_en,
         as_of=assessment.as_of,
         header=header or BulletinHeader(),
-        headline=_headline(assessment, compliance),
+        headline=_headline(programme, assessment, compliance),
         changes=None if before is None else _changes(programme, assessment, compliance, before),
         categories=categories,
         reporting=reporting,

@@ -35,6 +35,7 @@ from .bulletin_render import (
     deadline_table,
     department_change_lines,
     header_fields,
+    headline_investment_line,
     investment_change_lines,
     investment_line,
     leaders_line,
@@ -319,7 +320,7 @@ def bulletin_docx(
     heading("headline")
     h = b.headline
     doc.add_paragraph(counts_line(h.counts, h.targets, h.with_data, h.coverage, lang))
-    doc.add_paragraph(investment_line(h.money, lang))
+    doc.add_paragraph(headline_investment_line(b, lang))
     doc.add_paragraph(reporting_line(b, lang))
     for caption, png in charts_png(b, lang):
         doc.add_picture(io.BytesIO(png), width=Mm(150))

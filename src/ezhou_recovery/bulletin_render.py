@@ -168,6 +168,20 @@ def investment_line(m: MoneyResult, lang: Lang) -> str:
     )
 
 
+def headline_investment_line(b: Bulletin, lang: Lang) -> str:
+    """The programme's investment line; when not every category has reported, how many have."""
+    h = b.headline
+    if h.money.completed is None and h.money_categories:
+        return label(
+            "investment_partial",
+            lang,
+            n=h.money_reported,
+            total=h.money_categories,
+            time=share(h.money.time_progress),
+        )
+    return investment_line(h.money, lang)
+
+
 def reporting_line(b: Bulletin, lang: Lang) -> str:
     """The programme's reporting tally in one sentence."""
     t = b.headline.reporting
@@ -625,7 +639,7 @@ def _sections_html(b: Bulletin, lang: Lang, charts: bool) -> Iterator[str]:
 
     yield '<section aria-labelledby="headline">' + h("headline")
     yield _p(_counts_line(b, lang))
-    yield _p(investment_line(b.headline.money, lang))
+    yield _p(headline_investment_line(b, lang))
     yield _p(reporting_line(b, lang))
     if charts:
         for title, svg in charts_svg(b, lang):
@@ -764,7 +778,7 @@ def bulletin_markdown(b: Bulletin, lang: Lang = "zh") -> str:
         out.append(f"- **{_md_escape(name)}**: {_md_escape(text)}" + (" ⚠" if placeholder else ""))
     out += ["", h("headline"), ""]
     out += [_md_escape(_counts_line(b, lang)), ""]
-    out += [_md_escape(investment_line(b.headline.money, lang)), ""]
+    out += [_md_escape(headline_investment_line(b, lang)), ""]
     out += [_md_escape(reporting_line(b, lang)), ""]
     out += [h("changes"), ""]
     if b.changes is None:
