@@ -301,6 +301,10 @@ def test_notebook_view_is_the_page_body() -> None:
     assert "<html" not in body
     assert "<h1>" in body
     assert all(f'id="{s.anchor}"' in body for s in outline(b))
+    assert body.startswith('<div class="ezhou-bulletin"><style>')
+    style = body[body.index("<style>") : body.index("</style>")]
+    assert "body" not in style  # styles the bulletin only, not the notebook
+    assert ".ezhou-bulletin .s-missed" in style
 
 
 def test_the_bulletin_document_has_a_schema_and_reads_back() -> None:

@@ -357,9 +357,9 @@ class Bulletin:
         return bulletin_docx(self, lang=_lang(lang))
 
     def _repr_html_(self) -> str:
-        from .bulletin_render import bulletin_html_body
+        from .bulletin_render import bulletin_notebook_html
 
-        return bulletin_html_body(self, lang="zh")
+        return bulletin_notebook_html(self, lang="zh")
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{s.value}={n}" for s, n in self.headline.counts if n)

@@ -37,6 +37,7 @@ __all__ = [
     "bulletin_html",
     "bulletin_html_body",
     "bulletin_markdown",
+    "bulletin_notebook_html",
     "outline",
 ]
 
@@ -724,6 +725,22 @@ def bulletin_html_body(b: Bulletin, lang: Lang = "zh", *, charts: bool = True) -
         *_sections_html(b, lang, charts),
     ]
     return "\n".join(parts)
+
+
+def bulletin_notebook_html(b: Bulletin, lang: Lang = "zh") -> str:
+    """The page's body for a notebook, in a ``div`` with the status and table styles scoped to it
+    (the page's other styles would restyle the notebook itself)."""
+    scope = "ezhou-bulletin"
+    status_css = " ".join(
+        f".{scope} .s-{name} {{ background: {colour}; }}" for name, colour in _COLOUR.items()
+    )
+    style = (
+        f".{scope} .status {{ display: inline-block; padding: 0 .35rem; border-radius: .2rem;"
+        f" color: #fff; white-space: nowrap; font-weight: bold; }} {status_css}"
+        f" .{scope} .placeholder {{ background: #fff3bf; border: 1px dashed #b7791f; }}"
+        f" .{scope} td, .{scope} th {{ text-align: left; vertical-align: top; }}"
+    )
+    return f'<div class="{scope}"><style>{style}</style>{bulletin_html_body(b, lang)}</div>'
 
 
 def bulletin_html(b: Bulletin, lang: Lang = "zh") -> str:
