@@ -30,7 +30,7 @@ from .observations import (
     _exact,
 )
 from .programme import Programme
-from .targets import BaselineQualifier, Comparator, Target, TargetKind
+from .targets import BaselineQualifier, Comparator, MilestoneEvent, Target, TargetKind
 from .units import COUNTED_THINGS, Q_, Quantity, format_quantity, quantity_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -892,20 +892,24 @@ def _milestone(
     status = _BY_CODE[int(code)]
     progress = 1.0 if done else 0.0
     due = target.deadline.isoformat()
+    did, did_zh = ("started", "启动") if target.event is MilestoneEvent.START else ("done", "完成")
     if done:
-        reason = f"attained: done as of {judged.as_of.isoformat()}, due {due}"
-        reason_zh = f"已达成：截至{judged.as_of.isoformat()}已完成（期限{due}）"
+        reason = f"attained: {did} as of {judged.as_of.isoformat()}, due {due}"
+        reason_zh = f"已达成：截至{judged.as_of.isoformat()}已{did_zh}（期限{due}）"
     elif status is Status.MISSED:
         late = latest is not None and latest.value is True
-        tail = f" (done later, by {latest.as_of.isoformat()})" if late and latest else ""
-        reason = f"missed: not done by the deadline {due}{tail}"
-        reason_zh = f"逾期未完成：期限{due}前未完成"
+        tail = f" ({did} later, by {latest.as_of.isoformat()})" if late and latest else ""
+        reason = f"missed: not {did} by the deadline {due}{tail}"
+        reason_zh = f"逾期未{did_zh}：期限{due}前未{did_zh}"
     else:
         reason = (
-            f"{status.label_en}: not done as of {judged.as_of.isoformat()}, due {due}, "
+            f"{status.label_en}: not {did} as of {judged.as_of.isoformat()}, due {due}, "
             f"with {expected:.0%} of the time elapsed"
         )
-        reason_zh = f"{status.label_zh}：截至{judged.as_of.isoformat()}未完成，期限{due}，时间进度{expected:.0%}"
+        reason_zh = (
+            f"{status.label_zh}：截至{judged.as_of.isoformat()}未{did_zh}，期限{due}，"
+            f"时间进度{expected:.0%}"
+        )
     return TargetResult(
         target=target,
         status=status,
