@@ -7,27 +7,26 @@ A programme states them as data, so another plan can state its own:
 - :class:`StandingDuty`: a duty with owners and no period or date (跟踪督办, 定期通报, 筹资方案);
 - :class:`AccountabilityRule`: when a department or district is to be called in (约谈问责); applied
   by :func:`ezhou_recovery.accountability`;
-- :func:`check_contents`: a submission checked against what its reporting duty says it must contain
-  (:attr:`~ezhou_recovery.ReportingObligation.contents`, a special plan's checklist).
+- what a submission under a reporting duty must contain is the duty's own
+  :attr:`~ezhou_recovery.ReportingObligation.contents` (a special plan's checklist).
+
+The computations that apply them are in :mod:`ezhou_recovery.accountability`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from . import _validators as v
-from .obligations import ContentItem, ReporterScope
+from .obligations import ReporterScope
 from .people import Department
 
 __all__ = [
     "AccountabilityRule",
-    "ContentCheck",
     "EventDuty",
     "StandingDuty",
-    "check_contents",
 ]
 
 
@@ -180,71 +179,3 @@ class AccountabilityRule:
             f"more targets off track or missed; a district with {self.district_targets} or more "
             "of its own targets off track or missed"
         )
-
-
-@attrs.frozen
-class ContentCheck:
-    """A submission checked against its duty's checklist.
-
-    Attributes:
-        obligation: Key of the reporting duty.
-        department: Key of the department that submitted.
-        present: Items the submission contains, in checklist order.
-        missing: Items it lacks, in checklist order.
-        unknown: Keys it claims that the checklist does not have, sorted.
-    """
-
-    obligation: str
-    department: str
-    present: tuple[ContentItem, ...]
-    missing: tuple[ContentItem, ...]
-    unknown: tuple[str, ...] = ()
-
-    @property
-    def complete(self) -> bool:
-        """Whether every item of the checklist is present."""
-        return not self.missing
-
-    @property
-    def reason(self) -> str:
-        """Why, in one English sentence with the counts."""
-        total = len(self.present) + len(self.missing)
-        if not self.missing:
-            return f"complete: all {total} items present"
-        names = ", ".join(i.name_en for i in self.missing)
-        return f"incomplete: {len(self.missing)} of {total} items missing ({names})"
-
-    @property
-    def reason_zh(self) -> str:
-        """The same in Chinese."""
-        total = len(self.present) + len(self.missing)
-        if not self.missing:
-            return f"内容齐全：{total}项均已包含"
-        names = "、".join(i.name_zh for i in self.missing)
-        return f"内容不全：{total}项中缺{len(self.missing)}项（{names}）"
-
-    def __str__(self) -> str:
-        return f"{self.obligation} {self.department}: {self.reason}"
-
-
-def check_contents(
-    items: Iterable[ContentItem], provided: Iterable[str], *, obligation: str, department: str
-) -> ContentCheck:
-    """Check what a submission contains (``provided``: item keys) against a duty's checklist.
-
-    Args:
-        items: The checklist, as :attr:`ReportingObligation.contents` gives it.
-        provided: Keys of the items the submission contains.
-        obligation: Key of the duty, for the result.
-        department: Key of the department that submitted, for the result.
-    """
-    checklist = tuple(items)
-    given = set(provided)
-    known = {i.key for i in checklist}
-    return ContentCheck(
-        obligation=obligation,
-        department=department,
-        present=tuple(i for i in checklist if i.key in given),
-        missing=tuple(i for i in checklist if i.key not in given),
-        unknown=tuple(sorted(given - known)),
-    )
