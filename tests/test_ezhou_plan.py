@@ -940,3 +940,29 @@ def test_labels_say_what_is_counted(plan: er.Programme) -> None:
         "乡镇卫生院和社区卫生服务中心"
     )
     assert zh("public_health.village_clinic_health_kits").endswith("村卫生室和社区卫生服务站")
+
+
+# 三、保障措施: supervision rules beyond the dated duties ---------------------------------------------
+
+
+def test_supervision_clauses_are_the_text(plan: er.Programme, seed: str) -> None:
+    clauses = [
+        *(d.clause_zh for d in plan.event_duties),
+        *(d.clause_zh for d in plan.standing_duties),
+        *(i.clause_zh for o in plan.obligations for i in o.contents),
+        plan.accountability.clause_zh if plan.accountability else None,
+    ]
+    assert len(clauses) == 2 + 3 + 8 + 1
+    for clause in clauses:
+        assert clause is not None
+        assert clause in seed
+    feedback, to_leadership = plan.event_duties
+    assert "重大情况随时反馈" in (feedback.clause_zh or "")
+    assert "重大情况及时报告市委、市政府" in (to_leadership.clause_zh or "")
+    funding, tracking, bulletins = plan.standing_duties
+    assert "筹资方案" in (funding.clause_zh or "")
+    assert "跟踪督办" in (tracking.clause_zh or "")
+    assert "定期通报进展情况" in (bulletins.clause_zh or "")
+    for item in plan.obligation("special_plan").contents:
+        words = item.name_zh.split("(")[0].removeprefix("项目")
+        assert words in (item.clause_zh or ""), item.key
