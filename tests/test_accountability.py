@@ -295,3 +295,18 @@ def test_standing_duties_have_owners_and_no_date() -> None:
     assert [d.key for d in funding.owners_named] == ["finance_bureau"]
     for duty in PLAN.standing_duties:
         assert not any(isinstance(getattr(duty, f.name), date) for f in attrs.fields(type(duty)))
+
+
+def test_the_docs_quote_the_reason_the_library_gives() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parents[1] / "docs" / "accountability.md").read_text(encoding="utf-8")
+    flat = " ".join(page.split())
+    compliance, assessment = _results(date(2021, 6, 30))
+    call_in = er.accountability(PLAN, compliance, assessment).for_unit("health_commission")
+    assert call_in is not None
+    assert f'"{call_in.reason}"' in flat
+    for rule_field in attrs.fields(er.AccountabilityRule):
+        if rule_field.name.startswith(("decided_by", "clause")):
+            continue
+        assert f"| `{rule_field.name}` | {rule_field.default} |" in page
