@@ -255,7 +255,7 @@ class Rollup:
     """Targets grouped (a category, an official, a department, the programme) and summed up.
 
     Attributes:
-        scope: ``programme``, ``category``, ``official`` or ``department``.
+        scope: ``programme``, ``category``, ``official``, ``department`` or ``district``.
         key: The group's key (the official's English name for an official).
         name_zh: The group's name in Chinese.
         name_en: The group's name in English.
@@ -345,6 +345,8 @@ class Assessment:
             project; the programme-wide figure is :attr:`money_total`.
         money_total: Investment completion of the whole programme; its ``completed`` is None
             unless every category with a portfolio has a figure.
+        districts: One roll-up per district of the programme, over the targets for it (鄂城区's
+            277 old neighbourhoods), in the programme's order.
     """
 
     programme: str
@@ -357,6 +359,7 @@ class Assessment:
     departments: tuple[Rollup, ...]
     money: tuple[MoneyResult, ...]
     money_total: MoneyResult
+    districts: tuple[Rollup, ...] = ()
 
     def target(self, key: str) -> TargetResult:
         """The result for the target ``key``.
@@ -383,6 +386,10 @@ class Assessment:
     def department(self, key: str) -> Rollup:
         """The roll-up of lead department ``key``."""
         return _find(self.departments, key, "department")
+
+    def district(self, key: str) -> Rollup:
+        """The roll-up of district ``key``."""
+        return _find(self.districts, key, "district")
 
     def money_for(self, subject: str) -> MoneyResult:
         """Investment completion of a category or project ``subject``."""
@@ -423,14 +430,15 @@ class Assessment:
         return results_frame(self.results)
 
     def rollups_frame(self, scope: str = "category") -> pd.DataFrame:
-        """One row per roll-up of ``scope`` (``category``, ``official``, ``department`` or
-        ``programme``): counts by status, share attained, mean progress."""
+        """One row per roll-up of ``scope`` (``category``, ``official``, ``department``,
+        ``district`` or ``programme``): counts by status, share attained, mean progress."""
         from ._frames import rollups_frame
 
         groups = {
             "category": self.categories,
             "official": self.officials,
             "department": self.departments,
+            "district": self.districts,
             "programme": (self.overall,),
         }
         if scope not in groups:
@@ -539,6 +547,10 @@ def assess(
         departments=tuple(departments.values()),
         money=money,
         money_total=money_total,
+        districts=tuple(
+            rollup("district", d.key, d.name_zh, d.name_en, programme.district_targets(d.key))
+            for d in programme.districts
+        ),
     )
 
 
