@@ -197,7 +197,7 @@ def test_overview_of_a_programme_file(capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     assert "交通补短板工程" in out
     assert "张三 (Zhang San)" in out
-    assert "合计 Totals: 3个项目" in out
+    assert "合计 Totals (sums of the portfolios): 3个项目" in out
     assert "12.5亿元" in out
     assert "Next deadlines after 2021-05-01" in out
     assert "2021-06-25" in out

@@ -966,3 +966,17 @@ def test_supervision_clauses_are_the_text(plan: er.Programme, seed: str) -> None
     for item in plan.obligation("special_plan").contents:
         words = item.name_zh.split("(")[0].removeprefix("项目")
         assert words in (item.clause_zh or ""), item.key
+
+
+def test_totals_are_flagged_approximate(plan: er.Programme) -> None:
+    """约549.9亿元 and 约58.3亿元 are parts of the sums: the totals are about, and say so."""
+    assert [c.key for c in plan.categories if c.portfolio and c.portfolio.approximate] == [
+        "transport",
+        "water",
+    ]
+    assert plan.totals_approximate
+    from ezhou_recovery.overview import render_overview
+
+    text = render_overview(plan, as_of=date(2021, 1, 1))
+    assert "估算总投资 约2124.81亿元 (about" in text
+    assert "约2124.81亿元" in plan._repr_html_()

@@ -174,8 +174,10 @@ def programme_html(programme: Programme) -> str:
                 f"期间 period {period.start.isoformat()} to {period.end.isoformat()}"
             ),
             _para(
-                f"合计 Totals: {programme.project_count}个项目 projects, 估算总投资 "
-                f"{format_quantity(programme.total_investment)}, {len(programme.targets)} "
+                f"合计 Totals (sums of the portfolios): {programme.project_count}个项目 projects, "
+                f"估算总投资 {'约' if programme.totals_approximate else ''}"
+                f"{format_quantity(programme.total_investment)}"
+                f"{' (about)' if programme.totals_approximate else ''}, {len(programme.targets)} "
                 "个目标 targets"
             ),
             table(header, rows),

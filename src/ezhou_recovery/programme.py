@@ -301,13 +301,24 @@ class Programme:
         return sum(c.portfolio.project_count for c in self.categories if c.portfolio)
 
     @property
+    def totals_approximate(self) -> bool:
+        """Whether the totals are approximate: a portfolio the text gives as 约 (about) is part of
+        them. The totals are this library's sums of the portfolios, not figures the text states."""
+        return any(c.portfolio.approximate for c in self.categories if c.portfolio)
+
+    @property
     def total_investment(self) -> Quantity:
-        """Estimated total investment over all portfolios, exactly, in 亿元."""
+        """The sum of the portfolios' estimated total investments, in 亿元.
+
+        The sum is computed without rounding, but it is only as exact as its parts: it is about
+        (约) a figure when :attr:`totals_approximate` is True. The text itself states no total.
+        """
         return _sum_money(c.portfolio.total_investment for c in self.categories if c.portfolio)
 
     @property
     def first_year_investment(self) -> Quantity:
-        """Estimated first-year investment over all portfolios, exactly, in 亿元."""
+        """The sum of the portfolios' estimated first-year investments, in 亿元, computed without
+        rounding (see :attr:`totals_approximate`)."""
         return _sum_money(c.portfolio.first_year_investment for c in self.categories if c.portfolio)
 
     # Deadlines ---------------------------------------------------------------------------------
