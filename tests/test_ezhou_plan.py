@@ -980,3 +980,28 @@ def test_totals_are_flagged_approximate(plan: er.Programme) -> None:
     text = render_overview(plan, as_of=date(2021, 1, 1))
     assert "估算总投资 约2124.81亿元 (about" in text
     assert "约2124.81亿元" in plan._repr_html_()
+
+
+def test_english_names_and_words(plan: er.Programme) -> None:
+    """工程 of a category is a programme area; units show as words in English."""
+    for category in plan.categories:
+        if category.name_zh.endswith("工程"):
+            assert category.name_en.endswith("programme area"), category.key
+        assert "project" not in category.name_en.lower(), category.key
+    # A single named 工程 stays a project.
+    assert plan.project("transport.airport_expressway_phase1").name_en.endswith("phase 1")
+    assert plan.target("transport.dangerous_bridges").description_en.startswith("Renovate")
+
+    def en(key: str) -> str:
+        return plan.target(key).describe_value("en")
+
+    assert en("public_health.district_cdcs") == "≥ 3 CDCs"
+    assert en("water.flood_standard_airport_zone") == "≥ 100-year standard"
+    assert en("urban.road_density") == "≥ 8 km/km²"
+    assert en("urban.park_green_space_per_person") == "≥ 12 m² per person"
+    assert en("public_health.emergency_circle_central") == "≤ 10 minutes"
+    assert en("water.drainage_pumping_stations_renewed") == "≥ 72 sites"
+    assert en("transport.civil_airport").endswith("1 airport")
+    for target in plan.targets:
+        shown = target.describe_value("en")
+        assert "_" not in shown, (target.key, shown)

@@ -31,7 +31,7 @@ from .observations import (
 )
 from .programme import Programme
 from .targets import BaselineQualifier, Comparator, MilestoneEvent, Target, TargetKind
-from .units import COUNTED_THINGS, Q_, Quantity, format_quantity, quantity_in
+from .units import Q_, Quantity, format_quantity, format_words, quantity_in
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -646,34 +646,11 @@ def _show(value: Any) -> str:
         return "done" if value else "not done"
     if value is None:
         return "none"
-    name = str(value.units)
-    if name in COUNTED_THINGS:
-        number = _number(value)
-        noun = _EN_NOUNS.get(name, name.replace("_", " "))
-        return f"{number} {_plural(noun, number)}"
-    return format_quantity(value, lang="en")
-
-
-# Counted things whose English word is not their unit name.
-_EN_NOUNS = {"cdc": "CDC"}
+    return format_words(value)
 
 
 def _number(q: Quantity) -> str:
     return format_quantity(Q_(q.magnitude, "dimensionless"), lang="en")
-
-
-def _plural(noun: str, number: str) -> str:
-    if number == "1":
-        return noun
-    if noun == "person":
-        return "people"
-    if noun.isupper():
-        return noun + "s"
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "sh", "ch", "x")):
-        return noun + "es"
-    return noun + "s"
 
 
 def _day(d: date) -> float:

@@ -10,7 +10,7 @@ import attrs
 import pint
 
 from . import _validators as v
-from .units import Quantity, format_quantity, ureg
+from .units import Quantity, format_quantity, format_words, ureg
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -235,7 +235,8 @@ class Target:
         per_year = (
             ("/年" if lang == "zh" else " a year") if self.kind is TargetKind.ANNUAL_RATE else ""
         )
-        return f"{sign[self.comparator]} {format_quantity(self.value, lang=lang)}{per_year}"
+        shown = format_quantity(self.value) if lang == "zh" else format_words(self.value)
+        return f"{sign[self.comparator]} {shown}{per_year}"
 
     def __str__(self) -> str:
         return f"{self.key}: {self.description_zh} ({self.describe_value()})"
