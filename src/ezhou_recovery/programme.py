@@ -367,7 +367,8 @@ class Programme:
 
         Columns: key, category, description_zh, description_en, kind, comparator, value (exact
         Decimal), unit, unit_zh, baseline (in the target's unit), baseline_qualifier, deadline,
-        scope_zh, scope_en, section.
+        scope_zh, scope_en, section, district (its key, or None), event (a milestone's
+        ``completion`` or ``start``; None for other kinds).
         """
         from ._frames import targets_frame
 
