@@ -289,6 +289,11 @@ def test_standing_duties_have_owners_and_no_date() -> None:
         "funding_plans",
         "tracking_supervision",
         "progress_bulletins",
+        "coordination_meetings",
+        "special_bond_coordination",
+        "central_provincial_budget_funds",
+        "financing_support",
+        "land_support",
     ]
     funding = PLAN.standing_duties[0]
     assert funding.owners is er.ReporterScope.LEAD_DEPARTMENTS

@@ -817,6 +817,15 @@ COMMITMENTS: list[tuple[str, str, str, str | None]] = [
         None,
     ),
     ("public_health.air_rescue_circle", "milestone", "融入航空医学救护“1小时急救圈”", None),
+    ("public_health.health_data_platforms", "milestone", "全生命周期的健康数据平台", None),
+    ("water.yanglan_lake_pumping_station_started", "milestone", "启动洋澜湖泵站改扩建工程", None),
+    (
+        "water.huarong_rural_drinking_water_started",
+        "milestone",
+        "启动华容区农村饮水安全巩固提升工程",
+        "huarong",
+    ),
+    ("ecology.incineration_facilities_renovated", "milestone", "水泥窑处置设施进行改造", None),
 ]
 
 
@@ -921,6 +930,8 @@ def test_start_milestones_display_as_start(plan: er.Programme) -> None:
         "urban.water_environment_ppp_started",
         "urban.water_supply_renovation_started",
         "transport.liangzihu_model_county_application",
+        "water.yanglan_lake_pumping_station_started",
+        "water.huarong_rural_drinking_water_started",
     }
     for key in starts:
         target = plan.target(key)
@@ -952,14 +963,24 @@ def test_supervision_clauses_are_the_text(plan: er.Programme, seed: str) -> None
         *(i.clause_zh for o in plan.obligations for i in o.contents),
         plan.accountability.clause_zh if plan.accountability else None,
     ]
-    assert len(clauses) == 2 + 3 + 8 + 1
+    assert len(clauses) == 2 + 8 + 8 + 1
     for clause in clauses:
         assert clause is not None
         assert clause in seed
     feedback, to_leadership = plan.event_duties
     assert "重大情况随时反馈" in (feedback.clause_zh or "")
     assert "重大情况及时报告市委、市政府" in (to_leadership.clause_zh or "")
-    funding, tracking, bulletins = plan.standing_duties
+    funding, tracking, bulletins, meetings, bonds, budget, finance, land = plan.standing_duties
+    assert "定期召开协调推进会" in (meetings.clause_zh or "")
+    assert [d.key for d in meetings.owners_named] == ["leading_group"]
+    assert [d.name_zh for d in (*bonds.owners_named, *budget.owners_named)] == [
+        "市财政局",
+        "市发改委",
+    ]
+    assert [d.name_zh for d in (*finance.owners_named, *land.owners_named)] == [
+        "市地方金融工作局",
+        "市自然资源和规划局",
+    ]
     assert "筹资方案" in (funding.clause_zh or "")
     assert "跟踪督办" in (tracking.clause_zh or "")
     assert "定期通报进展情况" in (bulletins.clause_zh or "")
