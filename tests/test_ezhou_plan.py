@@ -1025,3 +1025,11 @@ def test_english_names_and_words(plan: er.Programme) -> None:
     for target in plan.targets:
         shown = target.describe_value("en")
         assert "_" not in shown, (target.key, shown)
+
+
+def test_duty_owners_are_the_same_departments(plan: er.Programme) -> None:
+    known = {d.key: d for d in plan.departments}
+    for duty in (*plan.event_duties, *plan.standing_duties):
+        for department in duty.owners_named:
+            assert known.setdefault(department.key, department) == department, duty.key
+    assert {d.key for d in plan.departments} <= set(known)
