@@ -60,6 +60,7 @@ def test_plan_json_keeps_money_exact(
     data = json.loads(out)
     assert data["programme"]["key"] == sample.key
     assert data["programme"]["total_investment_yi_yuan"] == "12.5"
+    assert data["programme"]["totals_approximate"] is False
     assert data["as_of"] == "2021-06-01"
     assert [t["key"] for t in data["targets"]] == [t.key for t in sample.targets]
     assert all(d["due"] > "2021-06-01" for d in data["next_deadlines"])

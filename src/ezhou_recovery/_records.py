@@ -199,7 +199,8 @@ def category_record(category: Category) -> Record:
 
 
 def programme_record(programme: Programme) -> Record:
-    """The programme's head and totals as a flat record."""
+    """The programme's head and totals as a flat record; the totals are sums of the portfolios,
+    approximate (约) when ``totals_approximate`` is true."""
     return {
         "key": programme.key,
         "document_number": programme.document_number,
@@ -215,6 +216,7 @@ def programme_record(programme: Programme) -> Record:
         "project_count": programme.project_count,
         "total_investment_yi_yuan": yi_yuan(programme.total_investment),
         "first_year_investment_yi_yuan": yi_yuan(programme.first_year_investment),
+        "totals_approximate": programme.totals_approximate,
     }
 
 
