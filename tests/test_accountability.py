@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery.accountability import BEHIND
@@ -315,3 +317,32 @@ def test_the_docs_quote_the_reason_the_library_gives() -> None:
         if rule_field.name.startswith(("decided_by", "clause")):
             continue
         assert f"| `{rule_field.name}` | {rule_field.default} |" in page
+
+
+_RULE_FIGURES = st.integers(min_value=1, max_value=6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    figures=st.tuples(_RULE_FIGURES, _RULE_FIGURES, _RULE_FIGURES, _RULE_FIGURES, _RULE_FIGURES),
+    # Every figure but the window (index 2): a longer window counts other reports.
+    which=st.sampled_from([0, 1, 3, 4]),
+)
+def test_a_higher_figure_never_calls_in_more(figures: tuple[int, ...], which: int) -> None:
+    """Raising any one figure of the rule calls in a subset of the units, on fewer grounds."""
+    compliance, assessment = _RESULTS_2021_10_15
+    rule = er.AccountabilityRule(*figures)
+    stricter = er.AccountabilityRule(*(f + 1 if i == which else f for i, f in enumerate(figures)))
+    loose = er.accountability(PLAN, compliance, assessment, rule)
+    tight = er.accountability(PLAN, compliance, assessment, stricter)
+    loose_grounds = {(c.key, g.kind, g.subject) for c in loose.call_ins for g in c.grounds}
+    tight_grounds = {(c.key, g.kind, g.subject) for c in tight.call_ins for g in c.grounds}
+    assert tight_grounds <= loose_grounds
+    for call_in in tight.call_ins:
+        for ground in call_in.grounds:
+            assert ground.count >= ground.threshold
+            assert ground.count <= ground.out_of
+            assert str(ground.count) in ground.reason
+
+
+_RESULTS_2021_10_15 = _results(date(2021, 10, 15))
