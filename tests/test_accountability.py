@@ -346,3 +346,50 @@ def test_a_higher_figure_never_calls_in_more(figures: tuple[int, ...], which: in
 
 
 _RESULTS_2021_10_15 = _results(date(2021, 10, 15))
+
+
+@attrs.frozen
+class _OwedPerCategory(er.ReportingObligation):
+    """A duty that states it is owed once per category a department leads."""
+
+    owed_per: str = "category"
+
+
+def test_a_duty_owed_per_category_counts_each_category() -> None:
+    """Without its special plan, 市发改委 misses one report per category it leads, if the duty is
+    owed per category; one report in all if it is owed per department."""
+    subs = [
+        s
+        for s in SUBMISSIONS
+        if (s.obligation, s.department) != ("special_plan", "development_reform")
+    ]
+    day = date(2021, 6, 30)
+    compliance = er.compliance(PLAN, subs, day)
+    assessment = er.assess(PLAN, OBSERVATIONS, as_of=day)
+    per_department = er.accountability(PLAN, compliance, assessment).for_unit("development_reform")
+    assert per_department is not None
+    assert [i for i in per_department.grounds[0].items if i.startswith("special_plan/")] == [
+        "special_plan/2020-01-01..2022-12-31 missing, 212 days overdue"
+    ]
+    special = PLAN.obligation("special_plan")
+    fields = {a.name: getattr(special, a.name) for a in attrs.fields(er.ReportingObligation)}
+    per_category_plan = attrs.evolve(
+        PLAN,
+        obligations=(
+            _OwedPerCategory(**fields),
+            *(o for o in PLAN.obligations if o.key != "special_plan"),
+        ),
+    )
+    counted = er.accountability(per_category_plan, compliance, assessment).for_unit(
+        "development_reform"
+    )
+    assert counted is not None
+    missing = [i for i in counted.grounds[0].items if i.startswith("special_plan/")]
+    led = [
+        c.key
+        for c in PLAN.categories
+        if "development_reform" in {d.key for d in c.lead_departments}
+    ]
+    assert missing == sorted(
+        f"special_plan/{c}/2020-01-01..2022-12-31 missing, 212 days overdue" for c in led
+    )

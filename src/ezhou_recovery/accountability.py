@@ -171,15 +171,28 @@ def _window(as_of: date, quarters: int) -> Period:
     return Period(first, quarter_of(as_of).end)
 
 
+def _per_category(programme: Programme) -> frozenset[str]:
+    """Duties owed once per category a department leads (a duty's ``owed_per``, where the model
+    states it); every other duty is owed once per department and period."""
+    return frozenset(
+        o.key
+        for o in programme.obligations
+        if str(getattr(o, "owed_per", "department")) == "category"
+    )
+
+
 def _reports(
-    statuses: Iterable[DeadlineStatus], window: Period
+    statuses: Iterable[DeadlineStatus], window: Period, per_category: frozenset[str]
 ) -> dict[str, dict[tuple[str, str], DeadlineStatus]]:
-    """The assessed reports in the window, one per department, duty and period: the worst."""
+    """The assessed reports in the window, as the duties are owed: one per department, duty and
+    period (and category, for a duty owed per category); of several deadlines, the worst."""
     by_department: dict[str, dict[tuple[str, str], DeadlineStatus]] = {}
     for st in statuses:
         if st.status not in _WORSE or st.deadline.due not in window:
             continue
-        key = (st.deadline.obligation, st.deadline.period.label)
+        d = st.deadline
+        what = f"{d.obligation}/{d.category}" if d.obligation in per_category else d.obligation
+        key = (what, d.period.label)
         reports = by_department.setdefault(st.deadline.department.key, {})
         kept = reports.get(key)
         if kept is None or (_WORSE[st.status], st.days_late) > (
@@ -309,7 +322,7 @@ def accountability(
         )
     rule = rule or programme.accountability or AccountabilityRule()
     window = _window(compliance.as_of, rule.window_quarters)
-    reports = _reports(compliance.statuses, window)
+    reports = _reports(compliance.statuses, window, _per_category(programme))
     grounds: dict[str, list[Ground]] = {}
     for department in programme.departments:
         found = _report_ground(reports.get(department.key, {}), rule, window)
