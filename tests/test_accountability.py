@@ -146,10 +146,10 @@ def test_a_district_behind_is_called_in() -> None:
     assert district.is_district
     (ground,) = district.grounds
     assert ground.kind is er.GroundKind.DISTRICT_TARGETS
-    assert ground.items == (
-        "urban.old_neighbourhoods_echeng off track (off track: 40 of 277 neighbourhoods as of "
-        "2021-06-30, 14% of target with 60% of the time elapsed)",
-    )
+    judged = assessment.target("urban.old_neighbourhoods_echeng")
+    assert judged.status is er.Status.OFF_TRACK
+    assert "40 of 277 neighbourhoods as of 2021-06-30" in judged.reason
+    assert ground.items == (f"urban.old_neighbourhoods_echeng off track ({judged.reason})",)
     assert ground.reason.startswith("Echeng District: 1 of 7 targets off track or missed")
     assert ground.reason_zh.startswith("鄂城区：7个目标中1个明显滞后或逾期未完成")
     assert result.call_ins[-1] is district
