@@ -9,6 +9,7 @@ from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
+import attrs
 import pytest
 
 import ezhou_recovery as er
@@ -25,8 +26,8 @@ from _bulletin_data import (
 )
 from ezhou_recovery._labels import LABELS, label
 from ezhou_recovery.bulletin import (
+    Bulletin,
     BulletinHeader,
-    CallIn,
     CallInBasis,
     DepartmentChangeKind,
     bulletin,
@@ -56,9 +57,7 @@ def test_figures_are_those_of_assess_and_compliance() -> None:
         assert r.tally.late == len(r.late)
         assert r.tally.missing == len(r.missing)
         assert all(s.deadline.department == r.department for s in (*r.late, *r.missing))
-    assert [(ci.rank, ci.name_zh) for ci in b.call_ins] == [
-        (lag.rank, lag.department.name_zh) for lag in c.laggards
-    ]
+    assert b.call_in_basis is CallInBasis.RULE  # the embedded plan states a rule
 
 
 def test_the_rendered_figures_are_the_results() -> None:
@@ -159,10 +158,20 @@ def test_results_that_do_not_fit_together_are_refused() -> None:
 # 约谈问责 and deadlines ---------------------------------------------------------------------------
 
 
+def _without_rule() -> Bulletin:
+    """The example's 2021Q2 bulletin for the plan with its accountability rule taken out."""
+    a, c = results(Q2)
+    return bulletin(attrs.evolve(plan(), accountability=None), a, c)
+
+
 def test_call_ins_come_from_the_laggard_ranking_without_a_rule() -> None:
-    b = example_q2()
+    b = _without_rule()
     assert b.call_in_basis is CallInBasis.LAGGARDS
+    assert b.call_in_rule_zh is None
     first = b.compliance.laggards[0]
+    assert [ci.name_zh for ci in b.call_ins] == [
+        lag.department.name_zh for lag in b.compliance.laggards
+    ]
     assert (
         b.call_ins[0]
         .reasons_zh[0]
@@ -171,33 +180,26 @@ def test_call_ins_come_from_the_laggard_ranking_without_a_rule() -> None:
     assert label("basis_laggards") in b.to_markdown()
 
 
-def test_an_accountability_rule_makes_the_list() -> None:
+def test_the_programmes_accountability_rule_makes_the_list() -> None:
     a, c = results(Q2)
-
-    def rule(p: er.Programme, a: er.Assessment, c: er.Compliance) -> list[CallIn]:
-        missed = a.overall.count(er.Status.MISSED)
-        return [
-            CallIn(
-                rank=1,
-                name_zh="城市补短板工程",
-                name_en="Urban works",
-                reasons_zh=(f"逾期未完成目标{missed}项",),
-                reasons_en=(f"{missed} missed",),
-            )
-        ]
-
-    b = bulletin(
-        plan(),
-        a,
-        c,
-        accountability=rule,
-        accountability_rule=("目标逾期即约谈", "any missed target"),
-    )
+    b = example_q2()
+    rule = plan().accountability
+    assert rule is not None
+    applied = er.accountability(plan(), c, a)
     assert b.call_in_basis is CallInBasis.RULE
-    assert [ci.reasons_zh for ci in b.call_ins] == [
-        (f"逾期未完成目标{a.overall.count(er.Status.MISSED)}项",)
+    assert [(ci.name_zh, ci.reasons_zh) for ci in b.call_ins] == [
+        (x.unit.name_zh, tuple(g.reason_zh for g in x.grounds)) for x in applied.call_ins
     ]
-    assert "依据：目标逾期即约谈" in b.to_markdown()
+    assert [ci.rank for ci in b.call_ins] == list(range(1, len(b.call_ins) + 1))
+    assert b.call_in_rule_zh == rule.describe("zh")
+    assert f"依据：{rule.describe('zh')}" in b.to_markdown().replace("\\", "")
+    # a rule given to the bulletin replaces the programme's
+    strict = attrs.evolve(rule, late_or_missing_reports=10, missing_reports=10, category_targets=50)
+    lenient = bulletin(plan(), a, c, rule=strict)
+    assert [ci.name_zh for ci in lenient.call_ins] == [
+        x.unit.name_zh for x in er.accountability(plan(), c, a, strict).call_ins
+    ]
+    assert len(lenient.call_ins) < len(b.call_ins)
 
 
 def test_next_quarter_deadlines() -> None:
@@ -318,7 +320,7 @@ def test_the_bulletin_document_has_a_schema_and_reads_back() -> None:
 
 
 def test_call_in_reasons_quote_the_tally_as_the_table_does() -> None:
-    b = example_q2()
+    b = _without_rule()
     tallies = {lag.department.name_zh: lag.tally for lag in b.compliance.laggards}
     for ci in b.call_ins:
         t = tallies[ci.name_zh]
@@ -349,7 +351,9 @@ def test_the_docs_worked_example_is_what_the_bulletin_says() -> None:
     line_pitch, char_space = grid_values()
     assert f'w:linePitch="{line_pitch}" w:charSpace="{char_space}"' in text
     first = b.call_ins[0]
-    assert f"{first.name_zh}: {first.reasons_zh[0]}" in text
+    assert f"{first.name_zh}: {first.reasons_zh[0].split('：')[0]}" in text
+    laggard = _without_rule().call_ins[0]
+    assert f"({laggard.reasons_zh[0]})" in text
 
 
 def test_each_category_shows_its_counts_and_coverage() -> None:

@@ -21,7 +21,6 @@ calendar quarter after the one the date falls in.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from .accountability import Accountability, accountability
 from .attainment import Assessment, Rollup, Status, TargetResult
 from .compliance import Compliance, DeadlineStatus, ReportStatus, Tally
 from .investment import MoneyResult
@@ -37,6 +37,7 @@ from .obligations import Deadline
 from .people import Department, Official
 from .periods import Period, quarter_of
 from .programme import Programme
+from .supervision import AccountabilityRule
 from .units import Quantity, quantity_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,8 +48,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Bulletin",
     "BulletinHeader",
-    "CallIn",
     "CallInBasis",
+    "CallInEntry",
     "CategorySection",
     "Changes",
     "DepartmentChange",
@@ -58,6 +59,7 @@ __all__ = [
     "StatusChange",
     "bulletin",
     "call_ins_from_laggards",
+    "call_ins_from_rule",
     "percent_cut",
 ]
 
@@ -258,7 +260,7 @@ class CallInBasis(enum.StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class CallIn:
+class CallInEntry:
     """A unit to be called in (约谈问责), with the reasons that quote the figures.
 
     Attributes:
@@ -274,10 +276,6 @@ class CallIn:
     name_en: str
     reasons_zh: tuple[str, ...]
     reasons_en: tuple[str, ...]
-
-
-#: An accountability rule applied: who is called in and why.
-Accountability = Callable[[Programme, Assessment, Compliance], Sequence[CallIn]]
 
 
 @attrs.frozen(kw_only=True)
@@ -314,7 +312,7 @@ class Bulletin:
     changes: Changes | None
     categories: tuple[CategorySection, ...]
     reporting: tuple[DepartmentReporting, ...]
-    call_ins: tuple[CallIn, ...]
+    call_ins: tuple[CallInEntry, ...]
     call_in_basis: CallInBasis
     call_in_rule_zh: str | None = None
     call_in_rule_en: str | None = None
@@ -475,7 +473,22 @@ def percent_cut(x: float | Decimal | Fraction | None) -> str:
     return f"{(d * 100).quantize(Decimal('0.1'), rounding=ROUND_DOWN)}%"
 
 
-def call_ins_from_laggards(compliance: Compliance) -> tuple[CallIn, ...]:
+def call_ins_from_rule(applied: Accountability) -> tuple[CallInEntry, ...]:
+    """The 约谈问责 list from the accountability rule applied: each unit with every ground, the
+    grounds quoting their figures."""
+    return tuple(
+        CallInEntry(
+            rank=i,
+            name_zh=c.unit.name_zh,
+            name_en=c.unit.name_en,
+            reasons_zh=tuple(g.reason_zh for g in c.grounds),
+            reasons_en=tuple(g.reason for g in c.grounds),
+        )
+        for i, c in enumerate(applied.call_ins, start=1)
+    )
+
+
+def call_ins_from_laggards(compliance: Compliance) -> tuple[CallInEntry, ...]:
     """The 约谈问责 list from the laggard ranking: each department with a late or missing report,
     the one lagging most first, with its counts and on-time rate as the reason."""
     out = []
@@ -490,7 +503,7 @@ def call_ins_from_laggards(compliance: Compliance) -> tuple[CallIn, ...]:
             f"({t.on_time} of {t.expected})"
         )
         out.append(
-            CallIn(
+            CallInEntry(
                 rank=lag.rank,
                 name_zh=lag.department.name_zh,
                 name_en=lag.department.name_en,
@@ -516,8 +529,7 @@ def bulletin(
     previous: Bulletin | tuple[Assessment, Compliance] | None = None,
     *,
     header: BulletinHeader | None = None,
-    accountability: Accountability | None = None,
-    accountability_rule: tuple[str, str] | None = None,
+    rule: AccountabilityRule | None = None,
 ) -> Bulletin:
     """The quarterly bulletin of ``programme`` from its assessment and compliance on one date.
 
@@ -528,9 +540,8 @@ def bulletin(
         previous: The previous bulletin, or the previous assessment and compliance (both can be
             read back from JSON with :func:`~ezhou_recovery.from_json`).
         header: Issuing office, document number, addressees and date.
-        accountability: The programme's accountability rule applied (who is called in and why);
-            without one, the laggard ranking of ``compliance`` is the list.
-        accountability_rule: The rule in words (Chinese, English), shown beside the list.
+        rule: The accountability rule (约谈问责) to apply; by default the programme's own. Without
+            either, the laggard ranking of ``compliance`` is the list.
 
     Raises:
         ValueError: The assessment, the compliance or the previous results do not fit together
@@ -591,9 +602,13 @@ def bulletin(
         )
         for d, t in compliance.by_department
     )
-    if accountability is not None:
-        call_ins = tuple(accountability(programme, assessment, compliance))
+    rule = rule or programme.accountability
+    rule_zh = rule_en = None
+    if rule is not None:
+        applied = accountability(programme, compliance, assessment, rule)
+        call_ins = call_ins_from_rule(applied)
         basis = CallInBasis.RULE
+        rule_zh, rule_en = rule.describe("zh"), rule.describe("en")
     else:
         call_ins = call_ins_from_laggards(compliance)
         basis = CallInBasis.LAGGARDS
@@ -610,8 +625,8 @@ def bulletin(
         reporting=reporting,
         call_ins=call_ins,
         call_in_basis=basis,
-        call_in_rule_zh=None if accountability_rule is None else accountability_rule[0],
-        call_in_rule_en=None if accountability_rule is None else accountability_rule[1],
+        call_in_rule_zh=rule_zh,
+        call_in_rule_en=rule_en,
         next_quarter=nxt,
         next_deadlines=deadlines,
         obligation_names=tuple((o.key, o.name_zh, o.name_en) for o in programme.obligations),

@@ -27,7 +27,7 @@ from .attainment import Assessment, Rollup, TargetResult, Thresholds, YearResult
 from .bulletin import (
     Bulletin,
     BulletinHeader,
-    CallIn,
+    CallInEntry,
     CategorySection,
     Changes,
     DepartmentChange,
@@ -74,7 +74,7 @@ RESULT_FORMATS: Final[dict[type, str]] = {
     InvestmentChange: "investment-change",
     CategorySection: "bulletin-category",
     DepartmentReporting: "department-reporting",
-    CallIn: "call-in",
+    CallInEntry: "call-in",
 }
 
 _FRACTION: Final = re.compile(r"^[+-]?\d+(/\d+)?$")
