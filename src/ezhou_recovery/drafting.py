@@ -708,15 +708,21 @@ def draft_programme(
         gives a programme without categories and a review that says so.
 
     Raises:
-        DraftError: The text is longer than :data:`MAX_TEXT_CHARS`.
-        ValueError: ``key`` is not a lower-case identifier.
+        DraftError: The text is longer than :data:`MAX_TEXT_CHARS`, ``key`` is not a lower-case
+            identifier, or cn2an (the ``draft`` extra) is not installed.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if len(text) > MAX_TEXT_CHARS:
         raise DraftError(f"{source}: the text has {len(text)} characters; at most {MAX_TEXT_CHARS}")
     if key is not None and not re.fullmatch(r"[a-z][a-z0-9_]*", key):
-        raise ValueError(f"key must be a lower-case identifier ([a-z][a-z0-9_]*): {key!r}")
+        raise DraftError(f"key must be a lower-case identifier ([a-z][a-z0-9_]*): {key!r}")
+    try:
+        import cn2an  # noqa: F401  (the ``draft`` extra; imported only when drafting)
+    except ImportError:
+        raise DraftError(
+            "drafting reads Chinese numerals with cn2an: pip install 'ezhou-recovery[draft]'"
+        ) from None
     state = _State()
     lines = _split(text)
     categories, general, first_body = _structure(lines, state)
