@@ -58,6 +58,7 @@ __all__ = [
     "ReviewSubject",
     "SourceSpan",
     "decode_plan_text",
+    "draft_differences",
     "draft_programme",
     "score_draft",
 ]
@@ -1996,9 +1997,12 @@ def _equal(name: str, a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def score_draft(drafted: Programme, reference: Programme) -> DraftScore:
-    """Compare a drafted programme with one encoded by hand from the same text (see :class:`DraftScore`)."""
-    names = ("value", "unit", "comparator", "baseline", "deadline", "kind")
+_TARGET_FIELDS: Final = ("value", "unit", "comparator", "baseline", "deadline", "kind")
+
+
+def _pairs(drafted: Programme, reference: Programme) -> list[tuple[Target, Target]]:
+    """Drafted and reference targets matched one to one (the rule of :class:`DraftScore`)."""
+    names = _TARGET_FIELDS
     pairs: list[tuple[Target, Target]] = []
     ref_by_number = {c.number: c for c in reference.categories}
     for dc in drafted.categories:
@@ -2026,6 +2030,44 @@ def score_draft(drafted: Programme, reference: Programme) -> DraftScore:
                 used_d.add(dk)
                 used_r.add(rk)
                 pairs.append((d, r))
+    return pairs
+
+
+def _whole(d: Target, r: Target) -> bool:
+    """Whether a drafted target has the reference's value, unit, comparator, baseline and deadline."""
+    return (
+        r.value is not None
+        and d.value is not None
+        and d.value.units == r.value.units
+        and d.value == r.value
+        and d.comparator is r.comparator
+        and d.deadline == r.deadline
+        and _same_baseline(d.baseline, r.baseline)
+    )
+
+
+def draft_differences(drafted: Programme, reference: Programme) -> tuple[list[str], list[Target]]:
+    """The reference's quantitative targets not recovered whole (each with what was drafted for
+    it), and the drafted targets that match nothing."""
+    pairs = _pairs(drafted, reference)
+    by_ref = {r.key: d for d, r in pairs}
+    missed = []
+    for r in reference.targets:
+        if r.value is None:
+            continue
+        d = by_ref.get(r.key)
+        if d is None:
+            missed.append(f"{r.key} ({r.describe_value()}): nothing drafted for {r.clause_zh!r}")
+        elif not _whole(d, r):
+            missed.append(f"{r.key} ({r.describe_value()}): drafted {d.key} ({d.describe_value()})")
+    matched = {d.key for d, _ in pairs}
+    return missed, [d for d in drafted.targets if d.key not in matched]
+
+
+def score_draft(drafted: Programme, reference: Programme) -> DraftScore:
+    """Compare a drafted programme with one encoded by hand from the same text (see :class:`DraftScore`)."""
+    names = _TARGET_FIELDS
+    pairs = _pairs(drafted, reference)
     fields = []
     for n in names:
         correct = 0
@@ -2041,17 +2083,7 @@ def score_draft(drafted: Programme, reference: Programme) -> DraftScore:
                 sum(1 for d in drafted.targets if n in _target_fields(d)),
             )
         )
-    whole = sum(
-        1
-        for d, r in pairs
-        if r.value is not None
-        and d.value is not None
-        and all(
-            _equal(n, _target_fields(d).get(n), _target_fields(r).get(n))
-            for n in ("value", "comparator", "deadline")
-        )
-        and _same_baseline(d.baseline, r.baseline)
-    )
+    whole = sum(1 for d, r in pairs if _whole(d, r))
     quantitative = (whole, sum(1 for r in reference.targets if r.value is not None))
     matched = {d.key for d, _ in pairs}
     unmatched = (sum(1 for d in drafted.targets if d.key not in matched), len(drafted.targets))
