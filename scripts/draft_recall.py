@@ -36,7 +36,9 @@ def default_text() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--text", type=Path, default=None, help="the plan's text (UTF-8 or GB18030)")
+    parser.add_argument(
+        "--text", type=Path, default=None, help="the plan's text (UTF-8 or GB18030)"
+    )
     parser.add_argument("--reference", type=Path, help="the programme encoded by hand (TOML/JSON)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)

@@ -388,7 +388,7 @@ def _write_findings(
 
 
 def _period(text: str) -> Period:
-    m = re.fullmatch(r"(\d{4})\s*[-–—~]\s*(\d{4})", text.strip())
+    m = re.fullmatch(r"(\d{4})\s*[-\u2013—~]\s*(\d{4})", text.strip())
     if m is None or int(m.group(1)) > int(m.group(2)):
         raise argparse.ArgumentTypeError(f"not a span of years written 2020-2022: {text!r}")
     return Period(date(int(m.group(1)), 1, 1), date(int(m.group(2)), 12, 31))

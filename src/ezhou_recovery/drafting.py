@@ -17,6 +17,7 @@ beside it and ``TODO`` wherever a person must decide.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import enum
 import json
@@ -49,6 +50,7 @@ from .units import (
 )
 
 __all__ = [
+    "MAX_SENTENCE_CHARS",
     "MAX_TEXT_CHARS",
     "Draft",
     "DraftError",
@@ -65,6 +67,8 @@ __all__ = [
 
 #: The longest text drafted (characters); a plan is a few tens of thousands.
 MAX_TEXT_CHARS: Final = 1_000_000
+#: The longest sentence read for targets (characters); a plan's are a few hundred at most.
+MAX_SENTENCE_CHARS: Final = 1000
 #: Written wherever a person must supply or confirm a value.
 TODO: Final = "TODO"
 
@@ -85,7 +89,9 @@ def decode_plan_text(raw: bytes, *, source: str = "plan") -> str:
         except UnicodeDecodeError:
             continue
         if len(text) > MAX_TEXT_CHARS:
-            raise DraftError(f"{source}: the text has {len(text)} characters; at most {MAX_TEXT_CHARS}")
+            raise DraftError(
+                f"{source}: the text has {len(text)} characters; at most {MAX_TEXT_CHARS}"
+            )
         return text
     raise DraftError(f"{source}: not UTF-8 or GB18030 text")
 
@@ -231,14 +237,14 @@ _NORMAL: Final = str.maketrans(
         "：": ":",
         "（": "(",
         "）": ")",
-        "．": ".",
-        "％": "%",
-        "～": "~",
-        "－": "-",
+        "\uff0e": ".",
+        "\uff05": "%",
+        "\uff5e": "~",
+        "\uff0d": "-",
         "　": " ",
         "！": "!",
         "？": "?",
-        "／": "/",
+        "\uff0f": "/",
         **{chr(0xFF10 + i): str(i) for i in range(10)},
     }
 )
@@ -355,25 +361,61 @@ _CATEGORY_KEYS: Final = (
 
 #: Departments as plans name them (without 市/区/县), their key and English name.
 _DEPARTMENTS: Final = (
-    (("发改委", "发展和改革委员会", "发展改革委", "发展改革局", "发改局"), "development_reform", "Development and Reform Commission"),
+    (
+        ("发改委", "发展和改革委员会", "发展改革委", "发展改革局", "发改局"),
+        "development_reform",
+        "Development and Reform Commission",
+    ),
     (("财政局",), "finance_bureau", "Finance Bureau"),
     (("交通运输局", "交通局"), "transport_bureau", "Transport Bureau"),
-    (("卫健委", "卫生健康委员会", "卫生健康委", "卫生健康局"), "health_commission", "Health Commission"),
+    (
+        ("卫健委", "卫生健康委员会", "卫生健康委", "卫生健康局"),
+        "health_commission",
+        "Health Commission",
+    ),
     (("水利局", "水利和湖泊局", "水务局"), "water_resources_bureau", "Water Resources Bureau"),
-    (("住建局", "住房和城乡建设局", "住房城乡建设局", "住建委"), "housing_construction_bureau", "Housing and Urban-Rural Development Bureau"),
-    (("生态环境局", "环保局", "环境保护局"), "ecology_environment_bureau", "Ecology and Environment Bureau"),
+    (
+        ("住建局", "住房和城乡建设局", "住房城乡建设局", "住建委"),
+        "housing_construction_bureau",
+        "Housing and Urban-Rural Development Bureau",
+    ),
+    (
+        ("生态环境局", "环保局", "环境保护局"),
+        "ecology_environment_bureau",
+        "Ecology and Environment Bureau",
+    ),
     (("农业农村局", "农业局"), "agriculture_rural_bureau", "Agriculture and Rural Affairs Bureau"),
     (("应急局", "应急管理局"), "emergency_management_bureau", "Emergency Management Bureau"),
-    (("自然资源和规划局", "自然资源局", "自然资源规划局"), "natural_resources_bureau", "Natural Resources and Planning Bureau"),
-    (("经信局", "经济和信息化局", "经济信息化局", "工信局"), "economy_information_bureau", "Economy and Information Technology Bureau"),
+    (
+        ("自然资源和规划局", "自然资源局", "自然资源规划局"),
+        "natural_resources_bureau",
+        "Natural Resources and Planning Bureau",
+    ),
+    (
+        ("经信局", "经济和信息化局", "经济信息化局", "工信局"),
+        "economy_information_bureau",
+        "Economy and Information Technology Bureau",
+    ),
     (("教育局",), "education_bureau", "Education Bureau"),
     (("科技局", "科学技术局"), "science_technology_bureau", "Science and Technology Bureau"),
     (("商务局",), "commerce_bureau", "Commerce Bureau"),
-    (("文旅局", "文化和旅游局", "文化旅游局"), "culture_tourism_bureau", "Culture and Tourism Bureau"),
-    (("城管执法委", "城市管理执法局", "城管局", "城市管理局", "城管委"), "urban_management_bureau", "Urban Management Bureau"),
+    (
+        ("文旅局", "文化和旅游局", "文化旅游局"),
+        "culture_tourism_bureau",
+        "Culture and Tourism Bureau",
+    ),
+    (
+        ("城管执法委", "城市管理执法局", "城管局", "城市管理局", "城管委"),
+        "urban_management_bureau",
+        "Urban Management Bureau",
+    ),
     (("公安局",), "public_security_bureau", "Public Security Bureau"),
     (("民政局",), "civil_affairs_bureau", "Civil Affairs Bureau"),
-    (("人社局", "人力资源和社会保障局"), "human_resources_bureau", "Human Resources and Social Security Bureau"),
+    (
+        ("人社局", "人力资源和社会保障局"),
+        "human_resources_bureau",
+        "Human Resources and Social Security Bureau",
+    ),
     (("市场监管局", "市场监督管理局"), "market_regulation_bureau", "Market Regulation Bureau"),
     (("林业局", "园林局"), "forestry_bureau", "Forestry Bureau"),
     (("体育局",), "sports_bureau", "Sports Bureau"),
@@ -381,7 +423,11 @@ _DEPARTMENTS: Final = (
     (("审计局",), "audit_bureau", "Audit Bureau"),
     (("国资委",), "state_assets_commission", "State-owned Assets Commission"),
     (("数据局", "大数据局", "政务服务和大数据管理局"), "data_bureau", "Data Bureau"),
-    (("地方金融工作局", "金融局", "金融办"), "financial_affairs_bureau", "Financial Affairs Bureau"),
+    (
+        ("地方金融工作局", "金融局", "金融办"),
+        "financial_affairs_bureau",
+        "Financial Affairs Bureau",
+    ),
     (("督查考评办",), "inspection_office", "Inspection and Evaluation Office"),
 )
 
@@ -484,7 +530,17 @@ _BUILD_VERBS: Final = (
     "累计",
     "为",
 )
-_MILESTONE_VERBS: Final = ("完成", "建成", "启动", "开工", "打造", "组建", "改造", "投入使用", "投运")
+_MILESTONE_VERBS: Final = (
+    "完成",
+    "建成",
+    "启动",
+    "开工",
+    "打造",
+    "组建",
+    "改造",
+    "投入使用",
+    "投运",
+)
 _CIRCLES: Final = ("圈",)
 _LEVEL_NOUNS: Final = ("率", "比重", "比例", "密度", "标准", "水平", "人均", "平均")
 
@@ -498,6 +554,11 @@ def _unit_words() -> tuple[frozenset[str], int]:
     }
     words |= set(_NOUN_UNITS)
     return frozenset(words), max(len(w) for w in words)
+
+
+@cache
+def _all_unit_words() -> frozenset[str]:
+    return zh_unit_words()
 
 
 def _head_unit(phrase: str) -> str | None:
@@ -516,7 +577,9 @@ def _head_unit(phrase: str) -> str | None:
 
 def _noun_after(text: str, pos: int) -> str:
     """The noun phrase from ``pos``: up to a break, a number or a verb, at most 16 characters."""
-    prefix = re.compile(r"(?:以上|以下|左右|以内)?的?(?:不少于|不低于|不超过|至少)?(?:\d{1,9}[座个张])?")
+    prefix = re.compile(
+        r"(?:以上|以下|左右|以内)?的?(?:不少于|不低于|不超过|至少)?(?:\d{1,9}[座个张])?"
+    )
     m = prefix.match(text, pos)
     start = m.end() if m else pos
     out = []
@@ -539,7 +602,7 @@ def _noun_before(text: str, pos: int, floor: int) -> str:
     i = pos - 1
     while i >= floor and len(out) < 16:
         ch = text[i]
-        if ch in ",;。:、()“”\"" or ch.isdigit():
+        if ch in ',;。:、()“”"' or ch.isdigit():
             break
         out.append(ch)
         i -= 1
@@ -575,7 +638,9 @@ _ITEM = re.compile(r"^\((\d{1,2})\)\s*(.*)$")
 _LEADER = re.compile(
     r"分管(?:市|区|县)?领导(?:同志)?\s*:?\s*([\u4e00-\u9fff·、]{2,24}?)(?=\s*(?:[;,)。]|牵头|责任|配合|主责|$))"
 )
-_LEADER_TITLE = re.compile(r"(?:常务副市长|副市长|市长|副区长|区长|副县长|县长|副秘书长|秘书长|同志)$")
+_LEADER_TITLE = re.compile(
+    r"(?:常务副市长|副市长|市长|副区长|区长|副县长|县长|副秘书长|秘书长|同志)$"
+)
 _LEAD_DEPARTMENTS = re.compile(
     r"(?:牵头|责任|主责)(?:部门|单位)\s*:?\s*([^;)。]{2,80}?)(?=\s*(?:[;)。]|配合|协办|分管|$))"
 )
@@ -588,19 +653,19 @@ _PORTFOLIO_TOTAL = re.compile(
 _PORTFOLIO_FIRST = re.compile(
     r"((?:19|20)\d\d)年度?[^\d,;。]{0,8}?投资[^\d,;。]{0,4}?(约|大约)?(\d{1,9}(?:\.\d{1,6})?)(亿元|万元|元)"
 )
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,10}[〔\[［][12]\d{3}[〕\]］]\d{1,4}号")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,10}[〔\[\uff3b][12]\d{3}[〕\]\uff3d]\d{1,4}号")
 _TITLE = re.compile(
-    r"^(.{2,80}?(?:实施方案|行动方案|工作方案|行动计划|实施意见|规划)(?:\(\d{4}\s*[—\-–~至]{1,2}\s*\d{4}年?\))?)$"
+    r"^(.{2,80}?(?:实施方案|行动方案|工作方案|行动计划|实施意见|规划)(?:\(\d{4}\s*[—\-\u2013~至]{1,2}\s*\d{4}年?\))?)$"
 )
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,80}?)》")
-_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[—\-–~至]{1,2}\s*((?:19|20)\d\d)年?")
+_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[—\-\u2013~至]{1,2}\s*((?:19|20)\d\d)年?")
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:人民政府|政府|办公室|办公厅|委员会)$")
 _ZH_DATE = re.compile(r"^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$")
 _PUBLISHED = re.compile(r"(?:日期|发布时间|发布日期)\s*:\s*((?:19|20)\d\d)-(\d{2})-(\d{2})")
 _ISSUER_IN_NOTICE = re.compile(r"^([\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公室|办公厅))关于印发")
 _ARABIC = re.compile(r"(?<![A-Za-z0-9.])\d{1,12}(?:\.\d{1,6})?(?![\d.]{0,20}[A-Za-z])")
 _CHINESE = re.compile(r"(?<![第“\"])[零〇一二两三四五六七八九十百千]{1,6}")
-_RANGE_AFTER = re.compile(r"[—\-–~至到]{1,2}\d")
+_RANGE_AFTER = re.compile(r"[—\-\u2013~至到]{1,2}\d")
 _BASELINE = re.compile(
     r"(?:从|由)([^,;。从由\d]{0,12}?)(不足|不到|少于|大约|约|近|超过|多于)?(\d{1,12}(?:\.\d{1,6})?)"
     r"([^\d,;。]{0,6}?)(增加到|增长到|提高到|提升到|扩大到|增至|提高至|提升至|增加至|达到|"
@@ -615,17 +680,19 @@ _QUARTERLY = re.compile(
     r"每季度(最后一个月|末月|第三个月|第一个月|首月|第二个月)?的?(\d{1,2})日(?:前|之前|以前)"
 )
 _QUARTER_END = re.compile(r"每季度(?:末|最后一天)")
-_ONCE = re.compile(
-    r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:前|之前|以前)"
-)
+_ONCE = re.compile(r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:前|之前|以前)")
 _MONTHLY = re.compile(r"每月(?:\d{1,2}日|底|末)")
 _YEARLY = re.compile(r"每年(?:\d{1,2}月|底|末|年底)")
 _ANYTIME = re.compile(r"(?:随时|及时)(?:报告|反馈|报送|上报)")
 _REPORT_VERB = re.compile(r"报送|上报|报告|提交|报备|反馈")
-_RECIPIENT = re.compile(r"(?:报送至|报送到|上报至|报至|报送给|向)([^,;。向]{2,40}?)(?=报送|上报|报告|提交|[,;。]|$)")
+_RECIPIENT = re.compile(
+    r"(?:报送至|报送到|上报至|报至|报送给|向)([^,;。向]{2,40}?)(?=报送|上报|报告|提交|[,;。]|$)"
+)
 _WHAT_BEFORE = re.compile(r"将([^,;。]{2,40}?)(?:报送|上报|提交|报)")
 _WHAT_AFTER = re.compile(r"(?:报送|上报|提交)([^,;。至到给]{2,30})$")
-_DEPT_NAME = re.compile(r"^(?:市|区|县|省)?[\u4e00-\u9fff]{1,20}?(?:局|委|办|办公室|委员会|中心|厅|部)$")
+_DEPT_NAME = re.compile(
+    r"^(?:市|区|县|省)?[\u4e00-\u9fff]{1,20}?(?:局|委|办|办公室|委员会|中心|厅|部)$"
+)
 
 
 # Drafting -----------------------------------------------------------------------------------------
@@ -839,9 +906,7 @@ def _header(
     head: list[_Line], lines: list[_Line], period: Period | None, state: _State
 ) -> dict[str, Any]:
     texts = [ln.normal.strip() for ln in head]
-    document_number = next(
-        (m.group(0) for ln in head if (m := _DOC_NUMBER.search(ln.text))), None
-    )
+    document_number = next((m.group(0) for ln in head if (m := _DOC_NUMBER.search(ln.text))), None)
     title = None
     title_line: _Line | None = None
     for ln in lines[:400]:
@@ -894,9 +959,9 @@ def _header(
     for s in texts:
         m = _PUBLISHED.search(s)
         if m:
-            d = _safe_date(*map(int, m.groups()))
-            if d is not None and d >= issued:
-                published = d
+            day = _safe_date(*map(int, m.groups()))
+            if day is not None and day >= issued:
+                published = day
                 break
     if document_number is None:
         todo.append("document_number: no number such as 鄂州政发〔2020〕10号 found")
@@ -988,7 +1053,9 @@ def _category(
             if dept.key not in {d.key for d in depts}:
                 depts.append(dept)
             if not known:
-                todo.append(f"department {raw!r} is not one the drafter recognises: key and name_en")
+                todo.append(
+                    f"department {raw!r} is not one the drafter recognises: key and name_en"
+                )
     if not depts:
         todo.append("lead_departments: no 牵头部门 found")
         depts.append(Department("department_unknown", TODO, TODO))
@@ -1046,7 +1113,9 @@ def _portfolio(cat: _CategoryDraft, key: str, state: _State) -> Portfolio | None
             ("approximate", "true" if total_m and total_m.group(1) else "false"),
         ]
         if count is None or total is None or first is None:
-            todo.append("portfolio: the project count, total and first-year investment are all needed")
+            todo.append(
+                "portfolio: the project count, total and first-year investment are all needed"
+            )
             state.add(ReviewSubject.PORTFOLIO, key, piece.span(), inferred, (), todo)
             return None
         try:
@@ -1065,7 +1134,9 @@ def _portfolio(cat: _CategoryDraft, key: str, state: _State) -> Portfolio | None
             key,
             piece.span(),
             inferred,
-            (f"from {count_m.group(0) if count_m else ''!r}, {total_m.group(0) if total_m else ''!r}",),
+            (
+                f"from {count_m.group(0) if count_m else ''!r}, {total_m.group(0) if total_m else ''!r}",
+            ),
         )
         return portfolio
     return None
@@ -1159,14 +1230,13 @@ def _read_quantity(
     chinese = not text[start].isdigit()
     if start > 0 and text[start - 1] in "第":
         return ""
-    if _RANGE_AFTER.match(text, end) or (start > 0 and text[start - 1] in "—-–~"):
+    if _RANGE_AFTER.match(text, end) or (start > 0 and text[start - 1] in "—-\u2013~"):
         return "a range of numbers: not read as a target"
     pos = end
     multiplier = Decimal(1)
-    if text[pos : pos + 1] in ("万", "亿") and not text.startswith("亿元", pos):
-        if not text.startswith("万元", pos):
-            multiplier = Decimal(10_000) if text[pos] == "万" else Decimal(100_000_000)
-            pos += 1
+    if text[pos : pos + 1] in ("万", "亿") and not text.startswith(("亿元", "万元"), pos):
+        multiplier = Decimal(10_000) if text[pos] == "万" else Decimal(100_000_000)
+        pos += 1
     words, longest = _unit_words()
     reasons: list[str] = []
     value = number * multiplier
@@ -1177,7 +1247,13 @@ def _read_quantity(
         after = pos + 1
         if nxt == "座" and value >= 100 and any(text.startswith(s, after) for s in _SEATED):
             return _Found(
-                start, after, value, "个座位", _q(value, "个座位"), ("座 before a venue: seats",), False
+                start,
+                after,
+                value,
+                "个座位",
+                _q(value, "个座位"),
+                ("座 before a venue: seats",),
+                False,
             )
         noun = _noun_after(text, after)
         head = _head_unit(noun) if noun else None
@@ -1190,11 +1266,18 @@ def _read_quantity(
         if head:
             reasons.append(f"unit from the noun before the number ({noun})")
             return _Found(start, after, value, head, _q(value, head), tuple(reasons), False)
-        counted = [f for f in before if f.quantity.units not in (ureg.piece,) and f.unit_word]
-        if counted and chinese is False and before and before[-1].end >= start - 12:
-            prev = counted[-1]
+        prev = next((f for f in reversed(before) if f.quantity.units != ureg.piece), None)
+        if prev is not None and not chinese and before[-1].end >= start - 12:
             reasons.append(f"unit of the count before it ({prev.unit_word})")
-            return _Found(start, after, value, prev.unit_word, _q(value, prev.unit_word), tuple(reasons), False)
+            return _Found(
+                start,
+                after,
+                value,
+                prev.unit_word,
+                _q(value, prev.unit_word),
+                tuple(reasons),
+                False,
+            )
         if chinese:
             return ""
         reasons.append(f"{nxt}: a count of unnamed things")
@@ -1204,26 +1287,35 @@ def _read_quantity(
     word = None
     for n in range(min(longest + 8, len(text) - pos), 0, -1):
         cand = text[pos : pos + n]
-        if (cand in words or cand in zh_unit_words()) and cand not in _NOUN_UNITS:
+        if (cand in words or cand in _all_unit_words()) and cand not in _NOUN_UNITS:
             word = cand
             break
     if word is None:
-        return "" if chinese else f"no unit the library knows after the number ({text[pos : pos + 4]})"
+        return (
+            "" if chinese else f"no unit the library knows after the number ({text[pos : pos + 4]})"
+        )
     if word in _DATE_UNITS:
         return ""
     e = pos + len(word)
     if word == "公里" and text.startswith("/平方公里", e):
         word, e = "公里/平方公里", e + 5
     floor = before[-1].end if before else 0
-    if "人均" in text[max(floor, start - 16) : start] and word in ("平方米", "平方公里", "公顷", "亩"):
+    if "人均" in text[max(floor, start - 16) : start] and word in (
+        "平方米",
+        "平方公里",
+        "公顷",
+        "亩",
+    ):
         word = f"{word}/人"
         reasons.append("人均: per person")
     q = _q(value, word)
     if q.dimensionality == ureg.year.dimensionality and word in ("年",):
         return ""
     tail = text[e : e + 8]
-    if tail[:1] and ("\u4e00" <= tail[0] <= "\u9fff") and not re.match(
-        r"以上|以下|以内|之内|左右|的|和|及|或|、", tail
+    if (
+        tail[:1]
+        and ("\u4e00" <= tail[0] <= "\u9fff")
+        and not re.match(r"以上|以下|以内|之内|左右|的|和|及|或|、", tail)
     ):
         noun = _noun_after(text, e)
         if noun.endswith(_CIRCLES) and q.dimensionality == ureg.minute.dimensionality:
@@ -1244,7 +1336,9 @@ def _q(value: Decimal, word: str) -> Quantity:
         return parse_quantity(text, unit=parse_unit(word)) if word else parse_quantity(text)
 
 
-def _comparator(text: str, f: _Found, floor: int, previous: Comparator | None) -> tuple[Comparator, str | None, bool]:
+def _comparator(
+    text: str, f: _Found, floor: int, previous: Comparator | None
+) -> tuple[Comparator, str | None, bool]:
     """The comparator of a quantity, the word that says it, and whether it is a hedge (力争)."""
     after = text[f.end : f.end + 3]
     if after.startswith(("以上", "及以上")):
@@ -1255,10 +1349,17 @@ def _comparator(text: str, f: _Found, floor: int, previous: Comparator | None) -
         return Comparator.AT_MOST, "…圈", False
     window = text[max(floor, f.start - 14) : f.start]
     best: tuple[int, Comparator, str] | None = None
-    for words, comparator in ((_AT_MOST_WORDS, Comparator.AT_MOST), (_AT_LEAST_WORDS, Comparator.AT_LEAST)):
+    for words, comparator in (
+        (_AT_MOST_WORDS, Comparator.AT_MOST),
+        (_AT_LEAST_WORDS, Comparator.AT_LEAST),
+    ):
         for w in words:
             i = window.rfind(w)
-            if i >= 0 and (best is None or i + len(w) > best[0] or (i + len(w) == best[0] and len(w) > len(best[2]))):
+            if i >= 0 and (
+                best is None
+                or i + len(w) > best[0]
+                or (i + len(w) == best[0] and len(w) > len(best[2]))
+            ):
                 best = (i + len(w), comparator, w)
     hedge = any(h in text[max(0, f.start - 30) : f.start] for h in _HEDGE_WORDS)
     if best is not None:
@@ -1268,8 +1369,15 @@ def _comparator(text: str, f: _Found, floor: int, previous: Comparator | None) -
     return Comparator.AT_LEAST, None, hedge
 
 
-def _deadline(sentence: str, pos: int, skip: list[tuple[int, int]], period: Period) -> tuple[date | None, str | None]:
+def _deadline(
+    sentence: str, pos: int, skip: list[tuple[int, int]], period: Period
+) -> tuple[date | None, str | None]:
     """The deadline a sentence gives the item at ``pos``: the nearest date before it, else after."""
+    return _pick_deadline(_deadline_hits(sentence, skip), sentence, pos, period)
+
+
+def _deadline_hits(sentence: str, skip: list[tuple[int, int]]) -> list[tuple[int, date, str]]:
+    """The dates a sentence names (到2022年, 2020年底前, 2021年6月底), in order."""
     hits: list[tuple[int, date, str]] = []
     for m in _DEADLINE.finditer(sentence):
         if any(a <= m.start() < b for a, b in skip):
@@ -1286,8 +1394,14 @@ def _deadline(sentence: str, pos: int, skip: list[tuple[int, int]], period: Peri
             when = date(year, 12, 31)
         if when is not None:
             hits.append((m.start(), when, m.group(0)))
-    before = [h for h in hits if h[0] < pos]
-    chosen = before[-1] if before else (hits[0] if hits else None)
+    return hits
+
+
+def _pick_deadline(
+    hits: list[tuple[int, date, str]], sentence: str, pos: int, period: Period
+) -> tuple[date | None, str | None]:
+    i = bisect.bisect_left([h[0] for h in hits], pos)
+    chosen = hits[i - 1] if i else (hits[0] if hits else None)
     if chosen is not None:
         return chosen[1], chosen[2]
     w = _WITHIN_YEARS.search(sentence)
@@ -1310,7 +1424,20 @@ def _targets(cat: _CategoryDraft, key: str, period: Period, state: _State) -> li
     pieces += [("tasks", p) for p in cat.task_text]
     for section, piece in pieces:
         for sentence in _pieces(piece, _SENTENCE_END):
-            if _PORTFOLIO_TOTAL.search(sentence.normal) and _PORTFOLIO_COUNT.search(sentence.normal):
+            if len(sentence.normal) > MAX_SENTENCE_CHARS:
+                state.add(
+                    ReviewSubject.UNREAD,
+                    None,
+                    sentence.sub(0, 40).span(),
+                    reasons=(
+                        f"a sentence of {len(sentence.normal)} characters: longer than "
+                        f"{MAX_SENTENCE_CHARS}, not read",
+                    ),
+                )
+                continue
+            if _PORTFOLIO_TOTAL.search(sentence.normal) and _PORTFOLIO_COUNT.search(
+                sentence.normal
+            ):
                 continue
             out.extend(_sentence_targets(sentence, section, key, period, next_key, state))
     return out
@@ -1332,24 +1459,34 @@ def _sentence_targets(
         skip.append((m.start(), m.end()))
     found = _quantities(sentence, skip, state, cat_key)
     found = sorted([*found, *_enumerations(sentence, found)], key=lambda f: f.start)
+    hits = _deadline_hits(text, skip)
+    baseline_ends = {b[2]: b for b in baselines}
     sec = Section.GOALS if section == "goals" else Section.TASKS
     covered: list[tuple[int, int]] = []
     previous: Comparator | None = None
     clause_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in ",:"]
     for i, f in enumerate(found):
-        clause_start = max(s for s in clause_starts if s <= f.start)
+        clause_start = clause_starts[bisect.bisect_right(clause_starts, f.start) - 1]
         floor = max(clause_start, found[i - 1].end if i else 0)
-        comparator, word, hedge = _comparator(text, f, floor, previous if i and found[i - 1].end >= clause_start else None)
+        comparator, word, hedge = _comparator(
+            text, f, floor, previous if i and found[i - 1].end >= clause_start else None
+        )
         previous = comparator
         reasons = list(f.reasons)
         todo: list[str] = ["description_en: English description", "key: rename"]
-        reasons.append(f"comparator {comparator.value} from {word!r}" if word else f"no comparator word: {comparator.value}")
+        reasons.append(
+            f"comparator {comparator.value} from {word!r}"
+            if word
+            else f"no comparator word: {comparator.value}"
+        )
         if hedge:
             reasons.append("力争/争取: an aspiration, drafted as a promise")
         if f.unit_guessed:
             todo.append("value: the unit is a count of unnamed things (个, 座…); name it")
         baseline = None
-        base_match = next((b for b in baselines if b[2] <= f.start and f.start - b[2] <= 2), None)
+        base_match = next(
+            (baseline_ends[e] for e in range(f.start - 2, f.start + 1) if e in baseline_ends), None
+        )
         if base_match is not None:
             bm = base_match[0]
             qual = {
@@ -1377,7 +1514,7 @@ def _sentence_targets(
                 reasons.append(f"baseline from {bm.group(0)!r}")
             except EzhouRecoveryError:
                 todo.append(f"baseline: {bm.group(0)!r} could not be read")
-        deadline, said = _deadline(text, f.start, skip, period)
+        deadline, said = _pick_deadline(hits, text, f.start, period)
         if deadline is None:
             deadline = period.end
             reasons.append("no date: due at the end of the period")
@@ -1428,7 +1565,9 @@ def _sentence_targets(
     yield from _worded_targets(sentence, section, found, period, skip, next_key, state)
 
 
-_ENUMERATION = re.compile(r"(?:组建|新建|建成|设立|创建)((?:[^、,;。等]{2,12}、){1,9}[^、,;。等]{2,20})$")
+_ENUMERATION = re.compile(
+    r"(?:组建|新建|建成|设立|创建)((?:[^、,;。等]{2,12}、){1,9}[^、,;。等]{2,20})$"
+)
 
 
 def _enumerations(sentence: _Piece, found: list[_Found]) -> list[_Found]:
@@ -1486,7 +1625,11 @@ def _kind(text: str, f: _Found, clause_start: int, has_baseline: bool) -> tuple[
         return TargetKind.CUMULATIVE, "a verb of building before it: an amount to build"
     if any(w in before for w in _LEVEL_WORDS):
         return TargetKind.LEVEL, "达到: a level"
-    if str(dim) == "dimensionless" or dim == ureg.piece.dimensionality or f.unit_word in zh_unit_words():
+    if (
+        str(dim) == "dimensionless"
+        or dim == ureg.piece.dimensionality
+        or f.unit_word in _all_unit_words()
+    ):
         if dim == ureg.km.dimensionality or is_money(q):
             return TargetKind.CUMULATIVE, "an amount without a verb: drafted as an amount to build"
         return TargetKind.CUMULATIVE, "a count: an amount to build"
@@ -1506,6 +1649,7 @@ def _worded_targets(
     sec = Section.GOALS if section == "goals" else Section.TASKS
     clauses = _pieces(sentence, frozenset(",:"))
     offset = sentence.start
+    hits = _deadline_hits(sentence.normal, skip)
     groups: list[list[_Piece]] = []
     for clause in clauses:
         a, b = clause.start - offset, clause.end - offset
@@ -1517,8 +1661,9 @@ def _worded_targets(
             continue
         if section == "tasks":
             deadline, said = _deadline(norm, len(norm), [], period)
-            if said is None or not norm.lstrip("于在将").startswith(tuple(_MILESTONE_VERBS)) and not re.search(
-                r"(?:底|前|将)(?:" + "|".join(_MILESTONE_VERBS) + ")", norm
+            if said is None or (
+                not norm.lstrip("于在将").startswith(tuple(_MILESTONE_VERBS))
+                and not re.search(r"(?:底|前|将)(?:" + "|".join(_MILESTONE_VERBS) + ")", norm)
             ):
                 continue
             groups.append([clause])
@@ -1534,7 +1679,7 @@ def _worded_targets(
             continue
         piece = sentence.sub(group[0].start - offset, group[-1].end - offset)
         norm = piece.normal
-        deadline, said = _deadline(sentence.normal, group[0].start - offset, skip, period)
+        deadline, said = _pick_deadline(hits, sentence.normal, group[0].start - offset, period)
         milestone = _starts_milestone(group[0]) or bool(
             re.search(r"(?:底|前|将)(?:" + "|".join(_MILESTONE_VERBS) + ")", norm)
         )
@@ -1566,7 +1711,12 @@ def _worded_targets(
             ReviewSubject.TARGET,
             t_key,
             piece.span(),
-            [("kind", kind.value), ("deadline", deadline.isoformat()), ("section", sec.value), ("clause", piece.text.strip())],
+            [
+                ("kind", kind.value),
+                ("deadline", deadline.isoformat()),
+                ("section", sec.value),
+                ("clause", piece.text.strip()),
+            ],
             reasons,
             todo,
         )
@@ -1580,12 +1730,18 @@ def _starts_milestone(clause: _Piece) -> bool:
 # Reporting duties ---------------------------------------------------------------------------------
 
 
-def _duties(pieces: list[_Piece], period: Period, issued: date, state: _State) -> list[ReportingObligation]:
+def _duties(
+    pieces: list[_Piece], period: Period, issued: date, state: _State
+) -> list[ReportingObligation]:
     out: list[ReportingObligation] = []
     counters: dict[str, int] = {}
     for piece in pieces:
         for sentence in _pieces(piece, _SENTENCE_END):
-            for clause in _pieces(sentence, frozenset(",")) if _ANYTIME.search(sentence.normal) else [sentence]:
+            for clause in (
+                _pieces(sentence, frozenset(","))
+                if _ANYTIME.search(sentence.normal)
+                else [sentence]
+            ):
                 duty = _duty(clause, period, issued, counters, state)
                 if duty is not None:
                     out.append(duty)
@@ -1603,9 +1759,14 @@ def _duty(
     m = _QUARTERLY.search(text)
     at = None
     if m:
-        month = {"最后一个月": 3, "末月": 3, "第三个月": 3, "第一个月": 1, "首月": 1, "第二个月": 2}.get(
-            m.group(1) or "", 3
-        )
+        month = {
+            "最后一个月": 3,
+            "末月": 3,
+            "第三个月": 3,
+            "第一个月": 1,
+            "首月": 1,
+            "第二个月": 2,
+        }.get(m.group(1) or "", 3)
         day = int(m.group(2))
         if 1 <= day <= 28:
             rule = DueRule(Frequency.QUARTERLY, month_of_quarter=month, day=day)
@@ -1620,7 +1781,9 @@ def _duty(
             ReviewSubject.UNREAD,
             None,
             sentence.span(),
-            reasons=("a monthly or yearly report: the programme format states duties due once or quarterly",),
+            reasons=(
+                "a monthly or yearly report: the programme format states duties due once or quarterly",
+            ),
         )
         return None
     elif (m := _ONCE.search(text)) is not None:
@@ -1647,7 +1810,10 @@ def _duty(
         return None
     if rule is None:
         state.add(
-            ReviewSubject.UNREAD, None, sentence.span(), reasons=(f"a due date that cannot be used: {why!r}",)
+            ReviewSubject.UNREAD,
+            None,
+            sentence.span(),
+            reasons=(f"a due date that cannot be used: {why!r}",),
         )
         return None
     subject = re.sub(r"(?:于|在|要|须|应|必须|均)$", "", text[:at].split(",")[-1].strip())
@@ -1738,7 +1904,9 @@ def _dept(d: Department) -> str:
 def _write_toml(draft: Draft) -> str:
     p = draft.programme
     by_key = {i.key: i for i in draft.review if i.key}
-    doc = next((i for i in draft.review if i.subject is ReviewSubject.DOCUMENT and i.key is None), None)
+    doc = next(
+        (i for i in draft.review if i.subject is ReviewSubject.DOCUMENT and i.key is None), None
+    )
     out: list[str] = [
         f"# Drafted from {_comment(draft.source)} by `ezhou-recovery draft`: a draft to review.",
         "# Every TODO is a decision or a text a person must supply; keys are generated and can be",
@@ -1759,7 +1927,9 @@ def _write_toml(draft: Draft) -> str:
     ]
     if p.published:
         out.append(f"published = {p.published.isoformat()}")
-    out.append(f"period = {{ start = {p.period.start.isoformat()}, end = {p.period.end.isoformat()} }}")
+    out.append(
+        f"period = {{ start = {p.period.start.isoformat()}, end = {p.period.end.isoformat()} }}"
+    )
     for c in p.categories:
         item = by_key.get(c.key)
         out += ["", "#" * 99]
@@ -1781,7 +1951,12 @@ def _write_toml(draft: Draft) -> str:
         if c.portfolio:
             pf = c.portfolio
             pitem = next(
-                (i for i in draft.review if i.subject is ReviewSubject.PORTFOLIO and i.key == c.key), None
+                (
+                    i
+                    for i in draft.review
+                    if i.subject is ReviewSubject.PORTFOLIO and i.key == c.key
+                ),
+                None,
             )
             if pitem and pitem.span:
                 out.append(f"# L{pitem.span.line}: {_comment(pitem.span.text)}")
@@ -1797,7 +1972,11 @@ def _write_toml(draft: Draft) -> str:
             if titem and titem.span:
                 out.append(f"# L{titem.span.line}: {_comment(titem.span.text)}")
             if titem:
-                out += [f"# TODO: {_comment(x)}" for x in titem.todo if not x.startswith(("key:", "description_en"))]
+                out += [
+                    f"# TODO: {_comment(x)}"
+                    for x in titem.todo
+                    if not x.startswith(("key:", "description_en"))
+                ]
             out += [
                 "[[categories.targets]]",
                 f"key = {_s(t.key)}  # TODO: rename",
@@ -1835,15 +2014,17 @@ def _write_toml(draft: Draft) -> str:
         out.append("")
         if oitem and oitem.span:
             out.append(f"# L{oitem.span.line}: {_comment(oitem.span.text)}")
-        out += [f"# TODO: {_comment(x)}" for x in (oitem.todo if oitem else ()) if not x.startswith("key:")]
+        out += [
+            f"# TODO: {_comment(x)}"
+            for x in (oitem.todo if oitem else ())
+            if not x.startswith("key:")
+        ]
         rule = o.rule
         if rule.frequency is Frequency.ONCE:
             assert rule.due is not None
             rule_text = f'{{ frequency = "once", due = {rule.due.isoformat()} }}'
         else:
-            rule_text = (
-                f'{{ frequency = "quarterly", month_of_quarter = {rule.month_of_quarter}, day = {rule.day} }}'
-            )
+            rule_text = f'{{ frequency = "quarterly", month_of_quarter = {rule.month_of_quarter}, day = {rule.day} }}'
         out += [
             "[[obligations]]",
             f"key = {_s(o.key)}  # TODO: rename",
@@ -1947,17 +2128,26 @@ class DraftScore:
 
     def table(self) -> str:
         """The scores as a Markdown table."""
-        rows = ["| Field | Recall | Precision | Correct | Reference | Drafted |", "| --- | --- | --- | --- | --- | --- |"]
+        rows = [
+            "| Field | Recall | Precision | Correct | Reference | Drafted |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         for f in (*self.fields, *self.categories):
             rows.append(
                 f"| {f.name} | {f.recall:.1%} | {f.precision:.1%} | {f.correct} | {f.reference} | {f.drafted} |"
             )
         got, total = self.quantitative
-        rows.append(f"| quantitative target, all five fields | {self.quantitative_recall:.1%} | | {got} | {total} | |")
+        rows.append(
+            f"| quantitative target, all five fields | {self.quantitative_recall:.1%} | | {got} | {total} | |"
+        )
         dgot, dtotal = self.duties
-        rows.append(f"| reporting duty | {dgot / dtotal if dtotal else 1:.1%} | | {dgot} | {dtotal} | |")
+        rows.append(
+            f"| reporting duty | {dgot / dtotal if dtotal else 1:.1%} | | {dgot} | {dtotal} | |"
+        )
         none, drafted = self.unmatched
-        rows.append(f"| drafted targets matching nothing | {self.unmatched_share:.1%} | | {none} | | {drafted} |")
+        rows.append(
+            f"| drafted targets matching nothing | {self.unmatched_share:.1%} | | {none} | | {drafted} |"
+        )
         return "\n".join(rows) + "\n"
 
 
@@ -2089,17 +2279,19 @@ def score_draft(drafted: Programme, reference: Programme) -> DraftScore:
     unmatched = (sum(1 for d in drafted.targets if d.key not in matched), len(drafted.targets))
     cats = _category_scores(drafted, reference)
     duty_hits = 0
-    for r in reference.obligations:
+    for ro in reference.obligations:
         for o in drafted.obligations:
             if (
-                o.rule == r.rule
-                and o.reporters is r.reporters
-                and {d.name_zh for d in o.departments} == {d.name_zh for d in r.departments}
-                and o.recipient_zh == r.recipient_zh
+                o.rule == ro.rule
+                and o.reporters is ro.reporters
+                and {x.name_zh for x in o.departments} == {x.name_zh for x in ro.departments}
+                and o.recipient_zh == ro.recipient_zh
             ):
                 duty_hits += 1
                 break
-    return DraftScore(tuple(fields), quantitative, unmatched, cats, (duty_hits, len(reference.obligations)))
+    return DraftScore(
+        tuple(fields), quantitative, unmatched, cats, (duty_hits, len(reference.obligations))
+    )
 
 
 def _category_scores(drafted: Programme, reference: Programme) -> tuple[FieldScore, ...]:
