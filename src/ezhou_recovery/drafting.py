@@ -667,7 +667,7 @@ _ARABIC = re.compile(r"(?<![A-Za-z0-9.])\d{1,12}(?:\.\d{1,6})?(?![\d.]{0,20}[A-Z
 _CHINESE = re.compile(r"(?<![第“\"])[零〇一二两三四五六七八九十百千]{1,6}")
 _RANGE_AFTER = re.compile(r"[—\-\u2013~至到]{1,2}\d")
 _BASELINE = re.compile(
-    r"(?:从|由)([^,;。从由\d]{0,12}?)(不足|不到|少于|大约|约|近|超过|多于)?(\d{1,12}(?:\.\d{1,6})?)"
+    r"(?:从|由)((?:(?:19|20)\d\d年(?:底|末)?)?[^,;。从由\d]{0,12}?)(不足|不到|少于|大约|约|近|超过|多于)?(\d{1,12}(?:\.\d{1,6})?)"
     r"([^\d,;。]{0,6}?)(增加到|增长到|提高到|提升到|扩大到|增至|提高至|提升至|增加至|达到|"
     r"降低到|下降到|减少到|降至|降低至|下降至|减少至|压减到|压减至|缩短到|缩短至)"
 )
@@ -1930,6 +1930,8 @@ def _write_toml(draft: Draft) -> str:
     out.append(
         f"period = {{ start = {p.period.start.isoformat()}, end = {p.period.end.isoformat()} }}"
     )
+    if not p.categories:
+        out.append("categories = []  # TODO: nothing of a programme was read")
     for c in p.categories:
         item = by_key.get(c.key)
         out += ["", "#" * 99]
