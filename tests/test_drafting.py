@@ -511,14 +511,20 @@ def test_no_plan_gives_an_empty_draft_that_says_so(text: str) -> None:
 
 def test_random_bytes_are_an_error_or_an_empty_draft() -> None:
     rng = random.Random(17)
+    errors: list[str] = []
+    drafted = 0
     for _ in range(30):
         raw = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400)))
         try:
             text = decode_plan_text(raw)
         except DraftError as exc:
-            assert "not UTF-8 or GB18030" in str(exc)
+            errors.append(str(exc))
             continue
         assert draft_programme(text).empty
+        drafted += 1
+    assert errors
+    assert all("not UTF-8 or GB18030" in e for e in errors)
+    assert drafted + len(errors) == 30
 
 
 def test_limits() -> None:
