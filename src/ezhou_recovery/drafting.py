@@ -6,8 +6,9 @@ their leader (分管领导), lead departments (牵头部门) and portfolio (项�
 投资Y亿元); each category's goals (三年目标) and main tasks (主要任务); every quantity with its comparator
 (达到, 以上, 不低于, 控制在…以下, 力争), baseline (从…增加到…, 由…提高到…), deadline (到2022年, 2020年底前,
 三年内) and kind (每年…: a yearly rate; 建成/完成/启动: a milestone); and the reporting duties (每季度最后一
-个月25日前报送, 11月底前报送). Quantities are read by the library's own :func:`~ezhou_recovery.
-parse_quantity`; Chinese numerals (三天, 二十八个) by cn2an (the ``draft`` extra), imported only here.
+个月25日前报送, 11月底前报送). Quantities are read by the library's own
+:func:`~ezhou_recovery.parse_quantity`; Chinese numerals (三天, 二十八个) by cn2an (the ``draft``
+extra), imported only here.
 
 The result is a :class:`Draft`: a :class:`~ezhou_recovery.Programme` that validates, and a review
 list that says, for every item, where in the text it came from, what was inferred and why, and what
