@@ -1421,8 +1421,9 @@ def _targets(cat: _CategoryDraft, key: str, period: Period, state: _State) -> li
         return f"{key}.{prefix}_{counters[section]:02d}"
 
     pieces = [("goals", p) for p in cat.goals]
-    pieces += [("tasks", p) for _, p in cat.tasks]
-    pieces += [("tasks", p) for p in cat.task_text]
+    tasks = [p for _, p in cat.tasks] + cat.task_text
+    pieces += [("tasks", p) for p in sorted(tasks, key=lambda p: (p.line.number, p.start))]
+    pending = iter(range(1, 1 << 62))
     for section, piece in pieces:
         for sentence in _pieces(piece, _SENTENCE_END):
             if len(sentence.normal) > MAX_SENTENCE_CHARS:
@@ -1440,7 +1441,25 @@ def _targets(cat: _CategoryDraft, key: str, period: Period, state: _State) -> li
                 sentence.normal
             ):
                 continue
-            out.extend(_sentence_targets(sentence, section, key, period, next_key, state))
+            mark = len(state.review)
+            made = sorted(
+                _sentence_targets(
+                    sentence,
+                    section,
+                    key,
+                    period,
+                    lambda _: f"{key}.pending_{next(pending)}",
+                    state,
+                ),
+                key=lambda pair: pair[0],
+            )
+            # keys follow the order of the text
+            rename = {t.key: next_key(section) for _, t in made}
+            out.extend(attrs.evolve(t, key=rename[t.key]) for _, t in made)
+            state.review[mark:] = [
+                attrs.evolve(i, key=rename[i.key]) if i.key in rename else i
+                for i in state.review[mark:]
+            ]
     return out
 
 
@@ -1451,7 +1470,7 @@ def _sentence_targets(
     period: Period,
     next_key: Any,
     state: _State,
-) -> Iterator[Target]:
+) -> Iterator[tuple[int, Target]]:
     text = sentence.normal
     baselines: list[tuple[re.Match[str], int, int]] = []
     skip: list[tuple[int, int]] = []
@@ -1562,7 +1581,7 @@ def _sentence_targets(
             reasons,
             todo,
         )
-        yield target
+        yield f.start, target
     yield from _worded_targets(sentence, section, found, period, skip, next_key, state)
 
 
@@ -1645,7 +1664,7 @@ def _worded_targets(
     skip: list[tuple[int, int]],
     next_key: Any,
     state: _State,
-) -> Iterator[Target]:
+) -> Iterator[tuple[int, Target]]:
     """Goals without a number: milestones (建成, 完成, 启动) and goals in words."""
     sec = Section.GOALS if section == "goals" else Section.TASKS
     clauses = _pieces(sentence, frozenset(",:"))
@@ -1721,7 +1740,7 @@ def _worded_targets(
             reasons,
             todo,
         )
-        yield target
+        yield group[0].start - offset, target
 
 
 def _starts_milestone(clause: _Piece) -> bool:
