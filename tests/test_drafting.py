@@ -240,6 +240,7 @@ def test_portfolio_lines(text: str, count: int, total: str, first: str, approxim
         ),
         ("建设科技产业园3个。", "3个园区", Comparator.AT_LEAST, TargetKind.CUMULATIVE),
         ("建设1个不少于3000座体育馆。", "1个体育馆", Comparator.AT_LEAST, TargetKind.CUMULATIVE),
+        ("三年累计完成投资50亿元。", "50亿元", Comparator.AT_LEAST, TargetKind.CUMULATIVE),
     ],
 )
 def test_quantitative_targets(
@@ -649,3 +650,23 @@ def test_ezhou_text_against_the_embedded_plan(ezhou_text: str, tmp_path: Path) -
     path = tmp_path / "ezhou.toml"
     path.write_text(draft.to_toml(), encoding="utf-8")
     assert er.load_programme(path) == draft.programme
+
+
+def test_headings_that_are_not_categories() -> None:
+    draft = draft_programme(
+        "二、主要目标\n（一）总体目标\n到2023年，全县面貌明显改善。\n（二）具体指标\n农村公路优良路率不低于85%。\n"
+        "三、重点任务\n（一）交通提升工程\n1．三年目标。新建充电桩500个，投资3亿元。新建三座泵站。\n"
+        "（二）水利工作\n分管领导：李四；牵头部门：县水利局\n1. 三年目标:管网漏损率控制在9%以内。\n"
+    )
+    cats = draft.programme.categories
+    assert [c.name_zh for c in cats] == ["交通提升工程", "水利工作"]
+    transport, water = cats
+    # a goal that names an investment is a goal, not the portfolio's heading
+    assert [t.value for t in transport.targets if t.value is not None] == [
+        er.parse_quantity("500个充电桩"),
+        er.parse_quantity("3座泵站"),
+    ]
+    assert any("no 分管领导 found" in t for t in draft.item("transport").todo)
+    money = [i for i in draft.items(ReviewSubject.UNREAD) if i.value("number") == "3"]
+    assert [i.reasons for i in money] == [("an amount of money (a cost, not a target)",)]
+    assert water.leader.name_zh == "李四"

@@ -635,6 +635,9 @@ _SECTION_LINE = re.compile(
     r"^(三年目标|主要目标|工作目标|发展目标|总体目标|目标任务|主要任务|重点任务|工作任务|重点工作|"
     r"重大项目及投资\S{0,4}|投资\S{0,4})\s*[:。](.*)$"
 )
+_META = re.compile(r"分管(?:市|区|县)?领导|(?:牵头|责任|主责)(?:部门|单位)")
+#: Names that say a heading is a category of works even without a leader line.
+_CATEGORY_NAME = re.compile(r"(?:工程|行动|建设|项目|计划|专项|提升|补短板)$")
 _ITEM = re.compile(r"^\((\d{1,2})\)\s*(.*)$")
 _LEADER = re.compile(
     r"分管(?:市|区|县)?领导(?:同志)?\s*:?\s*([\u4e00-\u9fff·、]{2,24}?)(?=\s*(?:[;,)。]|牵头|责任|配合|主责|$))"
@@ -719,7 +722,9 @@ class _CategoryDraft:
 
 
 def _section_of(title: str) -> str | None:
-    if "投资" in title or "项目安排" in title:
+    if len(title) > 16:
+        return None
+    if re.search(r"重大项目|项目及投资|项目安排|投资(?:测算|概算|估算|安排|计划)", title):
         return "portfolio"
     if "目标" in title:
         return "goals"
@@ -835,7 +840,7 @@ def _structure(lines: list[_Line], state: _State) -> tuple[list[_CategoryDraft],
     current: _CategoryDraft | None = None
     section = "goals"
     first_body = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         piece = _stripped(line)
         norm = piece.normal
         if not norm:
@@ -855,7 +860,16 @@ def _structure(lines: list[_Line], state: _State) -> tuple[list[_CategoryDraft],
             continue
         if part is _Part.BODY or (part is _Part.PREAMBLE and _CATEGORY.match(norm)):
             m = _CATEGORY.match(norm)
-            if m and (n := _cn_number(m.group(1))) is not None:
+            ahead = " ".join(ln.normal for ln in lines[index + 1 : index + 3])
+            if (
+                m
+                and (n := _cn_number(m.group(1))) is not None
+                and (
+                    _META.search(norm)
+                    or _META.search(ahead)
+                    or _CATEGORY_NAME.search(m.group(2).strip(" 。:;,"))
+                )
+            ):
                 name_end = m.start(3)
                 name = piece.sub(m.start(2), name_end)
                 current = _CategoryDraft(n, _trimmed(name), line)
@@ -1312,6 +1326,8 @@ def _read_quantity(
     q = _q(value, word)
     if q.dimensionality == ureg.year.dimensionality and word in ("年",):
         return ""
+    if is_money(q) and not re.search(r"完成|累计|到位|争取", text[max(0, start - 12) : start]):
+        return "an amount of money (a cost, not a target)"
     tail = text[e : e + 8]
     if (
         tail[:1]
