@@ -22,6 +22,7 @@ import ezhou_recovery as er
 from ezhou_recovery import Comparator, TargetKind
 from ezhou_recovery.cli import main
 from ezhou_recovery.drafting import (
+    MAX_TARGETS,
     MAX_TEXT_CHARS,
     Draft,
     DraftError,
@@ -533,6 +534,9 @@ def test_limits() -> None:
         draft_programme("一" * (MAX_TEXT_CHARS + 1))
     with pytest.raises(DraftError, match="lower-case identifier"):
         draft_programme(SAMPLE, key="Bad Key")
+    many = one_goal("建成一级公路30公里。" * (MAX_TARGETS + 10))
+    assert len(many.programme.targets) == MAX_TARGETS
+    assert any("targets drafted" in r for i in many.items(ReviewSubject.UNREAD) for r in i.reasons)
     long_sentence = "建成一级公路30公里，" * 200
     draft = one_goal(long_sentence)
     assert valued(draft) == []

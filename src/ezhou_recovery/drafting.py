@@ -52,6 +52,7 @@ from .units import (
 
 __all__ = [
     "MAX_SENTENCE_CHARS",
+    "MAX_TARGETS",
     "MAX_TEXT_CHARS",
     "Draft",
     "DraftError",
@@ -70,6 +71,8 @@ __all__ = [
 MAX_TEXT_CHARS: Final = 1_000_000
 #: The longest sentence read for targets (characters); a plan's are a few hundred at most.
 MAX_SENTENCE_CHARS: Final = 1000
+#: The most targets drafted; a plan has a few hundred at most.
+MAX_TARGETS: Final = 5000
 #: Written wherever a person must supply or confirm a value.
 TODO: Final = "TODO"
 
@@ -746,6 +749,7 @@ def _stripped(line: _Line) -> _Piece:
 class _State:
     review: list[ReviewItem] = attrs.Factory(list)
     departments: dict[str, Department] = attrs.Factory(dict)
+    targets: int = 0
 
     def add(
         self,
@@ -802,7 +806,7 @@ def draft_programme(
     categories, general, first_body = _structure(lines, state)
     header = _header(lines[:first_body] if first_body else lines, lines, period, state)
     drafted: list[Category] = []
-    used_keys: set[str] = set()
+    used_keys: dict[str, int] = {}
     for cat in categories:
         built = _category(cat, header["period"], header["issued"], used_keys, state)
         if built is not None:
@@ -1026,19 +1030,18 @@ def _month_end(year: int, month: int) -> date | None:
 # A category ---------------------------------------------------------------------------------------
 
 
-def _category_key(name: str, used: set[str], number: int) -> str:
+def _category_key(name: str, used: dict[str, int], number: int) -> str:
     base = next((k for word, k in _CATEGORY_KEYS if word in name), f"category_{number}")
     key = base
-    n = 2
     while key in used:
-        key = f"{base}_{n}"
-        n += 1
-    used.add(key)
+        used[base] = used.get(base, 1) + 1
+        key = f"{base}_{used[base]}"
+    used[key] = used.get(key, 1)
     return key
 
 
 def _category(
-    cat: _CategoryDraft, period: Period, issued: date, used: set[str], state: _State
+    cat: _CategoryDraft, period: Period, issued: date, used: dict[str, int], state: _State
 ) -> Category | None:
     name = re.sub(r"[。:;,]+$", "", cat.name.text.strip()) or TODO
     key = _category_key(cat.name.normal, used, cat.number)
@@ -1345,6 +1348,11 @@ def _read_quantity(
     return _Found(start, e, value, word, q, tuple(reasons), False)
 
 
+@cache
+def _unit_text(unit: Any) -> str:
+    return f"{unit:~P}" or "1"
+
+
 def _q(value: Decimal, word: str) -> Quantity:
     text = format(value.normalize(), "f")
     try:
@@ -1442,6 +1450,14 @@ def _targets(cat: _CategoryDraft, key: str, period: Period, state: _State) -> li
     pending = iter(range(1, 1 << 62))
     for section, piece in pieces:
         for sentence in _pieces(piece, _SENTENCE_END):
+            if state.targets >= MAX_TARGETS:
+                state.add(
+                    ReviewSubject.UNREAD,
+                    None,
+                    sentence.span(),
+                    reasons=(f"{MAX_TARGETS} targets drafted: the rest of the text is not read",),
+                )
+                return out
             if len(sentence.normal) > MAX_SENTENCE_CHARS:
                 state.add(
                     ReviewSubject.UNREAD,
@@ -1472,6 +1488,7 @@ def _targets(cat: _CategoryDraft, key: str, period: Period, state: _State) -> li
             # keys follow the order of the text
             rename = {t.key: next_key(section) for _, t in made}
             out.extend(attrs.evolve(t, key=rename[t.key]) for _, t in made)
+            state.targets += len(made)
             state.review[mark:] = [
                 attrs.evolve(i, key=rename[i.key]) if i.key in rename else i
                 for i in state.review[mark:]
@@ -1587,7 +1604,7 @@ def _sentence_targets(
             [
                 ("kind", kind.value),
                 ("value", format_quantity(f.quantity)),
-                ("unit", f"{f.quantity.units:~P}" or "1"),
+                ("unit", _unit_text(f.quantity.units)),
                 ("comparator", comparator.value),
                 ("baseline", str(baseline) if baseline else "-"),
                 ("deadline", deadline.isoformat()),
@@ -1652,7 +1669,7 @@ def _kind(text: str, f: _Found, clause_start: int, has_baseline: bool) -> tuple[
     if (
         q.units == ureg.percent
         or dim == ureg.minute.dimensionality
-        or "/" in f"{q.units:~}"
+        or "/" in _unit_text(q.units)
         or f.unit_word in ("年一遇",)
         or any(n in before for n in _LEVEL_NOUNS)
     ):
