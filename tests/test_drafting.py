@@ -674,3 +674,17 @@ def test_headings_that_are_not_categories() -> None:
     money = [i for i in draft.items(ReviewSubject.UNREAD) if i.value("number") == "3"]
     assert [i.reasons for i in money] == [("an amount of money (a cost, not a target)",)]
     assert water.leader.name_zh == "李四"
+
+
+def test_task_items_numbered_either_way() -> None:
+    draft = draft_programme(
+        "二、重点工程\n（一）交通提升工程（分管领导：王小明；牵头单位：县交通运输局）\n"
+        "（二）主要任务\n1．加快道路建设。新建农村公路60公里。\n2、完善公交网络。购置公交车50辆。\n"
+    )
+    (c,) = draft.programme.categories
+    assert [(t.number, t.title_zh) for t in c.tasks] == [(1, "加快道路建设"), (2, "完善公交网络")]
+    assert [t.value for t in c.targets if t.value is not None] == [
+        er.parse_quantity("60公里"),
+        er.parse_quantity("50辆"),
+    ]
+    assert {t.section for t in c.targets} == {er.Section.TASKS}

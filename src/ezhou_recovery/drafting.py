@@ -633,7 +633,9 @@ def _department(name: str, known: dict[str, Department]) -> tuple[Department, bo
 
 _PART = re.compile(r"^([一二三四五六七八九十]{1,3})[、.]\s*(.{0,60})$")
 _CATEGORY = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)\s*([^()]{1,60})(.*)$")
-_SUBHEAD = re.compile(r"^(\d{1,2})\s*[.、]\s*([^。:.]{1,30}?)\s*(?:[。:]|$)(.*)$")
+_SUBHEAD = re.compile(
+    r"^(?:(\d{1,2})\s*[.、]|\(([一二三四五六七八九十]{1,3})\))\s*([^。:.()]{1,30}?)\s*(?:[。:]|$)(.*)$"
+)
 _SECTION_LINE = re.compile(
     r"^(三年目标|主要目标|工作目标|发展目标|总体目标|目标任务|主要任务|重点任务|工作任务|重点工作|"
     r"重大项目及投资\S{0,4}|投资\S{0,4})\s*[:。](.*)$"
@@ -641,7 +643,7 @@ _SECTION_LINE = re.compile(
 _META = re.compile(r"分管(?:市|区|县)?领导|(?:牵头|责任|主责)(?:部门|单位)")
 #: Names that say a heading is a category of works even without a leader line.
 _CATEGORY_NAME = re.compile(r"(?:工程|行动|建设|项目|计划|专项|提升|补短板)$")
-_ITEM = re.compile(r"^\((\d{1,2})\)\s*(.*)$")
+_ITEM = re.compile(r"^(?:\((\d{1,2})\)|(\d{1,2})\s*[.、])\s*(.*)$")
 _LEADER = re.compile(
     r"分管(?:市|区|县)?领导(?:同志)?\s*:?\s*([\u4e00-\u9fff·、]{2,24}?)(?=\s*(?:[;,)。]|牵头|责任|配合|主责|$))"
 )
@@ -890,11 +892,11 @@ def _structure(lines: list[_Line], state: _State) -> tuple[list[_CategoryDraft],
             continue
         m = _SUBHEAD.match(norm) or _SECTION_LINE.match(norm)
         if m:
-            title = m.group(2) if m.re is _SUBHEAD else m.group(1)
+            title = m.group(3) if m.re is _SUBHEAD else m.group(1)
             found = _section_of(title)
             if found is not None:
                 section = found
-                rest_at = m.start(3) if m.re is _SUBHEAD else m.start(2)
+                rest_at = m.start(4) if m.re is _SUBHEAD else m.start(2)
                 rest = _trimmed(piece.sub(rest_at, len(norm)))
                 if rest.normal:
                     _place(current, section, rest, state)
@@ -914,7 +916,8 @@ def _place(cat: _CategoryDraft, section: str, piece: _Piece, state: _State) -> N
     elif section == "tasks":
         m = _ITEM.match(piece.normal)
         if m:
-            cat.tasks.append((int(m.group(1)), piece.sub(m.start(2), len(piece.normal))))
+            number = int(m.group(1) or m.group(2))
+            cat.tasks.append((number, piece.sub(m.start(3), len(piece.normal))))
         else:
             cat.task_text.append(piece)
     else:
