@@ -688,3 +688,31 @@ def test_task_items_numbered_either_way() -> None:
         er.parse_quantity("50辆"),
     ]
     assert {t.section for t in c.targets} == {er.Section.TASKS}
+
+
+def wrapped(text: str, width: int) -> str:
+    """The text with every line cut every ``width`` characters, as text taken from a PDF is."""
+    out: list[str] = []
+    for line in text.splitlines():
+        out += [line[i : i + width] for i in range(0, len(line), width)] if line else [""]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [24, 40])
+def test_a_paragraph_cut_over_lines_drafts_as_one(sample: Draft, width: int) -> None:
+    text = wrapped(SAMPLE, width)
+    draft = draft_programme(text)
+    assert [
+        (t.kind, t.value, t.comparator, t.deadline, t.baseline) for t in draft.programme.targets
+    ] == [(t.kind, t.value, t.comparator, t.deadline, t.baseline) for t in sample.programme.targets]
+    assert [c.leader.name_zh for c in draft.programme.categories] == ["王小明", "李四", "张三"]
+    assert draft.programme.obligations == sample.programme.obligations
+    lines = text.splitlines()
+    crossing = [i.span for i in draft.review if i.span is not None and i.span.end_line is not None]
+    assert crossing
+    for span in crossing:
+        assert span.end_line is not None
+        first = lines[span.line - 1][span.start :]
+        last = lines[span.end_line - 1][: span.end]
+        middle = "".join(lines[n - 1].strip() for n in range(span.line + 1, span.end_line))
+        assert first + middle + last.lstrip() == span.text

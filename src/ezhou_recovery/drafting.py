@@ -123,16 +123,22 @@ class SourceSpan:
     Attributes:
         line: The line, from 1.
         start: The first character within the line, from 0.
-        end: One past the last character within the line.
-        text: The text of the span, as written.
+        end: One past the last character within the line (within ``end_line`` if given).
+        text: The text of the span, as written (a paragraph cut over lines joined).
+        end_line: The last line, when the span runs over several lines of a wrapped paragraph.
     """
 
     line: int = attrs.field(validator=v.non_negative_int)
     start: int = attrs.field(validator=v.non_negative_int)
     end: int = attrs.field(validator=v.non_negative_int)
     text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    end_line: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(v.non_negative_int)
+    )
 
     def __str__(self) -> str:
+        if self.end_line is not None:
+            return f"lines {self.line}-{self.end_line}, character {self.start} to {self.end}"
         return f"line {self.line}, characters {self.start}-{self.end}"
 
 
@@ -259,9 +265,21 @@ _CN_DIGITS: Final = "零〇一二两三四五六七八九十百千"
 
 @attrs.frozen
 class _Line:
+    """A paragraph: one line of the text, or lines a wrapped paragraph was cut into, joined."""
+
     number: int
     text: str
     normal: str
+    #: Where each joined line begins: (offset in ``text``, its line number, its first column).
+    segments: tuple[tuple[int, int, int], ...] = ()
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """The line number and column of the character at ``offset``."""
+        if not self.segments:
+            return self.number, offset
+        i = bisect.bisect_right([s[0] for s in self.segments], offset) - 1
+        at, number, column = self.segments[max(i, 0)]
+        return number, column + offset - at
 
 
 @attrs.frozen
@@ -281,7 +299,11 @@ class _Piece:
         return self.line.normal[self.start : self.end]
 
     def span(self) -> SourceSpan:
-        return SourceSpan(self.line.number, self.start, self.end, self.text)
+        line, start = self.line.place(self.start)
+        end_line, end = self.line.place(max(self.start, self.end - 1))
+        if end_line == line:
+            return SourceSpan(line, start, end + 1 if self.end > self.start else start, self.text)
+        return SourceSpan(line, start, end + 1, self.text, end_line)
 
     def sub(self, start: int, end: int) -> _Piece:
         """The piece from ``start`` to ``end`` (offsets within this piece)."""
@@ -738,9 +760,53 @@ def _section_of(title: str) -> str | None:
     return None
 
 
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\(?\d{1,2}[).、]|第[一二三四五六七八九十]{1,3}[章条节部]|附件)"
+)
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("(") > text.count(")")
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` continues the paragraph ``previous`` that a line break cut (text from PDF)."""
+    prev = previous.strip()
+    return (
+        len(prev) >= 15
+        and (prev[-1] not in "。;:!?)”」』" or _unclosed(prev))
+        and not prev.endswith("通知")
+        and not (_HEADING_START.match(prev) and "。" not in prev and not _unclosed(prev))
+        and not _HEADING_START.match(line)
+        and not _SECTION_LINE.match(line)
+        and not _DOC_NUMBER.fullmatch(line)
+        and not _ZH_DATE.match(line)
+        and not _ISSUER_LINE.match(line)
+    )
+
+
 def _split(text: str) -> list[_Line]:
-    lines = text.splitlines()
-    return [_Line(i + 1, line, line.translate(_NORMAL)) for i, line in enumerate(lines)]
+    """The paragraphs of a text: its lines, with the lines of a wrapped paragraph joined."""
+    out: list[_Line] = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        normal = raw.translate(_NORMAL)
+        stripped = normal.strip()
+        if out and stripped and out[-1].normal.strip() and _continues(out[-1].normal, stripped):
+            last = out.pop()
+            segments = last.segments or ((0, last.number, 0),)
+            keep = len(last.normal.rstrip())
+            lead = len(normal) - len(normal.lstrip())
+            out.append(
+                _Line(
+                    last.number,
+                    last.text[:keep] + raw[lead:].rstrip(),
+                    last.normal[:keep] + normal[lead:].rstrip(),
+                    (*segments, (keep, number, lead)),
+                )
+            )
+            continue
+        out.append(_Line(number, raw, normal))
+    return out
 
 
 def _stripped(line: _Line) -> _Piece:
