@@ -23,7 +23,7 @@ import calendar
 import enum
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -259,8 +259,6 @@ _NORMAL: Final = str.maketrans(
     }
 )
 _SENTENCE_END: Final = frozenset("。;!?")
-_CLAUSE_END: Final = frozenset("。;!?,:")
-_CN_DIGITS: Final = "零〇一二两三四五六七八九十百千"
 
 
 @attrs.frozen
@@ -1268,9 +1266,7 @@ class _Found:
     unit_guessed: bool
 
 
-def _quantities(
-    sentence: _Piece, skip: list[tuple[int, int]], state: _State, key: str
-) -> list[_Found]:
+def _quantities(sentence: _Piece, skip: list[tuple[int, int]], state: _State) -> list[_Found]:
     """The quantities of a sentence that can be targets, in order; others go to the review."""
     text = sentence.normal
     candidates: list[tuple[int, int, Decimal]] = []
@@ -1570,7 +1566,7 @@ def _sentence_targets(
     section: str,
     cat_key: str,
     period: Period,
-    next_key: Any,
+    next_key: Callable[[str], str],
     state: _State,
 ) -> Iterator[tuple[int, Target]]:
     text = sentence.normal
@@ -1579,7 +1575,7 @@ def _sentence_targets(
     for m in _BASELINE.finditer(text):
         baselines.append((m, m.start(), m.end()))
         skip.append((m.start(), m.end()))
-    found = _quantities(sentence, skip, state, cat_key)
+    found = _quantities(sentence, skip, state)
     found = sorted([*found, *_enumerations(sentence, found)], key=lambda f: f.start)
     hits = _deadline_hits(text, skip)
     baseline_ends = {b[2]: b for b in baselines}
@@ -1764,7 +1760,7 @@ def _worded_targets(
     found: list[_Found],
     period: Period,
     skip: list[tuple[int, int]],
-    next_key: Any,
+    next_key: Callable[[str], str],
     state: _State,
 ) -> Iterator[tuple[int, Target]]:
     """Goals without a number: milestones (建成, 完成, 启动) and goals in words."""
