@@ -1543,7 +1543,6 @@ def _targets(cat: _CategoryDraft, key: str, period: Period, state: _State) -> li
                 _sentence_targets(
                     sentence,
                     section,
-                    key,
                     period,
                     lambda _: f"{key}.pending_{next(pending)}",
                     state,
@@ -1564,7 +1563,6 @@ def _targets(cat: _CategoryDraft, key: str, period: Period, state: _State) -> li
 def _sentence_targets(
     sentence: _Piece,
     section: str,
-    cat_key: str,
     period: Period,
     next_key: Callable[[str], str],
     state: _State,
