@@ -874,22 +874,22 @@ def draft_programme(
     drafted: list[Category] = []
     used_keys: dict[str, int] = {}
     for cat in categories:
-        built = _category(cat, header["period"], header["issued"], used_keys, state)
+        built = _category(cat, header.period, header.issued, used_keys, state)
         if built is not None:
             drafted.append(built)
-    duties = _duties(general, header["period"], header["issued"], state)
-    p: Period = header["period"]
+    duties = _duties(general, header.period, header.issued, state)
+    p = header.period
     programme = Programme(
         key=key or f"draft_{p.start.year}_{p.end.year}",
-        document_number=header["document_number"],
-        title_zh=header["title"],
+        document_number=header.document_number,
+        title_zh=header.title,
         title_en=TODO,
-        issuer=header["issuer"],
-        issued=header["issued"],
+        issuer=header.issuer,
+        issued=header.issued,
         period=p,
         categories=tuple(drafted),
         obligations=tuple(duties),
-        published=header["published"],
+        published=header.published,
     )
     if not drafted:
         state.add(
@@ -988,9 +988,17 @@ def _place(cat: _CategoryDraft, section: str, piece: _Piece, state: _State) -> N
         cat.goals.append(piece)
 
 
-def _header(
-    head: list[_Line], lines: list[_Line], period: Period | None, state: _State
-) -> dict[str, Any]:
+@attrs.frozen
+class _Header:
+    document_number: str
+    title: str
+    issuer: Department
+    issued: date
+    published: date | None
+    period: Period
+
+
+def _header(head: list[_Line], lines: list[_Line], period: Period | None, state: _State) -> _Header:
     texts = [ln.normal.strip() for ln in head]
     document_number = next((m.group(0) for ln in head if (m := _DOC_NUMBER.search(ln.text))), None)
     title = None
@@ -1071,14 +1079,14 @@ def _header(
         reasons=reasons,
         todo=todo,
     )
-    return {
-        "document_number": document_number or TODO,
-        "title": title or TODO,
-        "issuer": Department("issuer", issuer_name or TODO, TODO),
-        "issued": issued,
-        "published": published,
-        "period": period,
-    }
+    return _Header(
+        document_number or TODO,
+        title or TODO,
+        Department("issuer", issuer_name or TODO, TODO),
+        issued,
+        published,
+        period,
+    )
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
