@@ -455,6 +455,7 @@ def test_ascii_and_full_width_punctuation_draft_alike(sample: Draft) -> None:
 def test_gb18030_and_utf8(sample: Draft) -> None:
     assert decode_plan_text(SAMPLE.encode("gb18030")) == SAMPLE
     assert decode_plan_text(SAMPLE.encode("utf-8-sig")) == SAMPLE
+    assert decode_plan_text(SAMPLE.encode("utf-16")) == SAMPLE
     assert _shape(draft_programme(decode_plan_text(SAMPLE.encode("gb18030")))) == _shape(sample)
 
 

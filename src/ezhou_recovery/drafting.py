@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import codecs
 import enum
 import json
 import re
@@ -82,12 +83,14 @@ class DraftError(EzhouRecoveryError, ValueError):
 
 
 def decode_plan_text(raw: bytes, *, source: str = "plan") -> str:
-    """Decode a plan's bytes: UTF-8 (with or without a byte-order mark), else GB18030.
+    """Decode a plan's bytes: UTF-8 (with or without a byte-order mark), else GB18030; UTF-16 when
+    the bytes begin with its byte-order mark (a text saved as "Unicode" on Windows).
 
     Raises:
         DraftError: The bytes are neither, or the text is longer than :data:`MAX_TEXT_CHARS`.
     """
-    for encoding in ("utf-8-sig", "gb18030"):
+    encodings = ("utf-16",) if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else ()
+    for encoding in (*encodings, "utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
