@@ -819,6 +819,7 @@ class _State:
     review: list[ReviewItem] = attrs.Factory(list)
     departments: dict[str, Department] = attrs.Factory(dict)
     targets: int = 0
+    districts: tuple[str, ...] = ()
 
     def add(
         self,
@@ -872,6 +873,7 @@ def draft_programme(
         ) from None
     state = _State()
     lines = _split(text)
+    state.districts = _district_names("\n".join(ln.normal for ln in lines))
     categories, general, first_body = _structure(lines, state)
     header = _header(lines[:first_body] if first_body else lines, lines, period, state)
     drafted: list[Category] = []
@@ -1671,25 +1673,128 @@ def _sentence_targets(
             state.add(ReviewSubject.UNREAD, None, sentence.span(), (), (str(exc),))
             continue
         covered.append((clause_start, f.end))
-        state.add(
-            ReviewSubject.TARGET,
-            t_key,
-            sentence.span(),
-            [
-                ("kind", kind.value),
-                ("value", format_quantity(f.quantity)),
-                ("unit", _unit_text(f.quantity.units)),
-                ("comparator", comparator.value),
-                ("baseline", str(baseline) if baseline else "-"),
-                ("deadline", deadline.isoformat()),
-                ("section", sec.value),
-                ("clause", description.text.strip()),
-            ],
-            reasons,
-            todo,
-        )
-        yield f.start, target
+        inferred = [
+            ("kind", kind.value),
+            ("value", format_quantity(f.quantity)),
+            ("unit", _unit_text(f.quantity.units)),
+            ("comparator", comparator.value),
+            ("baseline", str(baseline) if baseline else "-"),
+            ("deadline", deadline.isoformat()),
+            ("section", sec.value),
+            ("clause", description.text.strip()),
+        ]
+        districts, why_districts = _each_district(text[: f.start], state.districts)
+        if not districts:
+            state.add(ReviewSubject.TARGET, t_key, sentence.span(), inferred, reasons, todo)
+            yield f.start, target
+            continue
+        for district in districts:
+            copy = attrs.evolve(target, key=next_key(section), scope_zh=district, scope_en=TODO)
+            state.add(
+                ReviewSubject.TARGET,
+                copy.key,
+                sentence.span(),
+                [*inferred, ("scope", district)],
+                [*reasons, why_districts],
+                [*todo, "scope_en: the district's English name"],
+            )
+            yield f.start, copy
     yield from _worded_targets(sentence, section, found, period, skip, next_key, state)
+
+
+_EACH_DISTRICT = re.compile(r"(其他|其余)?各(?:区|县\(市、区\)|县\(市区\)|县市区)(?!人民政府|政府)")
+
+
+def _each_district(before: str, districts: tuple[str, ...]) -> tuple[list[str], str]:
+    """The districts a target stated once for 各区 (each district) holds for, and why."""
+    matches = list(_EACH_DISTRICT.finditer(before))
+    m = matches[-1] if matches else None
+    if m is None or not districts:
+        return [], ""
+    if m.group(1):
+        named = [d for d in districts if d in before[: m.start()]]
+        rest = [d for d in districts if d not in named]
+        return (
+            rest,
+            f"其他各区: one target for each district the text names but this sentence ({'、'.join(rest)})",
+        )
+    return list(
+        districts
+    ), f"各区: one target for each district the text names ({'、'.join(districts)})"
+
+
+#: Words ending in 区 that name a kind of area, not a district.
+_AREA_WORDS: Final = (
+    "经济区",
+    "开发区",
+    "建成区",
+    "建设区",
+    "示范区",
+    "保护区",
+    "集聚区",
+    "聚集区",
+    "敏感区",
+    "空白区",
+    "都市区",
+    "功能区",
+    "试验区",
+    "实验区",
+    "小区",
+    "病区",
+    "港区",
+    "园区",
+    "社区",
+    "景区",
+    "灌区",
+    "山区",
+    "库区",
+    "辖区",
+    "片区",
+    "街区",
+    "厂区",
+    "校区",
+    "营区",
+    "地区",
+    "垸区",
+    "中心城区",
+    "主城区",
+    "老城区",
+    "旧城区",
+    "市区",
+    "各区",
+    "全区",
+    "本区",
+    "该区",
+    "城区",
+    "新区",
+)
+
+
+def _district_names(text: str) -> tuple[str, ...]:
+    """The districts a plan names: names of three or four characters ending in 区 that recur with
+    the same characters before them and are not words for a kind of area (建成区, 开发区, 小区)."""
+    two: dict[str, int] = {}
+    three: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in re.finditer("区", text):
+        i = m.start()
+        for n, counts in ((2, two), (3, three)):
+            name = text[max(0, i - n) : i + 1]
+            if len(name) == n + 1 and all("\u4e00" <= c <= "\u9fff" for c in name):
+                counts[name] = counts.get(name, 0) + 1
+                first.setdefault(name, i)
+    names = []
+    for short, count in two.items():
+        if count < 2:
+            continue
+        longer = [(k, c) for k, c in three.items() if k.endswith(short)]
+        best = max(longer, key=lambda kc: kc[1], default=None)
+        name = best[0] if best is not None and best[1] == count else short
+        # 鄂城区 is a district although 城区 is a word for an area; 中心城区 and 老旧城区 are not
+        if name in _AREA_WORDS or name.endswith(tuple(w for w in _AREA_WORDS if w != "城区")):
+            continue
+        names.append(name)
+    return tuple(sorted(names, key=lambda n: first[n]))
 
 
 _ENUMERATION = re.compile(
@@ -2124,6 +2229,9 @@ def _write_toml(draft: Draft) -> str:
                 if b.note_zh:
                     parts.append(f"note_zh = {_s(b.note_zh)}")
                 out.append(f"baseline = {{ {', '.join(parts)} }}")
+            if t.scope_zh is not None and t.scope_en is not None:
+                out.append(f"scope_zh = {_s(t.scope_zh)}")
+                out.append(f"scope_en = {_s(t.scope_en)}")
             if t.deadline != p.period.end:
                 out.append(f"deadline = {t.deadline.isoformat()}")
             out.append(f"section = {_s(t.section.value)}")
