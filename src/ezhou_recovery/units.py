@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Final, TypeAlias
 
 import pint
+import pint.util
 
 from .errors import UnitError
 
@@ -201,9 +202,13 @@ _MAX_POWER: Final = 6
 _HEDGES: Final = ("大约", "约", "近", "超过", "不足", "以上", "至少")
 _MAX_EXPONENT: Final = 30
 _MULTIPLIERS: Final[dict[str, Decimal]] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
-_NUMBER = re.compile(
-    r"\s*(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
-)
+# Matched at the start of the stripped text; the rest is the unit. No part can backtrack, so reading
+# takes time linear in the text's length.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+#: The longest unit text read; no unit a plan writes comes near it.
+_MAX_UNIT_TEXT: Final = 64
+# An exponent in a unit expression: ** or ^, then what follows it.
+_EXPONENT = re.compile(r"\*\*\s*([+-]?[0-9]{1,2}(?:\.[0-9]{1,3})?)?")
 _ZH_NAMES: Final[dict[str, str]] = {
     "km": "公里",
     "m": "米",
@@ -257,6 +262,7 @@ def _unit_from_zh(word: str, text: str) -> pint.Unit:
         top, _, bottom = word.rpartition("/")
         ratio: pint.Unit = _unit_from_zh(top, text) / _unit_from_zh(bottom, text)
         return _checked(ratio, word, text)
+    _check_expression(word, text)
     try:
         parsed: pint.Unit = ureg.Unit(word)
     except Exception as exc:  # pint's expression parser raises assorted errors on garbage
@@ -279,6 +285,28 @@ def _unprefixed_surprises(unit: pint.Unit, word: str, text: str) -> pint.Unit:
                 text, f"unknown unit {word!r} (pint would read it as {prefix} + {base})"
             )
     return unit
+
+
+def _check_expression(word: str, text: str) -> None:
+    """Refuse a unit expression whose evaluation could take unbounded work.
+
+    pint evaluates exponents on Python integers, so ``m**9**9**9`` would compute 9**387420489. A unit
+    text is short, and each exponent in it is a number of at most two digits that no further exponent
+    follows, raising a name or a number (not a bracketed expression).
+    """
+    if len(word) > _MAX_UNIT_TEXT:
+        raise UnitError(text, f"unit text longer than {_MAX_UNIT_TEXT} characters")
+    # Checked as pint will read it: "m squared squared" becomes m**2**2.
+    expression = pint.util.string_preprocessor(word)
+    for match in _EXPONENT.finditer(expression):
+        power = match[1]
+        rest = expression[match.end() :].lstrip()
+        base = expression[: match.start()].rstrip()
+        if power is None or rest.startswith("**") or base.endswith(")"):
+            raise UnitError(
+                text,
+                f"unit {word!r}: an exponent must be a number from -99 to 99, not an expression",
+            )
 
 
 def _checked(unit: pint.Unit, word: str, text: str) -> pint.Unit:
@@ -321,9 +349,10 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
     """
     if not isinstance(text, str):
         raise UnitError(text, "a quantity must be given as text")
-    normal = _normalise(text).replace(",", "")
-    match = _NUMBER.fullmatch(normal)
-    if match is None:
+    normal = _normalise(text).replace(",", "").strip()
+    match = _NUMBER.match(normal)
+    rest = normal[match.end() :].strip() if match is not None else ""
+    if match is None or "\n" in rest or "\r" in rest:
         hedge = next((w for w in _HEDGES if normal.strip().startswith(w)), None)
         if hedge is not None:
             raise UnitError(
@@ -334,7 +363,7 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
             )
         raise UnitError(text, "not a number followed by a unit")
     try:
-        magnitude = Decimal(match["num"])
+        magnitude = Decimal(match[0])
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only valid numbers
         raise UnitError(text, "not a number") from exc
     if not magnitude.is_finite():  # pragma: no cover - the pattern admits only finite numbers
@@ -342,7 +371,7 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
     if magnitude and not -_MAX_EXPONENT <= magnitude.adjusted() <= _MAX_EXPONENT:
         # 1e999999999999亿元 reads, but overflows the first sum it takes part in.
         raise UnitError(text, f"the number is beyond 10^±{_MAX_EXPONENT}")
-    word = match["unit"]
+    word = rest
     if word in _ZH_UNITS:
         return Q_(magnitude, _unit_from_zh(word, text))
     if word[:1] in _MULTIPLIERS:
