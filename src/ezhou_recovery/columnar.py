@@ -90,6 +90,9 @@ class ObservationTable:
     day: npt.NDArray[np.int32]
     magnitude: npt.NDArray[np.float64]
     _rebuild: Callable[[int], Observation]
+    #: Per row, a code of its value as written: two rows of one target with the same code have the
+    #: same value. None when unknown.
+    _token: npt.NDArray[np.int32] | None = attrs.field(default=None, kw_only=True)
     _sorted: list[_Sorted] = attrs.field(factory=list, init=False)
 
     def __len__(self) -> int:
@@ -133,6 +136,8 @@ class ObservationTable:
         code = np.empty(n, np.int32)
         day = np.empty(n, np.int32)
         magnitude = np.empty(n, np.float64)
+        token = np.empty(n, np.int32)
+        tokens: dict[Any, int] = {}
         for row, o in enumerate(items):
             if not isinstance(o, Observation):
                 raise InvariantError("assess", "observations", o, "must be Observation objects")
@@ -154,11 +159,12 @@ class ObservationTable:
             code[row] = i
             day[row] = o.as_of.toordinal()
             magnitude[row] = number
+            token[row] = tokens.setdefault((type(value), value), len(tokens))
 
         def rebuild(row: int) -> Observation:
             return _normalised(targets[int(code[row])], items[row])
 
-        return cls(programme, code, day, magnitude, rebuild)
+        return cls(programme, code, day, magnitude, rebuild, token=token)
 
     @classmethod
     def from_csv(
@@ -197,6 +203,8 @@ class ObservationTable:
         ordinals: list[int] = []
         numbers: list[float] = []
         texts: list[str] = []
+        text_codes: dict[str, int] = {}
+        token: list[int] = []
         origin: list[int] = []
         plain = _PLAIN.fullmatch
         for where, row in rows:
@@ -237,6 +245,7 @@ class ObservationTable:
             ordinals.append(ordinal)
             numbers.append(number)
             texts.append(value)
+            token.append(text_codes.setdefault(value, len(text_codes)))
             origin.append(p)
         code = np.array(codes, np.int32)
         day = np.array(ordinals, np.int32)
@@ -255,7 +264,7 @@ class ObservationTable:
                 *provenances[int(kept[row])],
             )
 
-        return cls(programme, code, day, magnitude, rebuild)
+        return cls(programme, code, day, magnitude, rebuild, token=np.array(token, np.int32))
 
     # Assessing -----------------------------------------------------------------------------------
 
@@ -273,10 +282,30 @@ class ObservationTable:
         repeat[1:] = keys[1:] == keys[:-1]
         if repeat.any():
             first = np.maximum.accumulate(np.where(repeat, 0, np.arange(len(keys))))
-            for at in np.flatnonzero(repeat):
-                kept = self.observation(int(order[first[at]]))
-                other = self.observation(int(order[at]))
-                if kept.value != other.value:
+            at_repeat = np.flatnonzero(repeat)
+            kept_rows, rows = order[first[at_repeat]], order[at_repeat]
+            # A repeat costs no more than a distinct row: one written as its first is the same
+            # value, and only the distinct pairs of texts left are rebuilt and compared.
+            doubtful = np.ones(len(rows), bool)
+            if self._token is not None:
+                doubtful = self._token[kept_rows] != self._token[rows]
+            compared: dict[tuple[int, int, int], bool] = {}
+            for kept_row, row in zip(
+                kept_rows[doubtful].tolist(), rows[doubtful].tolist(), strict=True
+            ):
+                pair = (
+                    (int(self.target[row]), int(self._token[kept_row]), int(self._token[row]))
+                    if self._token is not None
+                    else (-1, kept_row, row)
+                )
+                same = compared.get(pair)
+                if same is None:
+                    same = compared[pair] = bool(
+                        self.magnitude[kept_row] == self.magnitude[row]
+                        and self.observation(kept_row).value == self.observation(row).value
+                    )
+                if not same:
+                    kept, other = self.observation(kept_row), self.observation(row)
                     raise v.fail(
                         other,
                         "value",
