@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from . import _converter
+from ._reading import read_bytes
 from .errors import LoadError
 from .programme import Programme
 
@@ -38,10 +39,7 @@ def read_data_file(path: str | PathLike[str]) -> Any:
         LoadError: The file cannot be read, is empty, or is not valid TOML / JSON.
     """
     source = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
+    raw = read_bytes(path, source)
     return parse_data(raw, source=source, suffix=Path(path).suffix.lower())
 
 
@@ -64,7 +62,7 @@ def parse_data(raw: bytes, *, source: str, suffix: str) -> Any:
             raise LoadError(source, "", "not valid TOML (nested too deeply)") from None
     if suffix == ".json":
         try:
-            return json.loads(text, parse_constant=_reject_constant)
+            return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as exc:
             raise LoadError(
                 source, f"line {exc.lineno} column {exc.colno}", f"not valid JSON ({exc.msg})"
@@ -74,6 +72,15 @@ def parse_data(raw: bytes, *, source: str, suffix: str) -> Any:
         except RecursionError:
             raise LoadError(source, "", "not valid JSON (nested too deeply)") from None
     raise LoadError(source, "", f"unknown file type {suffix!r}: expected .toml or .json")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise ValueError(f"not valid JSON (the key {key!r} appears twice in one object)")
+        table[key] = value
+    return table
 
 
 def _reject_constant(name: str) -> Any:

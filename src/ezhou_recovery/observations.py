@@ -16,9 +16,7 @@ An :class:`InvestmentReport` is cumulative from the programme start, like a cumu
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -32,6 +30,7 @@ import pint
 
 from . import _validators as v
 from ._dates import read_date
+from ._reading import csv_records, read_text
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .projects import _money
 from .targets import Target, TargetKind
@@ -502,20 +501,11 @@ def _csv_rows(
     The rows are checked as they are read: each has as many cells as the header, and no empty
     required cell.
     """
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadError(source, f"byte {exc.start}", "not UTF-8 text") from None
-    del raw
-    reader = csv.reader(io.StringIO(text, newline=""))
-    first = next(reader, None)
-    if first is None or not any(cell.strip() for cell in first):
+    records = csv_records(read_text(path, source), source)
+    first = next(records, None)
+    if first is None or not any(cell.strip() for cell in first[1]):
         raise LoadError(source, "row 1", f"expected a header row: {', '.join(fields)}")
-    header = [cell.strip() for cell in first]
+    header = [cell.strip() for cell in first[1]]
     unknown = [h for h in header if h not in fields]
     if unknown:
         raise LoadError(
@@ -529,7 +519,7 @@ def _csv_rows(
     positions = [header.index(name) for name in required]
 
     def rows() -> Iterator[tuple[str, list[str]]]:
-        for number, row in enumerate(reader, start=2):
+        for number, row in records:
             if not any(cell.strip() for cell in row):
                 continue  # a blank line holds no data
             where = f"row {number}"

@@ -295,7 +295,7 @@ def _check_expression(word: str, text: str) -> None:
     follows, raising a name or a number (not a bracketed expression).
     """
     if len(word) > _MAX_UNIT_TEXT:
-        raise UnitError(text, f"unit text longer than {_MAX_UNIT_TEXT} characters")
+        raise UnitError(text, f"unknown unit: a unit text is at most {_MAX_UNIT_TEXT} characters")
     # Checked as pint will read it: "m squared squared" becomes m**2**2.
     expression = pint.util.string_preprocessor(word)
     for match in _EXPONENT.finditer(expression):

@@ -14,16 +14,20 @@ stored as ``0.75``) is read as 75%. The ``备注 Note`` column is for people and
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from os import PathLike
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
 from ._dates import read_date
+from ._reading import forbidden_character, read_bytes
 from .errors import EzhouRecoveryError, InvariantError, LoadError
+from .limits import current_limits
 from .obligations import Frequency
 from .observations import InvestmentReport, Observation, read_value
 from .periods import Period
@@ -41,14 +45,6 @@ from .workbooks import (
     WORKBOOK_FORMAT_VERSION,
     _openpyxl,
 )
-
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    from openpyxl.cell.cell import Cell, MergedCell
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    _Cell: TypeAlias = Cell | MergedCell
 
 __all__ = ["FilledWorkbook", "read_reporting_workbook"]
 
@@ -77,9 +73,18 @@ class FilledWorkbook:
     submission: Submission | None
 
 
+@attrs.frozen
+class _Cell:
+    """A cell as read: where it is (``目标 Targets!J7``), its value and its number format."""
+
+    where: str
+    value: Any
+    number_format: str = "General"
+
+
 class _CellError(Exception):
     def __init__(self, cell: _Cell, problem: str, value: Any = None) -> None:
-        self.where = f"{cell.parent.title}!{cell.coordinate}"
+        self.where = cell.where
         self.problem = problem
         self.value = value
         super().__init__(problem)
@@ -134,24 +139,61 @@ def _number(cell: _Cell) -> Decimal:
     return number
 
 
-def _header(sheet: Worksheet, columns: tuple[tuple[str, str], ...]) -> None:
-    for index, (_, label) in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index)
+def _sheet_rows(sheet: Any, width: int) -> Iterator[tuple[int, tuple[_Cell, ...]]]:
+    """The rows of a sheet that hold something, as cells of the first ``width`` columns.
+
+    The sheet is read as a stream; the rows read and the length of each text are bounded.
+    """
+    from openpyxl.cell.read_only import EMPTY_CELL
+    from openpyxl.utils import get_column_letter
+
+    limits = current_limits()
+    letters = [get_column_letter(i) for i in range(1, width + 1)]
+    title = sheet.title
+    padding: tuple[Any, ...] = ()
+    for number, row in enumerate(sheet.iter_rows(max_col=width), start=1):
+        if number > limits.max_rows + 1:
+            cell = _Cell(f"{title}!A{number}", None)
+            raise _CellError(cell, limits.problem("max_rows", "too many rows"))
+        if row is padding:
+            continue
+        if all(c is EMPTY_CELL for c in row):
+            padding = row  # the reader yields one tuple for every row the file leaves out
+            continue
+        values = [c.value for c in row]
+        if all(_empty(value) for value in values):
+            continue
+        cells = []
+        for letter, c, value in zip(letters, row, values, strict=False):
+            cell = _Cell(f"{title}!{letter}{number}", value, c.number_format or "General")
+            if isinstance(value, str):
+                if len(value) > limits.max_text:
+                    problem = limits.problem("max_text", "a cell holds too many characters")
+                    raise _CellError(cell, problem)
+                character = forbidden_character(value)
+                if character is not None:
+                    raise _CellError(cell, f"holds the control character {character}", value)
+            cells.append(cell)
+        cells.extend(_Cell(f"{title}!{letter}{number}", None) for letter in letters[len(cells) :])
+        yield number, tuple(cells)
+
+
+def _table(sheet: Any, columns: tuple[tuple[str, str], ...]) -> list[tuple[_Cell, ...]]:
+    """The rows below the header of a sheet, the header checked."""
+    rows = list(_sheet_rows(sheet, len(columns)))
+    first = rows[0][1] if rows and rows[0][0] == 1 else None
+    for index, (_, label) in enumerate(columns):
+        cell = first[index] if first is not None else _Cell(f"{sheet.title}!A1", None)
         if cell.value != label:
             raise _CellError(
                 cell, f"expected the header {label!r}: the layout was changed", cell.value
             )
+    return [cells for _, cells in rows[1:]]
 
 
-def _rows(sheet: Worksheet, width: int) -> Iterator[tuple[_Cell, ...]]:
-    for row in sheet.iter_rows(min_row=2, max_col=width):
-        if any(not _empty(c.value) for c in row):
-            yield tuple(row)
-
-
-def _about(sheet: Worksheet) -> dict[str, _Cell]:
+def _about(sheet: Any) -> dict[str, _Cell]:
     fields: dict[str, _Cell] = {}
-    for row in sheet.iter_rows(min_col=1, max_col=2):
+    for _, row in _sheet_rows(sheet, 2):
         name = row[0].value
         if isinstance(name, str) and name.strip():
             fields[name.strip()] = row[1]
@@ -239,9 +281,8 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
         raise _CellError(about["period_end"], exc.problem, exc.value) from None
 
     targets = book[TARGETS_SHEET]
-    _header(targets, TARGET_COLUMNS)
     observations = []
-    for row in _rows(targets, len(TARGET_COLUMNS)):
+    for row in _table(targets, TARGET_COLUMNS):
         key_cell = row[0]
         try:
             target = programme.target(str(key_cell.value))
@@ -253,10 +294,10 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
         observations.append(_observation(target, row, period))
 
     investment = book[INVESTMENT_SHEET]
-    _header(investment, INVESTMENT_COLUMNS)
+
     subjects = {c.key for c in programme.categories} | {p.key for p in programme.projects}
     reports = []
-    for row in _rows(investment, len(INVESTMENT_COLUMNS)):
+    for row in _table(investment, INVESTMENT_COLUMNS):
         subject = row[0].value
         if subject not in subjects:
             raise _CellError(row[0], "not a category or project of the programme", subject)
@@ -309,10 +350,10 @@ def read_reporting_workbook(path: str | PathLike[str], programme: Programme) -> 
     """
     source = str(path)
     openpyxl = _openpyxl()
+    raw = read_bytes(path, source)
+    _check_unpacked_size(raw, source)
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise LoadError(source, "", "no such file") from None
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and others on a non-workbook
         raise LoadError(source, "", f"not an xlsx workbook ({type(exc).__name__})") from None
     try:
@@ -321,3 +362,22 @@ def read_reporting_workbook(path: str | PathLike[str], programme: Programme) -> 
         raise LoadError(source, exc.where, exc.problem, exc.value) from None
     except InvariantError as exc:  # pragma: no cover - the checks above come first
         raise LoadError(source, exc.where, exc.problem, exc.value) from None
+    finally:
+        book.close()
+
+
+def _check_unpacked_size(raw: bytes, source: str) -> None:
+    """Refuse a workbook whose parts unpack beyond ``max_xlsx_bytes``, before any is unpacked.
+
+    A zip entry's size is stated in the archive's directory, and Python's zip reader stops at it.
+    """
+    limits = current_limits()
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise LoadError(source, "", f"not an xlsx workbook ({type(exc).__name__})") from None
+    if size > limits.max_xlsx_bytes:
+        raise LoadError(
+            source, "", limits.problem("max_xlsx_bytes", f"{size:_} bytes when unpacked")
+        )
