@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         example_submissions,
     )
     from .investment import AnnualMoneyResult, MoneyResult, assess_investment
+    from .limits import Limits, current_limits, raised_limits
     from .loading import load_ezhou_plan, load_programme
     from .obligations import (
         Deadline,
@@ -152,6 +153,9 @@ _LAZY: dict[str, str] = {
     "InvestmentReport": "observations",
     "Laggard": "compliance",
     "LoadError": "errors",
+    "Limits": "limits",
+    "current_limits": "limits",
+    "raised_limits": "limits",
     "MILESTONE_AT_RISK_ELAPSED": "attainment",
     "Milestone": "projects",
     "MilestoneState": "schedule",
@@ -263,6 +267,7 @@ __all__ = [
     "InvariantError",
     "InvestmentReport",
     "Laggard",
+    "Limits",
     "LoadError",
     "Milestone",
     "MilestoneState",
@@ -306,6 +311,7 @@ __all__ = [
     "assess",
     "assess_investment",
     "compliance",
+    "current_limits",
     "earned_schedule",
     "example_investment_reports",
     "example_observations",
@@ -328,6 +334,7 @@ __all__ = [
     "project_performance",
     "quantity_in",
     "quarter_of",
+    "raised_limits",
     "read_reporting_workbook",
     "submissions_frame",
     "to_json",
