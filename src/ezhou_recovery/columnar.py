@@ -159,7 +159,10 @@ class ObservationTable:
             code[row] = i
             day[row] = o.as_of.toordinal()
             magnitude[row] = number
-            token[row] = tokens.setdefault((type(value), value), len(tokens))
+            written = (
+                value if isinstance(value, bool | QualitativeLevel) else (value.m, value._units)
+            )
+            token[row] = tokens.setdefault((type(value), written), len(tokens))
 
         def rebuild(row: int) -> Observation:
             return _normalised(targets[int(code[row])], items[row])
