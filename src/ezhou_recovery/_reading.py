@@ -29,14 +29,20 @@ def forbidden_character(text: str) -> str | None:
     return f"U+{ord(match[0]):04X}"
 
 
+def _looks_like_formula(text: str) -> bool:
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
 def escape_formula(text: str) -> str:
-    """``text`` as a CSV text cell: with a leading apostrophe when it starts like a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """``text`` as a CSV text cell: with a leading apostrophe when a spreadsheet would take it for a
+    formula. A text that starts with apostrophes before such a start gets one more, so that
+    :func:`unescape_formula` gives back every text unchanged."""
+    return "'" + text if _looks_like_formula(text) else text
 
 
 def unescape_formula(text: str) -> str:
-    """The inverse of :func:`escape_formula`: a leading apostrophe before a formula start removed."""
-    if text.startswith("'") and text[1:2] and text[1:].startswith(FORMULA_STARTS):
+    """The inverse of :func:`escape_formula`: the apostrophe it adds is removed."""
+    if text.startswith("'") and _looks_like_formula(text[1:]):
         return text[1:]
     return text
 
