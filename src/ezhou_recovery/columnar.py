@@ -70,6 +70,46 @@ class _Sorted:
     keys: npt.NDArray[np.int64]
 
 
+# How a table gives back one row as an Observation: plain objects rather than closures, so that a
+# table pickles (to a process pool, a cluster) with everything it needs.
+
+
+@attrs.frozen(eq=False)
+class _FromObjects:
+    """Rows built from observations: the observation, normalised to its target's unit."""
+
+    targets: tuple[Target, ...]
+    code: npt.NDArray[np.int32]
+    items: tuple[Observation, ...]
+
+    def __call__(self, row: int) -> Observation:
+        from .attainment import _normalised
+
+        return _normalised(self.targets[int(self.code[row])], self.items[row])
+
+
+@attrs.frozen(eq=False)
+class _FromTexts:
+    """Rows read from a file: the value text read again, as the per-object path reads it (in the
+    target's unit, as its normalisation would give it; the tests check the two paths agree)."""
+
+    targets: tuple[Target, ...]
+    code: npt.NDArray[np.int32]
+    day: npt.NDArray[np.int32]
+    texts: list[str]
+    provenances: list[tuple[str | None, Any]]
+    kept: npt.NDArray[np.int32]
+
+    def __call__(self, row: int) -> Observation:
+        target = self.targets[int(self.code[row])]
+        return Observation(
+            target.key,
+            date.fromordinal(int(self.day[row])),
+            read_value(target, self.texts[row]),
+            *self.provenances[int(self.kept[row])],
+        )
+
+
 @attrs.frozen(eq=False, repr=False)
 class ObservationTable:
     """One programme's observations as columns, in input order.
@@ -164,9 +204,7 @@ class ObservationTable:
             )
             token[row] = tokens.setdefault((type(value), written), len(tokens))
 
-        def rebuild(row: int) -> Observation:
-            return _normalised(targets[int(code[row])], items[row])
-
+        rebuild = _FromObjects(targets, code, items)
         return cls(programme, code, day, magnitude, rebuild, token=token)
 
     @classmethod
@@ -256,17 +294,7 @@ class ObservationTable:
         kept = np.array(origin, np.int32)
         del codes, ordinals, numbers, origin
 
-        def rebuild(row: int) -> Observation:
-            # read_value gives the value in the target's unit, as the per-object path's
-            # normalisation would (the tests check the two paths agree).
-            target = targets[int(code[row])]
-            return Observation(
-                target.key,
-                date.fromordinal(int(day[row])),
-                read_value(target, texts[row]),
-                *provenances[int(kept[row])],
-            )
-
+        rebuild = _FromTexts(targets, code, day, texts, provenances, kept)
         return cls(programme, code, day, magnitude, rebuild, token=np.array(token, np.int32))
 
     # Assessing -----------------------------------------------------------------------------------

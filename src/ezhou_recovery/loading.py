@@ -11,10 +11,14 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
+import pint
+
 from . import _converter
 from ._reading import read_bytes
 from .errors import LoadError
 from .programme import Programme
+from .units import share
 
 __all__ = [
     "PROGRAMME_FORMAT",
@@ -151,9 +155,33 @@ def load_programme(path: str | PathLike[str]) -> Programme:
 
 @cache
 def load_ezhou_plan() -> Programme:
-    """The embedded Ezhou plan (鄂州政发〔2020〕10号), loaded once and shared (it is immutable)."""
+    """The embedded Ezhou plan (鄂州政发〔2020〕10号), loaded once and shared.
+
+    It is immutable: its objects are frozen, and its quantities refuse in-place conversion
+    (``value.ito("meter")`` raises TypeError; ``value.to("meter")`` gives a new quantity).
+    """
     ref = resources.files(__package__).joinpath("data", _EZHOU_FILE)
     raw = ref.read_bytes()
-    return programme_from_data(
+    programme = programme_from_data(
         parse_data(raw, source=_EZHOU_FILE, suffix=".toml"), source=_EZHOU_FILE
     )
+    _share_quantities(programme, set())
+    return programme
+
+
+def _share_quantities(value: Any, seen: set[int]) -> None:
+    """Mark every quantity reachable from ``value`` (attrs objects, tuples, lists, dicts) shared."""
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, pint.Quantity):
+        share(value)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            _share_quantities(getattr(value, field.name), seen)
+    elif isinstance(value, tuple | list | frozenset | set):
+        for item in value:
+            _share_quantities(item, seen)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _share_quantities(item, seen)

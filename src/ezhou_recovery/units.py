@@ -11,6 +11,7 @@ exactly (the conversion factors are whole powers of ten).
 
 from __future__ import annotations
 
+import copyreg
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -112,6 +113,62 @@ def _build_registry() -> pint.UnitRegistry[Any]:
 ureg: Final[pint.UnitRegistry[Any]] = _build_registry()
 #: Shorthand for ``ureg.Quantity``.
 Q_ = ureg.Quantity
+
+
+def _quantity(magnitude: Any, units: Any) -> Quantity:
+    """A quantity of the library's registry: what a pickled quantity becomes when unpickled."""
+    return Q_(magnitude, units)
+
+
+def _unit(units: Any) -> pint.Unit:
+    """A unit of the library's registry: what a pickled unit becomes when unpickled."""
+    unit: pint.Unit = ureg.Unit(units)
+    return unit
+
+
+# A quantity of a shared object (the cached embedded plan) must not be changed in place by one
+# caller under every other: its in-place conversions refuse. Copies, conversions with .to() and
+# results of arithmetic are new quantities, free to change.
+_IN_PLACE: Final = (
+    "ito",
+    "ito_base_units",
+    "ito_root_units",
+    "ito_reduced_units",
+    "ito_preferred",
+)
+
+
+def _guarded(name: str) -> Any:
+    original = getattr(ureg.Quantity, name)
+
+    def guarded(self: Quantity, *args: Any, **kwargs: Any) -> Any:
+        if self.__dict__.get("_shared"):
+            raise TypeError(
+                f"this quantity belongs to a shared object and cannot be changed in place: use "
+                f".{name[1:]}(...), which returns a new quantity"
+            )
+        return original(self, *args, **kwargs)
+
+    guarded.__name__ = name
+    guarded.__doc__ = original.__doc__
+    return guarded
+
+
+for _name in _IN_PLACE:
+    setattr(ureg.Quantity, _name, _guarded(_name))
+
+
+def share(q: Quantity) -> Quantity:
+    """Mark ``q`` as part of a shared object: its in-place conversions (``ito``) then refuse."""
+    q.__dict__["_shared"] = True
+    return q
+
+
+# pint pickles every quantity into its application registry, which does not know this library's
+# units: pickle the library's quantities and units into the library's own registry instead, in this
+# process or another (fork or spawn).
+copyreg.pickle(type(Q_(0, "meter")), lambda q: (_quantity, (q.magnitude, q._units)))
+copyreg.pickle(type(ureg.Unit("meter")), lambda u: (_unit, (u._units,)))
 
 #: Measure words that say "this many" without saying of what: read in the target's own unit.
 GENERIC_MEASURE_WORDS: Final[frozenset[str]] = frozenset("个座条家处项所台只套")
