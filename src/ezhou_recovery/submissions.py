@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from . import _validators as v
-from ._dates import check_in_range, read_date
+from ._dates import ascii_digits, check_in_range, read_date
 from ._reading import csv_records, read_bytes
 from .errors import EzhouRecoveryError, InvariantError, LoadError
 from .loading import check_format, parse_data
@@ -55,6 +55,10 @@ def _moment(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
             )
     elif not isinstance(value, date):
         raise v.fail(instance, attribute.name, value, "must be a date or a time-zone-aware time")
+    try:
+        check_in_range(china_day(value) if isinstance(value, datetime) else value)
+    except ValueError as exc:
+        raise v.fail(instance, attribute.name, value, f"in China time, {exc}") from None
 
 
 def _optional_slug(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -252,17 +256,30 @@ def _parse_moment(value: Any) -> date | datetime:
         return value
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected a date (YYYY-MM-DD) or a time with a zone (2021-03-24T16:00Z)")
-    text = value.strip()
+    text = ascii_digits(value.strip())
     if "T" not in text and " " not in text:
         return read_date(text)
     try:
         moment = datetime.fromisoformat(text)
-        check_in_range(moment.date())
-        return moment
     except ValueError:
         raise ValueError(
             "not a date (YYYY-MM-DD) or a time with a zone (2021-03-24T16:00:00+08:00)"
         ) from None
+    if moment.utcoffset() is not None:
+        check_in_range(china_day(moment))
+    return moment
+
+
+def china_day(moment: datetime) -> date:
+    """The day of an aware ``moment`` in China time.
+
+    Raises:
+        ValueError: The moment lies beyond the calendar in China time.
+    """
+    try:
+        return moment.astimezone(CHINA_TIME).date()
+    except (OverflowError, ValueError):
+        raise ValueError("beyond the calendar in China time") from None
 
 
 def _one(entry: Mapping[str, Any]) -> Submission:

@@ -260,7 +260,7 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
     if about["format"].value != WORKBOOK_FORMAT:
         raise _CellError(about["format"], f"expected {WORKBOOK_FORMAT!r}", about["format"].value)
     version = about["format_version"].value
-    if version != WORKBOOK_FORMAT_VERSION:
+    if type(version) is not int or version != WORKBOOK_FORMAT_VERSION:  # True and 1.0 are not 1
         raise _CellError(
             about["format_version"],
             f"this library reads version {WORKBOOK_FORMAT_VERSION}",
@@ -275,6 +275,19 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
     department = about["department"].value
     if not isinstance(department, str) or department not in {d.key for d in programme.departments}:
         raise _CellError(about["department"], "not a department of the programme", department)
+    led = [c for c in programme.categories if department in {d.key for d in c.lead_departments}]
+    if not led:
+        raise _CellError(
+            about["department"], "the department leads no category of the programme", department
+        )
+    named = about.get("department_zh")
+    known = next(d for d in programme.departments if d.key == department)
+    if named is not None and named.value != known.name_zh:
+        raise _CellError(
+            named, f"the department {department!r} is named {known.name_zh!r}", named.value
+        )
+    own_targets = {t.key for c in led for t in c.targets}
+    own_subjects = {c.key for c in led} | {p.key for c in led for p in c.projects}
     try:
         period = Period(_date(about["period_start"]), _date(about["period_end"]))
     except InvariantError as exc:
@@ -288,6 +301,13 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
             target = programme.target(str(key_cell.value))
         except KeyError:
             raise _CellError(key_cell, "not a target of the programme", key_cell.value) from None
+        if target.key not in own_targets:
+            raise _CellError(
+                key_cell,
+                f"not a target of the categories {department} leads: the workbook's department "
+                f"({ABOUT_SHEET}!{about['department'].where.split('!')[1]}) and its rows disagree",
+                target.key,
+            )
         at = dict(zip(_TARGET_FIELDS, row, strict=True))
         if _empty(at["as_of"].value) and _empty(at["value"].value):
             continue  # nothing reported for this target
@@ -301,6 +321,13 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
         subject = row[0].value
         if subject not in subjects:
             raise _CellError(row[0], "not a category or project of the programme", subject)
+        if subject not in own_subjects:
+            raise _CellError(
+                row[0],
+                f"not a category or project {department} leads: the workbook's department and "
+                "its rows disagree",
+                subject,
+            )
         at = dict(zip(_INVESTMENT_FIELDS, row, strict=True))
         if _empty(at["as_of"].value) and _empty(at["completed_yi_yuan"].value):
             continue
