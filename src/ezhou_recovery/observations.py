@@ -34,7 +34,16 @@ from ._reading import csv_records, read_text
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .projects import _money
 from .targets import Target, TargetKind
-from .units import Q_, Quantity, is_money, money, parse_quantity, quantity_in, ureg
+from .units import (
+    Q_,
+    Quantity,
+    held_magnitude_problem,
+    is_money,
+    money,
+    parse_quantity,
+    quantity_in,
+    ureg,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -159,8 +168,9 @@ def _observed_value(instance: Any, attribute: attrs.Attribute[Any], value: Any) 
             value,
             "must be a quantity of ezhou_recovery.ureg, True/False or a QualitativeLevel",
         )
-    if not v.finite(value.magnitude):
-        raise v.fail(instance, attribute.name, value, "must be a finite number")
+    problem = held_magnitude_problem(value.magnitude)
+    if problem is not None:
+        raise v.fail(instance, attribute.name, value, problem)
     if value.magnitude < 0:
         raise v.fail(instance, attribute.name, value, "must not be negative")
 

@@ -12,6 +12,7 @@ exactly (the conversion factors are whole powers of ten).
 from __future__ import annotations
 
 import copyreg
+import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -25,12 +26,18 @@ from .errors import UnitError
 __all__ = [
     "COUNTED_THINGS",
     "GENERIC_MEASURE_WORDS",
+    "MAX_DIGITS",
+    "MAX_HELD_MAGNITUDE",
+    "MAX_MAGNITUDE",
+    "MIN_EXPONENT",
     "Q_",
     "Quantity",
     "Unit",
     "convert",
     "format_quantity",
+    "held_magnitude_problem",
     "is_money",
+    "magnitude_problem",
     "money",
     "parse_quantity",
     "parse_unit",
@@ -257,7 +264,16 @@ for _name, _zh in COUNTED_THINGS.items():
 _MAX_POWER: Final = 6
 #: Words that hedge a number (about, nearly, more than, less than, at least): not part of a quantity.
 _HEDGES: Final = ("大约", "约", "近", "超过", "不足", "以上", "至少")
-_MAX_EXPONENT: Final = 30
+#: Values entering the library (text, JSON and spreadsheet numbers, Python numbers and quantities)
+#: are below this in the unit they are written in...
+MAX_MAGNITUDE: Final = Decimal(10) ** 15
+#: ...have at most this many significant digits...
+MAX_DIGITS: Final = 18
+#: ...and no digit below this power of ten.
+MIN_EXPONENT: Final = -30
+#: Values held by the model's objects, converted to their target's unit, are below this: the entry
+#: bound times the largest conversion factor the library applies (cubic kilometres to cubic metres).
+MAX_HELD_MAGNITUDE: Final = Decimal(10) ** 24
 _MULTIPLIERS: Final[dict[str, Decimal]] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 # Matched at the start of the stripped text; the rest is the unit. No part can backtrack, so reading
 # takes time linear in the text's length.
@@ -425,9 +441,9 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
         raise UnitError(text, "not a number") from exc
     if not magnitude.is_finite():  # pragma: no cover - the pattern admits only finite numbers
         raise UnitError(text, "not a finite number")
-    if magnitude and not -_MAX_EXPONENT <= magnitude.adjusted() <= _MAX_EXPONENT:
-        # 1e999999999999亿元 reads, but overflows the first sum it takes part in.
-        raise UnitError(text, f"the number is beyond 10^±{_MAX_EXPONENT}")
+    problem = magnitude_problem(magnitude)
+    if problem is not None:
+        raise UnitError(text, problem)
     word = rest
     if word in _ZH_UNITS:
         return Q_(magnitude, _unit_from_zh(word, text))
@@ -447,6 +463,56 @@ def _coerce_unit(unit: pint.Unit | str) -> pint.Unit:
     return parse_unit(unit) if isinstance(unit, str) else unit
 
 
+def magnitude_problem(number: Decimal | int | float) -> str | None:
+    """What makes ``number`` unfit to enter the library as a value, or None when it is fit.
+
+    The rule, one for every way a value enters: a finite number below 10^15 in the unit it is
+    written in, with at most 18 significant digits and no digit below 10^-30. Every conversion the
+    library makes (亿元 to 元 multiplies by 10^8) and every figure an exporter writes then stays exact
+    within Decimal's 28 digits.
+    """
+    if isinstance(number, bool):
+        return "a true/false value is not a number"
+    if isinstance(number, float):
+        if not math.isfinite(number):
+            return "not a finite number"
+        number = Decimal(repr(number))
+    elif isinstance(number, int):
+        number = Decimal(number)
+    if not number.is_finite():
+        return "not a finite number"
+    if not number:
+        return None
+    if number.adjusted() >= 15:
+        return "beyond the range of values: a value is below 10^15 in the unit it is written in"
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    kept = len(digits)
+    while kept > 1 and digits[kept - 1] == 0:
+        kept -= 1
+    exponent += len(digits) - kept
+    if kept > MAX_DIGITS:
+        return (
+            f"more than {MAX_DIGITS} significant digits: a value is exact to at most {MAX_DIGITS}"
+        )
+    if exponent < MIN_EXPONENT:
+        return f"beyond the range of values: a value has no digit below 10^{MIN_EXPONENT}"
+    return None
+
+
+def held_magnitude_problem(number: Any) -> str | None:
+    """What makes the magnitude ``number`` of a model object unfit, or None: it must be finite and
+    below 10^24 (see :data:`MAX_HELD_MAGNITUDE`)."""
+    if isinstance(number, bool) or not isinstance(number, Decimal | int | float):
+        return "not a number"
+    exact = Decimal(repr(number)) if isinstance(number, float) else Decimal(number)
+    if not exact.is_finite():
+        return "not a finite number"
+    if abs(exact) >= MAX_HELD_MAGNITUDE:
+        return "beyond the range of values (10^24 in the target's unit)"
+    return None
+
+
 def _to_decimal(value: Any, text: object) -> Decimal:
     if isinstance(value, bool):
         raise UnitError(text, "a true/false value is not a quantity")
@@ -458,8 +524,9 @@ def _to_decimal(value: Any, text: object) -> Decimal:
         number = Decimal(repr(value))
     else:
         raise UnitError(text, "not a number")
-    if not number.is_finite():
-        raise UnitError(text, "not a finite number")
+    problem = magnitude_problem(number)
+    if problem is not None:
+        raise UnitError(text, problem)
     return number
 
 
@@ -477,6 +544,9 @@ def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Qu
     if isinstance(value, pint.Quantity):
         if value._REGISTRY is not ureg:
             raise UnitError(value, f"{what}: quantity from another unit registry")
+        problem = magnitude_problem(value.magnitude) if _is_number(value.magnitude) else None
+        if problem is not None:
+            raise UnitError(value, f"{what}: {problem}")
         q = value
     elif isinstance(value, str):
         q = parse_quantity(value, unit=target_unit)
@@ -489,6 +559,10 @@ def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Qu
             f"{target_unit:~P} ({target_unit.dimensionality})",
         )
     return convert(q, target_unit)
+
+
+def _is_number(magnitude: Any) -> bool:
+    return isinstance(magnitude, Decimal | int | float) and not isinstance(magnitude, bool)
 
 
 def convert(q: Quantity, unit: pint.Unit) -> Quantity:
