@@ -492,9 +492,7 @@ def magnitude_problem(number: Decimal | int | float) -> str | None:
         kept -= 1
     exponent += len(digits) - kept
     if kept > MAX_DIGITS:
-        return (
-            f"more than {MAX_DIGITS} significant digits: a value is exact to at most {MAX_DIGITS}"
-        )
+        return f"beyond the range of values: a value has at most {MAX_DIGITS} significant digits"
     if exponent < MIN_EXPONENT:
         return f"beyond the range of values: a value has no digit below 10^{MIN_EXPONENT}"
     return None
@@ -544,7 +542,7 @@ def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Qu
     if isinstance(value, pint.Quantity):
         if value._REGISTRY is not ureg:
             raise UnitError(value, f"{what}: quantity from another unit registry")
-        problem = magnitude_problem(value.magnitude) if _is_number(value.magnitude) else None
+        problem = held_magnitude_problem(value.magnitude) if _is_number(value.magnitude) else None
         if problem is not None:
             raise UnitError(value, f"{what}: {problem}")
         q = value
