@@ -30,7 +30,7 @@ import pint
 
 from . import _validators as v
 from ._dates import read_date
-from ._reading import csv_records, read_text
+from ._reading import csv_records, forbidden_character, read_text
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .projects import _money
 from .targets import Target, TargetKind
@@ -457,6 +457,9 @@ def _source_quality(entry: Mapping[str, Any]) -> tuple[str | None, Quality]:
         raise _FieldError("source", "expected a text", source)
     if source is not None and not source.strip():
         source = None
+    character = None if source is None else forbidden_character(source)
+    if character is not None:
+        raise _FieldError("source", f"holds the control character {character}", source)
     raw = entry.get("quality")
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return source, Quality.REPORTED
