@@ -15,6 +15,7 @@ import copyreg
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, TypeAlias
 
@@ -511,7 +512,9 @@ def held_magnitude_problem(number: Any) -> str | None:
     return None
 
 
-def _to_decimal(value: Any, text: object) -> Decimal:
+def _to_decimal(
+    value: Any, text: object, rule: Callable[[Any], str | None] = magnitude_problem
+) -> Decimal:
     if isinstance(value, bool):
         raise UnitError(text, "a true/false value is not a quantity")
     if isinstance(value, Decimal):
@@ -522,7 +525,7 @@ def _to_decimal(value: Any, text: object) -> Decimal:
         number = Decimal(repr(value))
     else:
         raise UnitError(text, "not a number")
-    problem = magnitude_problem(number)
+    problem = rule(number)
     if problem is not None:
         raise UnitError(text, problem)
     return number
@@ -533,11 +536,19 @@ def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Qu
 
     ``value`` may be a quantity, a number (taken to be in ``unit``) or a text for
     :func:`parse_quantity` (a bare number or a generic measure word is taken to be in ``unit``).
+    A number or a text must follow the range rule of :func:`magnitude_problem`; a quantity must
+    be below :data:`MAX_HELD_MAGNITUDE`.
 
     Raises:
         UnitError: The value cannot be read, or its unit is of another dimension than ``unit``;
             the message names ``what``, the value and both units.
     """
+    return _quantity_in(value, unit, what, magnitude_problem)
+
+
+def _quantity_in(
+    value: Any, unit: pint.Unit | str, what: str, rule: Callable[[Any], str | None]
+) -> Quantity:
     target_unit = _coerce_unit(unit)
     if isinstance(value, pint.Quantity):
         if value._REGISTRY is not ureg:
@@ -549,7 +560,7 @@ def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Qu
     elif isinstance(value, str):
         q = parse_quantity(value, unit=target_unit)
     else:
-        q = Q_(_to_decimal(value, value), target_unit)
+        q = Q_(_to_decimal(value, value, rule), target_unit)
     if q.dimensionality != target_unit.dimensionality:
         raise UnitError(
             value,
@@ -589,14 +600,16 @@ def _root_factor(unit: Any) -> Decimal:
 def money(value: Any, unit: str = "yi_yuan") -> Quantity:
     """An exact amount of money: a quantity in ``unit`` (元, 万元 or 亿元) with a Decimal magnitude.
 
-    ``value`` may be text (``46.71亿元``), a number in ``unit``, or a money quantity.
+    ``value`` may be text (``46.71亿元``), a number in ``unit``, or a money quantity. A text follows
+    the range rule of :func:`magnitude_problem`; a number, often computed, must be below
+    :data:`MAX_HELD_MAGNITUDE`.
 
     Raises:
         UnitError: The value is not an amount of money.
     """
-    q = quantity_in(value, unit, what="amount of money")
+    q = _quantity_in(value, unit, "amount of money", held_magnitude_problem)
     if not isinstance(q.magnitude, Decimal):
-        q = Q_(_to_decimal(q.magnitude, value), q.units)
+        q = Q_(_to_decimal(q.magnitude, value, held_magnitude_problem), q.units)
     return q
 
 

@@ -34,7 +34,7 @@ from .periods import Period
 from .programme import Programme
 from .submissions import Submission
 from .targets import Target
-from .units import Q_
+from .units import Q_, magnitude_problem
 from .workbooks import (
     ABOUT_SHEET,
     INVESTMENT_COLUMNS,
@@ -136,6 +136,9 @@ def _number(cell: _Cell) -> Decimal:
         raise _CellError(cell, "expected a finite number", value)
     if "%" in (cell.number_format or ""):
         number *= 100
+    problem = magnitude_problem(number)
+    if problem is not None:
+        raise _CellError(cell, problem, value)
     return number
 
 
