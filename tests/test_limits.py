@@ -272,3 +272,22 @@ def test_repeated_target_and_date_cost_no_more_than_distinct_rows() -> None:
     counted = [r.observations for r in assessment.results if r.observations]
     assert counted
     assert set(counted) == {1}  # every repeat of one target and date counts once
+
+
+def test_json_lists_beyond_the_row_limit(tmp_path: Path) -> None:
+    observations = tmp_path / "o.json"
+    entries = [{"target": ROAD, "as_of": f"2021-06-{d:02}", "value": "1"} for d in range(1, 6)]
+    observations.write_text(json.dumps(entries), encoding="utf-8")
+    submissions = tmp_path / "s.json"
+    document = {
+        "format": "ezhou-recovery/submissions",
+        "format_version": 1,
+        "submissions": [{"obligation": "q", "department": "d", "submitted_at": "2021-07-05"}] * 5,
+    }
+    submissions.write_text(json.dumps(document), encoding="utf-8")
+    with er.raised_limits(max_rows=4):
+        with pytest.raises(er.LoadError, match=r"5 entries in the list: .*max_rows=4"):
+            er.load_observations(observations, PLAN)
+        with pytest.raises(er.LoadError, match=r"submissions: 5 entries .*max_rows=4"):
+            er.load_submissions(submissions)
+    assert len(er.load_observations(observations, PLAN)) == 5

@@ -46,6 +46,14 @@ def test_a_unit_text_beyond_the_length_bound_is_refused(reader: Callable[[str], 
         reader("m*" * 5000 + "m")
 
 
+@pytest.mark.parametrize("reader", [parse_unit, lambda t: parse_quantity(f"1{t}")])
+def test_a_long_chain_of_chinese_ratios_is_refused_without_recursion(
+    reader: Callable[[str], object],
+) -> None:
+    with under_cap(), pytest.raises(UnitError, match="at most 64 characters"):
+        reader("公里/" * 100_000 + "人")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -32,6 +32,7 @@ from . import _validators as v
 from ._dates import read_date
 from ._reading import csv_records, forbidden_character, read_text
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from .limits import current_limits
 from .projects import _money
 from .targets import Target, TargetKind
 from .units import (
@@ -572,6 +573,11 @@ def _json_entries(
         items = data
     else:
         raise LoadError(source, "", "expected a list of entries", type(data).__name__)
+    limits = current_limits()
+    if len(items) > limits.max_rows:
+        raise LoadError(
+            source, prefix, limits.problem("max_rows", f"{len(items):_} entries in the list")
+        )
     entries: list[tuple[str, dict[str, Any]]] = []
     for i, item in enumerate(items):
         where = f"{prefix}[{i}]"

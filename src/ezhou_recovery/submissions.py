@@ -16,6 +16,7 @@ from . import _validators as v
 from ._dates import ascii_digits, check_in_range, read_date
 from ._reading import csv_records, read_bytes
 from .errors import EzhouRecoveryError, InvariantError, LoadError
+from .limits import current_limits
 from .loading import check_format, parse_data
 from .obligations import Deadline
 
@@ -383,6 +384,13 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     entries = body.get("submissions")
     if not isinstance(entries, list):
         raise LoadError(source, "submissions", "expected a list of submissions", entries)
+    limits = current_limits()
+    if len(entries) > limits.max_rows:
+        raise LoadError(
+            source,
+            "submissions",
+            limits.problem("max_rows", f"{len(entries):_} entries in the list"),
+        )
     return submissions_from_rows(entries, source=source, where="submissions[{}]")
 
 

@@ -332,6 +332,8 @@ def _unit_from_zh(word: str, text: str) -> pint.Unit:
     if expression is not None:
         unit: pint.Unit = ureg.Unit(expression)
         return unit
+    if len(word) > _MAX_UNIT_TEXT:
+        raise UnitError(text, f"unknown unit: a unit text is at most {_MAX_UNIT_TEXT} characters")
     if "/" in word and not word.isascii():
         top, _, bottom = word.rpartition("/")
         ratio: pint.Unit = _unit_from_zh(top, text) / _unit_from_zh(bottom, text)
