@@ -282,7 +282,8 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 #: The longest unit text read; no unit a plan writes comes near it.
 _MAX_UNIT_TEXT: Final = 64
 # An exponent in a unit expression: ** or ^, then what follows it.
-_EXPONENT = re.compile(r"\*\*\s*([+-]?[0-9]{1,2}(?:\.[0-9]{1,3})?)?")
+_EXPONENT = re.compile(r"\*\*\s*([^\s*/()]*)")
+_POWER = re.compile(r"[+-]?[0-9]{1,2}(?:\.[0-9]{1,3})?")
 _ZH_NAMES: Final[dict[str, str]] = {
     "km": "公里",
     "m": "米",
@@ -375,10 +376,9 @@ def _check_expression(word: str, text: str) -> None:
     # Checked as pint will read it: "m squared squared" becomes m**2**2.
     expression = pint.util.string_preprocessor(word)
     for match in _EXPONENT.finditer(expression):
-        power = match[1]
         rest = expression[match.end() :].lstrip()
         base = expression[: match.start()].rstrip()
-        if power is None or rest.startswith("**") or base.endswith(")"):
+        if not _POWER.fullmatch(match[1]) or rest.startswith("**") or base.endswith(")"):
             raise UnitError(
                 text,
                 f"unit {word!r}: an exponent must be a number from -99 to 99, not an expression",
