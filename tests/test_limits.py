@@ -291,3 +291,15 @@ def test_json_lists_beyond_the_row_limit(tmp_path: Path) -> None:
         with pytest.raises(er.LoadError, match=r"submissions: 5 entries .*max_rows=4"):
             er.load_submissions(submissions)
     assert len(er.load_observations(observations, PLAN)) == 5
+
+
+def test_a_sheet_with_broken_xml_is_a_load_error(blank: Path) -> None:
+    with zipfile.ZipFile(blank) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    name = next(n for n in parts if n.startswith("xl/worksheets/sheet"))
+    parts[name] = parts[name].replace(b"<sheetData>", b"<sheetData><row r='1'>&#55296;", 1)
+    with zipfile.ZipFile(blank, "w") as target:
+        for part, data in parts.items():
+            target.writestr(part, data)
+    with pytest.raises(er.LoadError, match="not a readable xlsx workbook"):
+        er.read_reporting_workbook(blank, PLAN)

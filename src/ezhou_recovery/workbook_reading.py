@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -392,6 +393,12 @@ def read_reporting_workbook(path: str | PathLike[str], programme: Programme) -> 
         raise LoadError(source, exc.where, exc.problem, exc.value) from None
     except InvariantError as exc:  # pragma: no cover - the checks above come first
         raise LoadError(source, exc.where, exc.problem, exc.value) from None
+    except (SyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        # A sheet is parsed as it is read: broken XML (an invalid character reference, say) or a
+        # broken archive member shows only then.
+        raise LoadError(
+            source, "", f"not a readable xlsx workbook ({type(exc).__name__})"
+        ) from None
     finally:
         book.close()
 
