@@ -381,7 +381,7 @@ def _check_expression(word: str, text: str) -> None:
         if not _POWER.fullmatch(match[1]) or rest.startswith("**") or base.endswith(")"):
             raise UnitError(
                 text,
-                f"unit {word!r}: an exponent must be a number from -99 to 99, not an expression",
+                f"unit {word!r}: a power must be a number from -99 to 99, not an expression",
             )
 
 
