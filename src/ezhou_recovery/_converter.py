@@ -285,14 +285,15 @@ def _full_path(path: str, exc: BaseException) -> str:
     return path
 
 
-def structure(data: Any, cls: type[T], *, source: str) -> T:
+def structure(data: Any, cls: type[T], *, source: str, using: cattrs.Converter | None = None) -> T:
     """Build ``cls`` from plain data, or raise a :class:`LoadError` naming where and what.
 
     The error describes the first problem found; ``LoadError.problems`` lists them all as
-    ``(path, problem, value)``.
+    ``(path, problem, value)``. ``using`` is another converter than the library's (the results'
+    reader, :mod:`ezhou_recovery.result_documents`).
     """
     try:
-        return converter.structure(data, cls)
+        return (converter if using is None else using).structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
         problems = [(_full_path(path, sub), *_describe(sub)) for path, sub in _walk(exc, "")]
     except (EzhouRecoveryError, ValueError, TypeError, AttributeError, ArithmeticError) as other:
