@@ -82,6 +82,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         ProjectStatus,
     )
     from .report_workbook import REPORT_SHEETS, write_report_workbook
+    from .reporting_units import ReportingUnit
     from .schedule import (
         EarnedSchedule,
         MilestoneState,
@@ -118,6 +119,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
 #: Where each public name lives (a module of this package).
 _LAZY: dict[str, str] = {
     "to_json": "serialization",
+    "ReportingUnit": "reporting_units",
     "from_json": "serialization",
     "validate": "validation",
     "Severity": "validation",
@@ -283,6 +285,7 @@ __all__ = [
     "ReportStatus",
     "ReporterScope",
     "ReportingObligation",
+    "ReportingUnit",
     "Rollup",
     "ScheduleError",
     "ScheduleStatus",

@@ -17,6 +17,7 @@ from typing import Any, TypeVar, get_origin
 
 import attrs
 import cattrs
+import cattrs.gen
 import pint
 from cattrs.errors import (
     AttributeValidationNote,
@@ -28,6 +29,7 @@ from cattrs.errors import (
 
 from ._dates import check_in_range, read_date
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from .reporting_units import ReportingUnit
 from .units import _MAX_EXPONENT as MAX_EXPONENT
 from .units import Quantity, parse_quantity
 
@@ -68,6 +70,12 @@ def _unstructure_quantity(q: Quantity) -> str:
         raise UnitError(q, f"a number beyond 10^±{MAX_EXPONENT} could not be read back")
     unit = format(q.units, "D")
     return str(number) if unit == "dimensionless" else f"{number} {unit}"
+
+
+def _structure_reporting_unit(value: Any, _: type) -> ReportingUnit:
+    if not isinstance(value, str):
+        raise _ProblemError("expected a unit written as text, such as '万千瓦'", value)
+    return ReportingUnit.parse(value)
 
 
 def _is_quantity_type(t: Any) -> bool:
@@ -199,6 +207,9 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(ReportingUnit, _structure_reporting_unit)
+    converter.register_unstructure_hook(ReportingUnit, str)
+    _omit_default_reporting_unit(converter)
     # Observation.value (a quantity, true/false or a qualitative level) and
     # Submission.submitted_at (a date or a time with its offset).
     from .observations import QualitativeLevel
@@ -211,6 +222,23 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook_func(moment, _unstructure_moment)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     return converter
+
+
+def _omit_default_reporting_unit(converter: cattrs.Converter) -> None:
+    # A target's reporting unit is written only where it is not its value's own unit (万千瓦).
+    from .targets import Target
+
+    plain = cattrs.gen.make_dict_unstructure_fn(Target, converter)
+
+    def unstructure(target: Target) -> dict[str, Any]:
+        data: dict[str, Any] = plain(target)
+        if target.value is not None and target.reporting_unit == ReportingUnit.of(
+            target.value.units
+        ):
+            data.pop("reporting_unit", None)
+        return data
+
+    converter.register_unstructure_hook(Target, unstructure)
 
 
 #: The converter the library uses.

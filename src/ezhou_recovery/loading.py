@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any, Final
 
 from . import _converter
-from .errors import LoadError
+from .errors import LoadError, UnitError
 from .programme import Programme
+from .reporting_units import reporting_unit_of
+from .units import parse_quantity
 
 __all__ = [
     "PROGRAMME_FORMAT",
@@ -115,6 +117,7 @@ def programme_from_data(data: Any, *, source: str = "<data>") -> Programme:
         data, source=source, expected=PROGRAMME_FORMAT, version=PROGRAMME_FORMAT_VERSION
     )
     _default_deadlines(body)
+    _reporting_units(body)
     return _converter.structure(body, Programme, source=source)
 
 
@@ -129,6 +132,25 @@ def _default_deadlines(body: dict[str, Any]) -> None:
         for target in targets if isinstance(targets, list) else ():
             if isinstance(target, dict) and "deadline" not in target:
                 target["deadline"] = end
+
+
+def _reporting_units(body: dict[str, Any]) -> None:
+    # A target's value text says the unit its sector reports in (50万千瓦): keep it beside the value.
+    categories = body.get("categories")
+    for category in categories if isinstance(categories, list) else ():
+        targets = category.get("targets") if isinstance(category, dict) else None
+        for target in targets if isinstance(targets, list) else ():
+            if not isinstance(target, dict) or "reporting_unit" in target:
+                continue
+            value = target.get("value")
+            if not isinstance(value, str):
+                continue
+            try:
+                unit = reporting_unit_of(value, parse_quantity(value).units)
+            except UnitError:
+                continue  # the converter reports the bad value
+            if unit is not None and not unit.canonical:
+                target["reporting_unit"] = unit.text
 
 
 def load_programme(path: str | PathLike[str]) -> Programme:

@@ -36,6 +36,7 @@ from .observations import (
     Observation,
     QualitativeLevel,
 )
+from .reporting_units import ReportingUnit
 from .serialization import DocumentFormat, document_format, document_formats
 from .submissions import SUBMISSIONS_FORMAT, SUBMISSIONS_FORMAT_VERSION, Submission
 
@@ -151,6 +152,12 @@ def _type_schema(t: Any, defs: dict[str, Any], optional: frozenset[str]) -> dict
         return {"type": "array", "items": _type_schema(args[0], defs, optional)}
     if t is pint.Quantity or origin is pint.Quantity:
         return dict(_QUANTITY)
+    if t is ReportingUnit:
+        return {
+            "type": "string",
+            "description": "The unit the target's sector reports in, as written (万千瓦, 公里).",
+            "minLength": 1,
+        }
     if t is bool:
         return {"type": "boolean"}
     if t is int:

@@ -10,6 +10,7 @@ import attrs
 import pint
 
 from . import _validators as v
+from .reporting_units import ReportingUnit
 from .units import Quantity, format_quantity, ureg
 
 if TYPE_CHECKING:
@@ -142,6 +143,10 @@ class Target:
         scope_en: The same in English.
         section: The part of the category's text it was read from.
         clause_zh: The clause of the text it came from, word for word.
+        reporting_unit: The unit its sector writes numbers in (万千瓦 for a target of 50万千瓦); a
+            bare number reported for the target is read in it, and values are shown in it. A loaded
+            target takes it from its value's text; by default it is the value's own unit. None for
+            milestones and qualitative goals.
     """
 
     key: str = attrs.field(validator=v.dotted_key)
@@ -162,12 +167,28 @@ class Target:
         default=Section.GOALS, validator=attrs.validators.instance_of(Section)
     )
     clause_zh: str | None = attrs.field(default=None, validator=v.optional_text)
+    reporting_unit: ReportingUnit | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(ReportingUnit)),
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.kind.quantitative and self.value is None:
             raise v.fail(self, "value", None, f"a {self.kind.value} target needs a value")
         if not self.kind.quantitative and self.value is not None:
             raise v.fail(self, "value", self.value, f"a {self.kind.value} target has no value")
+        if self.value is None:
+            if self.reporting_unit is not None:
+                raise v.fail(self, "reporting_unit", str(self.reporting_unit), "needs a value")
+        elif self.reporting_unit is None:
+            object.__setattr__(self, "reporting_unit", ReportingUnit.of(self.value.units))
+        elif self.reporting_unit.unit.dimensionality != self.value.dimensionality:
+            raise v.fail(
+                self,
+                "reporting_unit",
+                str(self.reporting_unit),
+                f"does not fit the target's value {self.describe_value()}",
+            )
         if self.baseline is not None:
             if self.value is None:
                 raise v.fail(self, "baseline", self.baseline, "only a target with a value has one")
@@ -189,8 +210,31 @@ class Target:
 
     @property
     def unit(self) -> Any:
-        """Unit of the target value (a pint unit); None for milestones and qualitative goals."""
+        """Canonical unit of the target value (a pint unit); None for milestones and qualitative
+        goals. Numbers are reported in :attr:`reporting_unit`, which may be 10⁴ of it (万千瓦)."""
         return None if self.value is None else self.value.units
+
+    def in_reporting_unit(self, number: Any) -> Quantity:
+        """A bare number in the target's reporting unit as a quantity, exactly.
+
+        ``40`` for a target of 50万千瓦 is 400000 kW. The quantity is in the canonical unit.
+
+        Raises:
+            ValueError: The target has no value (a milestone or a qualitative goal).
+            UnitError: ``number`` is not a finite number.
+        """
+        if self.reporting_unit is None:
+            raise ValueError(f"target {self.key!r} has no value, so no reporting unit")
+        return self.reporting_unit.quantity(number)
+
+    def format_value(self, q: Quantity, lang: str = "zh") -> str:
+        """``q`` written in the target's reporting unit (``40万千瓦``)."""
+        if (
+            self.reporting_unit is None
+            or q.dimensionality != self.reporting_unit.unit.dimensionality
+        ):
+            return format_quantity(q, lang=lang)
+        return self.reporting_unit.format(q, lang)
 
     @property
     def higher_is_better(self) -> bool:
@@ -211,7 +255,7 @@ class Target:
         per_year = (
             ("/年" if lang == "zh" else " a year") if self.kind is TargetKind.ANNUAL_RATE else ""
         )
-        return f"{sign[self.comparator]} {format_quantity(self.value, lang=lang)}{per_year}"
+        return f"{sign[self.comparator]} {self.format_value(self.value, lang)}{per_year}"
 
     def __str__(self) -> str:
         return f"{self.key}: {self.description_zh} ({self.describe_value()})"
