@@ -70,7 +70,7 @@ class ReportingUnit:
             raise UnitError(value, "a reporting unit's factor must be a positive Decimal")
 
     @classmethod
-    def of(cls, unit: pint.Unit | str) -> ReportingUnit:
+    def of(cls, unit: Any) -> ReportingUnit:
         """The plain reporting unit of a canonical unit (公里 for km), factor 1."""
         canonical = parse_unit(unit) if isinstance(unit, str) else unit
         return cls(_canonical_text(canonical), canonical)
@@ -171,7 +171,7 @@ def _decimal(number: Any) -> Decimal:
     return value
 
 
-def reporting_unit_of(text: str, unit: pint.Unit | None = None) -> ReportingUnit | None:
+def reporting_unit_of(text: str, unit: Any = None) -> ReportingUnit | None:
     """The reporting unit a quantity's text is written in: ``50万千瓦`` -> 万千瓦.
 
     万 or 亿 before a generic measure word is a number (``10万个感知单元`` -> 个感知单元). A text
