@@ -33,6 +33,8 @@ TARGET_COLUMNS: Final = (
     "value",
     "unit",
     "unit_zh",
+    "reporting_unit",
+    "reporting_value",
     "baseline",
     "baseline_qualifier",
     "deadline",
@@ -117,7 +119,8 @@ def unit_zh(q: Quantity) -> str:
 
 
 def target_record(target: Target) -> Record:
-    """One target as a flat record; ``baseline`` is given in the target's unit."""
+    """One target as a flat record; ``value`` and ``baseline`` are in the canonical ``unit``,
+    ``reporting_value`` is the value in ``reporting_unit`` (50 for 50万千瓦), exactly."""
     value = target.value
     baseline = target.baseline
     base: Any = None
@@ -133,6 +136,12 @@ def target_record(target: Target) -> Record:
         "value": None if value is None else _magnitude(value),
         "unit": None if value is None else unit_code(value),
         "unit_zh": None if value is None else unit_zh(value),
+        "reporting_unit": None if target.reporting_unit is None else target.reporting_unit.text,
+        "reporting_value": (
+            None
+            if value is None or target.reporting_unit is None
+            else plain_decimal(target.reporting_unit.number(value))
+        ),
         "baseline": base,
         "baseline_qualifier": None if baseline is None else baseline.qualifier.value,
         "deadline": target.deadline,
@@ -268,6 +277,7 @@ RESULT_COLUMNS: Final = (
     "status_zh",
     "value",
     "unit",
+    "reporting_unit",
     "value_text",
     "value_as_of",
     "target_value",
@@ -429,6 +439,8 @@ def result_record(result: Any) -> Record:
     """
     t = result.target
     value, unit, text = _value_parts(result.value)
+    if isinstance(result.value, pint.Quantity):
+        text = t.format_value(result.value)
     goal = t.value
     projected = result.projected_value
     catch = result.catch_up_per_quarter
@@ -440,6 +452,7 @@ def result_record(result: Any) -> Record:
         "status_zh": result.status.label_zh,
         "value": value,
         "unit": unit if unit is not None else (None if goal is None else unit_code(goal)),
+        "reporting_unit": None if t.reporting_unit is None else t.reporting_unit.text,
         "value_text": text,
         "value_as_of": result.value_as_of,
         "target_value": None if goal is None else _magnitude(goal),

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
+import pint
 
 from . import _formulas as f
 from . import _validators as v
@@ -626,8 +627,12 @@ def _normalised(target: Target, o: Observation) -> Observation:
     return o if converted is value else attrs.evolve(o, value=converted)
 
 
-def _show(value: Any) -> str:
-    """A value in English words: ``1444 base stations``, ``77.6 km``, ``done``."""
+def _show(value: Any, target: Target | None = None) -> str:
+    """A value in English words: ``1444 base stations``, ``77.6 km``, ``done``; in the target's
+    reporting unit where that is not the canonical unit (``40万千瓦``)."""
+    unit = None if target is None else target.reporting_unit
+    if unit is not None and not unit.canonical and isinstance(value, pint.Quantity):
+        return unit.format(value, "en")
     if isinstance(value, QualitativeLevel):
         return value.name_en
     if isinstance(value, bool):
@@ -646,8 +651,10 @@ def _show(value: Any) -> str:
 _EN_NOUNS = {"cdc": "CDC"}
 
 
-def _number(q: Quantity) -> str:
-    return format_quantity(Q_(q.magnitude, "dimensionless"), lang="en")
+def _number(q: Quantity, target: Target | None = None) -> str:
+    unit = None if target is None else target.reporting_unit
+    magnitude = q.magnitude if unit is None or unit.canonical else unit.number(q)
+    return format_quantity(Q_(magnitude, "dimensionless"), lang="en")
 
 
 def _plural(noun: str, number: str) -> str:
@@ -1019,26 +1026,26 @@ def _annual(
     if status is Status.ATTAINED and len(years) < n_years:
         status = Status.ON_TRACK  # the years to come are still open
     total_q = Q_(total, unit)
-    rate_text = _show(target.value)
+    rate_text = _show(target.value, target)
     per_year = "; ".join(
-        f"{y.year}: {_show(y.value)} ({y.status.label_en})"
+        f"{y.year}: {_show(y.value, target)} ({y.status.label_en})"
         if y.value is not None
         else f"{y.year}: {'no report' if y.year in unreported else 'no report yet'}"
         for y in years
     )
     reason = (
-        f"{status.label_en}: {_show(total_q)} over {len(years)} of {n_years} years against "
-        f"{rate_text} a year ({progress:.0%} of the period's {rate * n_years:g}) with "
+        f"{status.label_en}: {_show(total_q, target)} over {len(years)} of {n_years} years against "
+        f"{rate_text} a year ({progress:.0%} of the period's {_number(Q_(rate * n_years, unit), target)}) with "
         f"{expected:.0%} of the time elapsed; {per_year}"
     )
     per_year_zh = "；".join(
-        f"{y.year}年{format_quantity(y.value)}（{y.status.label_zh}）"
+        f"{y.year}年{target.format_value(y.value)}（{y.status.label_zh}）"
         if y.value is not None
         else f"{y.year}年{'未报送' if y.year in unreported else '尚未报送'}"
         for y in years
     )
     reason_zh = (
-        f"{status.label_zh}：每年{format_quantity(target.value)}，累计{format_quantity(total_q)}，"
+        f"{status.label_zh}：每年{target.format_value(target.value)}，累计{target.format_value(total_q)}，"
         f"完成{progress:.0%}，时间进度{expected:.0%}；{per_year_zh}"
     )
     return TargetResult(
@@ -1071,9 +1078,9 @@ def _reasons(
 ) -> tuple[str, str]:
     assert target.value is not None
     value = judged.value
-    goal_en = _show(target.value)
-    value_en = _show(value)
-    value_zh = format_quantity(value)  # type: ignore[arg-type]
+    goal_en = _show(target.value, target)
+    value_en = _show(value, target)
+    value_zh = target.format_value(value)  # type: ignore[arg-type]
     against = {
         Comparator.AT_LEAST: "at least",
         Comparator.AT_MOST: "at most",
@@ -1108,7 +1115,7 @@ def _reasons(
         return reason, reason_zh
     counted = target.kind is TargetKind.CUMULATIVE and target.comparator is Comparator.AT_LEAST
     head = (
-        f"{_number(value)} of {goal_en}"  # type: ignore[arg-type]
+        f"{_number(value, target)} of {goal_en}"  # type: ignore[arg-type]
         if counted
         else f"{value_en} against {against} {goal_en}"
     )
@@ -1131,4 +1138,4 @@ def _baseline_en(target: Target) -> str:
         BaselineQualifier.LESS_THAN: "less than ",
         BaselineQualifier.MORE_THAN: "more than ",
     }[b.qualifier]
-    return f"{word}{_show(b.value)}"
+    return f"{word}{_show(b.value, target)}"

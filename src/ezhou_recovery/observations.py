@@ -20,6 +20,7 @@ import csv
 import enum
 import io
 import math
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
@@ -35,7 +36,17 @@ from ._dates import read_date
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .projects import _money
 from .targets import Target, TargetKind
-from .units import Q_, Quantity, is_money, money, parse_quantity, quantity_in, ureg
+from .units import (
+    Q_,
+    Quantity,
+    format_quantity,
+    is_money,
+    money,
+    parse_quantity,
+    quantity_in,
+    ureg,
+)
+from .validation import Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -44,13 +55,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from .programme import Programme
 
 __all__ = [
+    "IMPLAUSIBLE_RATIO",
     "INVESTMENT_FORMAT",
     "OBSERVATIONS_FORMAT",
     "AnnualInvestmentPlan",
+    "ImplausibleValueWarning",
     "InvestmentReport",
     "Observation",
     "QualitativeLevel",
     "Quality",
+    "implausibility",
     "load_investment_reports",
     "load_observations",
     "observations_frame",
@@ -244,10 +258,87 @@ def read_value(target: Target, value: Any) -> Quantity | bool | QualitativeLevel
             except UnitError as exc:
                 raise UnitError(value, f"{target.key}: {exc.problem}") from None
         raise UnitError(value, f"{target.key}: a qualitative goal's value is a level name")
-    q = quantity_in(_exact(value), target.unit, what=target.key)
+    bare = _bare_number(value)
+    if bare is not None and target.reporting_unit is not None:
+        q = target.in_reporting_unit(bare)
+    else:
+        q = quantity_in(_exact(value), target.unit, what=target.key)
     if q.magnitude < 0:
         raise UnitError(value, f"{target.key}: a value must not be negative")
     return q
+
+
+def _bare_number(value: Any) -> Decimal | None:
+    """A number without a unit (40, 40.5, "40", "1,444") as a Decimal; None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value)) if math.isfinite(value) else None
+    if isinstance(value, str):
+        text = value.strip().replace(",", "")
+        if text and all(c.isascii() for c in text):
+            try:
+                number = Decimal(text)
+            except ArithmeticError:
+                return None
+            return number if number.is_finite() else None
+    return None
+
+
+#: A reported value more than this many times its target, or less than its inverse, is implausible.
+IMPLAUSIBLE_RATIO: Final = Decimal(1000)
+
+
+def implausibility(target: Target, value: Any) -> str | None:
+    """Why a reported value is implausible for its target, in words; None when it is plausible.
+
+    A value is implausible when it is more than :data:`IMPLAUSIBLE_RATIO` (10³) times the target,
+    or below 10⁻³ of it where neither is zero: a number typed in 千瓦 for a target in 万千瓦 (or
+    the reverse) lands there. The words give both readings of the number.
+    """
+    goal = target.value
+    unit = target.reporting_unit
+    if goal is None or unit is None or not isinstance(value, pint.Quantity):
+        return None
+    if value.dimensionality != goal.dimensionality:
+        return None
+    reported, promised = unit.number(value), unit.number(goal)
+    if not reported or not promised:
+        return None
+    ratio = reported / promised
+    if IMPLAUSIBLE_RATIO**-1 <= ratio <= IMPLAUSIBLE_RATIO:
+        return None
+    shown = target.format_value(value)
+    slip = Decimal(10_000) if ratio > 1 else Decimal(1) / Decimal(10_000)
+    meant = unit.quantity(reported / slip)
+    other = target.format_value(meant)
+    if unit.factor != 1:
+        other += f" ({format_quantity(meant)})"
+    size = f"{_ratio(ratio)} times" if ratio > 1 else f"1/{_ratio(1 / ratio)} of"
+    return (
+        f"{shown} is {size} the target {target.describe_value()}: implausible; "
+        f"was {other} meant (a slip of 万)?"
+    )
+
+
+class ImplausibleValueWarning(UserWarning):
+    """A loaded value is implausible for its target (a slip of 万); ``finding`` says where and why."""
+
+    def __init__(self, finding: Finding, source: str) -> None:
+        self.finding = finding
+        self.source = source
+        super().__init__(f"{source}: {finding.where}: {finding.what}")
+
+
+def warn_implausible(finding: Finding, source: str) -> None:
+    """Issue an :class:`ImplausibleValueWarning` for ``finding`` of the file ``source``."""
+    warnings.warn(ImplausibleValueWarning(finding, source), stacklevel=4)
+
+
+def _ratio(number: Decimal) -> str:
+    return f"{number:,.0f}" if number >= 10 else f"{number:.3g}"
 
 
 def _exact(value: Any) -> Any:
@@ -369,8 +460,19 @@ def load_observations(
             raise _FieldError("value", exc.problem, entry["value"]) from None
         return Observation(target.key, as_of, value, *_source_quality(entry))
 
+    def check(where: str, observation: Observation) -> None:
+        why = implausibility(plan.target(observation.target), observation.value)
+        if why is not None:
+            warn_implausible(Finding(Severity.WARNING, "implausible-value", where, why), str(path))
+
     return _load(
-        path, build, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED, "observations", OBSERVATIONS_FORMAT
+        path,
+        build,
+        _OBSERVATION_FIELDS,
+        _OBSERVATION_REQUIRED,
+        "observations",
+        OBSERVATIONS_FORMAT,
+        check,
     )
 
 
@@ -465,6 +567,7 @@ def _load(
     required: tuple[str, ...],
     list_name: str,
     format_name: str,
+    check: Any = None,
 ) -> tuple[Any, ...]:
     source = str(path)
     suffix = Path(path).suffix.lower()
@@ -478,6 +581,8 @@ def _load(
     for where, entry in entries:
         try:
             out.append(build(entry))
+            if check is not None:
+                check(f"{where}.value", out[-1])
         except _FieldError as exc:
             raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
         except InvariantError as exc:

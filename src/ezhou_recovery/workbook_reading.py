@@ -25,12 +25,13 @@ import attrs
 from ._dates import read_date
 from .errors import EzhouRecoveryError, InvariantError, LoadError
 from .obligations import Frequency
-from .observations import InvestmentReport, Observation, read_value
+from .observations import InvestmentReport, Observation, implausibility, read_value
 from .periods import Period
 from .programme import Programme
 from .submissions import Submission
 from .targets import Target
 from .units import Q_
+from .validation import Finding, Severity
 from .workbooks import (
     ABOUT_SHEET,
     INVESTMENT_COLUMNS,
@@ -67,6 +68,8 @@ class FilledWorkbook:
         observations: One per filled row of the targets sheet, in row order.
         investment: One per filled row of the investment sheet, in row order.
         submission: The quarterly report, dated by the ``submitted_on`` cell; None when empty.
+        findings: Values that read but are implausible for their targets (more than 10³ times the
+            target or below 10⁻³ of it: a slip of 万), each naming its cell and both readings.
     """
 
     source: str
@@ -75,6 +78,7 @@ class FilledWorkbook:
     observations: tuple[Observation, ...]
     investment: tuple[InvestmentReport, ...]
     submission: Submission | None
+    findings: tuple[Finding, ...] = ()
 
 
 class _CellError(Exception):
@@ -181,7 +185,7 @@ def _observation(target: Target, row: tuple[_Cell, ...], period: Period) -> Obse
     raw = value_cell.value
     value: Any = raw
     if target.value is not None and not isinstance(raw, str):
-        value = _number(value_cell)  # a bare number is in the target's unit
+        value = _number(value_cell)  # a bare number is in the target's reporting unit
     try:
         read = read_value(target, value.strip() if isinstance(value, str) else value)
     except EzhouRecoveryError as exc:
@@ -241,6 +245,7 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
     targets = book[TARGETS_SHEET]
     _header(targets, TARGET_COLUMNS)
     observations = []
+    findings: list[Finding] = []
     for row in _rows(targets, len(TARGET_COLUMNS)):
         key_cell = row[0]
         try:
@@ -250,7 +255,13 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
         at = dict(zip(_TARGET_FIELDS, row, strict=True))
         if _empty(at["as_of"].value) and _empty(at["value"].value):
             continue  # nothing reported for this target
-        observations.append(_observation(target, row, period))
+        observation = _observation(target, row, period)
+        observations.append(observation)
+        why = implausibility(target, observation.value)
+        if why is not None:
+            value_cell = at["value"]
+            where = f"{value_cell.parent.title}!{value_cell.coordinate}"
+            findings.append(Finding(Severity.WARNING, "implausible-value", where, why))
 
     investment = book[INVESTMENT_SHEET]
     _header(investment, INVESTMENT_COLUMNS)
@@ -290,6 +301,7 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
         observations=tuple(observations),
         investment=tuple(reports),
         submission=submission,
+        findings=tuple(findings),
     )
 
 
