@@ -64,9 +64,9 @@ for c in plan.categories:
 AS_OF = dt.date(2021, 6, 30)
 assessment = er.assess(
     plan,
-    er.load_observations(HERE / "ezhou_progress.csv"),
+    er.load_observations(HERE / "ezhou_progress.csv", plan),
     as_of=AS_OF,
-    investment=er.load_investment_reports(HERE / "ezhou_investment.csv"),
+    investment=er.load_investment_reports(HERE / "ezhou_investment.csv", plan),
 )
 counts = assessment.overall.counts
 print(", ".join(f"{status.label_zh} {status.label_en}: {n}" for status, n in counts.items()))
@@ -91,7 +91,7 @@ print(
 # reports on time, late, missing, and sent twice (a resubmission is not counted again).
 
 # %%
-submissions = er.load_submissions(HERE / "ezhou_submissions.csv")
+submissions = er.load_submissions(HERE / "ezhou_submissions.csv", plan)
 compliance = er.compliance(plan, submissions, dt.date(2021, 10, 15))
 tally = compliance.programme
 print(

@@ -615,8 +615,8 @@ DATES = (date(2020, 12, 31), date(2021, 6, 30), date(2022, 12, 31), date(2023, 1
 @pytest.mark.parametrize(("i", "day"), list(enumerate(DATES)))
 def test_the_example_dataset(i: int, day: date) -> None:
     plan = er.load_ezhou_plan()
-    observations = er.load_observations(EXAMPLES / "ezhou_progress.csv")
-    reports = er.load_investment_reports(EXAMPLES / "ezhou_investment.csv")
+    observations = er.load_observations(EXAMPLES / "ezhou_progress.csv", er.load_ezhou_plan())
+    reports = er.load_investment_reports(EXAMPLES / "ezhou_investment.csv", er.load_ezhou_plan())
     a = assess(plan, observations, as_of=day, investment=reports)
     for key, statuses in EXPECTED.items():
         assert a.target(key).status.value == statuses[i], key
@@ -631,7 +631,7 @@ def test_the_example_dataset(i: int, day: date) -> None:
 
 def test_the_example_5g_figures_follow_from_the_data() -> None:
     plan = er.load_ezhou_plan()
-    observations = er.load_observations(EXAMPLES / "ezhou_progress.csv")
+    observations = er.load_observations(EXAMPLES / "ezhou_progress.csv", er.load_ezhou_plan())
     first = assess(plan, observations, as_of=date(2020, 12, 31))
     r = first.target("new_infrastructure.base_stations_5g")
     assert r.progress == pytest.approx(500 / 2000)

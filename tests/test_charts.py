@@ -29,9 +29,9 @@ from ezhou_recovery.compliance import ReportStatus
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 PLAN = er.load_ezhou_plan()
-OBSERVATIONS = er.load_observations(EXAMPLES / "ezhou_progress.csv")
-INVESTMENT = er.load_investment_reports(EXAMPLES / "ezhou_investment.csv")
-SUBMISSIONS = er.load_submissions(EXAMPLES / "ezhou_submissions.csv")
+OBSERVATIONS = er.load_observations(EXAMPLES / "ezhou_progress.csv", er.load_ezhou_plan())
+INVESTMENT = er.load_investment_reports(EXAMPLES / "ezhou_investment.csv", er.load_ezhou_plan())
+SUBMISSIONS = er.load_submissions(EXAMPLES / "ezhou_submissions.csv", er.load_ezhou_plan())
 AS_OF = date(2021, 6, 30)
 STATUS_DATE = date(2021, 10, 15)
 

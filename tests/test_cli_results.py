@@ -265,13 +265,13 @@ def test_an_unowed_submission_names_the_file_and_the_row_the_loader_counts(
     broken = tmp_path / "broken.csv"
     _submissions_csv(broken, "quarterly_progress,transport_bureau,2021Q2,someday,", before)
     with pytest.raises(er.LoadError) as caught:
-        er.load_submissions(broken)
+        er.load_submissions(broken, er.load_ezhou_plan())
     row = caught.value.path.split(".")[0]
     assert row == f"row {before + 2}"
 
     subs = tmp_path / "subs.csv"
     _submissions_csv(subs, "quarterly_progres,transport_bureau,2021Q2,2021-07-20,", before)
-    assert len(er.load_submissions(subs)) == before + 1
+    assert len(er.load_submissions(subs, er.load_ezhou_plan())) == before + 1
     code, out, err = run(
         capsys, "compliance", "--programme", str(SAMPLE), "--submissions", str(subs)
     )

@@ -60,6 +60,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
     )
     from .observations import (
         AnnualInvestmentPlan,
+        ImplausibleValueWarning,
         InvestmentReport,
         Observation,
         QualitativeLevel,
@@ -120,6 +121,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
 _LAZY: dict[str, str] = {
     "to_json": "serialization",
     "ReportingUnit": "reporting_units",
+    "ImplausibleValueWarning": "observations",
     "from_json": "serialization",
     "validate": "validation",
     "Severity": "validation",
@@ -262,6 +264,7 @@ __all__ = [
     "Funding",
     "FundingSource",
     "HolidayPolicy",
+    "ImplausibleValueWarning",
     "InvariantError",
     "InvestmentReport",
     "Laggard",

@@ -257,7 +257,9 @@ def _submission_entry(path: str, index: int) -> str:
 def _compliance(args: argparse.Namespace) -> Compliance:
     programme = _programme(args)
     submissions = (
-        example_submissions() if args.submissions is None else load_submissions(args.submissions)
+        example_submissions()
+        if args.submissions is None
+        else load_submissions(args.submissions, programme)
     )
     convention = DueConvention(
         grace_days=args.grace, holidays=HolidayPolicy(args.holidays.replace("-", "_"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+import warnings
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -162,6 +163,24 @@ def load_programme(path: str | PathLike[str]) -> Programme:
             value. Unknown fields are errors.
     """
     return programme_from_data(read_data_file(path), source=str(path))
+
+
+def programme_or_default(programme: Programme | None, loader: str) -> Programme:
+    """``programme``, or the embedded Ezhou plan with a :class:`DeprecationWarning` when it is None.
+
+    A loader given no programme checks its file against the Ezhou plan, which fails for any other
+    plan's file with "unknown target key". Passing the programme will be required in the next
+    release.
+    """
+    if programme is not None:
+        return programme
+    warnings.warn(
+        f"{loader}() without a programme checks the file against the embedded Ezhou plan; pass "
+        f"the programme ({loader}(path, programme)): it will be required in the next release",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return load_ezhou_plan()
 
 
 @cache

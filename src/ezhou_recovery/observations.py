@@ -425,7 +425,9 @@ def load_observations(
 
     Args:
         path: The file (``.csv`` or ``.json``).
-        programme: The programme the target keys belong to; the embedded Ezhou plan by default.
+        programme: The programme the target keys belong to. Without it the file is checked
+            against the embedded Ezhou plan, with a :class:`DeprecationWarning` (it will be
+            required in the next release).
         columnar: Return an :class:`~ezhou_recovery.ObservationTable` (needs numpy), read by a
             faster reader for CSV files; :func:`~ezhou_recovery.assess` gives the same results
             from it.
@@ -435,10 +437,9 @@ def load_observations(
             (``observations[3]``), the field and the value. Unknown target keys and unknown
             columns are errors.
     """
-    if programme is None:
-        from .loading import load_ezhou_plan
+    from .loading import programme_or_default
 
-        programme = load_ezhou_plan()
+    programme = programme_or_default(programme, "load_observations")
     plan = programme
     if columnar:
         from .columnar import ObservationTable
@@ -486,13 +487,18 @@ def load_investment_reports(
     error, since 万元 and 亿元 differ ten thousand times), and optionally ``source`` and ``quality``.
     A JSON table uses ``"format": "ezhou-recovery/investment"`` and ``"investment_reports": [...]``.
 
+    Args:
+        path: The file (``.csv`` or ``.json``).
+        programme: The programme the subjects belong to. Without it the file is checked against
+            the embedded Ezhou plan, with a :class:`DeprecationWarning` (it will be required in the
+            next release).
+
     Raises:
         LoadError: Names the file, the row or entry, the field and the value.
     """
-    if programme is None:
-        from .loading import load_ezhou_plan
+    from .loading import programme_or_default
 
-        programme = load_ezhou_plan()
+    programme = programme_or_default(programme, "load_investment_reports")
     plan = programme
 
     def build(entry: Mapping[str, Any]) -> InvestmentReport:

@@ -19,7 +19,16 @@ import attrs
 import pint
 
 from .errors import UnitError
-from .units import GENERIC_MEASURE_WORDS, Q_, Quantity, convert, format_quantity, parse_unit, ureg
+from .units import (
+    _MAX_EXPONENT,
+    GENERIC_MEASURE_WORDS,
+    Q_,
+    Quantity,
+    convert,
+    format_quantity,
+    parse_unit,
+    ureg,
+)
 
 __all__ = ["MULTIPLIERS", "ReportingUnit", "reporting_unit_of"]
 
@@ -168,6 +177,8 @@ def _decimal(number: Any) -> Decimal:
         raise UnitError(number, "not a number")
     if not value.is_finite():
         raise UnitError(number, "not a finite number")
+    if value and not -_MAX_EXPONENT <= value.adjusted() <= _MAX_EXPONENT:
+        raise UnitError(number, f"the number is beyond 10^±{_MAX_EXPONENT}")
     return value
 
 

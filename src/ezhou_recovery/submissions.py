@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from os import PathLike
@@ -266,8 +267,43 @@ def _parse_moment(value: Any) -> date | datetime:
         ) from None
 
 
-def _one(entry: Mapping[str, Any]) -> Submission:
+def _one(entry: Mapping[str, Any], programme: Programme | None = None) -> Submission:
     """Build a submission from one row or entry, or raise :class:`_EntryError` naming the field."""
+    submission = _built(entry)
+    if programme is not None:
+        _check_against(submission, programme)
+    return submission
+
+
+def _check_against(submission: Submission, programme: Programme) -> None:
+    try:
+        programme.obligation(submission.obligation)
+    except KeyError:
+        known = ", ".join(o.key for o in programme.obligations)
+        raise _EntryError(
+            "obligation",
+            f"not a duty of the programme {programme.key!r} (known: {known})",
+            submission.obligation,
+        ) from None
+    departments = {d.key for d in programme.departments}
+    if submission.department not in departments:
+        raise _EntryError(
+            "department",
+            f"not a department of the programme {programme.key!r}",
+            submission.department,
+        )
+    if submission.category is not None:
+        try:
+            programme.category(submission.category)
+        except KeyError:
+            raise _EntryError(
+                "category",
+                f"not a category of the programme {programme.key!r}",
+                submission.category,
+            ) from None
+
+
+def _built(entry: Mapping[str, Any]) -> Submission:
     extra = sorted(set(entry) - set(_FIELDS))
     if extra:
         raise _EntryError(extra[0], "unknown field", entry[extra[0]])
@@ -315,9 +351,14 @@ class _EntryError(Exception):
 
 
 def submissions_from_rows(
-    rows: Iterable[Mapping[str, Any]], *, source: str, where: str = "entry {}"
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    source: str,
+    where: str = "entry {}",
+    programme: Programme | None = None,
 ) -> tuple[Submission, ...]:
     """Build submissions from plain rows (dicts of text); ``where`` names a row from its number.
+    With ``programme``, each submission's duty, department and category must be the programme's.
 
     Raises:
         LoadError: Names the source, the row and field, the problem and the value.
@@ -328,14 +369,16 @@ def submissions_from_rows(
         if not isinstance(row, Mapping):
             raise LoadError(source, label, "expected a table of fields", type(row).__name__)
         try:
-            out.append(_one(row))
+            out.append(_one(row, programme))
         except _EntryError as exc:
             raise LoadError(source, f"{label}.{exc.field}", exc.problem, exc.value) from None
     return tuple(out)
 
 
-def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
-    """Read submissions from a CSV or JSON file.
+def load_submissions(
+    path: str | PathLike[str], programme: Programme | None = None
+) -> tuple[Submission, ...]:
+    """Read submissions from a CSV or JSON file, checked against the programme.
 
     CSV: a header row with ``submitted_at`` and either ``deadline`` or ``obligation``,
     ``department`` (and optionally ``period``, ``category``); ``note`` is optional. Rows are
@@ -344,10 +387,25 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     JSON: ``{"format": "ezhou-recovery/submissions", "format_version": 1, "submissions": [...]}``
     with one object per submission, fields as in the CSV.
 
+    Args:
+        path: The file (``.csv`` or ``.json``).
+        programme: The programme whose duties, departments and categories the submissions name;
+            each is checked. Without it nothing is checked against a programme, with a
+            :class:`DeprecationWarning` (it will be required in the next release).
+
     Raises:
-        LoadError: The file cannot be read or parsed, or an entry is wrong; names the file, the
-            row or entry and field, the problem and the value.
+        LoadError: The file cannot be read or parsed, or an entry is wrong (an unknown duty,
+            department or category included); names the file, the row or entry and field, the
+            problem and the value.
     """
+    if programme is None:
+        warnings.warn(
+            "load_submissions() without a programme does not check duties, departments and "
+            "categories; pass the programme (load_submissions(path, programme)): it will be "
+            "required in the next release",
+            DeprecationWarning,
+            stacklevel=2,
+        )
     source = str(path)
     suffix = Path(path).suffix.lower()
     try:
@@ -355,7 +413,7 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     except OSError as exc:
         raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
     if suffix == ".csv":
-        return _from_csv(raw, source)
+        return _from_csv(raw, source, programme)
     if suffix != ".json":
         raise LoadError(source, "", f"unknown file type {suffix!r}: expected .csv or .json")
     body = check_format(
@@ -370,10 +428,12 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     entries = body.get("submissions")
     if not isinstance(entries, list):
         raise LoadError(source, "submissions", "expected a list of submissions", entries)
-    return submissions_from_rows(entries, source=source, where="submissions[{}]")
+    return submissions_from_rows(
+        entries, source=source, where="submissions[{}]", programme=programme
+    )
 
 
-def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
+def _from_csv(raw: bytes, source: str, programme: Programme | None) -> tuple[Submission, ...]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -409,7 +469,7 @@ def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
     out = []
     try:
         for row in rows():
-            out.append(_one(row))
+            out.append(_one(row, programme))
     except _EntryError as exc:
         raise LoadError(source, f"row {number}.{exc.field}", exc.problem, exc.value) from None
     return tuple(out)
