@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import ezhou_recovery as er
+from _cli_output import csv_body
 from ezhou_recovery import _records
 from ezhou_recovery._text import width
 from ezhou_recovery.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
@@ -51,7 +52,7 @@ def test_status_csv_is_one_row_per_target(
 ) -> None:
     code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "csv")
     assert code == EXIT_OK
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(csv_body(out))))
     assert list(rows[0]) == list(_records.RESULT_COLUMNS)
     assert [r["key"] for r in rows] == [r.key for r in example_assessment.results]
     roads = next(r for r in rows if r["key"] == "transport.rural_roads")
@@ -132,7 +133,7 @@ def test_status_with_programme_needs_observations(capsys: pytest.CaptureFixture[
 def test_compliance_csv_one_row_per_deadline(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "compliance", "--as-of", "2021-07-15", "--format", "csv")
     assert code == EXIT_OK
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(csv_body(out))))
     c = er.compliance(er.load_ezhou_plan(), er.example_submissions(), date(2021, 7, 15))
     assert [r["key"] for r in rows] == [st.deadline.key for st in c.statuses]
     assert {r["status"] for r in rows} == {"on_time", "late", "missing", "not_yet_due"}
@@ -197,7 +198,7 @@ def test_status_estimates_are_rounded_as_the_doc_says(
     assert f"rounded to {digits} significant digits" in DOC
     code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "csv")
     assert code == EXIT_OK
-    rows = {r["key"]: r for r in csv.DictReader(io.StringIO(out))}
+    rows = {r["key"]: r for r in csv.DictReader(io.StringIO(csv_body(out)))}
     code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "json")
     targets = {t["key"]: t for t in json.loads(out)["targets"]}
     seen = 0
@@ -271,7 +272,9 @@ def test_an_unowed_submission_names_the_file_and_the_row_the_loader_counts(
 
     subs = tmp_path / "subs.csv"
     _submissions_csv(subs, "quarterly_progres,transport_bureau,2021Q2,2021-07-20,", before)
-    assert len(er.load_submissions(subs, er.load_ezhou_plan())) == before + 1
+    with pytest.raises(er.LoadError) as unowed:  # the loader checks the duty against the plan
+        er.load_submissions(subs, er.load_ezhou_plan())
+    assert unowed.value.path == f"{row}.obligation"
     code, out, err = run(
         capsys, "compliance", "--programme", str(SAMPLE), "--submissions", str(subs)
     )

@@ -190,16 +190,25 @@ def match_submissions(
     return matched
 
 
+def _unknown_part(
+    s: Submission, obligations: set[str], departments: set[str], categories: set[str]
+) -> tuple[str, str] | None:
+    """The field of ``s`` that names nothing of the programme, and the problem; None if none."""
+    if s.obligation not in obligations:
+        return "obligation", f"unknown duty (known: {', '.join(sorted(obligations))})"
+    if s.department not in departments:
+        return "department", "unknown department"
+    if s.category is not None and s.category not in categories:
+        return "category", "unknown category"
+    return None
+
+
 def _unmatched(
     i: int, s: Submission, obligations: set[str], departments: set[str], categories: set[str]
 ) -> UnmatchedSubmissionError:
-    if s.obligation not in obligations:
-        known = ", ".join(sorted(obligations))
-        return UnmatchedSubmissionError(i, s, "obligation", f"unknown duty (known: {known})")
-    if s.department not in departments:
-        return UnmatchedSubmissionError(i, s, "department", "unknown department")
-    if s.category is not None and s.category not in categories:
-        return UnmatchedSubmissionError(i, s, "category", "unknown category")
+    unknown = _unknown_part(s, obligations, departments, categories)
+    if unknown is not None:
+        return UnmatchedSubmissionError(i, s, *unknown)
     if s.period is not None and not _is_period_label(s.period):
         return UnmatchedSubmissionError(
             i,
@@ -276,31 +285,15 @@ def _one(entry: Mapping[str, Any], programme: Programme | None = None) -> Submis
 
 
 def _check_against(submission: Submission, programme: Programme) -> None:
-    try:
-        programme.obligation(submission.obligation)
-    except KeyError:
-        known = ", ".join(o.key for o in programme.obligations)
-        raise _EntryError(
-            "obligation",
-            f"not a duty of the programme {programme.key!r} (known: {known})",
-            submission.obligation,
-        ) from None
-    departments = {d.key for d in programme.departments}
-    if submission.department not in departments:
-        raise _EntryError(
-            "department",
-            f"not a department of the programme {programme.key!r}",
-            submission.department,
-        )
-    if submission.category is not None:
-        try:
-            programme.category(submission.category)
-        except KeyError:
-            raise _EntryError(
-                "category",
-                f"not a category of the programme {programme.key!r}",
-                submission.category,
-            ) from None
+    unknown = _unknown_part(
+        submission,
+        {o.key for o in programme.obligations},
+        {d.key for d in programme.departments},
+        {c.key for c in programme.categories},
+    )
+    if unknown is not None:
+        field, problem = unknown
+        raise _EntryError(field, problem, getattr(submission, field))
 
 
 def _built(entry: Mapping[str, Any]) -> Submission:
