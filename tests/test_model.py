@@ -109,7 +109,6 @@ def test_a_valid_programme_builds() -> None:
             "total_investment",
             "money",
         ),
-        (lambda: category(lead_departments=()), "lead_departments", "lead department"),
         (lambda: category(lead_departments=(DEPT, DEPT)), "lead_departments", "duplicate"),
         (lambda: category(targets=(target(), target())), "targets", "duplicate"),
         (

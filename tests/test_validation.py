@@ -98,12 +98,51 @@ def test_obligation_due_outside_period(sample: er.Programme) -> None:
     assert codes(p)["obligation-due-outside-period"] is er.Severity.ERROR
 
 
-def test_category_without_lead_department(sample: er.Programme) -> None:
+def test_a_category_the_plan_assigns_to_nobody_is_a_warning(sample: er.Programme) -> None:
     water = sample.category("water")
-    with pytest.raises(er.InvariantError, match="lead department"):
-        attrs.evolve(water, lead_departments=())
-    p = with_category(sample, "water", bypass(water, lead_departments=()))
-    assert codes(p)["category-without-lead"] is er.Severity.ERROR
+    p = with_category(sample, "water", attrs.evolve(water, leader=None, lead_departments=()))
+    found = {f.code: f for f in er.validate(p)}
+    lead, leader = found["category-without-lead"], found["category-without-leader"]
+    assert (lead.severity, lead.where, lead.what) == (
+        er.Severity.WARNING,
+        "categories[water].lead_departments",
+        "the plan names no lead department: nobody owes this category's reports",
+    )
+    assert (leader.severity, leader.where, leader.what) == (
+        er.Severity.WARNING,
+        "categories[water].leader",
+        "the plan names no leading official: no official answers for this category",
+    )
+    assert [c.key for c in p.unassigned] == ["water"]
+
+
+def test_a_gap_in_category_numbers_is_a_warning(sample: er.Programme) -> None:
+    water = sample.category("water")
+    p = with_category(sample, "water", attrs.evolve(water, number=4))
+    (gap,) = [f for f in er.validate(p) if f.code == "category-number-gap"]
+    assert (gap.severity, gap.where, gap.what) == (
+        er.Severity.WARNING,
+        "categories",
+        "the categories are numbered 1, 4: number(s) 2, 3 missing (a fragment of a plan, or a slip?)",
+    )
+
+
+def test_an_empty_programme_fails(sample: er.Programme) -> None:
+    empty = attrs.evolve(sample, categories=(), obligations=())
+    (found,) = [f for f in er.validate(empty) if f.code == "empty-programme"]
+    assert (found.severity, found.what) == (
+        er.Severity.ERROR,
+        "the programme has no categories: nothing to check",
+    )
+    bare = tuple(
+        attrs.evolve(c, targets=(), projects=(), portfolio=None) for c in sample.categories
+    )
+    hollow = attrs.evolve(sample, categories=bare)
+    assert "no targets, projects or portfolio" in codes_what(hollow)["empty-programme"]
+
+
+def codes_what(programme: er.Programme) -> dict[str, str]:
+    return {f.code: f.what for f in er.validate(programme)}
 
 
 def test_duplicate_keys(sample: er.Programme) -> None:

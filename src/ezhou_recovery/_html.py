@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from ._text import departments_text, leader_text
 from .attainment import Assessment, Rollup, Status, TargetResult
 from .compliance import Compliance, DeadlineStatus, ReportStatus
 from .obligations import Deadline
@@ -116,12 +117,15 @@ def _projects_html(projects: Sequence[Project]) -> str:
 
 def category_html(category: Category) -> str:
     """A category: leader, lead departments, portfolio, targets and named projects."""
-    departments = "、".join(d.name_zh for d in category.lead_departments)
-    departments_en = "; ".join(d.name_en for d in category.lead_departments)
+    departments = departments_text(category.lead_departments)
+    departments_en = departments_text(category.lead_departments, "en")
     parts = [
         _heading(f"({category.number}) {category.name_zh}", f"{category.name_en} [{category.key}]"),
-        _para(f"分管领导 Leader: {category.leader.name_zh} ({category.leader.name_en})"),
-        _para(f"牵头部门 Lead departments: {departments} ({departments_en})"),
+        _para(f"分管领导 Leader: {leader_text(category.leader)}"),
+        _para(
+            f"牵头部门 Lead departments: {departments}"
+            + ("" if not category.lead_departments else f" ({departments_en})")
+        ),
     ]
     p = category.portfolio
     if p is not None:
@@ -148,8 +152,8 @@ def programme_html(programme: Programme) -> str:
             c.number,
             c.name_zh,
             c.name_en,
-            f"{c.leader.name_zh} ({c.leader.name_en})",
-            "、".join(d.name_zh for d in c.lead_departments),
+            leader_text(c.leader),
+            departments_text(c.lead_departments),
             len(c.targets),
             "" if c.portfolio is None else c.portfolio.project_count,
             "" if c.portfolio is None else format_quantity(c.portfolio.total_investment),

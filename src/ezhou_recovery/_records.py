@@ -41,6 +41,7 @@ TARGET_COLUMNS: Final = (
     "scope_zh",
     "scope_en",
     "section",
+    "strive",
 )
 #: Columns of a deadline record, in order.
 DEADLINE_COLUMNS: Final = (
@@ -148,6 +149,7 @@ def target_record(target: Target) -> Record:
         "scope_zh": target.scope_zh,
         "scope_en": target.scope_en,
         "section": target.section.value,
+        "strive": target.strive,
     }
 
 
@@ -174,7 +176,7 @@ def project_record(project: Project) -> Record:
         "category": project.category,
         "name_zh": project.name_zh,
         "name_en": project.name_en,
-        "level": project.level.value,
+        "level": None if project.level is None else project.level.value,
         "status": project.status.value,
         "investment_yi_yuan": yi_yuan(project.investment),
         "funded_yi_yuan": yi_yuan(project.funded),
@@ -191,8 +193,8 @@ def category_record(category: Category) -> Record:
         "number": category.number,
         "name_zh": category.name_zh,
         "name_en": category.name_en,
-        "leader_zh": category.leader.name_zh,
-        "leader_en": category.leader.name_en,
+        "leader_zh": None if category.leader is None else category.leader.name_zh,
+        "leader_en": None if category.leader is None else category.leader.name_en,
         "lead_departments": ";".join(d.key for d in category.lead_departments),
         "target_count": len(category.targets),
         "project_count": None if p is None else p.project_count,

@@ -262,8 +262,11 @@ def laggards_text(laggards: Sequence[Laggard]) -> str:
 
 
 def compliance_head(c: Compliance) -> str:
-    """One line: the date and the programme tally."""
-    return f"Reporting compliance as of {c.as_of.isoformat()}: {tally_line(c.programme)}"
+    """One line: the date and the programme tally; a line per category nobody is assigned to."""
+    head = f"Reporting compliance as of {c.as_of.isoformat()}: {tally_line(c.programme)}"
+    for key, missing in c.unassigned:
+        head += f"\nUnassigned 未明确责任: {key} has no {missing} named in the plan"
+    return head
 
 
 def compliance_text(c: Compliance) -> str:

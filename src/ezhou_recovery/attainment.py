@@ -465,8 +465,13 @@ def assess(
     annual_plans: Iterable[AnnualInvestmentPlan] = (),
     thresholds: Thresholds | None = None,
     columnar: bool | None = None,
+    include_strive: bool = True,
 ) -> Assessment:
     """Assess every target of ``programme`` and its investment as of ``as_of``.
+
+    ``include_strive=False`` leaves the targets the plan only strives for (争取, ``Target.strive``)
+    out of the accountability views, the roll-ups by leading official and by department; they
+    keep their results and stay in the category and programme roll-ups.
 
     Observations and reports dated after ``as_of`` are ignored (the assessment is of that day).
 
@@ -510,7 +515,13 @@ def assess(
             o.name_en,
             o.name_zh,
             o.name_en,
-            (t for c in programme.categories if c.leader == o for t in c.targets),
+            (
+                t
+                for c in programme.categories
+                if c.leader == o
+                for t in c.targets
+                if include_strive or not t.strive
+            ),
         )
         for o in programme.officials
     )
@@ -523,6 +534,7 @@ def assess(
                     for cc in programme.categories
                     if any(dd.key == d.key for dd in cc.lead_departments)
                     for t in cc.targets
+                    if include_strive or not t.strive
                 ]
                 departments[d.key] = rollup("department", d.key, d.name_zh, d.name_en, targets)
     overall = rollup(

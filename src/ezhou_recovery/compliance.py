@@ -26,7 +26,7 @@ from .submissions import Submission, match_submissions
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .programme import Programme
+    from .programme import Category, Programme
 
 __all__ = [
     "Compliance",
@@ -250,6 +250,9 @@ class Compliance:
         by_category: Tallies by category key (programme-wide reports are in no category).
         by_official: Tallies by leading official, over the categories each leads.
         laggards: Departments with a late or missing report, the one lagging most first.
+        unassigned: Categories whose leading official or lead departments the plan does not
+            name, as ``(category key, what is missing)``: nobody owes their category reports, and
+            no official answers for them.
     """
 
     as_of: date
@@ -261,6 +264,7 @@ class Compliance:
     by_category: tuple[tuple[str, Tally], ...]
     by_official: tuple[tuple[Official, Tally], ...]
     laggards: tuple[Laggard, ...]
+    unassigned: tuple[tuple[str, str], ...] = ()
 
     def department(self, key: str) -> Tally:
         """The tally of the department with ``key``.
@@ -446,7 +450,8 @@ def compliance(
     by_category = tuple((c.key, _tally(per_cat.get(c.key, ()), full)) for c in programme.categories)
     leaders: dict[Official, list[DeadlineStatus]] = {}
     for c in programme.categories:
-        leaders.setdefault(c.leader, []).extend(per_cat.get(c.key, ()))
+        if c.leader is not None:
+            leaders.setdefault(c.leader, []).extend(per_cat.get(c.key, ()))
     by_official = tuple((o, _tally(sts, full)) for o, sts in leaders.items())
     lagging = [(d, t) for d, t in by_department if t.late or t.missing]
     lagging.sort(key=lambda dt: (_lag_order(dt[1]), dt[0].key))
@@ -461,4 +466,14 @@ def compliance(
         by_category=by_category,
         by_official=by_official,
         laggards=laggards,
+        unassigned=tuple((c.key, _missing_words(c)) for c in programme.unassigned),
     )
+
+
+def _missing_words(category: Category) -> str:
+    missing = []
+    if category.leader is None:
+        missing.append("leading official 分管领导")
+    if not category.lead_departments:
+        missing.append("lead department 牵头部门")
+    return " and ".join(missing)

@@ -49,30 +49,34 @@ class Category:
         number: Its number in the text, from 1.
         name_zh: Name in Chinese (公共卫生体系补短板工程).
         name_en: Name in English.
-        leader: The leading official (分管领导).
-        lead_departments: The lead departments (牵头部门), at least one.
+        leader: The leading official (分管领导); None where the plan names none (a fragment).
+        lead_departments: The lead departments (牵头部门); empty where the plan names none.
         targets: Its targets, in the order of the text.
         tasks: Its main tasks.
         projects: Projects of the category that the data names.
         portfolio: Its planned projects and investment; None where the text gives none.
+        note: Free text about the category (not read by any computation).
     """
 
     key: str = attrs.field(validator=v.slug)
     number: int = attrs.field(validator=v.non_negative_int)
     name_zh: str = attrs.field(validator=v.text)
     name_en: str = attrs.field(validator=v.text)
-    leader: Official = attrs.field(validator=attrs.validators.instance_of(Official))
-    lead_departments: tuple[Department, ...] = attrs.field(validator=v.instances_of(Department))
+    leader: Official | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Official))
+    )
+    lead_departments: tuple[Department, ...] = attrs.field(
+        default=(), validator=v.instances_of(Department)
+    )
     targets: tuple[Target, ...] = attrs.field(default=(), validator=v.instances_of(Target))
     tasks: tuple[Task, ...] = attrs.field(default=(), validator=v.instances_of(Task))
     projects: tuple[Project, ...] = attrs.field(default=(), validator=v.instances_of(Project))
     portfolio: Portfolio | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Portfolio))
     )
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
-        if not self.lead_departments:
-            raise v.fail(self, "lead_departments", (), "a category needs a lead department")
         v.unique(self, "lead_departments", (d.key for d in self.lead_departments))
         v.unique(self, "targets", (t.key for t in self.targets))
         v.unique(self, "projects", (p.key for p in self.projects))
@@ -83,6 +87,11 @@ class Category:
         for field, item in keyed:
             if item.category != self.key:
                 raise v.fail(self, f"{field}.key", item.key, f"must start with '{self.key}.'")
+
+    @property
+    def assigned(self) -> bool:
+        """Whether the plan names both a leading official and a lead department for it."""
+        return self.leader is not None and bool(self.lead_departments)
 
     def target(self, key: str) -> Target:
         """The target with ``key`` (full ``<category>.<slug>`` or just the slug).
@@ -140,6 +149,9 @@ class Programme:
         obligations: Its reporting duties.
         published: Date of publication, if known.
         source_url: Where the text was published, if known.
+        implements: The document number of the plan it implements, if it names one (a city
+            plan citing the province's 鄂政发〔2020〕19号).
+        note: Free text about the programme (not read by any computation).
     """
 
     key: str = attrs.field(validator=v.slug)
@@ -155,6 +167,8 @@ class Programme:
     )
     published: date | None = attrs.field(default=None, validator=v.optional_date)
     source_url: str | None = attrs.field(default=None, validator=v.optional_text)
+    implements: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
     _index: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -249,8 +263,13 @@ class Programme:
 
     @property
     def officials(self) -> tuple[Official, ...]:
-        """Every leading official, each once, in order of appearance."""
-        return tuple(dict.fromkeys(c.leader for c in self.categories))
+        """Every leading official the plan names, each once, in order of appearance."""
+        return tuple(dict.fromkeys(c.leader for c in self.categories if c.leader is not None))
+
+    @property
+    def unassigned(self) -> tuple[Category, ...]:
+        """The categories whose leading official or lead departments the plan leaves unknown."""
+        return tuple(c for c in self.categories if not c.assigned)
 
     # Portfolio totals --------------------------------------------------------------------------
 

@@ -509,6 +509,7 @@ def categories(
     lead_departments: Sequence[Department] | None = None,
     max_targets: int = 3,
     max_projects: int = 2,
+    min_targets: int = 0,
 ) -> st.SearchStrategy[Category]:
     """Categories with targets, tasks, projects and, perhaps, a portfolio consistent with them.
 
@@ -519,6 +520,7 @@ def categories(
         lead_departments: Departments to choose the lead departments from; else drawn.
         max_targets: Most targets.
         max_projects: Most named projects.
+        min_targets: Fewest targets.
     """
 
     @st.composite
@@ -535,7 +537,10 @@ def categories(
         )
         ts = draw(
             st.lists(
-                targets(category=k, within=within), max_size=max_targets, unique_by=lambda t: t.key
+                targets(category=k, within=within),
+                min_size=min_targets,
+                max_size=max(min_targets, max_targets),
+                unique_by=lambda t: t.key,
             )
         )
         ps = draw(
@@ -677,7 +682,15 @@ def programmes(
             st.lists(slugs(), min_size=min_categories, max_size=max_categories, unique=True)
         )
         cats = [
-            draw(categories(key=k, number=i + 1, within=period, lead_departments=tuple(pool)))
+            draw(
+                categories(
+                    key=k,
+                    number=i + 1,
+                    within=period,
+                    lead_departments=tuple(pool),
+                    min_targets=1 if i == 0 else 0,  # a programme with nothing is an error
+                )
+            )
             for i, k in enumerate(keys)
         ]
         after_issue = Period(issued + timedelta(days=1), period.end)

@@ -143,6 +143,9 @@ class Target:
         scope_en: The same in English.
         section: The part of the category's text it was read from.
         clause_zh: The clause of the text it came from, word for word.
+        strive: Whether the plan only strives for it (争取, 力争 as a stretch): marked as such,
+            and left out of accountability views that ask for binding targets only.
+        note: Free text about the target (not read by any computation).
         reporting_unit: The unit its sector writes numbers in (万千瓦 for a target of 50万千瓦); a
             bare number reported for the target is read in it, and values are shown in it. A loaded
             target takes it from its value's text; by default it is the value's own unit. None for
@@ -171,6 +174,8 @@ class Target:
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(ReportingUnit)),
     )
+    strive: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
         if self.kind.quantitative and self.value is None:
@@ -258,7 +263,8 @@ class Target:
         return f"{sign[self.comparator]} {self.format_value(self.value, lang)}{per_year}"
 
     def __str__(self) -> str:
-        return f"{self.key}: {self.description_zh} ({self.describe_value()})"
+        strive = "争取" if self.strive else ""
+        return f"{self.key}: {strive}{self.description_zh} ({self.describe_value()})"
 
     def _repr_html_(self) -> str:
         from ._html import target_html

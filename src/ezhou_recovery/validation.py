@@ -20,7 +20,11 @@ code                             level    fires when
 ``target-deadline-outside-period`` error  a target is due outside the programme's period
 ``obligation-due-outside-period`` error   a once-only duty is due outside (issue, end]
 ``deadline-outside-period``      error    a given deadline is due outside (issue, end]
-``category-without-lead``        error    a category has no lead department
+``category-without-lead``        warning  a category has no lead department (the plan names none)
+``category-without-leader``      warning  a category has no leading official (the plan names none)
+``category-number-gap``          warning  category numbers skip a number (1, 2, 4)
+``empty-programme``              error    a programme without categories, or whose categories
+                                          have no targets, projects or portfolio
 ``baseline-meets-target``        warning  a level target's baseline already meets the target
 ``target-without-clause``        warning  a target does not quote the clause it comes from
 ``duplicate-key``                error    two categories, targets, projects, duties share a key
@@ -139,6 +143,19 @@ def _programme_rules(p: Programme) -> Iterator[Finding]:
             "published",
             f"published {p.published} is before issued {p.issued}",
         )
+    if not any(c.targets or c.projects or c.portfolio for c in p.categories):
+        what = "no categories" if not p.categories else "no targets, projects or portfolio"
+        yield _error("empty-programme", "categories", f"the programme has {what}: nothing to check")
+    numbers = sorted({c.number for c in p.categories})
+    missing = sorted(set(range(1, numbers[-1] + 1)) - set(numbers)) if numbers else []
+    if missing:
+        shown = ", ".join(str(n) for n in missing)
+        yield _warn(
+            "category-number-gap",
+            "categories",
+            f"the categories are numbered {', '.join(str(n) for n in numbers)}: "
+            f"number(s) {shown} missing (a fragment of a plan, or a slip?)",
+        )
     yield from _duplicates("categories", (c.key for c in p.categories))
     yield from _duplicates("obligations", (o.key for o in p.obligations))
     yield from _duplicates("targets", (t.key for c in p.categories for t in c.targets))
@@ -175,7 +192,17 @@ def _department(known: dict[str, Department], d: Department, where: str) -> Iter
 
 def _category_rules(p: Programme, c: Category, where: str) -> Iterator[Finding]:
     if not c.lead_departments:
-        yield _error("category-without-lead", f"{where}.lead_departments", "no lead department")
+        yield _warn(
+            "category-without-lead",
+            f"{where}.lead_departments",
+            "the plan names no lead department: nobody owes this category's reports",
+        )
+    if c.leader is None:
+        yield _warn(
+            "category-without-leader",
+            f"{where}.leader",
+            "the plan names no leading official: no official answers for this category",
+        )
     tasks: set[int] = set()
     for task in c.tasks:
         if task.number in tasks:
