@@ -323,6 +323,7 @@ MONEY_COLUMNS: Final = (
     "planned_first_year_yi_yuan",
     "completed_first_year_yi_yuan",
     "first_year_rate",
+    "reported_total_yi_yuan",
 )
 #: Columns of a deadline status record (one row per deadline of a compliance check).
 DEADLINE_STATUS_COLUMNS: Final = (
@@ -505,6 +506,7 @@ def money_record(m: Any) -> Record:
         "planned_first_year_yi_yuan": yi_yuan(m.planned_first_year),
         "completed_first_year_yi_yuan": yi_yuan(m.completed_first_year),
         "first_year_rate": _exact_share(m.first_year_rate),
+        "reported_total_yi_yuan": yi_yuan(m.reported_total),
     }
 
 

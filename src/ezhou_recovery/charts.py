@@ -506,7 +506,13 @@ def investment_chart(assessment: Assessment, *, lang: Language = "auto") -> Figu
                 label=time_label,
             )
             for row, rate, (done, planned) in zip(rows, rates, amounts, strict=True):
-                if rate is None:
+                if rate is None and done is not None:  # reported, but the plan states no total
+                    text = _pick(
+                        zh,
+                        f"{_amount(done.magnitude)} reported, no planned total",
+                        f"已报{_amount(done.magnitude)}，方案未列总投资",
+                    )
+                elif rate is None:
                     text = _pick(zh, "no report", "未报送数据")
                 else:
                     assert done is not None
@@ -515,6 +521,17 @@ def investment_chart(assessment: Assessment, *, lang: Language = "auto") -> Figu
                         f"{_percent(float(rate))}  "
                         f"{_amount(done.magnitude)} / {_amount(planned.magnitude)}"
                     )
+                    total = assessment.money_total
+                    if (
+                        row == 0
+                        and total.reported_total is not None
+                        and total.reported_total != done
+                    ):
+                        text += _pick(
+                            zh,
+                            f"; {_amount(total.reported_total.magnitude)} reported in all",
+                            f"；全部已报{_amount(total.reported_total.magnitude)}",
+                        )
                 ax.text(1.3, row, text, va="center", fontsize=8)
             ax.set_xlim(0, 1.9)
             ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25%", "50%", "75%", "100%"])
