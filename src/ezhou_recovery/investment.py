@@ -265,9 +265,7 @@ def assess_investment(
             for m in portfolio_results:
                 assert m.completed_first_year is not None
                 total_first = total_first + m.completed_first_year
-    figures = [
-        m.completed for m in money if m.subject in category_keys and m.completed is not None
-    ]
+    figures = [m.completed for m in money if m.subject in category_keys and m.completed is not None]
     reported_total: Quantity | None = None
     for amount in figures:
         reported_total = amount if reported_total is None else reported_total + amount
