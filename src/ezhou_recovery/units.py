@@ -409,7 +409,7 @@ def _unit_from_zh(word: str, text: str) -> pint.Unit:
         ratio: pint.Unit = _unit_from_zh(top, text) / _unit_from_zh(bottom, text)
         return _checked(ratio, word, text)
     if not word.isascii():
-        raise UnitError(text, _unknown_chinese(word))
+        raise UnitError(text, _unknown_chinese(word, text))
     try:
         parsed: pint.Unit | None = ureg.Unit(word)
     except Exception:  # pint's expression parser raises assorted errors on garbage
@@ -443,21 +443,27 @@ def _allowed(unit: pint.Unit) -> bool:
 def _case_slip(word: str, text: str, parsed: pint.Unit | None) -> pint.Unit:
     """A unit symbol written in the wrong case (``kw`` for kW) when only one symbol fits."""
     fits = sorted({s for s in UNIT_SYMBOLS if s.lower() == word.lower()})
-    if len(fits) == 1:
+    if len(fits) == 1 and parsed is None:  # kw is no unit at all: kW is meant
         unit: pint.Unit = ureg.Unit(fits[0])
         return unit
-    if len(fits) > 1:
-        raise UnitError(text, f"unknown unit {word!r}: did you mean {' or '.join(fits)}?")
+    if fits:
+        reading = "" if parsed is None else f" ({word} is {parsed:D})"
+        raise UnitError(text, f"unknown unit {word!r}{reading}: did you mean {' or '.join(fits)}?")
     near = difflib.get_close_matches(word, UNIT_SYMBOLS, n=2, cutoff=0.5)
     hint = f"; did you mean {' or '.join(near)}?" if near else ""
-    reading = "" if parsed is None else f" (pint would read it as {parsed})"
+    reading = "" if parsed is None else f" (pint would read it as {parsed:D})"
     raise UnitError(
         text,
         f"unknown unit {word!r}{reading}: plans use the units the format page lists{hint}",
     )
 
 
-def _unknown_chinese(word: str) -> str:
+def _unknown_chinese(word: str, text: str) -> str:
+    written = _word(_normalise(text))
+    at = written.find(word)
+    before = written[at - 1 : at] if at > 0 else ""
+    if before in GENERIC_MEASURE_WORDS:  # 3个基地: the measure word was read already
+        word = before + word
     thing = word[1:] if word[:1] in GENERIC_MEASURE_WORDS and len(word) > 1 else None
     if thing is None:
         return f"unknown unit {word!r}: the format page lists the unit words"
@@ -529,9 +535,9 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
     plus_minus = normal.strip().startswith("±")
     if plus_minus:  # ±800千伏: a direct-current line's voltage, written with its two poles
         normal = normal.strip()[1:]
-    match = _NUMBER.fullmatch(normal)
+    _, qualifier, said = _split_qualifier(normal)
+    match = None if said is not None else _NUMBER.fullmatch(normal)
     if match is None:
-        _, qualifier, said = _split_qualifier(normal)
         if said is not None:
             raise UnitError(
                 text,
