@@ -71,7 +71,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
     )
     from .people import Department, Official
     from .periods import Period, quarter_of
-    from .programme import Category, Programme, Task
+    from .programme import Category, CountedThing, Programme, Task
     from .projects import (
         Funding,
         FundingSource,
@@ -112,7 +112,17 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         TargetKind,
         Targets,
     )
-    from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
+    from .units import (
+        Q_,
+        Qualifier,
+        format_quantity,
+        money,
+        parse_quantity,
+        parse_unit,
+        quantity_in,
+        read_qualified,
+        ureg,
+    )
     from .validation import Finding, Severity, validate
     from .workbook_reading import FilledWorkbook, read_reporting_workbook
     from .workbooks import write_reporting_workbook, write_reporting_workbooks
@@ -121,6 +131,9 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
 _LAZY: dict[str, str] = {
     "to_json": "serialization",
     "ReportingUnit": "reporting_units",
+    "CountedThing": "programme",
+    "Qualifier": "units",
+    "read_qualified": "units",
     "ImplausibleValueWarning": "observations",
     "from_json": "serialization",
     "validate": "validation",
@@ -250,6 +263,7 @@ __all__ = [
     "Category",
     "Comparator",
     "Compliance",
+    "CountedThing",
     "Deadline",
     "DeadlineStatus",
     "Deadlines",
@@ -283,6 +297,7 @@ __all__ = [
     "Project",
     "ProjectLevel",
     "ProjectStatus",
+    "Qualifier",
     "QualitativeLevel",
     "Quality",
     "ReportStatus",
@@ -334,6 +349,7 @@ __all__ = [
     "project_performance",
     "quantity_in",
     "quarter_of",
+    "read_qualified",
     "read_reporting_workbook",
     "submissions_frame",
     "to_json",

@@ -31,7 +31,7 @@ from .observations import (
     _exact,
 )
 from .programme import Programme
-from .targets import BaselineQualifier, Comparator, Target, TargetKind
+from .targets import ABOUT_TOLERANCE, BaselineQualifier, Comparator, Target, TargetKind
 from .units import COUNTED_THINGS, Q_, Quantity, format_quantity, quantity_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -639,6 +639,15 @@ def _normalised(target: Target, o: Observation) -> Observation:
     return o if converted is value else attrs.evolve(o, value=converted)
 
 
+def _within_tolerance(target: Target, goal: float) -> float:
+    """The goal to meet: an approximate target's (80%左右) is eased by ``ABOUT_TOLERANCE``."""
+    if not target.about:
+        return goal
+    if target.comparator is Comparator.AT_MOST:
+        return goal * (1 + ABOUT_TOLERANCE)
+    return goal * (1 - ABOUT_TOLERANCE)
+
+
 def _show(value: Any, target: Target | None = None) -> str:
     """A value in English words: ``1444 base stations``, ``77.6 km``, ``done``; in the target's
     reporting unit where that is not the canonical unit (``40万千瓦``)."""
@@ -819,7 +828,7 @@ def _quantitative(
         return _no_data(target, latest, sel.count, expected, baseline_q, exact, as_of)
     actual = _magnitude(judged.value)
     progress = f.progress(actual, goal, base, higher)
-    attained = bool(f.meets(actual, goal, comparator))
+    attained = bool(f.meets(actual, _within_tolerance(target, goal), comparator))
     code = f.status_code(True, attained, passed, progress, expected, th.on_track, th.at_risk)
     status = _BY_CODE[int(code)]
     projected = projected_progress = catch_up = None
@@ -1013,7 +1022,7 @@ def _annual(
         amount = _magnitude(judged.value)
         total += amount
         p = f.progress(amount, rate, math.nan, higher)
-        attained = bool(f.meets(amount, rate, comparator))
+        attained = bool(f.meets(amount, _within_tolerance(target, rate), comparator))
         code = f.status_code(True, attained, passed_y, p, expected_y, th.on_track, th.at_risk)
         years.append(YearResult(year, judged.value, _BY_CODE[int(code)], p, expected_y))  # type: ignore[arg-type]
         if not passed_y:

@@ -16,7 +16,7 @@ from . import _converter
 from .errors import LoadError, UnitError
 from .programme import Programme
 from .reporting_units import reporting_unit_of
-from .units import parse_quantity
+from .units import Qualifier, _split_qualifier, parse_quantity
 
 __all__ = [
     "PROGRAMME_FORMAT",
@@ -117,7 +117,9 @@ def programme_from_data(data: Any, *, source: str = "<data>") -> Programme:
     body = check_format(
         data, source=source, expected=PROGRAMME_FORMAT, version=PROGRAMME_FORMAT_VERSION
     )
+    _declare_counted_things(body, source)
     _default_deadlines(body)
+    _qualified_values(body, source)
     _reporting_units(body)
     return _converter.structure(body, Programme, source=source)
 
@@ -133,6 +135,51 @@ def _default_deadlines(body: dict[str, Any]) -> None:
         for target in targets if isinstance(targets, list) else ():
             if isinstance(target, dict) and "deadline" not in target:
                 target["deadline"] = end
+
+
+def _declare_counted_things(body: dict[str, Any], source: str) -> None:
+    # The programme's own counted things are units before its values are read.
+    from .programme import CountedThing
+
+    things = body.get("counted_things")
+    if things is None:
+        return
+    for thing in _converter.structure(things, tuple[CountedThing, ...], source=source):
+        try:
+            thing.declare()
+        except UnitError as exc:
+            raise LoadError(source, "counted_things", exc.problem, exc.text) from None
+
+
+#: The comparator a qualifying word in a target's value stands for.
+_COMPARATOR_OF: Final = {Qualifier.AT_LEAST: "at_least", Qualifier.AT_MOST: "at_most"}
+
+
+def _qualified_values(body: dict[str, Any], source: str) -> None:
+    # 99%以上, 不低于90%, 30分钟以内, 80%左右: the word sets the comparator (左右: about).
+    categories = body.get("categories")
+    for ci, category in enumerate(categories if isinstance(categories, list) else ()):
+        targets = category.get("targets") if isinstance(category, dict) else None
+        for ti, target in enumerate(targets if isinstance(targets, list) else ()):
+            value = target.get("value") if isinstance(target, dict) else None
+            if not isinstance(value, str):
+                continue
+            bare, qualifier, word = _split_qualifier(value)
+            if qualifier is None:
+                continue
+            target["value"] = bare.strip()
+            if qualifier is Qualifier.ABOUT:
+                target.setdefault("about", True)
+                continue
+            implied = _COMPARATOR_OF[qualifier]
+            given = target.setdefault("comparator", implied)
+            if given != implied:
+                raise LoadError(
+                    source,
+                    f"categories[{ci}].targets[{ti}].comparator",
+                    f"the value {value!r} says {word} ({implied}); the comparator says {given}",
+                    given,
+                )
 
 
 def _reporting_units(body: dict[str, Any]) -> None:

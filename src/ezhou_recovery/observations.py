@@ -38,7 +38,9 @@ from .projects import _money
 from .targets import Target, TargetKind
 from .units import (
     Q_,
+    Qualifier,
     Quantity,
+    _split_qualifier,
     format_quantity,
     is_money,
     money,
@@ -455,11 +457,15 @@ def load_observations(
         except KeyError:
             raise _FieldError("target", "unknown target key", key) from None
         as_of = _read_date(entry["as_of"])
+        raw, estimated = estimate_word(entry["value"])
         try:
-            value = read_value(target, entry["value"])
+            value = read_value(target, raw)
         except UnitError as exc:
             raise _FieldError("value", exc.problem, entry["value"]) from None
-        return Observation(target.key, as_of, value, *_source_quality(entry))
+        source, quality = _source_quality(entry)
+        if estimated:
+            quality = _estimate_quality(quality, entry["value"])
+        return Observation(target.key, as_of, value, source, quality)
 
     def check(where: str, observation: Observation) -> None:
         why = implausibility(plan.target(observation.target), observation.value)
@@ -548,6 +554,25 @@ def _read_date(value: Any) -> date:
         return read_date(value)
     except ValueError as exc:
         raise _FieldError("as_of", str(exc), value) from None
+
+
+def estimate_word(value: Any) -> tuple[Any, bool]:
+    """A reported value without 左右 (about), and whether it had it: ``80%左右`` is an estimate."""
+    if isinstance(value, str):
+        bare, qualifier, _ = _split_qualifier(value)
+        if qualifier is Qualifier.ABOUT:
+            return bare.strip(), True
+    return value, False
+
+
+def _estimate_quality(quality: Quality, value: Any) -> Quality:
+    if quality is Quality.OFFICIAL_STATISTICS:
+        raise _FieldError(
+            "quality",
+            f"the value {value!r} says 左右 (an estimate): official statistics are not estimates",
+            quality.value,
+        )
+    return Quality.ESTIMATE
 
 
 def _source_quality(entry: Mapping[str, Any]) -> tuple[str | None, Quality]:

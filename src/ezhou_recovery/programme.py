@@ -15,12 +15,42 @@ from .people import Department, Official
 from .periods import Period
 from .projects import Portfolio, Project
 from .targets import Target, Targets
-from .units import Quantity, ureg
+from .units import GENERIC_MEASURE_WORDS, Quantity, declare_counted_thing, ureg
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Category", "Programme", "Task"]
+__all__ = ["Category", "CountedThing", "Programme", "Task"]
+
+
+def _measure_word(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or value not in GENERIC_MEASURE_WORDS:
+        words = "".join(sorted(GENERIC_MEASURE_WORDS))
+        raise v.fail(instance, attribute.name, value, f"must be one of the measure words {words}")
+
+
+@attrs.frozen
+class CountedThing:
+    """A thing a programme counts that is not in the library's unit list (基地, 储备库).
+
+    The loader makes it a unit of its own before it reads the programme's values, so that
+    ``3个基地`` reads as 3 bases and never adds to beds or kilometres.
+
+    Attributes:
+        name: Its unit name, a lower-case identifier (``base``).
+        measure_word: The measure word the plan counts it with (个, 座, 条, 家, 处, ...).
+        name_zh: Its Chinese name (基地).
+        name_en: Its English noun, singular (base).
+    """
+
+    name: str = attrs.field(validator=v.slug)
+    measure_word: str = attrs.field(validator=_measure_word)
+    name_zh: str = attrs.field(validator=v.text)
+    name_en: str = attrs.field(validator=v.text)
+
+    def declare(self) -> None:
+        """Make it a unit of the library's registry (harmless when it is one already)."""
+        declare_counted_thing(self.name, self.measure_word, self.name_zh, self.name_en)
 
 
 @attrs.frozen
@@ -151,6 +181,7 @@ class Programme:
         source_url: Where the text was published, if known.
         implements: The document number of the plan it implements, if it names one (a city
             plan citing the province's 鄂政发〔2020〕19号).
+        counted_things: Things it counts that the library's unit list does not have.
         note: Free text about the programme (not read by any computation).
     """
 
@@ -169,9 +200,21 @@ class Programme:
     source_url: str | None = attrs.field(default=None, validator=v.optional_text)
     implements: str | None = attrs.field(default=None, validator=v.optional_text)
     note: str | None = attrs.field(default=None, validator=v.optional_text)
+    counted_things: tuple[CountedThing, ...] = attrs.field(
+        default=(), validator=v.instances_of(CountedThing)
+    )
     _index: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its document: in another process the counted things are declared again
+        # before the quantities are read (a pint quantity would look for the application registry).
+        from ._converter import converter
+
+        return (_from_document, (converter.unstructure(self),))
+
     def __attrs_post_init__(self) -> None:
+        for thing in self.counted_things:
+            thing.declare()
         if self.published is not None and self.published < self.issued:
             raise v.fail(self, "published", self.published, f"is before issued {self.issued}")
         v.unique(self, "categories", (c.key for c in self.categories))
@@ -357,6 +400,13 @@ class Programme:
         from ._frames import categories_frame
 
         return categories_frame(self.categories)
+
+
+def _from_document(data: dict[str, Any]) -> Programme:
+    from .loading import PROGRAMME_FORMAT, PROGRAMME_FORMAT_VERSION, programme_from_data
+
+    document = {"format": PROGRAMME_FORMAT, "format_version": PROGRAMME_FORMAT_VERSION, **data}
+    return programme_from_data(document, source="<pickle>")
 
 
 def _sum_money(amounts: Iterator[Quantity]) -> Quantity:

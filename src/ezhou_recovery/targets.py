@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pint
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "ABOUT_TOLERANCE",
     "Baseline",
     "BaselineQualifier",
     "Comparator",
@@ -25,6 +26,11 @@ __all__ = [
     "TargetKind",
     "Targets",
 ]
+
+
+#: A target whose value is approximate (左右) is attained within this share of it: 80%左右 is
+#: attained from 76% (at least) or up to 84% (at most).
+ABOUT_TOLERANCE: Final = 0.05
 
 
 class Comparator(enum.StrEnum):
@@ -143,6 +149,8 @@ class Target:
         scope_en: The same in English.
         section: The part of the category's text it was read from.
         clause_zh: The clause of the text it came from, word for word.
+        about: Whether the value is approximate (80%左右): the target is attained within
+            :data:`ABOUT_TOLERANCE` of it.
         strive: Whether the plan only strives for it (争取, 力争 as a stretch): marked as such,
             and left out of accountability views that ask for binding targets only.
         note: Free text about the target (not read by any computation).
@@ -174,10 +182,13 @@ class Target:
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(ReportingUnit)),
     )
+    about: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     strive: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     note: str | None = attrs.field(default=None, validator=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
+        if self.about and self.value is None:
+            raise v.fail(self, "about", True, "only a target with a value is approximate")
         if self.kind.quantitative and self.value is None:
             raise v.fail(self, "value", None, f"a {self.kind.value} target needs a value")
         if not self.kind.quantitative and self.value is not None:
@@ -260,7 +271,8 @@ class Target:
         per_year = (
             ("/年" if lang == "zh" else " a year") if self.kind is TargetKind.ANNUAL_RATE else ""
         )
-        return f"{sign[self.comparator]} {self.format_value(self.value, lang)}{per_year}"
+        about = ("左右" if lang == "zh" else " or about") if self.about else ""
+        return f"{sign[self.comparator]} {self.format_value(self.value, lang)}{about}{per_year}"
 
     def __str__(self) -> str:
         strive = "争取" if self.strive else ""

@@ -25,7 +25,14 @@ import attrs
 from ._dates import read_date
 from .errors import EzhouRecoveryError, InvariantError, LoadError
 from .obligations import Frequency
-from .observations import InvestmentReport, Observation, implausibility, read_value
+from .observations import (
+    InvestmentReport,
+    Observation,
+    Quality,
+    estimate_word,
+    implausibility,
+    read_value,
+)
 from .periods import Period
 from .programme import Programme
 from .submissions import Submission
@@ -186,12 +193,14 @@ def _observation(target: Target, row: tuple[_Cell, ...], period: Period) -> Obse
     value: Any = raw
     if target.value is not None and not isinstance(raw, str):
         value = _number(value_cell)  # a bare number is in the target's reporting unit
+    value, estimated = estimate_word(value)
     try:
         read = read_value(target, value.strip() if isinstance(value, str) else value)
     except EzhouRecoveryError as exc:
         problem = getattr(exc, "problem", str(exc))
         raise _CellError(value_cell, f"{target.key}: {problem}", raw) from None
-    return Observation(target.key, as_of, read, _text(at["source"]))
+    quality = Quality.ESTIMATE if estimated else Quality.REPORTED
+    return Observation(target.key, as_of, read, _text(at["source"]), quality)
 
 
 def _report(subject: str, row: tuple[_Cell, ...], period: Period) -> InvestmentReport:
