@@ -32,7 +32,7 @@ from .observations import (
 )
 from .programme import Programme
 from .targets import ABOUT_TOLERANCE, BaselineQualifier, Comparator, Target, TargetKind
-from .units import COUNTED_THINGS, Q_, Quantity, format_quantity, quantity_in
+from .units import COUNTED_THINGS, DECLARED_EN, Q_, Quantity, format_quantity, quantity_in
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -661,9 +661,9 @@ def _show(value: Any, target: Target | None = None) -> str:
     if value is None:
         return "none"
     name = str(value.units)
-    if name in COUNTED_THINGS:
+    if name in COUNTED_THINGS or name in DECLARED_EN:
         number = _number(value)
-        noun = _EN_NOUNS.get(name, name.replace("_", " "))
+        noun = DECLARED_EN.get(name) or _EN_NOUNS.get(name, name.replace("_", " "))
         return f"{number} {_plural(noun, number)}"
     return format_quantity(value, lang="en")
 

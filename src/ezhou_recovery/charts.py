@@ -31,6 +31,7 @@ from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from pint import Quantity as _PintQuantity
 
 from .attainment import Assessment, Rollup, Status, TargetResult
 from .compliance import Compliance, ReportStatus
@@ -385,6 +386,11 @@ def _by_target(assessment: Assessment, rollup: Rollup, zh: bool) -> Figure:
         text = _status_label(r.status, zh)
         if r.progress is not None:
             text = f"{_percent(r.progress)}  {text}"
+        t = r.target
+        if isinstance(r.value, _PintQuantity) and t.value is not None:
+            # The value and the goal in the unit the plan writes (40万千瓦 of 50万千瓦).
+            lang = "zh" if zh else "en"
+            text += f"  {t.format_value(r.value, lang)} / {t.format_value(t.value, lang)}"
         ax.text(1.03, row, text, va="center", fontsize=8)
     ax.set_yticks(rows, labels=[_target_name(r, zh) for r in results])
     ax.set_xlim(0, 1.4)
