@@ -7,7 +7,9 @@ Unknown keys are errors; nothing is coerced silently (``"12"`` is not a whole nu
 
 from __future__ import annotations
 
+import difflib
 import enum
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -271,7 +273,7 @@ def _describe(exc: BaseException) -> tuple[str, Any]:
     if isinstance(exc, UnitError):
         return exc.problem, exc.text
     if isinstance(exc, InvariantError):
-        return f"{exc.where}: {exc.field}: {exc.problem}", exc.value
+        return exc.problem, exc.value  # the path names the object and the field
     if isinstance(exc, ForbiddenExtraKeysError):
         return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}", None
     if isinstance(exc, KeyError):
@@ -283,11 +285,59 @@ def _describe(exc: BaseException) -> tuple[str, Any]:
     return f"{type(exc).__name__}: {exc}", None
 
 
+def _unknown_fields(data: Any, path: str, exc: BaseException) -> tuple[str, Any] | None:
+    """An unknown field in words: the object's key and the nearest field it may mean."""
+    if not isinstance(exc, ForbiddenExtraKeysError):
+        return None
+    fields = (
+        [a.alias or a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
+    )
+    raw = _raw_at(data, path)
+    key = raw.get("key") if isinstance(raw, dict) else None
+    owner = exc.cl.__name__.lower() + (f" {key!r}" if isinstance(key, str) else "")
+    words = []
+    for name in sorted(exc.extra_fields):
+        near = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        words.append(f"{name!r}{hint}")
+    return f"unknown field {', '.join(words)} of {owner}", None
+
+
 def _full_path(path: str, exc: BaseException) -> str:
     # An invariant names the field inside the object that broke it: extend the path with it.
     if isinstance(exc, InvariantError):
         return f"{path}.{exc.field}" if path else exc.field
     return path
+
+
+_STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+
+
+def _raw_at(data: Any, path: str) -> Any:
+    """The plain data at ``path`` (``categories[0].targets[2].baseline``), or None."""
+    here = data
+    for name, index in _STEP.findall(path):
+        if name and isinstance(here, dict):
+            here = here.get(name)
+        elif index and isinstance(here, list) and int(index) < len(here):
+            here = here[int(index)]
+        else:
+            return None
+    return here
+
+
+def _as_written(data: Any, path: str, problem: str, value: Any) -> tuple[str, str, Any]:
+    """A problem with its value as the file writes it (18万千瓦, not 180000 kW)."""
+    raw = _raw_at(data, path)
+    if isinstance(raw, dict):
+        raw = raw.get("value")  # a baseline: its value
+    written_as_quantity = isinstance(value, str) or hasattr(value, "units")
+    if not isinstance(raw, str) or not written_as_quantity or value == raw:
+        return path, problem, value
+    shown = str(value)
+    if shown and shown in problem:
+        problem = problem.replace(shown, raw)
+    return path, problem, raw
 
 
 def structure(data: Any, cls: type[T], *, source: str) -> T:
@@ -299,13 +349,17 @@ def structure(data: Any, cls: type[T], *, source: str) -> T:
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
-        problems = [(_full_path(path, sub), *_describe(sub)) for path, sub in _walk(exc, "")]
+        problems = [
+            (_full_path(path, sub), *(_unknown_fields(data, path, sub) or _describe(sub)))
+            for path, sub in _walk(exc, "")
+        ]
     except (EzhouRecoveryError, ValueError, TypeError, AttributeError, ArithmeticError) as other:
         problems = [(_full_path("", other), *_describe(other))]
     if not problems:  # pragma: no cover - an exception group always holds one
         problems = [("", "invalid data", None)]
     # A misspelt field shows as an unknown field and a missing one: name the misspelling first.
     problems.sort(key=lambda p: not p[1].startswith("unknown field"))
+    problems = [_as_written(data, *p) for p in problems]
     path, problem, value = problems[0]
     error = LoadError(source, path, problem, value)
     error.problems = problems

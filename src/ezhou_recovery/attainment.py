@@ -635,7 +635,10 @@ def _normalised(target: Target, o: Observation) -> Observation:
         return o
     if isinstance(value, bool | QualitativeLevel):
         raise v.fail(o, "value", value, f"a {target.kind.value} target's value is a quantity")
-    converted = quantity_in(_exact(value), target.unit, what=target.key)
+    unit = target.reporting_unit
+    converted = quantity_in(
+        _exact(value), target.unit, what=target.key, unit_text=None if unit is None else unit.text
+    )
     return o if converted is value else attrs.evolve(o, value=converted)
 
 

@@ -264,7 +264,13 @@ def read_value(target: Target, value: Any) -> Quantity | bool | QualitativeLevel
     if bare is not None and target.reporting_unit is not None:
         q = target.in_reporting_unit(bare)
     else:
-        q = quantity_in(_exact(value), target.unit, what=target.key)
+        unit = target.reporting_unit
+        q = quantity_in(
+            _exact(value),
+            target.unit,
+            what=target.key,
+            unit_text=None if unit is None else unit.text,
+        )
     if q.magnitude < 0:
         raise UnitError(value, f"{target.key}: a value must not be negative")
     return q

@@ -11,7 +11,7 @@ import pint
 
 from . import _validators as v
 from .reporting_units import ReportingUnit
-from .units import Quantity, format_quantity, ureg
+from .units import Quantity, dimension_mismatch, format_quantity, ureg
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -203,18 +203,27 @@ class Target:
                 self,
                 "reporting_unit",
                 str(self.reporting_unit),
-                f"does not fit the target's value {self.describe_value()}",
+                dimension_mismatch(
+                    str(self.reporting_unit), self.reporting_unit.unit, self.value.units
+                ).replace(" is ", " measures ", 1)
+                + f": it does not fit the value {format_quantity(self.value)}",
             )
         if self.baseline is not None:
             if self.value is None:
                 raise v.fail(self, "baseline", self.baseline, "only a target with a value has one")
             if self.baseline.value.dimensionality != self.value.dimensionality:
+                shown = format_quantity(self.baseline.value)
+                unit = self.reporting_unit
                 raise v.fail(
                     self,
                     "baseline",
-                    format_quantity(self.baseline.value),
-                    f"unit {self.baseline.value.units:~P} does not fit the target's unit "
-                    f"{self.value.units:~P}",
+                    shown,
+                    dimension_mismatch(
+                        shown,
+                        self.baseline.value.units,
+                        self.value.units,
+                        None if unit is None else unit.text,
+                    ),
                 )
         if (self.scope_zh is None) != (self.scope_en is None):
             raise v.fail(self, "scope_en", self.scope_en, "scope needs both scope_zh and scope_en")

@@ -612,15 +612,24 @@ def _to_decimal(value: Any, text: object) -> Decimal:
     return number
 
 
-def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Quantity:
+def quantity_in(
+    value: Any, unit: pint.Unit | str, *, what: str = "value", unit_text: str | None = None
+) -> Quantity:
     """Read ``value`` as a quantity in ``unit``'s dimension, converted to ``unit``.
 
     ``value`` may be a quantity, a number (taken to be in ``unit``) or a text for
     :func:`parse_quantity` (a bare number or a generic measure word is taken to be in ``unit``).
 
+    Args:
+        value: The value.
+        unit: The unit to read it in.
+        what: What is being read, for the message (a target's key).
+        unit_text: How the unit is written for people (万千瓦), for the message.
+
     Raises:
         UnitError: The value cannot be read, or its unit is of another dimension than ``unit``;
-            the message names ``what``, the value and both units.
+            the message says what each measures, in words: ``5 ha is an area; this target
+            counts power (万千瓦)``.
     """
     target_unit = _coerce_unit(unit)
     if isinstance(value, pint.Quantity):
@@ -632,12 +641,22 @@ def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Qu
     else:
         q = Q_(_to_decimal(value, value), target_unit)
     if q.dimensionality != target_unit.dimensionality:
+        shown = value.strip() if isinstance(value, str) else format_quantity(q, lang="en")
         raise UnitError(
-            value,
-            f"{what}: unit {q.units:~P} ({q.dimensionality}) cannot be read as "
-            f"{target_unit:~P} ({target_unit.dimensionality})",
+            value, f"{what}: {dimension_mismatch(shown, q.units, target_unit, unit_text)}"
         )
     return convert(q, target_unit)
+
+
+def dimension_mismatch(
+    shown: str, unit: Any, expected: Any, expected_text: str | None = None
+) -> str:
+    """Why a value cannot be read in a unit, in words: ``5 ha is an area; this target counts
+    power (万千瓦)``, never pint's dimensionality."""
+    is_, _ = describe_dimension(unit)
+    _, counts = describe_dimension(expected)
+    written = expected_text or _zh_name(expected) or f"{expected:~P}"
+    return f"{shown} is {is_}; this target counts {counts} ({written})"
 
 
 def convert(q: Quantity, unit: pint.Unit) -> Quantity:

@@ -198,7 +198,9 @@ def _observation(target: Target, row: tuple[_Cell, ...], period: Period) -> Obse
         read = read_value(target, value.strip() if isinstance(value, str) else value)
     except EzhouRecoveryError as exc:
         problem = getattr(exc, "problem", str(exc))
-        raise _CellError(value_cell, f"{target.key}: {problem}", raw) from None
+        if not problem.startswith(f"{target.key}: "):  # read_value's own words name it already
+            problem = f"{target.key}: {problem}"
+        raise _CellError(value_cell, problem, raw) from None
     quality = Quality.ESTIMATE if estimated else Quality.REPORTED
     return Observation(target.key, as_of, read, _text(at["source"]), quality)
 
