@@ -144,7 +144,11 @@ def _declare_counted_things(body: dict[str, Any], source: str) -> None:
     things = body.get("counted_things")
     if things is None:
         return
-    for thing in _converter.structure(things, tuple[CountedThing, ...], source=source):
+    try:
+        declared = _converter.structure(things, tuple[CountedThing, ...], source=source)
+    except LoadError as exc:
+        raise LoadError(source, f"counted_things{exc.path}", exc.problem, exc.value) from None
+    for thing in declared:
         try:
             thing.declare()
         except UnitError as exc:
