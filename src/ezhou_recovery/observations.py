@@ -37,6 +37,7 @@ from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from .projects import _money
 from .targets import Target, TargetKind
 from .units import (
+    _MAX_EXPONENT,
     Q_,
     Qualifier,
     Quantity,
@@ -291,7 +292,12 @@ def _bare_number(value: Any) -> Decimal | None:
                 number = Decimal(text)
             except ArithmeticError:
                 return None
-            return number if number.is_finite() else None
+            if not number.is_finite():
+                return None
+            if number and not -_MAX_EXPONENT <= number.adjusted() <= _MAX_EXPONENT:
+                # as parse_quantity: 1e999999999 reads, but overflows the first sum it is in
+                raise UnitError(value, f"the number is beyond 10^±{_MAX_EXPONENT}")
+            return number
     return None
 
 

@@ -20,7 +20,6 @@ import pint
 
 from .errors import UnitError
 from .units import (
-    _MAX_EXPONENT,
     GENERIC_MEASURE_WORDS,
     Q_,
     Quantity,
@@ -177,8 +176,6 @@ def _decimal(number: Any) -> Decimal:
         raise UnitError(number, "not a number")
     if not value.is_finite():
         raise UnitError(number, "not a finite number")
-    if value and not -_MAX_EXPONENT <= value.adjusted() <= _MAX_EXPONENT:
-        raise UnitError(number, f"the number is beyond 10^±{_MAX_EXPONENT}")
     return value
 
 
