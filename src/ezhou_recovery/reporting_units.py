@@ -25,6 +25,7 @@ from .units import (
     Quantity,
     convert,
     format_quantity,
+    format_words,
     parse_unit,
     ureg,
 )
@@ -128,7 +129,7 @@ class ReportingUnit:
     def format(self, q: Quantity, lang: str = "zh") -> str:
         """Write ``q`` in this unit: ``50万千瓦`` (English shows a 万/亿 unit as written too)."""
         if self.factor == 1 and lang != "zh":
-            return format_quantity(convert(q, self.unit), lang=lang)
+            return format_words(convert(q, self.unit))
         number = format_quantity(Q_(self.number(q), "dimensionless"))
         return f"{number}{self.text}"
 

@@ -21,6 +21,7 @@ __all__ = [
     "Baseline",
     "BaselineQualifier",
     "Comparator",
+    "MilestoneEvent",
     "Section",
     "Target",
     "TargetKind",
@@ -74,6 +75,15 @@ class BaselineQualifier(enum.StrEnum):
     LESS_THAN = "less_than"
     #: 超过, 以上: more than.
     MORE_THAN = "more_than"
+
+
+class MilestoneEvent(enum.StrEnum):
+    """What reaching a milestone target means."""
+
+    #: Something is done or built (完成, 建成).
+    COMPLETION = "completion"
+    #: Something is started (启动): reaching it says nothing of its completion.
+    START = "start"
 
 
 class Section(enum.StrEnum):
@@ -149,6 +159,8 @@ class Target:
         scope_en: The same in English.
         section: The part of the category's text it was read from.
         clause_zh: The clause of the text it came from, word for word.
+        district: Key of the programme's district the target is for (鄂城区), if it is for one.
+        event: For a milestone, whether it is reached by completing or by starting something.
         about: Whether the value is approximate (80%左右): the target is attained within
             :data:`ABOUT_TOLERANCE` of it.
         strive: Whether the plan only strives for it (争取, 力争 as a stretch): marked as such,
@@ -178,6 +190,10 @@ class Target:
         default=Section.GOALS, validator=attrs.validators.instance_of(Section)
     )
     clause_zh: str | None = attrs.field(default=None, validator=v.optional_text)
+    district: str | None = attrs.field(default=None, validator=attrs.validators.optional(v.slug))
+    event: MilestoneEvent = attrs.field(
+        default=MilestoneEvent.COMPLETION, validator=attrs.validators.instance_of(MilestoneEvent)
+    )
     reporting_unit: ReportingUnit | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(ReportingUnit)),
@@ -187,6 +203,8 @@ class Target:
     note: str | None = attrs.field(default=None, validator=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
+        if self.event is not MilestoneEvent.COMPLETION and self.kind is not TargetKind.MILESTONE:
+            raise v.fail(self, "event", self.event.value, "only a milestone starts something")
         if self.about and self.value is None:
             raise v.fail(self, "about", True, "only a target with a value is approximate")
         if self.kind.quantitative and self.value is None:
@@ -258,7 +276,7 @@ class Target:
             self.reporting_unit is None
             or q.dimensionality != self.reporting_unit.unit.dimensionality
         ):
-            return format_quantity(q, lang=lang)
+            return format_quantity(q) if lang == "zh" else format_words(q)
         return self.reporting_unit.format(q, lang)
 
     @property
@@ -270,6 +288,12 @@ class Target:
         """The promise in a few words, ``≥ 77.6公里`` or ``done by 2020-12-31``."""
         if self.value is None:
             if self.kind is TargetKind.MILESTONE:
+                if self.event is MilestoneEvent.START:
+                    return (
+                        f"{self.deadline.isoformat()}前启动"
+                        if lang == "zh"
+                        else f"started by {self.deadline.isoformat()}"
+                    )
                 return (
                     f"{self.deadline.isoformat()}前完成"
                     if lang == "zh"
