@@ -11,7 +11,7 @@ import pint
 
 from . import _validators as v
 from .reporting_units import ReportingUnit
-from .units import Quantity, dimension_mismatch, format_quantity, ureg
+from .units import Quantity, dimension_mismatch, format_quantity, format_words, ureg
 
 if TYPE_CHECKING:
     import pandas as pd
