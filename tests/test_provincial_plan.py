@@ -111,8 +111,8 @@ def test_the_plan_validates_with_warnings_that_name_the_fragment() -> None:
     assert not [f for f in findings if f.severity is er.Severity.ERROR]
     codes = {(f.code, f.where) for f in findings}
     assert ("category-number-gap", "categories") in codes
-    assert ("category-without-leader", "categories[water].leader") in codes
-    assert ("category-without-lead", "categories[water].lead_departments") in codes
+    assert ("category-without-leader", "categories[2].leader") in codes
+    assert ("category-without-lead", "categories[2].lead_departments") in codes
 
 
 def test_the_fragment_has_no_placeholder_people_and_compliance_says_who_is_unassigned() -> None:

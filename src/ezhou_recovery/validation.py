@@ -83,7 +83,8 @@ class Finding:
     Attributes:
         severity: Error or warning.
         code: The rule's stable identifier (``portfolio-count-exceeded``).
-        where: The path to the object, by keys (``categories[transport].portfolio``).
+        where: The path to the entry, as a load error names it (``categories[0].portfolio``,
+            ``categories[1].targets[2].deadline``): the same place in the programme file.
         what: The problem in words, with the values involved.
     """
 
@@ -110,8 +111,8 @@ def validate(programme: Programme, *, deadlines: Iterable[Deadline] = ()) -> tup
     findings = [*_programme_rules(programme)]
     numbers: dict[int, str] = {}
     departments: dict[str, Department] = {}
-    for category in programme.categories:
-        where = f"categories[{category.key}]"
+    for ci, category in enumerate(programme.categories):
+        where = f"categories[{ci}]"
         if category.number in numbers:
             findings.append(
                 _warn(
@@ -161,10 +162,18 @@ def _programme_rules(p: Programme) -> Iterator[Finding]:
             f"the categories are numbered {', '.join(str(n) for n in numbers)}: "
             f"number(s) {shown} missing (a fragment of a plan, or a slip?)",
         )
-    yield from _duplicates("categories", (c.key for c in p.categories))
-    yield from _duplicates("obligations", (o.key for o in p.obligations))
-    yield from _duplicates("targets", (t.key for c in p.categories for t in c.targets))
-    yield from _duplicates("projects", (x.key for c in p.categories for x in c.projects))
+    yield from _duplicates((f"categories[{i}]", c.key) for i, c in enumerate(p.categories))
+    yield from _duplicates((f"obligations[{i}]", o.key) for i, o in enumerate(p.obligations))
+    yield from _duplicates(
+        (f"categories[{i}].targets[{j}]", t.key)
+        for i, c in enumerate(p.categories)
+        for j, t in enumerate(c.targets)
+    )
+    yield from _duplicates(
+        (f"categories[{i}].projects[{j}]", x.key)
+        for i, c in enumerate(p.categories)
+        for j, x in enumerate(c.projects)
+    )
     first, end = p.issued + timedelta(days=1), p.period.end
     for i, o in enumerate(p.obligations):
         due = o.rule.due
@@ -176,11 +185,11 @@ def _programme_rules(p: Programme) -> Iterator[Finding]:
             )
 
 
-def _duplicates(field: str, keys: Iterable[str]) -> Iterator[Finding]:
+def _duplicates(keyed: Iterable[tuple[str, str]]) -> Iterator[Finding]:
     seen: set[str] = set()
-    for key in keys:
+    for path, key in keyed:
         if key in seen:
-            yield _error("duplicate-key", f"{field}[{key}]", f"key {key!r} is used more than once")
+            yield _error("duplicate-key", f"{path}.key", f"key {key!r} is used more than once")
         seen.add(key)
 
 
@@ -215,10 +224,10 @@ def _category_rules(p: Programme, c: Category, where: str) -> Iterator[Finding]:
                 "duplicate-number", f"{where}.tasks", f"task number {task.number} is used twice"
             )
         tasks.add(task.number)
-    for t in c.targets:
-        yield from _target_rules(p, c, t, f"{where}.targets[{t.key}]")
-    for x in c.projects:
-        yield from _project_rules(p, c, x, f"{where}.projects[{x.key}]")
+    for ti, t in enumerate(c.targets):
+        yield from _target_rules(p, c, t, f"{where}.targets[{ti}]")
+    for xi, x in enumerate(c.projects):
+        yield from _project_rules(p, c, x, f"{where}.projects[{xi}]")
     if c.portfolio is not None:
         yield from _portfolio_rules(p, c, c.portfolio, f"{where}.portfolio")
 
@@ -287,7 +296,7 @@ def _project_rules(p: Programme, c: Category, x: Project, where: str) -> Iterato
         )
         if day is not None
     ]
-    dates += [(f"milestones[{m.name}].due", m.due) for m in x.milestones]
+    dates += [(f"milestones[{mi}].due", m.due) for mi, m in enumerate(x.milestones)]
     for name, day in dates:
         if day not in p.period:
             yield _warn(
