@@ -320,3 +320,15 @@ def test_money_reported_for_a_category_without_a_portfolio_counts_in_the_reporte
     assert a.money_total.completed == er.money("30亿元")
     assert a.money_total.planned_total == er.money("120亿元")
     assert a.money_total.reported_total == er.money("35亿元")
+
+
+def test_the_columnar_reader_reads_bare_numbers_in_the_plans_units(tmp_path: Path) -> None:
+    pytest.importorskip("numpy")
+    path = tmp_path / "progress.csv"
+    path.write_text(OBSERVATIONS.replace("77%左右", "77%"), encoding="utf-8")
+    table = er.load_observations(path, PLAN, columnar=True)
+    objects = er.load_observations(path, PLAN)
+    by_table = er.assess(PLAN, table, as_of=AS_OF)
+    by_objects = er.assess(PLAN, objects, as_of=AS_OF, columnar=False)
+    assert [r.value for r in by_table.results] == [r.value for r in by_objects.results]
+    assert by_table.target("energy.new_capacity").value == er.Q_(Decimal(400_000), "kW")

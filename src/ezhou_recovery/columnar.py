@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from decimal import Decimal
 from os import PathLike
 from typing import TYPE_CHECKING, Any, Final
 
@@ -184,6 +185,11 @@ class ObservationTable:
         targets = tuple(programme.targets)
         index = {t.key: i for i, t in enumerate(targets)}
         quantitative = [t.kind in _QUANTITATIVE for t in targets]
+        # A plain number is in the target's reporting unit (40 for 40万千瓦): its factor.
+        factors = [
+            None if t.reporting_unit is None or t.reporting_unit.canonical else t.reporting_unit
+            for t in targets
+        ]
         at_target = header.index("target")
         at_date = header.index("as_of")
         at_value = header.index("value")
@@ -213,7 +219,10 @@ class ObservationTable:
                 # Short plain numbers skip pint; a long one may lie beyond 10^±30, which the
                 # per-object reader refuses: it takes that reader's path.
                 if quantitative[i] and len(value) <= 25 and plain(value):
-                    number = float(value)
+                    scaled = factors[i]
+                    number = (
+                        float(value) if scaled is None else float(Decimal(value) * scaled.factor)
+                    )
                 else:
                     found = read.get((i, value))
                     if found is None:
