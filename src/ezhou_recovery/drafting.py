@@ -2177,7 +2177,13 @@ def _write_toml(draft: Draft) -> str:
             f"number = {c.number}",
             f"name_zh = {_s(c.name_zh)}",
             f"name_en = {_s(c.name_en)}",
-            f"leader = {{ name_zh = {_s(c.leader.name_zh)}, name_en = {_s(c.leader.name_en)} }}",
+            *(
+                [
+                    f"leader = {{ name_zh = {_s(c.leader.name_zh)}, name_en = {_s(c.leader.name_en)} }}"
+                ]
+                if c.leader is not None
+                else []  # the text names no leader: left out, not a placeholder person
+            ),
             "lead_departments = [",
             *(f"  {_dept(d)}," for d in c.lead_departments),
             "]",
@@ -2535,7 +2541,7 @@ def _category_scores(drafted: Programme, reference: Programme) -> tuple[FieldSco
     def views(c: Category) -> dict[str, Any]:
         out: dict[str, Any] = {
             "category name": c.name_zh,
-            "leader": c.leader.name_zh,
+            "leader": None if c.leader is None else c.leader.name_zh,
             "lead departments": frozenset(d.name_zh for d in c.lead_departments),
         }
         if c.portfolio is not None:
