@@ -332,3 +332,19 @@ def test_the_columnar_reader_reads_bare_numbers_in_the_plans_units(tmp_path: Pat
     by_objects = er.assess(PLAN, objects, as_of=AS_OF, columnar=False)
     assert [r.value for r in by_table.results] == [r.value for r in by_objects.results]
     assert by_table.target("energy.new_capacity").value == er.Q_(Decimal(400_000), "kW")
+
+
+def test_compliance_output_names_the_unassigned_category(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "submissions.csv"
+    empty.write_text("obligation,department,period,submitted_at\n", encoding="utf-8")
+    args = ["compliance", "--programme", str(PLAN_FILE), "--submissions", str(empty)]
+    assert main([*args, "--as-of", AS_OF.isoformat(), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["unassigned"] == [
+        {"category": "water", "missing": "leading official 分管领导 and lead department 牵头部门"}
+    ]
+    assert main([*args, "--as-of", AS_OF.isoformat()]) == 0
+    assert "Unassigned 未明确责任: water has no leading official" in capsys.readouterr().out
+    assert str(PLAN.target("energy.wind_power")).startswith("energy.wind_power: 争取新增风电")

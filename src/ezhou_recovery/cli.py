@@ -347,6 +347,7 @@ def _cmd_compliance(args: argparse.Namespace, out: TextIO) -> int:
                     for k, t in c.by_category
                 ],
                 "laggards": [_records.laggard_record(lg) for lg in c.laggards],
+                "unassigned": [{"category": k, "missing": m} for k, m in c.unassigned],
                 "deadlines": [_records.deadline_status_record(st) for st in c.statuses],
             },
             out,

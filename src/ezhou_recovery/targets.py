@@ -308,7 +308,7 @@ class Target:
         return f"{sign[self.comparator]} {self.format_value(self.value, lang)}{about}{per_year}"
 
     def __str__(self) -> str:
-        strive = "争取" if self.strive else ""
+        strive = "争取" if self.strive and not self.description_zh.startswith("争取") else ""
         return f"{self.key}: {strive}{self.description_zh} ({self.describe_value()})"
 
     def _repr_html_(self) -> str:
