@@ -348,3 +348,17 @@ def test_compliance_output_names_the_unassigned_category(
     assert main([*args, "--as-of", AS_OF.isoformat()]) == 0
     assert "Unassigned 未明确责任: water has no leading official" in capsys.readouterr().out
     assert str(PLAN.target("energy.wind_power")).startswith("energy.wind_power: 争取新增风电")
+
+
+def test_both_readers_warn_of_a_value_ten_thousand_times_off(tmp_path: Path) -> None:
+    pytest.importorskip("numpy")
+    path = tmp_path / "progress.csv"
+    path.write_text("target,as_of,value\nenergy.new_capacity,2022-06-30,400000\n", encoding="utf-8")
+    expected = (
+        f"{path}: row 2.value: 400000万千瓦 is 8,000 times the target ≥ 50万千瓦: implausible; "
+        "was 40万千瓦 (400000千瓦) meant (a slip of 万)?"
+    )
+    for columnar in (False, True):
+        with pytest.warns(er.ImplausibleValueWarning) as caught:
+            er.load_observations(path, PLAN, columnar=columnar)
+        assert [str(w.message) for w in caught] == [expected]

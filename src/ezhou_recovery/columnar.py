@@ -39,9 +39,12 @@ from .observations import (
     _FieldError,
     _read_date,
     _source_quality,
+    implausibility,
     read_value,
+    warn_implausible,
 )
 from .targets import Target, TargetKind
+from .validation import Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from .attainment import TargetResult, Thresholds
@@ -190,6 +193,9 @@ class ObservationTable:
             None if t.reporting_unit is None or t.reporting_unit.canonical else t.reporting_unit
             for t in targets
         ]
+        # Each quantitative target's value as a number, for the 10³ plausibility check.
+        goals = [float(t.value.magnitude) if t.value is not None else 0.0 for t in targets]
+        odd: list[tuple[str, int, str]] = []
         at_target = header.index("target")
         at_date = header.index("as_of")
         at_value = header.index("value")
@@ -242,11 +248,19 @@ class ObservationTable:
                 raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
             except EzhouRecoveryError as exc:  # pragma: no cover
                 raise LoadError(source, where, str(exc)) from None
+            goal = goals[i]
+            if quantitative[i] and goal and number and not 1e-3 <= number / goal <= 1e3:
+                odd.append((where, i, value))  # checked exactly below, as the loader does
             codes.append(i)
             ordinals.append(ordinal)
             numbers.append(number)
             texts.append(value)
             origin.append(p)
+        for where, i, value in odd:
+            why = implausibility(targets[i], read_value(targets[i], value))
+            if why is not None:
+                finding = Finding(Severity.WARNING, "implausible-value", f"{where}.value", why)
+                warn_implausible(finding, source)
         code = np.array(codes, np.int32)
         day = np.array(ordinals, np.int32)
         magnitude = np.array(numbers, np.float64)
