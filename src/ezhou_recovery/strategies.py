@@ -17,6 +17,7 @@ A module that adds classes lists them in :func:`type_strategies`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import string
 from collections.abc import Callable, Sequence
@@ -27,6 +28,7 @@ from typing import Any, Literal, ParamSpec, TypeVar
 from hypothesis import strategies as st
 
 from .duedates import DueConvention
+from .errors import UnitError
 from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
 from .observations import (
     _FALSE,
@@ -50,6 +52,7 @@ from .projects import (
     ProjectLevel,
     ProjectStatus,
 )
+from .reporting_units import ReportingUnit
 from .submissions import CHINA_TIME, Submission
 from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
 from .units import _ZH_UNITS, COUNTED_THINGS, Q_, Quantity, Unit, format_quantity, ureg
@@ -326,11 +329,12 @@ def targets(
     def build(draw: st.DrawFn) -> Target:
         k = kind if kind is not None else draw(st.sampled_from(TargetKind))
         cat = category if category is not None else draw(slugs())
-        value = baseline = None
+        value = baseline = reporting = None
         if k.quantitative:
             target_unit = unit if unit is not None else draw(st.sampled_from(UNITS))
             value = draw(quantities(unit=target_unit))
             baseline = draw(st.none() | baselines(unit=target_unit))
+            reporting = draw(st.none() | st.sampled_from(_sector_units(value.units)))
         scope = draw(st.none() | st.tuples(texts_zh(max_size=6), texts_en()))
         return Target(
             key=f"{cat}.{draw(slugs())}",
@@ -345,9 +349,22 @@ def targets(
             scope_en=None if scope is None else scope[1],
             section=draw(st.sampled_from(Section)),
             clause_zh=draw(st.none() | texts_zh()),
+            reporting_unit=reporting,
+            strive=draw(st.booleans()),
+            note=draw(st.none() | texts_zh()),
         )
 
     return build()
+
+
+def _sector_units(unit: Unit) -> list[ReportingUnit]:
+    """The unit itself and, where the sector may write it so, the unit in 万 or 亿 (万公里)."""
+    plain = ReportingUnit.of(unit)
+    found = [plain]
+    for head in ("万", "亿"):
+        with contextlib.suppress(UnitError):  # 万个: a number, not a unit
+            found.append(ReportingUnit.parse(head + plain.text))
+    return [u for u in found if u.unit == unit]
 
 
 # Projects ----------------------------------------------------------------------------------------
