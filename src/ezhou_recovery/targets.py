@@ -11,7 +11,14 @@ import pint
 
 from . import _validators as v
 from .reporting_units import ReportingUnit
-from .units import Quantity, dimension_mismatch, format_quantity, format_words, ureg
+from .units import (
+    Quantity,
+    dimension_mismatch,
+    format_quantity,
+    format_words,
+    held_magnitude_problem,
+    ureg,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,8 +105,9 @@ class Section(enum.StrEnum):
 def _quantity(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, pint.Quantity) or value._REGISTRY is not ureg:
         raise v.fail(instance, attribute.name, value, "must be a quantity of ezhou_recovery.ureg")
-    if not v.finite(value.magnitude):
-        raise v.fail(instance, attribute.name, value, "must be a finite number")
+    problem = held_magnitude_problem(value.magnitude)
+    if problem is not None:
+        raise v.fail(instance, attribute.name, value, problem)
     if value.magnitude < 0:
         raise v.fail(instance, attribute.name, value, "must not be negative")
 
