@@ -280,27 +280,32 @@ def read_value(target: Target, value: Any) -> Quantity | bool | QualitativeLevel
 
 
 def _bare_number(value: Any) -> Decimal | None:
-    """A number without a unit (40, 40.5, "40", "1,444") as a Decimal; None for anything else."""
+    """A number without a unit (40, 40.5, "40", "1,444") as a Decimal; None for anything else.
+
+    Raises:
+        UnitError: The number breaks the range rule of :func:`magnitude_problem`, as any number
+            entering the library does.
+    """
+    number: Decimal | None = None
     if isinstance(value, bool):
         return None
     if isinstance(value, int | Decimal):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value)) if math.isfinite(value) else None
-    if isinstance(value, str):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value)) if math.isfinite(value) else None
+    elif isinstance(value, str):
         text = value.strip().replace(",", "")
         if text and all(c.isascii() for c in text):
             try:
                 number = Decimal(text)
             except ArithmeticError:
                 return None
-            if not number.is_finite():
-                return None
-            problem = magnitude_problem(number)
-            if problem is not None:  # as parse_quantity reads a number written as text
-                raise UnitError(value, problem)
-            return number
-    return None
+    if number is None or not number.is_finite():
+        return None
+    problem = magnitude_problem(number)
+    if problem is not None:
+        raise UnitError(value, problem)
+    return number
 
 
 #: A reported value more than this many times its target, or less than its inverse, is implausible.
