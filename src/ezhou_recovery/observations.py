@@ -349,29 +349,42 @@ def load_observations(
 
         programme = load_ezhou_plan()
     plan = programme
+    suffix = Path(path).suffix.lower()
     if columnar:
+        from . import _arrow
         from .columnar import ObservationTable
 
-        if Path(path).suffix.lower() == ".csv":
+        if suffix == ".parquet" or (suffix == ".csv" and _arrow.available()):
+            return _arrow.observations_file(path, programme)
+        if suffix == ".csv":
             return ObservationTable.from_csv(path, programme)
         return ObservationTable.from_observations(programme, load_observations(path, programme))
+    if suffix == ".parquet":
+        from . import _arrow
+
+        return _arrow.observations_file(path, programme, columnar=False)
 
     def build(entry: Mapping[str, Any]) -> Observation:
-        key = entry["target"]
-        try:
-            target = plan.target(key)
-        except KeyError:
-            raise _FieldError("target", "unknown target key", key) from None
-        as_of = _read_date(entry["as_of"])
-        try:
-            value = read_value(target, entry["value"])
-        except UnitError as exc:
-            raise _FieldError("value", exc.problem, entry["value"]) from None
-        return Observation(target.key, as_of, value, *_source_quality(entry))
+        return _observation(plan, entry)
 
     return _load(
         path, build, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED, "observations", OBSERVATIONS_FORMAT
     )
+
+
+def _observation(programme: Programme, entry: Mapping[str, Any]) -> Observation:
+    """One observation from one row or entry, or :class:`_FieldError` naming the field."""
+    key = entry["target"]
+    try:
+        target = programme.target(key)
+    except (KeyError, TypeError):
+        raise _FieldError("target", "unknown target key", key) from None
+    as_of = _read_date(entry["as_of"])
+    try:
+        value = read_value(target, entry["value"])
+    except UnitError as exc:
+        raise _FieldError("value", exc.problem, entry["value"]) from None
+    return Observation(target.key, as_of, value, *_source_quality(entry))
 
 
 def load_investment_reports(
@@ -512,7 +525,28 @@ def _csv_rows(
         raise LoadError(source, f"byte {exc.start}", "not UTF-8 text") from None
     del raw
     reader = csv.reader(io.StringIO(text, newline=""))
-    first = next(reader, None)
+    header = _csv_header(source, next(reader, None), fields, required)
+    positions = [header.index(name) for name in required]
+
+    def rows() -> Iterator[tuple[str, list[str]]]:
+        for number, row in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in row):
+                continue  # a blank line holds no data
+            where = f"row {number}"
+            if len(row) != len(header):
+                raise LoadError(
+                    source, where, f"expected {len(header)} cells, found {len(row)}", row
+                )
+            _check_required(source, where, row, required, positions)
+            yield where, row
+
+    return header, rows()
+
+
+def _csv_header(
+    source: str, first: list[str] | None, fields: tuple[str, ...], required: tuple[str, ...]
+) -> list[str]:
+    """The header row's column names, stripped and checked."""
     if first is None or not any(cell.strip() for cell in first):
         raise LoadError(source, "row 1", f"expected a header row: {', '.join(fields)}")
     header = [cell.strip() for cell in first]
@@ -526,23 +560,20 @@ def _csv_rows(
         raise LoadError(source, "row 1", f"missing column(s): {', '.join(missing)}")
     if len(set(header)) != len(header):
         raise LoadError(source, "row 1", "a column repeats", header)
-    positions = [header.index(name) for name in required]
+    return header
 
-    def rows() -> Iterator[tuple[str, list[str]]]:
-        for number, row in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in row):
-                continue  # a blank line holds no data
-            where = f"row {number}"
-            if len(row) != len(header):
-                raise LoadError(
-                    source, where, f"expected {len(header)} cells, found {len(row)}", row
-                )
-            for name, i in zip(required, positions, strict=True):
-                if not row[i].strip():
-                    raise LoadError(source, f"{where}.{name}", "required field is empty")
-            yield where, row
 
-    return header, rows()
+def _check_required(
+    source: str,
+    where: str,
+    row: list[str],
+    required: tuple[str, ...],
+    positions: list[int],
+) -> None:
+    """Raise a LoadError when a required cell of a CSV row is empty."""
+    for name, i in zip(required, positions, strict=True):
+        if not row[i].strip():
+            raise LoadError(source, f"{where}.{name}", "required field is empty")
 
 
 def _json_entries(

@@ -350,6 +350,13 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     """
     source = str(path)
     suffix = Path(path).suffix.lower()
+    if suffix == ".parquet" or suffix == ".csv":
+        from . import _arrow
+
+        if suffix == ".parquet" or _arrow.available():
+            found = _arrow.submissions_file(path)
+            if found is not None:
+                return found
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
@@ -357,7 +364,9 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     if suffix == ".csv":
         return _from_csv(raw, source)
     if suffix != ".json":
-        raise LoadError(source, "", f"unknown file type {suffix!r}: expected .csv or .json")
+        raise LoadError(
+            source, "", f"unknown file type {suffix!r}: expected .csv, .json or .parquet"
+        )
     body = check_format(
         parse_data(raw, source=source, suffix=suffix),
         source=source,
@@ -383,13 +392,7 @@ def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
         header = reader.fieldnames
     except csv.Error as exc:
         raise LoadError(source, "row 1", f"not valid CSV ({exc})") from None
-    if not header:
-        raise LoadError(source, "", "the file is empty")
-    unknown = [h for h in header if h not in _FIELDS]
-    if unknown:
-        raise LoadError(source, "row 1", "unknown column", unknown[0])
-    if len(set(header)) != len(header):
-        raise LoadError(source, "row 1", "a column is named twice")
+    _check_header(source, header)
 
     # Rows are numbered as a spreadsheet shows them, by record: a quoted cell may span lines, so
     # the reader's line count is not the row number.
@@ -413,6 +416,75 @@ def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
     except _EntryError as exc:
         raise LoadError(source, f"row {number}.{exc.field}", exc.problem, exc.value) from None
     return tuple(out)
+
+
+def _check_header(source: str, header: Sequence[str] | None) -> None:
+    if not header:
+        raise LoadError(source, "", "the file is empty")
+    unknown = [h for h in header if h not in _FIELDS]
+    if unknown:
+        raise LoadError(source, "row 1", "unknown column", unknown[0])
+    if len(set(header)) != len(header):
+        raise LoadError(source, "row 1", "a column is named twice")
+
+
+class _Refused:
+    """A cell value that its column's check refuses."""
+
+
+#: What :func:`_probe` gives for a value its column refuses.
+_REFUSED: Final = _Refused()
+_PROBE_DAY: Final = date(2020, 1, 1)
+
+
+def _probe(name: str, value: Any) -> Any:
+    """One cell checked alone, as :func:`_one` checks it: the value it stands for (None for an
+    empty cell; the parts of a deadline key; the moment of ``submitted_at``) or ``_REFUSED``.
+
+    Every check of a submission concerns one field, apart from which fields are given together,
+    so a row whose cells all pass and whose given fields fit together is a valid submission.
+    """
+    if value is None or value == "":
+        return None
+    try:
+        if name == "submitted_at":
+            return Submission("a", "a", _parse_moment(value)).submitted_at
+        if not isinstance(value, str):
+            return _REFUSED
+        if name == "deadline":
+            s = Submission.for_deadline(value, _PROBE_DAY)
+            return (s.obligation, s.department, s.period, s.category)
+        if name in ("obligation", "department"):
+            Submission(
+                **{"obligation": "a", "department": "a", name: value}, submitted_at=_PROBE_DAY
+            )
+        else:
+            Submission("a", "a", _PROBE_DAY, **{name: value})
+    except (InvariantError, ValueError):
+        return _REFUSED
+    return value
+
+
+def _trusted(cells: Mapping[str, Any]) -> Submission:
+    """A submission from cells each already checked by :func:`_probe`, whose given fields fit
+    together: built without running the checks again."""
+    deadline = cells.get("deadline")
+    if deadline is not None:
+        obligation, department, period, category = deadline
+    else:
+        obligation, department = cells["obligation"], cells["department"]
+        period, category = cells.get("period"), cells.get("category")
+    s = object.__new__(Submission)
+    for name, value in (
+        ("obligation", obligation),
+        ("department", department),
+        ("submitted_at", cells["submitted_at"]),
+        ("period", period),
+        ("category", category),
+        ("note", cells.get("note")),
+    ):
+        object.__setattr__(s, name, value)
+    return s
 
 
 def submissions_frame(submissions: Iterable[Submission]) -> pd.DataFrame:

@@ -1,0 +1,678 @@
+"""Reading observations and submissions as Arrow columns (needs pyarrow: the ``arrow`` extra).
+
+pyarrow parses (its CSV reader, Parquet, or a dataframe handed over through the Arrow PyCapsule
+interface); the checks run on whole columns: target keys by dictionary lookup, each distinct date
+text read once, plain numbers converted as one column, values written with a unit split into a
+number column and a unit column with each distinct unit text read once per target.
+
+Identical errors by construction: a row that is not plainly valid is handed to the per-object
+reader's own function for one row, in row order, so the first bad row raises exactly the
+``LoadError`` the per-object reader raises (file, row, field, value). A file whose CSV dialect
+could be read differently by the two parsers (quotes, blank lines, lone carriage returns, a parse
+error) is read by the per-object reader's parser.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from ._dates import DATE_RANGE, read_date
+from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from .observations import (
+    _OBSERVATION_FIELDS,
+    _OBSERVATION_REQUIRED,
+    Observation,
+    _check_required,
+    _csv_header,
+    _FieldError,
+    _observation,
+    _source_quality,
+    read_value,
+)
+from .targets import TargetKind
+from .units import _MAX_EXPONENT, _normalise, _root_factor, parse_quantity
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
+    from .columnar import ObservationTable
+    from .programme import Programme
+    from .submissions import Submission
+
+__all__ = ["available", "observations_file", "observations_from_frame", "submissions_from_frame"]
+
+_QUANTITATIVE: Final = frozenset({TargetKind.LEVEL, TargetKind.CUMULATIVE, TargetKind.ANNUAL_RATE})
+#: A plain decimal number, short enough to lie within the range the text reader accepts.
+_PLAIN: Final = r"^[0-9]+(?:\.[0-9]+)?$"
+_PLAIN_MAX: Final = 25
+#: A number followed by a unit text (whether the unit text may be split off is checked per text).
+_SPLIT: Final = r"^(?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)(?P<unit>.+)$"
+#: First characters after which a unit text cannot be read apart from its number.
+_JOINING: Final = frozenset("0123456789.eE+-,")
+_EPOCH: Final = date(1970, 1, 1).toordinal()
+
+
+def available() -> bool:
+    """Whether pyarrow is installed."""
+    return importlib.util.find_spec("pyarrow") is not None
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow
+    except ImportError:  # pragma: no cover - the tests without pyarrow cover the callers
+        raise ImportError(
+            'reading Parquet files and dataframes needs pyarrow: pip install "ezhou-recovery[arrow]"'
+        ) from None
+    return pyarrow
+
+
+# Inputs -----------------------------------------------------------------------------------------
+
+
+def _clean_csv(path: str | PathLike[str], source: str) -> tuple[bytes, list[str]] | None:
+    """The bytes (without a byte-order mark) and the raw header cells of a CSV file that both
+    parsers read alike; None when the per-object parser must read it."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if (
+        b'"' in raw
+        or raw.count(b"\r") != raw.count(b"\r\n")
+        or b"\n\n" in raw
+        or b"\n\r\n" in raw
+        or raw.startswith((b"\n", b"\r\n"))
+    ):
+        return None
+    end = raw.find(b"\n")
+    line = raw if end < 0 else raw[:end]
+    try:
+        first = line.decode("utf-8").removesuffix("\r")
+    except UnicodeDecodeError:
+        return None
+    if not first.strip():
+        return None
+    return raw, first.split(",")
+
+
+def _read_csv(raw: bytes, names: list[str], types: Mapping[str, Any]) -> pa.Table | None:
+    pa = _pyarrow()
+    import pyarrow.csv as pacsv
+
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(raw),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            parse_options=pacsv.ParseOptions(quote_char=False, ignore_empty_lines=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    return table if table.num_rows else None
+
+
+def _as_table(frame: Any, source: str) -> pa.Table:
+    """An Arrow table of ``frame``: a pyarrow table or any object that exports an Arrow stream
+    (pandas, polars, DuckDB, ... through ``__arrow_c_stream__``)."""
+    pa = _pyarrow()
+    if isinstance(frame, pa.Table):
+        return frame
+    if isinstance(frame, pa.RecordBatch) or hasattr(frame, "__arrow_c_stream__"):
+        try:
+            return pa.table(frame)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
+            raise LoadError(source, "", f"cannot be read as columns ({exc})") from None
+    raise LoadError(
+        source,
+        "",
+        "expected a dataframe (pandas, polars, pyarrow or another that exports Arrow data)",
+        type(frame),
+    )
+
+
+def _read_parquet(path: str | PathLike[str], source: str) -> pa.Table:
+    pa = _pyarrow()
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_table(path)
+    except OSError as exc:
+        raise LoadError(source, "", f"cannot read the file ({exc})") from None
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise LoadError(source, "", f"not a readable Parquet file ({exc})") from None
+
+
+def _checked_columns(
+    table: pa.Table, source: str, fields: tuple[str, ...], required: tuple[str, ...]
+) -> pa.Table:
+    """The table with each column as a plain (not dictionary, not view) array; its names checked
+    as a CSV header is."""
+    pa = _pyarrow()
+    names = [str(n) for n in table.column_names]
+    unknown = [n for n in names if n not in fields]
+    if unknown:
+        raise LoadError(
+            source, "columns", f"unknown column(s), expected {', '.join(fields)}", unknown
+        )
+    missing = [f for f in required if f not in names]
+    if missing:
+        raise LoadError(source, "columns", f"missing column(s): {', '.join(missing)}")
+    if len(set(names)) != len(names):
+        raise LoadError(source, "columns", "a column repeats", names)
+    columns = []
+    for column in table.columns:
+        kind = column.type
+        if pa.types.is_dictionary(kind):
+            column = column.cast(kind.value_type)
+            kind = column.type
+        if pa.types.is_string_view(kind) or pa.types.is_large_string(kind):
+            column = column.cast(pa.string())
+        columns.append(column)
+    return pa.table(columns, names=names)
+
+
+def _entries(
+    table: pa.Table, required: tuple[str, ...]
+) -> Callable[[int], tuple[dict[str, Any], str | None]]:
+    """Row ``i`` of a table as the per-object reader's entry (nulls left out), with the first
+    required field that is missing."""
+    names = table.column_names
+    columns = [table.column(n) for n in names]
+
+    def entry(i: int) -> tuple[dict[str, Any], str | None]:
+        found = {}
+        for name, column in zip(names, columns, strict=True):
+            value = column[i].as_py()
+            if value is not None:
+                found[name] = value
+        missing = next((name for name in required if name not in found), None)
+        return found, missing
+
+    return entry
+
+
+def _codes(column: Any) -> tuple[npt.NDArray[np.int64], list[Any]]:
+    """Per row an index into the column's distinct values (as Python objects, None for null)."""
+    pa = _pyarrow()
+    encoded = column.dictionary_encode(null_encoding="encode").unify_dictionaries()
+    if encoded.num_chunks == 0:
+        return np.zeros(0, np.int64), []
+    dictionary = encoded.chunk(0).dictionary
+    indices = pa.chunked_array([c.indices for c in encoded.chunks], type=encoded.type.index_type)
+    return indices.to_numpy().astype(np.int64), dictionary.to_pylist()
+
+
+# Observations -----------------------------------------------------------------------------------
+
+
+def observations_file(
+    path: str | PathLike[str], programme: Programme, *, columnar: bool = True
+) -> ObservationTable | tuple[Observation, ...]:
+    """Observations from a CSV or Parquet file, as :func:`~ezhou_recovery.load_observations`."""
+    from .columnar import ObservationTable
+
+    source = str(path)
+    if Path(path).suffix.lower() == ".parquet":
+        table = _read_parquet(path, source)
+        if columnar:
+            return _observation_table(table, programme, source, csv=False)
+        return _observations_one_by_one(table, programme, source)
+    clean = _clean_csv(path, source)
+    if clean is None:
+        return ObservationTable.from_csv(path, programme)
+    raw, first = clean
+    header = _csv_header(source, first, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
+    pa = _pyarrow()
+    table = _read_csv(raw, header, {name: pa.string() for name in header})
+    if table is None:
+        return ObservationTable.from_csv(path, programme)
+    return _observation_table(table, programme, source, csv=True)
+
+
+def observations_from_frame(
+    frame: Any, programme: Programme, *, source: str = "dataframe", columnar: bool = True
+) -> ObservationTable | tuple[Observation, ...]:
+    """Read observations from a dataframe (pandas, polars, pyarrow, or any that exports Arrow
+    data through the Arrow PyCapsule interface).
+
+    Columns as in a CSV file (``target, as_of, value`` and optionally ``source, quality``);
+    ``as_of`` may be text (``YYYY-MM-DD``) or a date column, ``value`` text or numbers (in the
+    target's unit). Rows are named by position, from 0 (``row 3``); a null cell counts as
+    missing.
+
+    Args:
+        frame: The dataframe.
+        programme: The programme the target keys belong to.
+        source: What error messages call the frame.
+        columnar: Return an :class:`~ezhou_recovery.ObservationTable` (the default), or a tuple of
+            :class:`~ezhou_recovery.Observation` read one row at a time.
+
+    Raises:
+        LoadError: As :func:`~ezhou_recovery.load_observations`: names the source, the row, the
+            field and the value.
+    """
+    table = _as_table(frame, source)
+    if columnar:
+        return _observation_table(table, programme, source, csv=False)
+    return _observations_one_by_one(table, programme, source)
+
+
+def _observations_one_by_one(
+    table: pa.Table, programme: Programme, source: str
+) -> tuple[Observation, ...]:
+    """The per-object reading of a table: the reference the columnar reading must equal."""
+    table = _checked_columns(table, source, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
+    entry = _entries(table, _OBSERVATION_REQUIRED)
+    return tuple(
+        _one_observation(programme, source, f"row {i}", *entry(i)) for i in range(table.num_rows)
+    )
+
+
+def _one_observation(
+    programme: Programme, source: str, where: str, entry: dict[str, Any], missing: str | None
+) -> Observation:
+    if missing is not None:
+        raise LoadError(source, f"{where}.{missing}", "required field missing")
+    try:
+        return _observation(programme, entry)
+    except (_FieldError, InvariantError) as exc:
+        raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
+    except EzhouRecoveryError as exc:  # pragma: no cover - every known error is mapped above
+        raise LoadError(source, where, str(exc)) from None
+
+
+def _observation_table(
+    table: pa.Table, programme: Programme, source: str, *, csv: bool
+) -> ObservationTable:
+    """Check and convert the columns of an observations table (see the module's docstring)."""
+    from .columnar import ObservationTable, _float
+
+    pa = _pyarrow()
+    import pyarrow.compute as pc
+
+    table = _checked_columns(table, source, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
+    rows = np.arange(table.num_rows)
+    if csv:
+        # A row of empty cells is skipped, as the per-object reader skips it; rows keep their
+        # numbers (the header is row 1).
+        blank = np.ones(table.num_rows, bool)
+        for column in table.columns:
+            blank &= pc.equal(pc.utf8_trim_whitespace(column), "").to_numpy(zero_copy_only=False)
+        if blank.any():
+            rows = np.flatnonzero(~blank)
+            table = table.filter(pa.array(~blank))
+    n = table.num_rows
+    targets = tuple(programme.targets)
+    kinds = [t.kind for t in targets]
+    names = table.column_names
+    irregular = np.zeros(n, bool)
+
+    # Required cells: empty (CSV) or null (Parquet, frames) rows go to the per-object reader.
+    for name in _OBSERVATION_REQUIRED:
+        column = table.column(name)
+        if column.null_count:
+            irregular |= column.is_null().to_numpy(zero_copy_only=False)
+        if csv:
+            irregular |= pc.equal(pc.utf8_trim_whitespace(column), "").to_numpy(
+                zero_copy_only=False
+            )
+
+    # Target keys: one dictionary lookup per distinct key.
+    index = {t.key: i for i, t in enumerate(targets)}
+    key_codes, keys = _codes(table.column("target"))
+    lookup = np.array([index.get(k, -1) if isinstance(k, str) else -1 for k in keys] + [-1])
+    code = lookup[key_codes] if n else np.zeros(0, np.int64)
+    irregular |= code < 0
+    code = np.where(code < 0, 0, code)
+
+    # Dates: each distinct value read once.
+    day = np.zeros(n, np.int64)
+    as_of = table.column("as_of")
+    if pa.types.is_date32(as_of.type) and not as_of.null_count:
+        day = as_of.cast(pa.int32()).to_numpy().astype(np.int64) + _EPOCH
+        low, high = (d.toordinal() for d in DATE_RANGE)
+        irregular |= (day < low) | (day > high)
+    else:
+        date_codes, dates = _codes(as_of)
+        ordinals = np.array([_ordinal(d) for d in dates] + [-1], np.int64)
+        day = ordinals[date_codes] if n else day
+        irregular |= day < 0
+
+    # Provenance: each distinct source and quality checked once.
+    for name in ("source", "quality"):
+        if name in names:
+            prov_codes, values = _codes(table.column(name))
+            ok = np.array([_provenance_ok(name, x) for x in values] + [False])
+            irregular |= ~ok[prov_codes]
+
+    magnitude = np.zeros(n, np.float64)
+    done = irregular.copy()
+    values = table.column("value")
+    quantitative = np.array([k in _QUANTITATIVE for k in kinds] + [False])[code]
+    units = _Units(targets)
+    kind_of_value = values.type
+    if pa.types.is_string(kind_of_value):
+        plain = (
+            pc.and_(
+                pc.match_substring_regex(values, _PLAIN),
+                pc.less_equal(pc.utf8_length(values), _PLAIN_MAX),
+            )
+            .fill_null(False)
+            .to_numpy(zero_copy_only=False)
+        )
+        direct = np.array([units.direct(i) for i in range(len(targets))] + [False])[code]
+        fast = plain & quantitative & direct & ~done
+        if fast.any():
+            chosen = pa.array(fast)
+            magnitude[fast] = pc.cast(values.filter(chosen), pa.float64()).to_numpy()
+            done |= fast
+        rest = np.flatnonzero(quantitative & ~done)
+        if len(rest):
+            _split_values(values, rest, code, units, magnitude, done)
+    elif (pa.types.is_floating(kind_of_value) or pa.types.is_integer(kind_of_value)) and not (
+        values.null_count
+    ):
+        numbers = values.cast(pa.float64()).to_numpy()
+        limit = 2.0**53 if pa.types.is_integer(kind_of_value) else np.inf
+        direct = np.array([units.direct(i) for i in range(len(targets))] + [False])[code]
+        fast = (
+            quantitative
+            & direct
+            & ~done
+            & np.isfinite(numbers)
+            & (numbers >= 0)
+            & (np.abs(numbers) < limit)
+        )
+        magnitude[fast] = numbers[fast]
+        done |= fast
+
+    # Whatever is left (milestones, levels, unusual numbers): each distinct value once per target.
+    rest = np.flatnonzero(~done)
+    if len(rest):
+        taken = values.take(pa.array(rest))
+        value_codes, distinct = _codes(taken)
+        pairs = code[rest] * (len(distinct) + 1) + value_codes
+        unique, inverse = np.unique(pairs, return_inverse=True)
+        read = np.empty(len(unique), np.float64)
+        ok = np.zeros(len(unique), bool)
+        for j, pair in enumerate(unique.tolist()):
+            target = targets[pair // (len(distinct) + 1)]
+            value = distinct[pair % (len(distinct) + 1)]
+            try:
+                read[j] = _float(read_value(target, value))
+                ok[j] = True
+            except (UnitError, TypeError, ValueError, ArithmeticError):
+                ok[j] = False
+        fine = ok[inverse] & ~irregular[rest]
+        magnitude[rest[fine]] = read[inverse][fine]
+        irregular[rest[~fine]] = True
+
+    # Rows that are not plainly valid: the per-object reader's function, in row order; the first
+    # that is wrong raises its error.
+    entry = _entries(table, _OBSERVATION_REQUIRED)
+    header = names
+    positions = [header.index(name) for name in _OBSERVATION_REQUIRED]
+
+    def where(i: int) -> str:
+        return f"row {int(rows[i]) + 2}" if csv else f"row {i}"
+
+    def one(i: int) -> Observation:
+        found, missing = entry(i)
+        if csv:
+            cells = [found.get(name, "") for name in header]
+            _check_required(source, where(i), cells, _OBSERVATION_REQUIRED, positions)
+        return _one_observation(programme, source, where(i), found, missing)
+
+    for i in np.flatnonzero(irregular).tolist():
+        o = one(i)
+        code[i] = index[o.target]
+        day[i] = o.as_of.toordinal()
+        magnitude[i] = _float(o.value)
+
+    return ObservationTable(programme, code.astype(np.int32), day.astype(np.int32), magnitude, one)
+
+
+def _ordinal(value: Any) -> int:
+    if isinstance(value, datetime):
+        return -1
+    try:
+        return read_date(value).toordinal()
+    except ValueError:
+        return -1
+
+
+def _provenance_ok(name: str, value: Any) -> bool:
+    try:
+        _source_quality({} if value is None else {name: value})
+    except _FieldError:
+        return False
+    return True
+
+
+#: How a unit text converts: the multiplier, and the factors of the written and the target's unit.
+_Scale = tuple[Decimal, tuple[Decimal, Decimal] | None]
+
+
+class _Units:
+    """Per target: how a value written with a given unit text becomes a number in the target's
+    unit, found once per distinct unit text (None: read that value the per-object way)."""
+
+    def __init__(self, targets: Sequence[Any]) -> None:
+        self._targets = targets
+        self._found: dict[tuple[int, str], _Scale | None] = {}
+
+    def scale(self, i: int, unit: str) -> _Scale | None:
+        """The multiplier (万, 亿) and the factors of the written and the target's unit (None
+        when the unit is the target's); None when the text must be read whole."""
+        key = (i, unit)
+        if key not in self._found:
+            self._found[key] = self._scale(self._targets[i], unit)
+        return self._found[key]
+
+    def direct(self, i: int) -> bool:
+        """Whether a plain number is a magnitude in target ``i``'s unit as it stands."""
+        target = self._targets[i]
+        if target.kind not in _QUANTITATIVE:
+            return False
+        found = self.scale(i, "")
+        return found is not None and found == (Decimal(1), None)
+
+    @staticmethod
+    def _scale(target: Any, unit: str) -> _Scale | None:
+        if unit:
+            first = unit[0]
+            normal = _normalise(unit)
+            if (
+                not normal
+                or normal[0] in _JOINING
+                or normal[0].isspace()
+                or first.isspace()
+                or unicodedata.combining(first)
+            ):
+                return None
+        text = "1" + unit
+        try:
+            read_value(target, text)
+            q = parse_quantity(text, unit=target.unit)
+        except (UnitError, TypeError, ValueError, ArithmeticError):
+            return None
+        multiplier = Decimal(q.magnitude)
+        if q.units == target.unit:
+            return multiplier, None
+        return multiplier, (_root_factor(q.units), _root_factor(target.unit))
+
+
+def _split_values(
+    values: Any,
+    rest: npt.NDArray[np.intp],
+    code: npt.NDArray[np.int64],
+    units: _Units,
+    magnitude: npt.NDArray[np.float64],
+    done: npt.NDArray[np.bool_],
+) -> None:
+    """Values of quantitative targets written as a number and a unit (``77.6公里``): split into a
+    number column and a unit column, each distinct unit text read once per target, each number
+    converted exactly as the per-object reader converts it."""
+    pa = _pyarrow()
+    import pyarrow.compute as pc
+
+    taken = values.take(pa.array(rest))
+    parts = pc.extract_regex(taken, _SPLIT)
+    matched = parts.is_valid().to_numpy(zero_copy_only=False)
+    if not matched.any():
+        return
+    at = rest[matched]
+    parts = parts.filter(pa.array(matched))
+    numbers = pc.struct_field(parts, "number").to_pylist()
+    unit_codes, unit_texts = _codes(pc.struct_field(parts, "unit"))
+    one = Decimal(1)
+    for row, number, u in zip(at.tolist(), numbers, unit_codes.tolist(), strict=True):
+        scale = units.scale(int(code[row]), unit_texts[u])
+        if scale is None:
+            continue
+        d = Decimal(number)
+        if d and not -_MAX_EXPONENT <= d.adjusted() <= _MAX_EXPONENT:
+            continue
+        multiplier, factors = scale
+        if multiplier != one:
+            d *= multiplier
+        if factors is not None:
+            d = d * factors[0] / factors[1]
+        magnitude[row] = float(d)
+        done[row] = True
+
+
+# Submissions ------------------------------------------------------------------------------------
+
+
+def submissions_file(path: str | PathLike[str]) -> tuple[Submission, ...] | None:
+    """Submissions from a CSV or Parquet file, or None when the per-object reader must read it."""
+    from .submissions import _FIELDS, _check_header
+
+    source = str(path)
+    if Path(path).suffix.lower() == ".parquet":
+        return _submissions(_read_parquet(path, source), source, csv=False)
+    clean = _clean_csv(path, source)
+    if clean is None:
+        return None
+    raw, header = clean
+    _check_header(source, header)
+    pa = _pyarrow()
+    table = _read_csv(raw, header, {name: pa.string() for name in header})
+    if table is None:
+        return None
+    del _FIELDS
+    return _submissions(table, source, csv=True)
+
+
+def submissions_from_frame(
+    frame: Any, *, source: str = "dataframe", columnar: bool = True
+) -> tuple[Submission, ...]:
+    """Read submissions from a dataframe (pandas, polars, pyarrow, or any that exports Arrow
+    data through the Arrow PyCapsule interface).
+
+    Columns as in a CSV file; ``submitted_at`` may be text, a date column or a time-zone-aware
+    timestamp column. Rows are named by position, from 0; a null cell counts as empty.
+
+    Args:
+        frame: The dataframe.
+        source: What error messages call the frame.
+        columnar: Check whole columns (the default), or read one row at a time.
+
+    Raises:
+        LoadError: As :func:`~ezhou_recovery.load_submissions`.
+    """
+    from .submissions import _FIELDS, submissions_from_rows
+
+    table = _as_table(frame, source)
+    if columnar:
+        return _submissions(table, source, csv=False)
+    table = _checked_columns(table, source, _FIELDS, ())
+    return submissions_from_rows(table.to_pylist(), source=source, where="row {}")
+
+
+def _submissions(table: pa.Table, source: str, *, csv: bool) -> tuple[Submission, ...]:
+    """Check the columns of a submissions table; one object per distinct row, shared by its
+    repeats (the objects are immutable)."""
+    from .submissions import _FIELDS, _REFUSED, _EntryError, _one, _probe, _trusted
+
+    if csv:
+        names = table.column_names
+    else:
+        table = _checked_columns(table, source, _FIELDS, ())
+        names = table.column_names
+    n = table.num_rows
+    if not n:
+        return ()
+    codes = []
+    distinct = []
+    for name in names:
+        c, d = _codes(table.column(name))
+        codes.append(c)
+        distinct.append(d)
+    # Each distinct value of each column is checked once, as the per-object reader checks it.
+    valid = []
+    read = []
+    for name, d in zip(names, distinct, strict=True):
+        found = [_probe(name, x) for x in d]
+        valid.append(np.array([f is not _REFUSED for f in found] + [False]))
+        read.append(found)
+    irregular = np.zeros(n, bool)
+    for c, ok in zip(codes, valid, strict=True):
+        irregular |= ~ok[c]
+    present = {
+        name: np.array([x is not None for x in r] + [False])[c]
+        for name, c, r in zip(names, codes, read, strict=True)
+    }
+    none = np.zeros(n, bool)
+    has = {name: present.get(name, none) for name in _FIELDS}
+    irregular |= ~has["submitted_at"]
+    by_deadline = has["deadline"]
+    for other in ("obligation", "department", "period", "category"):
+        irregular |= by_deadline & has[other]
+    irregular |= ~by_deadline & ~(has["obligation"] & has["department"])
+
+    def where(i: int) -> str:
+        return f"row {i + 2}" if csv else f"row {i}"
+
+    for i in np.flatnonzero(irregular).tolist():
+        row = {name: d[int(c[i])] for name, c, d in zip(names, codes, distinct, strict=True)}
+        try:
+            _one({k: v for k, v in row.items() if v is not None})
+        except _EntryError as exc:
+            raise LoadError(source, f"{where(i)}.{exc.field}", exc.problem, exc.value) from None
+        raise AssertionError(  # pragma: no cover - the checks above are the per-object ones
+            f"{source}: {where(i)}: a row the column checks refuse is valid"
+        )
+
+    # One object per distinct row.
+    sizes = [len(d) + 1 for d in distinct]
+    if np.prod(np.array(sizes, dtype=object)) < 2**62:
+        key = np.zeros(n, np.int64)
+        for c, size in zip(codes, sizes, strict=True):
+            key = key * size + c
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    else:
+        _, first, inverse = np.unique(
+            np.stack(codes, axis=1), axis=0, return_index=True, return_inverse=True
+        )
+    objects = [
+        _trusted({name: read[j][int(codes[j][row])] for j, name in enumerate(names)})
+        for row in first.tolist()
+    ]
+    return tuple([objects[j] for j in inverse.reshape(-1).tolist()])
