@@ -16,6 +16,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getattr__ below
+    from ._arrow import observations_from_frame, submissions_from_frame
     from ._holidays import CalendarUnavailableError, is_working_day, next_working_day
     from .attainment import (
         AT_RISK_RATIO,
@@ -212,6 +213,7 @@ _LAZY: dict[str, str] = {
     "money": "units",
     "next_working_day": "_holidays",
     "observations_frame": "observations",
+    "observations_from_frame": "_arrow",
     "parse_quantity": "units",
     "parse_unit": "units",
     "project_performance": "schedule",
@@ -219,6 +221,7 @@ _LAZY: dict[str, str] = {
     "quarter_of": "periods",
     "read_reporting_workbook": "workbook_reading",
     "submissions_frame": "submissions",
+    "submissions_from_frame": "_arrow",
     "upcoming": "duedates",
     "ureg": "units",
     "write_report_workbook": "report_workbook",
@@ -323,6 +326,7 @@ __all__ = [
     "money",
     "next_working_day",
     "observations_frame",
+    "observations_from_frame",
     "parse_quantity",
     "parse_unit",
     "project_performance",
@@ -330,6 +334,7 @@ __all__ = [
     "quarter_of",
     "read_reporting_workbook",
     "submissions_frame",
+    "submissions_from_frame",
     "to_json",
     "upcoming",
     "ureg",

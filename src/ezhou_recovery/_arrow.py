@@ -34,6 +34,7 @@ from .observations import (
     Observation,
     _check_required,
     _csv_header,
+    _csv_rows,
     _FieldError,
     _observation,
     _source_quality,
@@ -224,24 +225,64 @@ def observations_file(
     path: str | PathLike[str], programme: Programme, *, columnar: bool = True
 ) -> ObservationTable | tuple[Observation, ...]:
     """Observations from a CSV or Parquet file, as :func:`~ezhou_recovery.load_observations`."""
-    from .columnar import ObservationTable
 
     source = str(path)
     if Path(path).suffix.lower() == ".parquet":
         table = _read_parquet(path, source)
         if columnar:
-            return _observation_table(table, programme, source, csv=False)
+            return _observation_table(table, programme, source)
         return _observations_one_by_one(table, programme, source)
-    clean = _clean_csv(path, source)
-    if clean is None:
-        return ObservationTable.from_csv(path, programme)
-    raw, first = clean
-    header = _csv_header(source, first, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
     pa = _pyarrow()
-    table = _read_csv(raw, header, {name: pa.string() for name in header})
+    clean = _clean_csv(path, source)
+    table = None
+    if clean is not None:
+        raw, first = clean
+        header = _csv_header(source, first, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
+        table = _read_csv(raw, header, {name: pa.string() for name in header})
     if table is None:
-        return ObservationTable.from_csv(path, programme)
-    return _observation_table(table, programme, source, csv=True)
+        # Python's csv module parses, as for the per-object reader (row numbers, blank lines,
+        # quotes, errors in the same order); the checks still run on columns.
+        header, rows = _csv_rows(path, source, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
+        listed = list(rows)
+        numbers = np.array([int(where.removeprefix("row ")) for where, _ in listed], np.int64)
+        table = pa.table(
+            [pa.array([r[j] for _, r in listed], pa.string()) for j in range(len(header))],
+            names=header,
+        )
+        return _observation_table(table, programme, source, numbers=numbers)
+    numbers = np.arange(2, table.num_rows + 2)
+    # A row of empty cells is skipped, as the per-object reader skips it; rows keep their
+    # numbers (the header is row 1).
+    blank = np.ones(table.num_rows, bool)
+    for column in table.columns:
+        blank &= _empty(column)
+    if blank.any():
+        numbers = numbers[~blank]
+        table = table.filter(pa.array(~blank))
+    # Empty required cells are found before any value is read, as the per-object reader does.
+    positions = [header.index(name) for name in _OBSERVATION_REQUIRED]
+    empty = np.zeros(table.num_rows, bool)
+    for name in _OBSERVATION_REQUIRED:
+        empty |= _empty(table.column(name))
+    if empty.any():
+        i = int(np.argmax(empty))
+        cells = [table.column(j)[i].as_py() for j in range(len(header))]
+        _check_required(source, f"row {numbers[i]}", cells, _OBSERVATION_REQUIRED, positions)
+    return _observation_table(table, programme, source, numbers=numbers)
+
+
+#: What Python's ``str.strip`` removes: a cell of only these is empty.
+_SPACE_ONLY: Final = (
+    "^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
+)
+
+
+def _empty(column: Any) -> npt.NDArray[np.bool_]:
+    """Per cell of a text column, whether it is empty or only white space (as ``str.strip``)."""
+    import pyarrow.compute as pc
+
+    found = pc.match_substring_regex(column, _SPACE_ONLY).fill_null(False)
+    return np.asarray(found.to_numpy(zero_copy_only=False), bool)
 
 
 def observations_from_frame(
@@ -268,7 +309,7 @@ def observations_from_frame(
     """
     table = _as_table(frame, source)
     if columnar:
-        return _observation_table(table, programme, source, csv=False)
+        return _observation_table(table, programme, source)
     return _observations_one_by_one(table, programme, source)
 
 
@@ -297,40 +338,34 @@ def _one_observation(
 
 
 def _observation_table(
-    table: pa.Table, programme: Programme, source: str, *, csv: bool
+    table: pa.Table,
+    programme: Programme,
+    source: str,
+    *,
+    numbers: npt.NDArray[np.int64] | None = None,
 ) -> ObservationTable:
-    """Check and convert the columns of an observations table (see the module's docstring)."""
+    """Check and convert the columns of an observations table (see the module's docstring).
+
+    ``numbers``: for a CSV file, each row's number (the header is row 1), its blank rows left
+    out and its empty required cells refused already; None for a frame (rows named from 0).
+    """
     from .columnar import ObservationTable, _float
 
     pa = _pyarrow()
     import pyarrow.compute as pc
 
     table = _checked_columns(table, source, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
-    rows = np.arange(table.num_rows)
-    if csv:
-        # A row of empty cells is skipped, as the per-object reader skips it; rows keep their
-        # numbers (the header is row 1).
-        blank = np.ones(table.num_rows, bool)
-        for column in table.columns:
-            blank &= pc.equal(pc.utf8_trim_whitespace(column), "").to_numpy(zero_copy_only=False)
-        if blank.any():
-            rows = np.flatnonzero(~blank)
-            table = table.filter(pa.array(~blank))
     n = table.num_rows
     targets = tuple(programme.targets)
     kinds = [t.kind for t in targets]
     names = table.column_names
     irregular = np.zeros(n, bool)
 
-    # Required cells: empty (CSV) or null (Parquet, frames) rows go to the per-object reader.
+    # Null required cells (Parquet, frames): the per-object reader names them.
     for name in _OBSERVATION_REQUIRED:
         column = table.column(name)
         if column.null_count:
             irregular |= column.is_null().to_numpy(zero_copy_only=False)
-        if csv:
-            irregular |= pc.equal(pc.utf8_trim_whitespace(column), "").to_numpy(
-                zero_copy_only=False
-            )
 
     # Target keys: one dictionary lookup per distinct key.
     index = {t.key: i for i, t in enumerate(targets)}
@@ -375,7 +410,7 @@ def _observation_table(
             .fill_null(False)
             .to_numpy(zero_copy_only=False)
         )
-        direct = np.array([units.direct(i) for i in range(len(targets))] + [False])[code]
+        direct = units.direct_rows(code, done)
         fast = plain & quantitative & direct & ~done
         if fast.any():
             chosen = pa.array(fast)
@@ -387,18 +422,18 @@ def _observation_table(
     elif (pa.types.is_floating(kind_of_value) or pa.types.is_integer(kind_of_value)) and not (
         values.null_count
     ):
-        numbers = values.cast(pa.float64()).to_numpy()
+        floats = values.cast(pa.float64()).to_numpy()
         limit = 2.0**53 if pa.types.is_integer(kind_of_value) else np.inf
-        direct = np.array([units.direct(i) for i in range(len(targets))] + [False])[code]
+        direct = units.direct_rows(code, done)
         fast = (
             quantitative
             & direct
             & ~done
-            & np.isfinite(numbers)
-            & (numbers >= 0)
-            & (np.abs(numbers) < limit)
+            & np.isfinite(floats)
+            & (floats >= 0)
+            & (np.abs(floats) < limit)
         )
-        magnitude[fast] = numbers[fast]
+        magnitude[fast] = floats[fast]
         done |= fast
 
     # Whatever is left (milestones, levels, unusual numbers): each distinct value once per target.
@@ -425,18 +460,12 @@ def _observation_table(
     # Rows that are not plainly valid: the per-object reader's function, in row order; the first
     # that is wrong raises its error.
     entry = _entries(table, _OBSERVATION_REQUIRED)
-    header = names
-    positions = [header.index(name) for name in _OBSERVATION_REQUIRED]
 
     def where(i: int) -> str:
-        return f"row {int(rows[i]) + 2}" if csv else f"row {i}"
+        return f"row {int(numbers[i])}" if numbers is not None else f"row {i}"
 
     def one(i: int) -> Observation:
-        found, missing = entry(i)
-        if csv:
-            cells = [found.get(name, "") for name in header]
-            _check_required(source, where(i), cells, _OBSERVATION_REQUIRED, positions)
-        return _one_observation(programme, source, where(i), found, missing)
+        return _one_observation(programme, source, where(i), *entry(i))
 
     for i in np.flatnonzero(irregular).tolist():
         o = one(i)
@@ -483,6 +512,16 @@ class _Units:
         if key not in self._found:
             self._found[key] = self._scale(self._targets[i], unit)
         return self._found[key]
+
+    def direct_rows(
+        self, code: npt.NDArray[np.int64], done: npt.NDArray[np.bool_]
+    ) -> npt.NDArray[np.bool_]:
+        """Per row, whether a plain number is a magnitude in its target's unit as it stands
+        (each target present asked once)."""
+        found = np.zeros(len(self._targets), bool)
+        for i in np.unique(code[~done]).tolist():
+            found[i] = self.direct(i)
+        return found[code]
 
     def direct(self, i: int) -> bool:
         """Whether a plain number is a magnitude in target ``i``'s unit as it stands."""
