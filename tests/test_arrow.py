@@ -4,8 +4,7 @@ the per-object readers, from CSV, Parquet and every kind of dataframe."""
 from __future__ import annotations
 
 import csv
-
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -455,7 +454,7 @@ def test_submissions_from_each_kind_of_dataframe_and_parquet(tmp_path: Path) -> 
     columns = {"deadline": [d.key, d.key], "submitted_at": ["2021-03-24", "2021-03-25T09:00Z"]}
     expected = (
         er.Submission.for_deadline(d.key, date(2021, 3, 24)),
-        er.Submission.for_deadline(d.key, datetime(2021, 3, 25, 9, 0, tzinfo=timezone.utc)),
+        er.Submission.for_deadline(d.key, datetime(2021, 3, 25, 9, 0, tzinfo=UTC)),
     )
     for kind, frame in _frames(columns).items():
         assert er.submissions_from_frame(frame) == expected, kind
