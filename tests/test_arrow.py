@@ -497,3 +497,53 @@ def test_a_generated_province_reads_identically(tmp_path: Path) -> None:
     from ezhou_recovery.submissions import _from_csv
 
     assert _arrow.submissions_file(subs) == _from_csv(subs.read_bytes(), str(subs))
+
+
+# Without pyarrow ----------------------------------------------------------------------------------
+
+_WITHOUT_PYARROW = """
+import sys
+sys.modules["pyarrow"] = None  # import pyarrow raises ImportError
+import ezhou_recovery as er
+plan = er.load_ezhou_plan()
+path = sys.argv[2]
+table = er.load_observations(path, plan, columnar=True)
+objects = er.load_observations(path, plan)
+assert [table.observation(i) for i in range(len(table))] == list(objects)
+submissions = er.load_submissions(sys.argv[3])
+assert len(submissions) > 0
+try:
+    er.load_observations(sys.argv[1], plan, columnar=True)
+except ImportError as exc:
+    assert "ezhou-recovery[arrow]" in str(exc), exc
+else:
+    raise AssertionError("read Parquet without pyarrow")
+assert "pyarrow" not in [m for m in sys.modules if sys.modules[m] is not None]
+print(len(table), len(submissions))
+"""
+
+
+def test_without_pyarrow_the_readers_keep_working(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    parquet = tmp_path / "observations.parquet"
+    pq.write_table(pa.table(_columns(GOOD_ROWS)), parquet)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _WITHOUT_PYARROW,
+            str(parquet),
+            str(root / "ezhou_progress.csv"),
+            str(root / "ezhou_submissions.csv"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows, submissions = map(int, done.stdout.split())
+    assert rows > 0
+    assert submissions > 0

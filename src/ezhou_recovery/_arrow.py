@@ -14,7 +14,6 @@ error) is read by the per-object reader's parser.
 
 from __future__ import annotations
 
-import importlib.util
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
@@ -50,7 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .programme import Programme
     from .submissions import Submission
 
-__all__ = ["available", "observations_file", "observations_from_frame", "submissions_from_frame"]
+__all__ = ["observations_file", "observations_from_frame", "submissions_from_frame"]
 
 _QUANTITATIVE: Final = frozenset({TargetKind.LEVEL, TargetKind.CUMULATIVE, TargetKind.ANNUAL_RATE})
 #: A plain decimal number, short enough to lie within the range the text reader accepts.
@@ -61,11 +60,6 @@ _SPLIT: Final = r"^(?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)(?P<unit>.
 #: First characters after which a unit text cannot be read apart from its number.
 _JOINING: Final = frozenset("0123456789.eE+-,")
 _EPOCH: Final = date(1970, 1, 1).toordinal()
-
-
-def available() -> bool:
-    """Whether pyarrow is installed."""
-    return importlib.util.find_spec("pyarrow") is not None
 
 
 def _pyarrow() -> Any:

@@ -351,10 +351,12 @@ def load_observations(
     plan = programme
     suffix = Path(path).suffix.lower()
     if columnar:
-        from . import _arrow
+        from ._optional import arrow_available
         from .columnar import ObservationTable
 
-        if suffix == ".parquet" or (suffix == ".csv" and _arrow.available()):
+        if suffix == ".parquet" or (suffix == ".csv" and arrow_available()):
+            from . import _arrow
+
             return _arrow.observations_file(path, programme)
         if suffix == ".csv":
             return ObservationTable.from_csv(path, programme)

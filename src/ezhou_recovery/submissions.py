@@ -350,10 +350,12 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     """
     source = str(path)
     suffix = Path(path).suffix.lower()
-    if suffix == ".parquet" or suffix == ".csv":
-        from . import _arrow
+    if suffix in (".parquet", ".csv"):
+        from ._optional import arrow_available
 
-        if suffix == ".parquet" or _arrow.available():
+        if suffix == ".parquet" or arrow_available():
+            from . import _arrow
+
             found = _arrow.submissions_file(path)
             if found is not None:
                 return found
