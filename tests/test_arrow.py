@@ -202,9 +202,13 @@ def test_each_distinct_unit_text_is_read_once(tmp_path: Path, monkeypatch: Any) 
         return real(target, value)
 
     monkeypatch.setattr(_arrow, "read_value", counting)
+    monkeypatch.setattr(_arrow, "_SCALES", {})
     table = _arrow.observations_file(path, PLAN)
     assert len(table) == 56
     assert sorted(calls) == sorted(["1", "1米", "1公里"])
+    calls.clear()
+    _arrow.observations_file(path, PLAN)
+    assert calls == []  # known from the first file
 
 
 # Parquet and dataframes ---------------------------------------------------------------------------

@@ -84,13 +84,7 @@ def _clean_csv(path: str | PathLike[str], source: str) -> tuple[bytes, list[str]
         raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    if (
-        b'"' in raw
-        or raw.count(b"\r") != raw.count(b"\r\n")
-        or b"\n\n" in raw
-        or b"\n\r\n" in raw
-        or raw.startswith((b"\n", b"\r\n"))
-    ):
+    if b'"' in raw:
         return None
     end = raw.find(b"\n")
     line = raw if end < 0 else raw[:end]
@@ -103,7 +97,11 @@ def _clean_csv(path: str | PathLike[str], source: str) -> tuple[bytes, list[str]
     return raw, first.split(",")
 
 
-def _read_csv(raw: bytes, names: list[str], types: Mapping[str, Any]) -> pa.Table | None:
+def _read_csv(
+    raw: bytes, names: list[str], types: Mapping[str, Any], *, blank_lines: bool
+) -> pa.Table | None:
+    """pyarrow's reading of a CSV file's rows, every cell as text; a blank line is a row of
+    empty cells when ``blank_lines`` (else it is skipped). None when pyarrow cannot read it."""
     pa = _pyarrow()
     import pyarrow.csv as pacsv
 
@@ -111,7 +109,7 @@ def _read_csv(raw: bytes, names: list[str], types: Mapping[str, Any]) -> pa.Tabl
         table = pacsv.read_csv(
             pa.py_buffer(raw),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
-            parse_options=pacsv.ParseOptions(quote_char=False, ignore_empty_lines=True),
+            parse_options=pacsv.ParseOptions(quote_char=False, ignore_empty_lines=not blank_lines),
             convert_options=pacsv.ConvertOptions(
                 column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
             ),
@@ -232,7 +230,10 @@ def observations_file(
     if clean is not None:
         raw, first = clean
         header = _csv_header(source, first, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
-        table = _read_csv(raw, header, {name: pa.string() for name in header})
+        # A blank line is read as a row of empty cells, which keeps the row numbers of the
+        # per-object reader (which counts blank lines and skips them).
+        types = {name: pa.string() for name in header}
+        table = _read_csv(raw, header, types, blank_lines=True)
     if table is None:
         # Python's csv module parses, as for the per-object reader (row numbers, blank lines,
         # quotes, errors in the same order); the checks still run on columns.
@@ -244,31 +245,21 @@ def observations_file(
             names=header,
         )
         return _observation_table(table, programme, source, numbers=numbers)
-    numbers = np.arange(2, table.num_rows + 2)
-    # A row of empty cells is skipped, as the per-object reader skips it; rows keep their
-    # numbers (the header is row 1).
-    blank = np.ones(table.num_rows, bool)
-    for column in table.columns:
-        blank &= _empty(column)
-    if blank.any():
-        numbers = numbers[~blank]
-        table = table.filter(pa.array(~blank))
-    # Empty required cells are found before any value is read, as the per-object reader does.
-    positions = [header.index(name) for name in _OBSERVATION_REQUIRED]
-    empty = np.zeros(table.num_rows, bool)
-    for name in _OBSERVATION_REQUIRED:
-        empty |= _empty(table.column(name))
-    if empty.any():
-        i = int(np.argmax(empty))
-        cells = [table.column(j)[i].as_py() for j in range(len(header))]
-        _check_required(source, f"row {numbers[i]}", cells, _OBSERVATION_REQUIRED, positions)
-    return _observation_table(table, programme, source, numbers=numbers)
+    return _observation_table(
+        table, programme, source, numbers=np.arange(2, table.num_rows + 2), blank_rows=True
+    )
 
 
 #: What Python's ``str.strip`` removes: a cell of only these is empty.
 _SPACE_ONLY: Final = (
     "^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
 )
+
+
+def _empty_distinct(codes: npt.NDArray[np.int64], distinct: list[Any]) -> npt.NDArray[np.bool_]:
+    """Per row, whether its cell is empty or only white space, from the distinct values."""
+    found = np.array([isinstance(x, str) and not x.strip() for x in distinct] + [False])
+    return np.asarray(found[codes], bool)
 
 
 def _empty(column: Any) -> npt.NDArray[np.bool_]:
@@ -337,11 +328,14 @@ def _observation_table(
     source: str,
     *,
     numbers: npt.NDArray[np.int64] | None = None,
+    blank_rows: bool = False,
 ) -> ObservationTable:
     """Check and convert the columns of an observations table (see the module's docstring).
 
-    ``numbers``: for a CSV file, each row's number (the header is row 1), its blank rows left
-    out and its empty required cells refused already; None for a frame (rows named from 0).
+    ``numbers``: for a CSV file, each row's number (the header is row 1); None for a frame (rows
+    named from 0). ``blank_rows``: the CSV rows may include rows of empty cells, to be skipped,
+    and empty required cells, to be refused before any value is read (as the per-object reader
+    does); else that is done.
     """
     from .columnar import ObservationTable, _float
 
@@ -361,9 +355,39 @@ def _observation_table(
         if column.null_count:
             irregular |= column.is_null().to_numpy(zero_copy_only=False)
 
+    coded: dict[str, tuple[npt.NDArray[np.int64], list[Any]]] = {}
+
+    def codes_of(name: str) -> tuple[npt.NDArray[np.int64], list[Any]]:
+        if name not in coded:
+            coded[name] = _codes(table.column(name))
+        return coded[name]
+
+    key_codes, keys = codes_of("target")
+    if blank_rows and n:
+        assert numbers is not None
+        empty = {
+            name: _empty_distinct(*codes_of(name))
+            for name in names
+            if name not in ("target", "value")
+        }
+        empty["target"] = _empty_distinct(key_codes, keys)
+        empty["value"] = _empty(table.column("value"))
+        blank = np.logical_and.reduce([empty[name] for name in names])
+        if blank.any():
+            kept = pa.array(~blank)
+            return _observation_table(
+                table.filter(kept), programme, source, numbers=numbers[~blank], blank_rows=True
+            )
+        missing = np.logical_or.reduce([empty[name] for name in _OBSERVATION_REQUIRED])
+        if missing.any():
+            i = int(np.argmax(missing))
+            cells = [table.column(j)[i].as_py() for j in range(len(names))]
+            positions = [names.index(name) for name in _OBSERVATION_REQUIRED]
+            label = f"row {int(numbers[i])}"
+            _check_required(source, label, cells, _OBSERVATION_REQUIRED, positions)
+
     # Target keys: one dictionary lookup per distinct key.
     index = {t.key: i for i, t in enumerate(targets)}
-    key_codes, keys = _codes(table.column("target"))
     lookup = np.array([index.get(k, -1) if isinstance(k, str) else -1 for k in keys] + [-1])
     code = lookup[key_codes] if n else np.zeros(0, np.int64)
     irregular |= code < 0
@@ -377,7 +401,7 @@ def _observation_table(
         low, high = (d.toordinal() for d in DATE_RANGE)
         irregular |= (day < low) | (day > high)
     else:
-        date_codes, dates = _codes(as_of)
+        date_codes, dates = codes_of("as_of")
         ordinals = np.array([_ordinal(d) for d in dates] + [-1], np.int64)
         day = ordinals[date_codes] if n else day
         irregular |= day < 0
@@ -385,7 +409,7 @@ def _observation_table(
     # Provenance: each distinct source and quality checked once.
     for name in ("source", "quality"):
         if name in names:
-            prov_codes, values = _codes(table.column(name))
+            prov_codes, values = codes_of(name)
             ok = np.array([_provenance_ok(name, x) for x in values] + [False])
             irregular |= ~ok[prov_codes]
 
@@ -393,7 +417,7 @@ def _observation_table(
     done = irregular.copy()
     values = table.column("value")
     quantitative = np.array([k in _QUANTITATIVE for k in kinds] + [False])[code]
-    units = _Units(targets)
+    units = _Units(targets, _SCALES)
     kind_of_value = values.type
     if pa.types.is_string(kind_of_value):
         plain = (
@@ -491,20 +515,32 @@ def _provenance_ok(name: str, value: Any) -> bool:
 _Scale = tuple[Decimal, tuple[Decimal, Decimal] | None]
 
 
+#: The unit texts read so far, by target and text (see :class:`_Units`).
+_SCALES: dict[tuple[Any, str], _Scale | None] = {}
+
+
 class _Units:
     """Per target: how a value written with a given unit text becomes a number in the target's
     unit, found once per distinct unit text (None: read that value the per-object way)."""
 
-    def __init__(self, targets: Sequence[Any]) -> None:
+    def __init__(self, targets: Sequence[Any], known: dict[tuple[Any, str], _Scale | None]) -> None:
         self._targets = targets
         self._found: dict[tuple[int, str], _Scale | None] = {}
+        self._known = known
 
     def scale(self, i: int, unit: str) -> _Scale | None:
         """The multiplier (万, 亿) and the factors of the written and the target's unit (None
         when the unit is the target's); None when the text must be read whole."""
         key = (i, unit)
         if key not in self._found:
-            self._found[key] = self._scale(self._targets[i], unit)
+            # Across files: a target (a frozen object, compared by value) and a unit text
+            # always give the same answer.
+            both = (self._targets[i], unit)
+            if both not in self._known:
+                if len(self._known) > 100_000:
+                    self._known.clear()
+                self._known[both] = self._scale(self._targets[i], unit)
+            self._found[key] = self._known[both]
         return self._found[key]
 
     def direct_rows(
@@ -606,7 +642,7 @@ def submissions_file(path: str | PathLike[str]) -> tuple[Submission, ...] | None
     raw, header = clean
     _check_header(source, header)
     pa = _pyarrow()
-    table = _read_csv(raw, header, {name: pa.string() for name in header})
+    table = _read_csv(raw, header, {name: pa.string() for name in header}, blank_lines=False)
     if table is None:
         return None
     del _FIELDS
