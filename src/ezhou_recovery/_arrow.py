@@ -151,7 +151,11 @@ def _read_parquet(path: str | PathLike[str], source: str) -> pa.Table:
 
 
 def _checked_columns(
-    table: pa.Table, source: str, fields: tuple[str, ...], required: tuple[str, ...]
+    table: pa.Table,
+    source: str,
+    fields: tuple[str, ...],
+    required: tuple[str, ...],
+    keep_dictionaries: bool = False,
 ) -> pa.Table:
     """The table with each column as a plain (not dictionary, not view) array; its names checked
     as a CSV header is."""
@@ -171,6 +175,9 @@ def _checked_columns(
     for column in table.columns:
         kind = column.type
         if pa.types.is_dictionary(kind):
+            if keep_dictionaries and pa.types.is_string(kind.value_type) and not column.null_count:
+                columns.append(column)
+                continue
             column = column.cast(kind.value_type)
             kind = column.type
         if pa.types.is_string_view(kind) or pa.types.is_large_string(kind):
@@ -202,7 +209,10 @@ def _entries(
 def _codes(column: Any) -> tuple[npt.NDArray[np.int64], list[Any]]:
     """Per row an index into the column's distinct values (as Python objects, None for null)."""
     pa = _pyarrow()
-    encoded = column.dictionary_encode(null_encoding="encode").unify_dictionaries()
+    if pa.types.is_dictionary(column.type):
+        encoded = column.unify_dictionaries()
+    else:
+        encoded = column.dictionary_encode(null_encoding="encode").unify_dictionaries()
     if encoded.num_chunks == 0:
         return np.zeros(0, np.int64), []
     dictionary = encoded.chunk(0).dictionary
@@ -232,7 +242,8 @@ def observations_file(
         header = _csv_header(source, first, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
         # A blank line is read as a row of empty cells, which keeps the row numbers of the
         # per-object reader (which counts blank lines and skips them).
-        types = {name: pa.string() for name in header}
+        words = pa.dictionary(pa.int32(), pa.string())
+        types = {name: pa.string() if name == "value" else words for name in header}
         table = _read_csv(raw, header, types, blank_lines=True)
     if table is None:
         # Python's csv module parses, as for the per-object reader (row numbers, blank lines,
@@ -262,11 +273,27 @@ def _empty_distinct(codes: npt.NDArray[np.int64], distinct: list[Any]) -> npt.ND
     return np.asarray(found[codes], bool)
 
 
+def _plain(values: Any) -> npt.NDArray[np.bool_]:
+    """Per cell of a text column, whether it is a plain decimal number of at most
+    ``_PLAIN_MAX`` characters."""
+    import pyarrow.compute as pc
+
+    found = pc.and_(
+        pc.match_substring_regex(values, _PLAIN),
+        pc.less_equal(pc.binary_length(values), _PLAIN_MAX),  # a plain number is ASCII
+    )
+    if found.null_count:
+        found = found.fill_null(False)
+    return np.asarray(found.to_numpy(zero_copy_only=False), bool)
+
+
 def _empty(column: Any) -> npt.NDArray[np.bool_]:
     """Per cell of a text column, whether it is empty or only white space (as ``str.strip``)."""
     import pyarrow.compute as pc
 
-    found = pc.match_substring_regex(column, _SPACE_ONLY).fill_null(False)
+    found = pc.match_substring_regex(column, _SPACE_ONLY)
+    if found.null_count:
+        found = found.fill_null(False)
     return np.asarray(found.to_numpy(zero_copy_only=False), bool)
 
 
@@ -342,7 +369,12 @@ def _observation_table(
     pa = _pyarrow()
     import pyarrow.compute as pc
 
-    table = _checked_columns(table, source, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
+    table = _checked_columns(
+        table, source, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED, keep_dictionaries=True
+    )
+    if pa.types.is_dictionary(table.column("value").type):
+        at = table.column_names.index("value")
+        table = table.set_column(at, "value", table.column("value").cast(pa.string()))
     n = table.num_rows
     targets = tuple(programme.targets)
     kinds = [t.kind for t in targets]
@@ -371,7 +403,11 @@ def _observation_table(
             if name not in ("target", "value")
         }
         empty["target"] = _empty_distinct(key_codes, keys)
-        empty["value"] = _empty(table.column("value"))
+        plain = _plain(table.column("value"))
+        empty["value"] = np.zeros(n, bool)
+        other = np.flatnonzero(~plain)  # a plain number is not empty
+        if len(other):
+            empty["value"][other] = _empty(table.column("value").take(pa.array(other)))
         blank = np.logical_and.reduce([empty[name] for name in names])
         if blank.any():
             kept = pa.array(~blank)
@@ -420,14 +456,8 @@ def _observation_table(
     units = _Units(targets, _SCALES)
     kind_of_value = values.type
     if pa.types.is_string(kind_of_value):
-        plain = (
-            pc.and_(
-                pc.match_substring_regex(values, _PLAIN),
-                pc.less_equal(pc.utf8_length(values), _PLAIN_MAX),
-            )
-            .fill_null(False)
-            .to_numpy(zero_copy_only=False)
-        )
+        if not (blank_rows and n):
+            plain = _plain(values)
         direct = units.direct_rows(code, done)
         fast = plain & quantitative & direct & ~done
         if fast.any():
@@ -460,7 +490,7 @@ def _observation_table(
         taken = values.take(pa.array(rest))
         value_codes, distinct = _codes(taken)
         pairs = code[rest] * (len(distinct) + 1) + value_codes
-        unique, inverse = np.unique(pairs, return_inverse=True)
+        unique, inverse = _unique(pairs, len(targets) * (len(distinct) + 1))
         read = np.empty(len(unique), np.float64)
         ok = np.zeros(len(unique), bool)
         for j, pair in enumerate(unique.tolist()):
@@ -494,7 +524,38 @@ def _observation_table(
     return ObservationTable(programme, code.astype(np.int32), day.astype(np.int32), magnitude, one)
 
 
+def _unique(
+    keys: npt.NDArray[np.int64], size: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The distinct keys in ascending order and, per key, its position among them (as
+    ``np.unique(keys, return_inverse=True)``); without sorting when the keys lie in a small
+    range."""
+    if size > 4 * len(keys) + 1_000_000:
+        unique, inverse = np.unique(keys, return_inverse=True)
+        return unique, inverse.reshape(-1)
+    present = np.zeros(size, bool)
+    present[keys] = True
+    position = np.cumsum(present) - 1
+    return np.flatnonzero(present), position[keys]
+
+
 def _ordinal(value: Any) -> int:
+    """The day number of a date value, or -1 when the per-object reader refuses it."""
+    if isinstance(value, str):
+        found = _DAYS.get(value)
+        if found is None:
+            if len(_DAYS) > 100_000:
+                _DAYS.clear()
+            found = _DAYS[value] = _read_ordinal(value)
+        return found
+    return _read_ordinal(value)
+
+
+#: Date texts read so far (a text always reads as the same day).
+_DAYS: dict[str, int] = {}
+
+
+def _read_ordinal(value: Any) -> int:
     if isinstance(value, datetime):
         return -1
     try:
@@ -516,14 +577,16 @@ _Scale = tuple[Decimal, tuple[Decimal, Decimal] | None]
 
 
 #: The unit texts read so far, by target and text (see :class:`_Units`).
-_SCALES: dict[tuple[Any, str], _Scale | None] = {}
+_SCALES: dict[tuple[int, str], tuple[Any, _Scale | None]] = {}
 
 
 class _Units:
     """Per target: how a value written with a given unit text becomes a number in the target's
     unit, found once per distinct unit text (None: read that value the per-object way)."""
 
-    def __init__(self, targets: Sequence[Any], known: dict[tuple[Any, str], _Scale | None]) -> None:
+    def __init__(
+        self, targets: Sequence[Any], known: dict[tuple[int, str], tuple[Any, _Scale | None]]
+    ) -> None:
         self._targets = targets
         self._found: dict[tuple[int, str], _Scale | None] = {}
         self._known = known
@@ -533,14 +596,16 @@ class _Units:
         when the unit is the target's); None when the text must be read whole."""
         key = (i, unit)
         if key not in self._found:
-            # Across files: a target (a frozen object, compared by value) and a unit text
-            # always give the same answer.
-            both = (self._targets[i], unit)
-            if both not in self._known:
+            # Across files: a target and a unit text always give the same answer. Known by the
+            # target's identity (hashing a target is slow); the entry keeps the target alive, so
+            # its identity is not reused.
+            target = self._targets[i]
+            known = self._known.get((id(target), unit))
+            if known is None or known[0] is not target:
                 if len(self._known) > 100_000:
                     self._known.clear()
-                self._known[both] = self._scale(self._targets[i], unit)
-            self._found[key] = self._known[both]
+                known = self._known[id(target), unit] = (target, self._scale(target, unit))
+            self._found[key] = known[1]
         return self._found[key]
 
     def direct_rows(
@@ -549,7 +614,9 @@ class _Units:
         """Per row, whether a plain number is a magnitude in its target's unit as it stands
         (each target present asked once)."""
         found = np.zeros(len(self._targets), bool)
-        for i in np.unique(code[~done]).tolist():
+        present = np.zeros(len(self._targets), bool)
+        present[code[~done]] = True
+        for i in np.flatnonzero(present).tolist():
             found[i] = self.direct(i)
         return found[code]
 
