@@ -709,7 +709,8 @@ def submissions_file(path: str | PathLike[str]) -> tuple[Submission, ...] | None
     raw, header = clean
     _check_header(source, header)
     pa = _pyarrow()
-    table = _read_csv(raw, header, {name: pa.string() for name in header}, blank_lines=False)
+    words = pa.dictionary(pa.int32(), pa.string())
+    table = _read_csv(raw, header, dict.fromkeys(header, words), blank_lines=False)
     if table is None:
         return None
     del _FIELDS
@@ -747,11 +748,9 @@ def _submissions(table: pa.Table, source: str, *, csv: bool) -> tuple[Submission
     repeats (the objects are immutable)."""
     from .submissions import _FIELDS, _REFUSED, _EntryError, _one, _probe, _trusted
 
-    if csv:
-        names = table.column_names
-    else:
-        table = _checked_columns(table, source, _FIELDS, ())
-        names = table.column_names
+    if not csv:
+        table = _checked_columns(table, source, _FIELDS, (), keep_dictionaries=True)
+    names = table.column_names
     n = table.num_rows
     if not n:
         return ()
@@ -807,8 +806,6 @@ def _submissions(table: pa.Table, source: str, *, csv: bool) -> tuple[Submission
         _, first, inverse = np.unique(
             np.stack(codes, axis=1), axis=0, return_index=True, return_inverse=True
         )
-    objects = [
-        _trusted({name: read[j][int(codes[j][row])] for j, name in enumerate(names)})
-        for row in first.tolist()
-    ]
+    columns = {name: [read[j][c] for c in codes[j][first].tolist()] for j, name in enumerate(names)}
+    objects = _trusted(columns, len(first))
     return tuple([objects[j] for j in inverse.reshape(-1).tolist()])

@@ -467,26 +467,41 @@ def _probe(name: str, value: Any) -> Any:
     return value
 
 
-def _trusted(cells: Mapping[str, Any]) -> Submission:
-    """A submission from cells each already checked by :func:`_probe`, whose given fields fit
-    together: built without running the checks again."""
-    deadline = cells.get("deadline")
-    if deadline is not None:
-        obligation, department, period, category = deadline
-    else:
-        obligation, department = cells["obligation"], cells["department"]
-        period, category = cells.get("period"), cells.get("category")
-    s = object.__new__(Submission)
-    for name, value in (
-        ("obligation", obligation),
-        ("department", department),
-        ("submitted_at", cells["submitted_at"]),
-        ("period", period),
-        ("category", category),
-        ("note", cells.get("note")),
+def _trusted(columns: Mapping[str, list[Any]], count: int) -> list[Submission]:
+    """Submissions from columns of cells each already checked by :func:`_probe`, whose given
+    fields fit together in every row: built without running the checks again."""
+    nothing = [None] * count
+    deadlines = columns.get("deadline", nothing)
+    obligations = columns.get("obligation", nothing)
+    departments = columns.get("department", nothing)
+    periods = columns.get("period", nothing)
+    categories = columns.get("category", nothing)
+    notes = columns.get("note", nothing)
+    moments = columns["submitted_at"]
+    new = object.__new__
+    set_obligation, set_department, set_at, set_period, set_category, set_note = _SETTERS
+    out = []
+    for deadline, obligation, department, period, category, at, note in zip(
+        deadlines, obligations, departments, periods, categories, moments, notes, strict=True
     ):
-        object.__setattr__(s, name, value)
-    return s
+        if deadline is not None:
+            obligation, department, period, category = deadline
+        s = new(Submission)
+        set_obligation(s, obligation)
+        set_department(s, department)
+        set_at(s, at)
+        set_period(s, period)
+        set_category(s, category)
+        set_note(s, note)
+        out.append(s)
+    return out
+
+
+#: The slots of a submission, set directly by :func:`_trusted`.
+_SETTERS: Final = tuple(
+    Submission.__dict__[name].__set__
+    for name in ("obligation", "department", "submitted_at", "period", "category", "note")
+)
 
 
 def submissions_frame(submissions: Iterable[Submission]) -> pd.DataFrame:
