@@ -15,13 +15,14 @@ error) is read by the per-object reader's parser.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
@@ -186,24 +187,36 @@ def _checked_columns(
     return pa.table(columns, names=names)
 
 
-def _entries(
-    table: pa.Table, required: tuple[str, ...]
-) -> Callable[[int], tuple[dict[str, Any], str | None]]:
+def _entry(table: pa.Table, i: int, required: tuple[str, ...]) -> tuple[dict[str, Any], str | None]:
     """Row ``i`` of a table as the per-object reader's entry (nulls left out), with the first
     required field that is missing."""
-    names = table.column_names
-    columns = [table.column(n) for n in names]
+    found = {}
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        value = column[i].as_py()
+        if value is not None:
+            found[name] = value
+    missing = next((name for name in required if name not in found), None)
+    return found, missing
 
-    def entry(i: int) -> tuple[dict[str, Any], str | None]:
-        found = {}
-        for name, column in zip(names, columns, strict=True):
-            value = column[i].as_py()
-            if value is not None:
-                found[name] = value
-        missing = next((name for name in required if name not in found), None)
-        return found, missing
 
-    return entry
+@attrs.frozen(eq=False)
+class _RowReader:
+    """Reads one row of a table of observations as the per-object reader reads it (an object
+    rather than a closure, so that a table pickles to another process with its rows)."""
+
+    programme: Programme
+    source: str
+    table: pa.Table
+    #: Per row, its number in a CSV file; None for a frame (rows named from 0).
+    numbers: npt.NDArray[np.int64] | None
+
+    def where(self, i: int) -> str:
+        """How error messages name row ``i``."""
+        return f"row {int(self.numbers[i])}" if self.numbers is not None else f"row {i}"
+
+    def __call__(self, i: int) -> Observation:
+        entry, missing = _entry(self.table, i, _OBSERVATION_REQUIRED)
+        return _one_observation(self.programme, self.source, self.where(i), entry, missing)
 
 
 def _codes(column: Any) -> tuple[npt.NDArray[np.int64], list[Any]]:
@@ -330,10 +343,8 @@ def _observations_one_by_one(
 ) -> tuple[Observation, ...]:
     """The per-object reading of a table: the reference the columnar reading must equal."""
     table = _checked_columns(table, source, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
-    entry = _entries(table, _OBSERVATION_REQUIRED)
-    return tuple(
-        _one_observation(programme, source, f"row {i}", *entry(i)) for i in range(table.num_rows)
-    )
+    one = _RowReader(programme, source, table, None)
+    return tuple(one(i) for i in range(table.num_rows))
 
 
 def _one_observation(
@@ -507,14 +518,7 @@ def _observation_table(
 
     # Rows that are not plainly valid: the per-object reader's function, in row order; the first
     # that is wrong raises its error.
-    entry = _entries(table, _OBSERVATION_REQUIRED)
-
-    def where(i: int) -> str:
-        return f"row {int(numbers[i])}" if numbers is not None else f"row {i}"
-
-    def one(i: int) -> Observation:
-        return _one_observation(programme, source, where(i), *entry(i))
-
+    one = _RowReader(programme, source, table, numbers)
     for i in np.flatnonzero(irregular).tolist():
         o = one(i)
         code[i] = index[o.target]
