@@ -569,9 +569,11 @@ def _read_ordinal(value: Any) -> int:
 
 
 def _provenance_ok(name: str, value: Any) -> bool:
+    """Whether a source or quality cell passes every check the per-object reader makes of it
+    (reading it, and the observation's own checks of the field)."""
     try:
-        _source_quality({} if value is None else {name: value})
-    except _FieldError:
+        Observation("a.b", date(2020, 1, 1), True, *_source_quality({name: value}))
+    except (_FieldError, InvariantError):
         return False
     return True
 
