@@ -134,21 +134,20 @@ HEADERS = [
     st.sampled_from(HEADERS),
     observation_rows(bad=True),
     st.sampled_from(["", "", "", "\n", " , , , , \n", "x,y\n"]),
-    st.booleans(),
+    st.sampled_from(["\n", "\r\n", "\r"]),
 )
 def test_a_generated_csv_reads_the_same_as_one_by_one(
     tmp_path_factory: pytest.TempPathFactory,
     header: list[str],
     rows: list[list[str]],
     extra: str,
-    crlf: bool,
+    newline: str,
 ) -> None:
     path = tmp_path_factory.mktemp("csv") / "observations.csv"
     order = [["target", "as_of", "value", "source", "quality"].index(h) for h in header]
     rows = [[r[i] for i in order] for r in rows]
     _write(path, header, rows, extra)
-    if crlf:
-        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    path.write_bytes(path.read_bytes().replace(b"\n", newline.encode()))
     per_object = _outcome(lambda: er.load_observations(path, PLAN))
     columnar = _outcome(lambda: _arrow.observations_file(path, PLAN))
     assert_same(columnar, per_object)

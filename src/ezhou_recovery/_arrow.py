@@ -93,6 +93,8 @@ def _clean_csv(path: str | PathLike[str], source: str) -> tuple[bytes, list[str]
         first = line.decode("utf-8").removesuffix("\r")
     except UnicodeDecodeError:
         return None
+    if "\r" in first:  # lines that end in a lone carriage return
+        return None
     if not first.strip():
         return None
     return raw, first.split(",")
