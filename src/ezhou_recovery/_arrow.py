@@ -507,13 +507,11 @@ def _observation_table(
         read = np.empty(len(unique), np.float64)
         ok = np.zeros(len(unique), bool)
         for j, pair in enumerate(unique.tolist()):
-            target = targets[pair // (len(distinct) + 1)]
-            value = distinct[pair % (len(distinct) + 1)]
-            try:
-                read[j] = _float(read_value(target, value))
-                ok[j] = True
-            except (UnitError, TypeError, ValueError, ArithmeticError):
-                ok[j] = False
+            found = _read_number(
+                targets[pair // (len(distinct) + 1)], distinct[pair % (len(distinct) + 1)]
+            )
+            ok[j] = found is not None
+            read[j] = found if found is not None else 0.0
         fine = ok[inverse] & ~irregular[rest]
         magnitude[rest[fine]] = read[inverse][fine]
         irregular[rest[~fine]] = True
@@ -528,6 +526,32 @@ def _observation_table(
         magnitude[i] = _float(o.value)
 
     return ObservationTable(programme, code.astype(np.int32), day.astype(np.int32), magnitude, one)
+
+
+def _read_number(target: Any, value: Any) -> float | None:
+    """The number a value of ``target`` counts as (see ``columnar._float``), or None when the
+    per-object reader refuses it. Texts are remembered across files, by target."""
+    from .columnar import _float
+
+    if not isinstance(value, str):
+        try:
+            return _float(read_value(target, value))
+        except (UnitError, TypeError, ValueError, ArithmeticError):
+            return None
+    known = _NUMBERS.get((id(target), value))
+    if known is None or known[0] is not target:
+        try:
+            number: float | None = _float(read_value(target, value))
+        except (UnitError, TypeError, ValueError, ArithmeticError):
+            number = None
+        if len(_NUMBERS) > 100_000:
+            _NUMBERS.clear()
+        known = _NUMBERS[id(target), value] = (target, number)
+    return known[1]
+
+
+#: Value texts read so far, by target identity (the entry keeps its target alive).
+_NUMBERS: dict[tuple[int, str], tuple[Any, float | None]] = {}
 
 
 def _unique(
