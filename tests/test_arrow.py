@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery import _arrow
+from ezhou_recovery import _arrow, _optional
 from ezhou_recovery.columnar import _float
 
 pa = pytest.importorskip("pyarrow")
@@ -550,3 +550,21 @@ def test_without_pyarrow_the_readers_keep_working(tmp_path: Path) -> None:
     rows, submissions = map(int, done.stdout.split())
     assert rows > 0
     assert submissions > 0
+
+
+def test_a_small_csv_file_does_not_import_pyarrow() -> None:
+    """Importing pyarrow costs more than reading a small file with Python's csv module."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    code = (
+        "import sys, ezhou_recovery as er\n"
+        f"er.load_submissions({str(root / 'ezhou_submissions.csv')!r})\n"
+        f"er.load_observations({str(root / 'ezhou_progress.csv')!r}, columnar=True)\n"
+        "print('pyarrow' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+    assert (root / "ezhou_progress.csv").stat().st_size < _optional.ARROW_MIN_BYTES

@@ -351,10 +351,10 @@ def load_observations(
     plan = programme
     suffix = Path(path).suffix.lower()
     if columnar:
-        from ._optional import arrow_available
+        from ._optional import arrow_worth_it
         from .columnar import ObservationTable
 
-        if suffix == ".parquet" or (suffix == ".csv" and arrow_available()):
+        if suffix == ".parquet" or (suffix == ".csv" and arrow_worth_it(path)):
             from . import _arrow
 
             return _arrow.observations_file(path, programme)

@@ -351,9 +351,9 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     source = str(path)
     suffix = Path(path).suffix.lower()
     if suffix in (".parquet", ".csv"):
-        from ._optional import arrow_available
+        from ._optional import arrow_worth_it
 
-        if suffix == ".parquet" or arrow_available():
+        if suffix == ".parquet" or arrow_worth_it(path):
             from . import _arrow
 
             found = _arrow.submissions_file(path)
