@@ -15,7 +15,7 @@ error) is read by the per-object reader's parser.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from os import PathLike
@@ -258,7 +258,7 @@ def observations_file(
         # A blank line is read as a row of empty cells, which keeps the row numbers of the
         # per-object reader (which counts blank lines and skips them).
         words = pa.dictionary(pa.int32(), pa.string())
-        types = {name: pa.string() if name == "value" else words for name in header}
+        types = dict.fromkeys(header, words)
         table = _read_csv(raw, header, types, blank_lines=True)
     if table is None:
         # Python's csv module parses, as for the per-object reader (row numbers, blank lines,
@@ -385,9 +385,6 @@ def _observation_table(
     table = _checked_columns(
         table, source, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED, keep_dictionaries=True
     )
-    if pa.types.is_dictionary(table.column("value").type):
-        at = table.column_names.index("value")
-        table = table.set_column(at, "value", table.column("value").cast(pa.string()))
     n = table.num_rows
     targets = tuple(programme.targets)
     kinds = [t.kind for t in targets]
@@ -408,6 +405,20 @@ def _observation_table(
         return coded[name]
 
     key_codes, keys = codes_of("target")
+    # Value texts as a dictionary: per row a code, and the distinct texts (each read once).
+    values = table.column("value")
+    texts: Any = None
+    value_codes: npt.NDArray[np.int64] = np.zeros(n, np.int64)
+    if pa.types.is_string(values.type) and not values.null_count:
+        values = values.dictionary_encode()
+    if pa.types.is_dictionary(values.type):
+        encoded = values.unify_dictionaries()
+        if encoded.num_chunks:
+            texts = encoded.chunk(0).dictionary
+            indices = pa.chunked_array([c.indices for c in encoded.chunks])
+            value_codes = indices.to_numpy().astype(np.int64)
+        else:
+            texts = pa.array([], pa.string())
     if blank_rows and n:
         assert numbers is not None
         empty = {
@@ -416,11 +427,7 @@ def _observation_table(
             if name not in ("target", "value")
         }
         empty["target"] = _empty_distinct(key_codes, keys)
-        plain = _plain(table.column("value"))
-        empty["value"] = np.zeros(n, bool)
-        other = np.flatnonzero(~plain)  # a plain number is not empty
-        if len(other):
-            empty["value"][other] = _empty(table.column("value").take(pa.array(other)))
+        empty["value"] = _empty(texts)[value_codes]
         blank = np.logical_and.reduce([empty[name] for name in names])
         if blank.any():
             kept = pa.array(~blank)
@@ -458,28 +465,27 @@ def _observation_table(
     # Provenance: each distinct source and quality checked once.
     for name in ("source", "quality"):
         if name in names:
-            prov_codes, values = codes_of(name)
-            ok = np.array([_provenance_ok(name, x) for x in values] + [False])
+            prov_codes, seen = codes_of(name)
+            ok = np.array([_provenance_ok(name, x) for x in seen] + [False])
             irregular |= ~ok[prov_codes]
 
     magnitude = np.zeros(n, np.float64)
     done = irregular.copy()
-    values = table.column("value")
     quantitative = np.array([k in _QUANTITATIVE for k in kinds] + [False])[code]
     units = _Units(targets, _SCALES)
     kind_of_value = values.type
-    if pa.types.is_string(kind_of_value):
-        if not (blank_rows and n):
-            plain = _plain(values)
+    if texts is not None:
+        plain = _plain(texts)
+        floats = np.zeros(len(texts), np.float64)
+        if plain.any():
+            floats[plain] = pc.cast(texts.filter(pa.array(plain)), pa.float64()).to_numpy()
         direct = units.direct_rows(code, done)
-        fast = plain & quantitative & direct & ~done
-        if fast.any():
-            chosen = pa.array(fast)
-            magnitude[fast] = pc.cast(values.filter(chosen), pa.float64()).to_numpy()
-            done |= fast
+        fast = plain[value_codes] & quantitative & direct & ~done
+        magnitude[fast] = floats[value_codes[fast]]
+        done |= fast
         rest = np.flatnonzero(quantitative & ~done)
         if len(rest):
-            _split_values(values, rest, code, units, magnitude, done)
+            _split_values(texts, value_codes, rest, code, units, magnitude, done)
     elif (pa.types.is_floating(kind_of_value) or pa.types.is_integer(kind_of_value)) and not (
         values.null_count
     ):
@@ -500,16 +506,21 @@ def _observation_table(
     # Whatever is left (milestones, levels, unusual numbers): each distinct value once per target.
     rest = np.flatnonzero(~done)
     if len(rest):
-        taken = values.take(pa.array(rest))
-        value_codes, distinct = _codes(taken)
-        pairs = code[rest] * (len(distinct) + 1) + value_codes
-        unique, inverse = _unique(pairs, len(targets) * (len(distinct) + 1))
+        distinct: Callable[[int], Any]
+        if texts is not None:
+            rest_codes, size = value_codes[rest], len(texts) + 1
+            distinct = texts.__getitem__
+        else:
+            rest_codes, listed = _codes(values.take(pa.array(rest)))
+            size = len(listed) + 1
+            distinct = listed.__getitem__
+        pairs = code[rest] * size + rest_codes
+        unique, inverse = _unique(pairs, len(targets) * size)
         read = np.empty(len(unique), np.float64)
         ok = np.zeros(len(unique), bool)
         for j, pair in enumerate(unique.tolist()):
-            found = _read_number(
-                targets[pair // (len(distinct) + 1)], distinct[pair % (len(distinct) + 1)]
-            )
+            text = distinct(pair % size)
+            found = _read_number(targets[pair // size], text.as_py() if texts is not None else text)
             ok[j] = found is not None
             read[j] = found if found is not None else 0.0
         fine = ok[inverse] & ~irregular[rest]
@@ -686,31 +697,43 @@ class _Units:
 
 
 def _split_values(
-    values: Any,
+    texts: Any,
+    value_codes: npt.NDArray[np.int64],
     rest: npt.NDArray[np.intp],
     code: npt.NDArray[np.int64],
     units: _Units,
     magnitude: npt.NDArray[np.float64],
     done: npt.NDArray[np.bool_],
 ) -> None:
-    """Values of quantitative targets written as a number and a unit (``77.6公里``): split into a
-    number column and a unit column, each distinct unit text read once per target, each number
-    converted exactly as the per-object reader converts it."""
+    """Values of quantitative targets written as a number and a unit (``77.6公里``): each distinct
+    text split once into a number and a unit text, each distinct unit text read once per target,
+    each number converted exactly as the per-object reader converts it (once per target and
+    text)."""
     pa = _pyarrow()
     import pyarrow.compute as pc
 
-    taken = values.take(pa.array(rest))
-    parts = pc.extract_regex(taken, _SPLIT)
-    matched = parts.is_valid().to_numpy(zero_copy_only=False)
-    if not matched.any():
-        return
-    at = rest[matched]
-    parts = parts.filter(pa.array(matched))
+    present = np.zeros(len(texts), bool)
+    present[value_codes[rest]] = True
+    needed = np.flatnonzero(present)
+    parts = pc.extract_regex(texts.take(pa.array(needed)), _SPLIT)
     numbers = pc.struct_field(parts, "number").to_pylist()
-    unit_codes, unit_texts = _codes(pc.struct_field(parts, "unit"))
+    unit_texts = pc.struct_field(parts, "unit").to_pylist()
+    split: dict[int, tuple[str, str]] = {
+        int(j): (number, unit)
+        for j, number, unit in zip(needed.tolist(), numbers, unit_texts, strict=True)
+        if number is not None
+    }
+    size = len(texts) + 1
+    unique, inverse = _unique(code[rest] * size + value_codes[rest], int(code.max() + 1) * size)
+    read = np.zeros(len(unique), np.float64)
+    ok = np.zeros(len(unique), bool)
     one = Decimal(1)
-    for row, number, u in zip(at.tolist(), numbers, unit_codes.tolist(), strict=True):
-        scale = units.scale(int(code[row]), unit_texts[u])
+    for j, pair in enumerate(unique.tolist()):
+        found = split.get(pair % size)
+        if found is None:
+            continue
+        number, unit = found
+        scale = units.scale(pair // size, unit)
         if scale is None:
             continue
         d = Decimal(number)
@@ -721,8 +744,11 @@ def _split_values(
             d *= multiplier
         if factors is not None:
             d = d * factors[0] / factors[1]
-        magnitude[row] = float(d)
-        done[row] = True
+        read[j] = float(d)
+        ok[j] = True
+    fine = ok[inverse]
+    magnitude[rest[fine]] = read[inverse][fine]
+    done[rest[fine]] = True
 
 
 # Submissions ------------------------------------------------------------------------------------
