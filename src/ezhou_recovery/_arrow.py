@@ -514,13 +514,16 @@ def _observation_table(
             rest_codes, listed = _codes(values.take(pa.array(rest)))
             size = len(listed) + 1
             distinct = listed.__getitem__
-        pairs = code[rest] * size + rest_codes
-        unique, inverse = _unique(pairs, len(targets) * size)
+        rest_codes, kept = _dense(rest_codes, size)
+        pairs = code[rest] * len(kept) + rest_codes
+        unique, inverse = _unique(pairs, len(targets) * len(kept))
         read = np.empty(len(unique), np.float64)
         ok = np.zeros(len(unique), bool)
         for j, pair in enumerate(unique.tolist()):
-            text = distinct(pair % size)
-            found = _read_number(targets[pair // size], text.as_py() if texts is not None else text)
+            text = distinct(int(kept[pair % len(kept)]))
+            found = _read_number(
+                targets[pair // len(kept)], text.as_py() if texts is not None else text
+            )
             ok[j] = found is not None
             read[j] = found if found is not None else 0.0
         fine = ok[inverse] & ~irregular[rest]
@@ -565,6 +568,18 @@ def _read_number(target: Any, value: Any) -> float | None:
 _NUMBERS: dict[tuple[int, str], tuple[Any, float | None]] = {}
 
 
+def _dense(
+    codes: npt.NDArray[np.int64], size: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """``codes`` (each below ``size``) renumbered 0, 1, ... in order, and the codes kept (the
+    original code of each new one)."""
+    present = np.zeros(size, bool)
+    present[codes] = True
+    kept = np.flatnonzero(present)
+    rank = np.cumsum(present) - 1
+    return rank[codes], kept
+
+
 def _unique(
     keys: npt.NDArray[np.int64], size: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -574,6 +589,8 @@ def _unique(
     if size > 4 * len(keys) + 1_000_000:
         unique, inverse = np.unique(keys, return_inverse=True)
         return unique, inverse.reshape(-1)
+    if not len(keys):
+        return keys, keys
     present = np.zeros(size, bool)
     present[keys] = True
     position = np.cumsum(present) - 1
@@ -723,13 +740,14 @@ def _split_values(
         for j, number, unit in zip(needed.tolist(), numbers, unit_texts, strict=True)
         if number is not None
     }
-    size = len(texts) + 1
-    unique, inverse = _unique(code[rest] * size + value_codes[rest], int(code.max() + 1) * size)
+    dense, kept = _dense(value_codes[rest], len(texts) + 1)
+    size = len(kept)
+    unique, inverse = _unique(code[rest] * size + dense, int(code.max() + 1) * size)
     read = np.zeros(len(unique), np.float64)
     ok = np.zeros(len(unique), bool)
     one = Decimal(1)
     for j, pair in enumerate(unique.tolist()):
-        found = split.get(pair % size)
+        found = split.get(int(kept[pair % size]))
         if found is None:
             continue
         number, unit = found
