@@ -258,7 +258,8 @@ def observations_file(
         # A blank line is read as a row of empty cells, which keeps the row numbers of the
         # per-object reader (which counts blank lines and skips them).
         words = pa.dictionary(pa.int32(), pa.string())
-        types = dict.fromkeys(header, words)
+        # Values are many and mostly distinct: read as text, encoded afterwards (faster).
+        types = {name: pa.string() if name == "value" else words for name in header}
         table = _read_csv(raw, header, types, blank_lines=True)
     if table is None:
         # Python's csv module parses, as for the per-object reader (row numbers, blank lines,
