@@ -641,6 +641,23 @@ _Scale = tuple[Decimal, tuple[Decimal, Decimal] | None]
 _SCALES: dict[tuple[int, str], tuple[Any, _Scale | None]] = {}
 
 
+def _probed(name: str, value: Any) -> Any:
+    """``submissions._probe``, remembered across files for texts (its answers are immutable)."""
+    from .submissions import _probe
+
+    if not isinstance(value, str):
+        return _probe(name, value)
+    key = (name, value)
+    if key not in _PROBED:
+        if len(_PROBED) > 100_000:
+            _PROBED.clear()
+        _PROBED[key] = _probe(name, value)
+    return _PROBED[key]
+
+
+_PROBED: dict[tuple[str, str], Any] = {}
+
+
 class _Units:
     """Per target: how a value written with a given unit text becomes a number in the target's
     unit, found once per distinct unit text (None: read that value the per-object way)."""
@@ -823,7 +840,7 @@ def submissions_from_frame(
 def _submissions(table: pa.Table, source: str, *, csv: bool) -> tuple[Submission, ...]:
     """Check the columns of a submissions table; one object per distinct row, shared by its
     repeats (the objects are immutable)."""
-    from .submissions import _FIELDS, _REFUSED, _EntryError, _one, _probe, _trusted
+    from .submissions import _FIELDS, _REFUSED, _EntryError, _one, _trusted
 
     if not csv:
         table = _checked_columns(table, source, _FIELDS, (), keep_dictionaries=True)
@@ -841,7 +858,7 @@ def _submissions(table: pa.Table, source: str, *, csv: bool) -> tuple[Submission
     valid = []
     read = []
     for name, d in zip(names, distinct, strict=True):
-        found = [_probe(name, x) for x in d]
+        found = [_probed(name, x) for x in d]
         valid.append(np.array([f is not _REFUSED for f in found] + [False]))
         read.append(found)
     irregular = np.zeros(n, bool)
