@@ -458,6 +458,11 @@ class _Package(types.ModuleType):
             return
         super().__setattr__(name, value)
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # A function pickled by value (cloudpickle: Dask, Ray, a notebook's function sent to a
+        # cluster) refers to this module by name, as to any other module.
+        return importlib.import_module, (self.__name__,)
+
 
 sys.modules[__name__].__class__ = _Package
 
