@@ -891,7 +891,19 @@ def _submissions(table: pa.Table, source: str, *, csv: bool) -> tuple[Submission
 
     # One object per distinct row.
     sizes = [len(d) + 1 for d in distinct]
-    if np.prod(np.array(sizes, dtype=object)) < 2**62:
+    space = int(np.prod(np.array(sizes, dtype=object)))
+    if space <= 4 * n + 1_000_000:
+        # Few possible rows: numbered densely, without sorting (rows with one key are equal, so
+        # any of them stands for the rest).
+        key = np.zeros(n, np.int64)
+        for c, size in zip(codes, sizes, strict=True):
+            key = key * size + c
+        where_key = np.full(space, -1, np.int64)
+        where_key[key] = np.arange(n)
+        first = where_key[where_key >= 0]
+        rank = np.cumsum(where_key >= 0) - 1
+        inverse = rank[key]
+    elif space < 2**62:
         key = np.zeros(n, np.int64)
         for c, size in zip(codes, sizes, strict=True):
             key = key * size + c
@@ -901,5 +913,6 @@ def _submissions(table: pa.Table, source: str, *, csv: bool) -> tuple[Submission
             np.stack(codes, axis=1), axis=0, return_index=True, return_inverse=True
         )
     columns = {name: [read[j][c] for c in codes[j][first].tolist()] for j, name in enumerate(names)}
-    objects = _trusted(columns, len(first))
-    return tuple([objects[j] for j in inverse.reshape(-1).tolist()])
+    objects = np.empty(len(first), object)
+    objects[:] = _trusted(columns, len(first))
+    return tuple(objects[inverse.reshape(-1)].tolist())
