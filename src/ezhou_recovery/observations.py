@@ -332,12 +332,16 @@ def load_observations(
     Dates are ``YYYY-MM-DD``; values as :meth:`Observation.for_target` reads them; an empty
     ``quality`` means ``reported``.
 
+    A Parquet file (``.parquet``, needs the ``arrow`` extra) holds the same columns; ``as_of``
+    may be a date column and ``value`` a numeric one (in the target's unit); its rows are named
+    by position from 0.
+
     Args:
-        path: The file (``.csv`` or ``.json``).
+        path: The file (``.csv``, ``.json`` or ``.parquet``).
         programme: The programme the target keys belong to; the embedded Ezhou plan by default.
         columnar: Return an :class:`~ezhou_recovery.ObservationTable` (needs numpy), read by a
-            faster reader for CSV files; :func:`~ezhou_recovery.assess` gives the same results
-            from it.
+            faster reader for CSV files (pyarrow's, with the ``arrow`` extra, for files over
+            256 KiB); :func:`~ezhou_recovery.assess` gives the same results from it.
 
     Raises:
         LoadError: Names the file, the row (``row 7``, counting the header as row 1) or entry

@@ -344,6 +344,10 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     JSON: ``{"format": "ezhou-recovery/submissions", "format_version": 1, "submissions": [...]}``
     with one object per submission, fields as in the CSV.
 
+    Parquet (``.parquet``, needs the ``arrow`` extra): the CSV's columns; rows are named by
+    position from 0. With the ``arrow`` extra a CSV file over 256 KiB is parsed by pyarrow and
+    checked column by column, with the same results and errors.
+
     Raises:
         LoadError: The file cannot be read or parsed, or an entry is wrong; names the file, the
             row or entry and field, the problem and the value.
