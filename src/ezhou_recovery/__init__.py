@@ -75,6 +75,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         example_submissions,
     )
     from .investment import AnnualMoneyResult, MoneyResult, assess_investment
+    from .limits import Limits, current_limits, raised_limits
     from .loading import load_ezhou_plan, load_programme
     from .obligations import (
         ContentItem,
@@ -209,6 +210,9 @@ _LAZY: dict[str, str] = {
     "InvestmentReport": "observations",
     "Laggard": "compliance",
     "LoadError": "errors",
+    "Limits": "limits",
+    "current_limits": "limits",
+    "raised_limits": "limits",
     "MILESTONE_AT_RISK_ELAPSED": "attainment",
     "Milestone": "projects",
     "MilestoneState": "schedule",
@@ -339,6 +343,7 @@ __all__ = [
     "InvariantError",
     "InvestmentReport",
     "Laggard",
+    "Limits",
     "LoadError",
     "Milestone",
     "MilestoneEvent",
@@ -389,6 +394,7 @@ __all__ = [
     "assess_investment",
     "check_contents",
     "compliance",
+    "current_limits",
     "decode_plan_text",
     "draft_programme",
     "earned_schedule",
@@ -415,6 +421,7 @@ __all__ = [
     "project_performance",
     "quantity_in",
     "quarter_of",
+    "raised_limits",
     "read_reporting_workbook",
     "score_draft",
     "submissions_frame",

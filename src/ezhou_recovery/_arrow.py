@@ -27,7 +27,9 @@ import numpy as np
 import numpy.typing as npt
 
 from ._dates import DATE_RANGE, read_date
+from ._reading import read_bytes
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from .limits import current_limits
 from .observations import (
     _OBSERVATION_FIELDS,
     _OBSERVATION_REQUIRED,
@@ -41,7 +43,7 @@ from .observations import (
     read_value,
 )
 from .targets import TargetKind
-from .units import _MAX_EXPONENT, _normalise, _root_factor, parse_quantity
+from .units import _normalise, _root_factor, magnitude_problem, parse_quantity
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -53,9 +55,10 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["observations_file", "observations_from_frame", "submissions_from_frame"]
 
 _QUANTITATIVE: Final = frozenset({TargetKind.LEVEL, TargetKind.CUMULATIVE, TargetKind.ANNUAL_RATE})
-#: A plain decimal number, short enough to lie within the range the text reader accepts.
+#: A plain decimal number, short enough to lie within the range of values (below 10^15, at most
+#: 18 significant digits, no digit below 10^-30: 15 characters keep within all three).
 _PLAIN: Final = r"^[0-9]+(?:\.[0-9]+)?$"
-_PLAIN_MAX: Final = 25
+_PLAIN_MAX: Final = 15
 #: A number followed by a unit text (whether the unit text may be split off is checked per text).
 _SPLIT: Final = r"^(?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)(?P<unit>.+)$"
 #: First characters after which a unit text cannot be read apart from its number.
@@ -79,13 +82,12 @@ def _pyarrow() -> Any:
 def _clean_csv(path: str | PathLike[str], source: str) -> tuple[bytes, list[str]] | None:
     """The bytes (without a byte-order mark) and the raw header cells of a CSV file that both
     parsers read alike; None when the per-object parser must read it."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
+    raw = read_bytes(path, source)  # within the file size limit
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    if b'"' in raw:
+    # Quotes, and apostrophes (a cell may start with one the library writes before a formula
+    # start, which the per-object reader removes): Python's csv module reads such a file.
+    if b'"' in raw or b"'" in raw:
         return None
     end = raw.find(b"\n")
     line = raw if end < 0 else raw[:end]
@@ -97,7 +99,10 @@ def _clean_csv(path: str | PathLike[str], source: str) -> tuple[bytes, list[str]
         return None
     if not first.strip():
         return None
-    return raw, first.split(",")
+    header = first.split(",")
+    if len(header) > current_limits().max_columns:
+        return None  # the per-object reader names the limit
+    return raw, header
 
 
 def _read_csv(
@@ -119,7 +124,34 @@ def _read_csv(
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
-    return table if table.num_rows else None
+    if not table.num_rows or _beyond_limits(table, len(raw)):
+        return None  # the per-object reader names the limit
+    return table
+
+
+def _beyond_limits(table: pa.Table, size: int) -> bool:
+    """Whether a table read from a CSV file of ``size`` bytes has too many rows or a cell with too
+    many characters (see :mod:`ezhou_recovery.limits`)."""
+    import pyarrow.compute as pc
+
+    limits = current_limits()
+    if table.num_rows > limits.max_rows:
+        return True
+    if size <= limits.max_text:
+        return False
+    for column in table.columns:
+        if pa_types().is_dictionary(column.type):
+            column = column.unify_dictionaries().chunk(0).dictionary if column.num_chunks else None
+            if column is None:
+                continue
+        longest = pc.max(pc.utf8_length(column)).as_py()
+        if longest is not None and longest > limits.max_text:
+            return True
+    return False
+
+
+def pa_types() -> Any:
+    return _pyarrow().types
 
 
 def _as_table(frame: Any, source: str) -> pa.Table:
@@ -498,7 +530,7 @@ def _observation_table(
             & direct
             & ~done
             & np.isfinite(floats)
-            & (floats >= 0)
+            & ((floats == 0) | ((floats >= 1e-13) & (floats < 1e15)))  # the range of values
             & (np.abs(floats) < limit)
         )
         magnitude[fast] = floats[fast]
@@ -540,7 +572,14 @@ def _observation_table(
         day[i] = o.as_of.toordinal()
         magnitude[i] = _float(o.value)
 
-    return ObservationTable(programme, code.astype(np.int32), day.astype(np.int32), magnitude, one)
+    return ObservationTable(
+        programme,
+        code.astype(np.int32),
+        day.astype(np.int32),
+        magnitude,
+        one,
+        token=value_codes.astype(np.int32) if texts is not None else None,
+    )
 
 
 def _read_number(target: Any, value: Any) -> float | None:
@@ -773,7 +812,7 @@ def _split_values(
         if scale is None:
             continue
         d = Decimal(number)
-        if d and not -_MAX_EXPONENT <= d.adjusted() <= _MAX_EXPONENT:
+        if magnitude_problem(d) is not None:
             continue
         multiplier, factors = scale
         if multiplier != one:
@@ -804,8 +843,15 @@ def submissions_file(path: str | PathLike[str]) -> tuple[Submission, ...] | None
     _check_header(source, header)
     pa = _pyarrow()
     words = pa.dictionary(pa.int32(), pa.string())
-    table = _read_csv(raw, header, dict.fromkeys(header, words), blank_lines=False)
+    # Blank lines are read as rows of empty cells, as they count in the per-object reader's row
+    # numbers; a row of empty cells (a blank line or only commas) is left to that reader.
+    table = _read_csv(raw, header, dict.fromkeys(header, words), blank_lines=True)
     if table is None:
+        return None
+    empty = np.ones(table.num_rows, bool)
+    for column in table.columns:
+        empty &= _empty_distinct(*_codes(column)) & np.ones(table.num_rows, bool)
+    if empty.any():
         return None
     del _FIELDS
     return _submissions(table, source, csv=True)
