@@ -568,3 +568,34 @@ def test_a_small_csv_file_does_not_import_pyarrow() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
     assert (root / "ezhou_progress.csv").stat().st_size < _optional.ARROW_MIN_BYTES
+
+
+def test_frames_are_held_to_the_limits() -> None:
+    frame = pa.table(
+        {"target": [WATERWAY.key] * 3, "as_of": ["2021-03-31"] * 3, "value": ["4"] * 3}
+    )
+    with er.raised_limits(max_rows=2), pytest.raises(er.LoadError, match="max_rows=2"):
+        er.observations_from_frame(frame, PLAN)
+    long = pa.table({"target": [WATERWAY.key], "as_of": ["2021-03-31"], "value": ["4" * 40]})
+    with er.raised_limits(max_text=30), pytest.raises(er.LoadError, match="max_text=30") as caught:
+        er.observations_from_frame(long, PLAN)
+    assert caught.value.path == "row 0"
+    d = DEADLINES[0]
+    subs = pa.table({"deadline": [d.key] * 3, "submitted_at": ["2021-03-24"] * 3})
+    with er.raised_limits(max_rows=2), pytest.raises(er.LoadError, match="max_rows"):
+        er.submissions_from_frame(subs)
+
+
+def test_a_csv_beyond_a_limit_gets_the_per_object_error(tmp_path: Path) -> None:
+    path = tmp_path / "observations.csv"
+    _write(
+        path,
+        ["target", "as_of", "value"],
+        [[WATERWAY.key, f"2021-03-{d:02d}", "4"] for d in range(1, 6)],
+    )
+    with er.raised_limits(max_rows=3):
+        assert_same(
+            _outcome(lambda: _arrow.observations_file(path, PLAN)),
+            _outcome(lambda: er.load_observations(path, PLAN)),
+        )
+        assert isinstance(_outcome(lambda: _arrow.observations_file(path, PLAN)), er.LoadError)

@@ -196,6 +196,11 @@ def _checked_columns(
     as a CSV header is."""
     pa = _pyarrow()
     names = [str(n) for n in table.column_names]
+    limits = current_limits()
+    if len(names) > limits.max_columns:
+        raise LoadError(source, "", limits.problem("max_columns", f"{len(names)} columns"))
+    if table.num_rows > limits.max_rows:
+        raise LoadError(source, "", limits.problem("max_rows", f"{table.num_rows:_} rows"))
     unknown = [n for n in names if n not in fields]
     if unknown:
         raise LoadError(
@@ -217,8 +222,30 @@ def _checked_columns(
             kind = column.type
         if pa.types.is_string_view(kind) or pa.types.is_large_string(kind):
             column = column.cast(pa.string())
+        _check_text_length(column, source)
         columns.append(column)
     return pa.table(columns, names=names)
+
+
+def _check_text_length(column: Any, source: str) -> None:
+    """Refuse a text cell longer than the ``max_text`` limit, naming its row."""
+    pa = _pyarrow()
+    import pyarrow.compute as pc
+
+    kind = column.type
+    texts = column
+    if pa.types.is_dictionary(kind):
+        texts = column.cast(kind.value_type)
+    if not pa.types.is_string(texts.type):
+        return
+    limits = current_limits()
+    lengths = pc.utf8_length(texts)
+    longest = pc.max(lengths).as_py()
+    if longest is not None and longest > limits.max_text:
+        row = int(np.argmax(lengths.fill_null(0).to_numpy() > limits.max_text))
+        raise LoadError(
+            source, f"row {row}", limits.problem("max_text", "a cell holds too many characters")
+        )
 
 
 def _entry(table: pa.Table, i: int, required: tuple[str, ...]) -> tuple[dict[str, Any], str | None]:
