@@ -35,25 +35,6 @@ cloudpickle = pytest.importorskip("cloudpickle")
 cloudpickle.register_pickle_by_value(example)
 
 
-def _programmes_pickle() -> bool:
-    import pickle
-
-    import ezhou_recovery as er
-
-    plan = er.load_ezhou_plan()
-    try:
-        return bool(pickle.loads(pickle.dumps(plan)) == plan)
-    except Exception:
-        return False
-
-
-# The processes scheduler needs the library's objects to pickle into its own unit registry: until
-# they do, this test is expected to fail; once they do, it runs as any other.
-@pytest.mark.xfail(
-    not _programmes_pickle(),
-    reason="a Programme does not yet pickle into the library's unit registry",
-    strict=True,
-)
 def test_partitions_on_processes_give_the_single_process_results(tmp_path: Path) -> None:
     programmes = example.programmes(3)
     paths = example.write_dataset(tmp_path, programmes, per_programme=3_000)
