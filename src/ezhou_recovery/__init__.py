@@ -16,6 +16,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getattr__ below
+    from ._arrow import observations_from_frame, submissions_from_frame
     from ._holidays import CalendarUnavailableError, is_working_day, next_working_day
     from .accountability import (
         Accountability,
@@ -289,6 +290,7 @@ _LAZY: dict[str, str] = {
     "money": "units",
     "next_working_day": "_holidays",
     "observations_frame": "observations",
+    "observations_from_frame": "_arrow",
     "parse_quantity": "units",
     "parse_unit": "units",
     "project_performance": "schedule",
@@ -296,6 +298,7 @@ _LAZY: dict[str, str] = {
     "quarter_of": "periods",
     "read_reporting_workbook": "workbook_reading",
     "submissions_frame": "submissions",
+    "submissions_from_frame": "_arrow",
     "upcoming": "duedates",
     "ureg": "units",
     "write_report_workbook": "report_workbook",
@@ -433,6 +436,7 @@ __all__ = [
     "money",
     "next_working_day",
     "observations_frame",
+    "observations_from_frame",
     "parse_quantity",
     "parse_unit",
     "project_performance",
@@ -443,6 +447,7 @@ __all__ = [
     "read_reporting_workbook",
     "score_draft",
     "submissions_frame",
+    "submissions_from_frame",
     "to_json",
     "upcoming",
     "ureg",
@@ -481,6 +486,11 @@ class _Package(types.ModuleType):
             self.__dict__.pop(name, None)  # the public name is loaded again on first use
             return
         super().__setattr__(name, value)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # A function pickled by value (cloudpickle: Dask, Ray, a notebook's function sent to a
+        # cluster) refers to this module by name, as to any other module.
+        return importlib.import_module, (self.__name__,)
 
 
 sys.modules[__name__].__class__ = _Package

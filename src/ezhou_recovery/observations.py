@@ -444,14 +444,18 @@ def load_observations(
     Dates are ``YYYY-MM-DD``; values as :meth:`Observation.for_target` reads them; an empty
     ``quality`` means ``reported``.
 
+    A Parquet file (``.parquet``, needs the ``arrow`` extra) holds the same columns; ``as_of``
+    may be a date column and ``value`` a numeric one (in the target's unit); its rows are named
+    by position from 0.
+
     Args:
-        path: The file (``.csv`` or ``.json``).
+        path: The file (``.csv``, ``.json`` or ``.parquet``).
         programme: The programme the target keys belong to. Without it the file is checked
             against the embedded Ezhou plan, with a :class:`DeprecationWarning` (it will be
             required in the next release).
         columnar: Return an :class:`~ezhou_recovery.ObservationTable` (needs numpy), read by a
-            faster reader for CSV files; :func:`~ezhou_recovery.assess` gives the same results
-            from it.
+            faster reader for CSV files (pyarrow's, with the ``arrow`` extra, for files over
+            256 KiB); :func:`~ezhou_recovery.assess` gives the same results from it.
 
     Raises:
         LoadError: Names the file, the row (``row 7``, counting the header as row 1) or entry
@@ -462,29 +466,25 @@ def load_observations(
 
     programme = programme_or_default(programme, "load_observations")
     plan = programme
+    suffix = Path(path).suffix.lower()
     if columnar:
+        from ._optional import arrow_worth_it
         from .columnar import ObservationTable
 
-        if Path(path).suffix.lower() == ".csv":
+        if suffix == ".parquet" or (suffix == ".csv" and arrow_worth_it(path)):
+            from . import _arrow
+
+            return _arrow.observations_file(path, programme)
+        if suffix == ".csv":
             return ObservationTable.from_csv(path, programme)
         return ObservationTable.from_observations(programme, load_observations(path, programme))
+    if suffix == ".parquet":
+        from . import _arrow
+
+        return _arrow.observations_file(path, programme, columnar=False)
 
     def build(entry: Mapping[str, Any]) -> Observation:
-        key = entry["target"]
-        try:
-            target = plan.target(key)
-        except KeyError:
-            raise _FieldError("target", "unknown target key", key) from None
-        as_of = _read_date(entry["as_of"])
-        raw, estimated = estimate_word(entry["value"])
-        try:
-            value = read_value(target, raw)
-        except UnitError as exc:
-            raise _FieldError("value", exc.problem, entry["value"]) from None
-        source, quality = _source_quality(entry)
-        if estimated:
-            quality = _estimate_quality(quality, entry["value"])
-        return Observation(target.key, as_of, value, source, quality)
+        return _observation(plan, entry)
 
     def check(where: str, observation: Observation) -> None:
         why = implausibility(plan.target(observation.target), observation.value)
@@ -500,6 +500,25 @@ def load_observations(
         OBSERVATIONS_FORMAT,
         check,
     )
+
+
+def _observation(programme: Programme, entry: Mapping[str, Any]) -> Observation:
+    """One observation from one row or entry, or :class:`_FieldError` naming the field."""
+    key = entry["target"]
+    try:
+        target = programme.target(key)
+    except (KeyError, TypeError):
+        raise _FieldError("target", "unknown target key", key) from None
+    as_of = _read_date(entry["as_of"])
+    raw, estimated = estimate_word(entry["value"])
+    try:
+        value = read_value(target, raw)
+    except UnitError as exc:
+        raise _FieldError("value", exc.problem, entry["value"]) from None
+    source, quality = _source_quality(entry)
+    if estimated:  # 80%左右: an estimate
+        quality = _estimate_quality(quality, entry["value"])
+    return Observation(target.key, as_of, value, source, quality)
 
 
 def load_investment_reports(
@@ -662,19 +681,7 @@ def _csv_rows(
     """
     records = csv_records(read_text(path, source), source)
     first = next(records, None)
-    if first is None or not any(cell.strip() for cell in first[1]):
-        raise LoadError(source, "row 1", f"expected a header row: {', '.join(fields)}")
-    header = [cell.strip() for cell in first[1]]
-    unknown = [h for h in header if h not in fields]
-    if unknown:
-        raise LoadError(
-            source, "row 1", f"unknown column(s), expected {', '.join(fields)}", unknown
-        )
-    missing = [f for f in required if f not in header]
-    if missing:
-        raise LoadError(source, "row 1", f"missing column(s): {', '.join(missing)}")
-    if len(set(header)) != len(header):
-        raise LoadError(source, "row 1", "a column repeats", header)
+    header = _csv_header(source, None if first is None else first[1], fields, required)
     positions = [header.index(name) for name in required]
 
     def rows() -> Iterator[tuple[str, list[str]]]:
@@ -686,12 +693,43 @@ def _csv_rows(
                 raise LoadError(
                     source, where, f"expected {len(header)} cells, found {len(row)}", row
                 )
-            for name, i in zip(required, positions, strict=True):
-                if not row[i].strip():
-                    raise LoadError(source, f"{where}.{name}", "required field is empty")
+            _check_required(source, where, row, required, positions)
             yield where, row
 
     return header, rows()
+
+
+def _csv_header(
+    source: str, first: list[str] | None, fields: tuple[str, ...], required: tuple[str, ...]
+) -> list[str]:
+    """The header row's column names, stripped and checked."""
+    if first is None or not any(cell.strip() for cell in first):
+        raise LoadError(source, "row 1", f"expected a header row: {', '.join(fields)}")
+    header = [cell.strip() for cell in first]
+    unknown = [h for h in header if h not in fields]
+    if unknown:
+        raise LoadError(
+            source, "row 1", f"unknown column(s), expected {', '.join(fields)}", unknown
+        )
+    missing = [f for f in required if f not in header]
+    if missing:
+        raise LoadError(source, "row 1", f"missing column(s): {', '.join(missing)}")
+    if len(set(header)) != len(header):
+        raise LoadError(source, "row 1", "a column repeats", header)
+    return header
+
+
+def _check_required(
+    source: str,
+    where: str,
+    row: list[str],
+    required: tuple[str, ...],
+    positions: list[int],
+) -> None:
+    """Raise a LoadError when a required cell of a CSV row is empty."""
+    for name, i in zip(required, positions, strict=True):
+        if not row[i].strip():
+            raise LoadError(source, f"{where}.{name}", "required field is empty")
 
 
 def _json_entries(
