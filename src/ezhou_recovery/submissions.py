@@ -430,6 +430,14 @@ def load_submissions(
 
             found = _arrow.submissions_file(path)
             if found is not None:
+                for i, submission in enumerate(found if programme is not None else ()):
+                    try:
+                        _check_against(submission, programme)  # type: ignore[arg-type]
+                    except _EntryError as exc:
+                        row = f"row {i + 2}" if suffix == ".csv" else f"row {i}"
+                        raise LoadError(
+                            source, f"{row}.{exc.field}", exc.problem, exc.value
+                        ) from None
                 return found
     raw = read_bytes(path, source)
     if suffix == ".csv":
