@@ -407,6 +407,8 @@ def submission_rows(draw: st.DrawFn) -> list[dict[str, str]]:
     return out
 
 
+# The readers are compared on any rows, most of which no programme owes: none is given.
+@pytest.mark.filterwarnings("ignore:load_submissions.. without a programme:DeprecationWarning")
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(SUBMISSION_HEADERS), submission_rows(), st.booleans())
 def test_a_generated_submissions_csv_reads_the_same(
@@ -451,6 +453,7 @@ def test_a_generated_submissions_frame_reads_the_same(
         assert columnar == per_object
 
 
+@pytest.mark.filterwarnings("ignore:load_submissions.. without a programme:DeprecationWarning")
 def test_submissions_from_each_kind_of_dataframe_and_parquet(tmp_path: Path) -> None:
     d = DEADLINES[0]
     at = datetime(2021, 3, 24, 16, 0, tzinfo=timezone(timedelta(hours=8)))
@@ -488,6 +491,7 @@ def test_repeated_submissions_share_one_object() -> None:
 # The same results from a generated province --------------------------------------------------------
 
 
+@pytest.mark.filterwarnings("ignore:load_submissions.. without a programme:DeprecationWarning")
 def test_a_generated_province_reads_identically(tmp_path: Path) -> None:
     from test_columnar import province
 

@@ -470,7 +470,9 @@ def load_submissions(
     )
 
 
-def _from_csv(raw: bytes, source: str, programme: Programme | None) -> tuple[Submission, ...]:
+def _from_csv(
+    raw: bytes, source: str, programme: Programme | None = None
+) -> tuple[Submission, ...]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
