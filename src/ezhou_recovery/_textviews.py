@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from . import _records
 from ._text import table
-from .attainment import Assessment, Rollup, Status, TargetResult
+from .attainment import Assessment, Rollup, Status, TargetResult, percent_text
 from .compliance import Compliance, DeadlineStatus, Laggard, ReportStatus, Tally
 from .investment import MoneyResult
 from .obligations import Deadline
@@ -39,8 +39,8 @@ def deadlines_text(deadlines: Sequence[Deadline]) -> str:
 
 
 def percent(share: float | Decimal | None) -> str:
-    """``0.4`` as ``40%``; None as ``-``."""
-    return "-" if share is None else f"{float(share):.0%}"
+    """``0.4`` as ``40%``, floored so that it never flatters (0.996 is ``99%``); None as ``-``."""
+    return "-" if share is None else percent_text(share)
 
 
 def points(gap: float | Decimal | None) -> str:
