@@ -60,8 +60,10 @@ __all__ = [
 ON_TRACK_RATIO: Final = 0.95
 #: Progress of 60% to 95% of time progress is at risk; below 60% is off track.
 AT_RISK_RATIO: Final = 0.60
-#: A figure older than this many days (about two quarterly reporting periods) is stale.
-STALE_AFTER_DAYS: Final = 180
+#: A figure older than this many days is stale: two quarterly reporting periods (the longest two
+#: consecutive quarters, July to December, have 184 days), so the figure of a quarter's end is
+#: still fresh at the end of the next quarter but one.
+STALE_AFTER_DAYS: Final = 184
 #: From this many observations (in a sequence), :func:`assess` takes the columnar path
 #: (:mod:`ezhou_recovery.columnar`, when numpy is installed); the results are the same.
 BATCH_MIN_OBSERVATIONS: Final = 20_000
@@ -1008,6 +1010,9 @@ def _quantitative(
     attained = bool(f.meets(actual, goal, comparator))
     code = f.status_code(True, attained, passed, progress, expected, th.on_track, th.at_risk)
     status = _BY_CODE[int(code)]
+    limit = target.comparator is Comparator.AT_MOST and baseline_q is None and not attained
+    if limit and not passed:
+        status = Status.AT_RISK  # a limit not met, with nothing to measure progress from
     if status is Status.MISSED and _too_old(judged.as_of, target.deadline, th):
         status = Status.OVERDUE
     projected = projected_progress = catch_up = None
@@ -1036,7 +1041,6 @@ def _quantitative(
         and bool(f.meets(base, goal, comparator))
         and not attained
     )
-    limit = target.comparator is Comparator.AT_MOST and baseline_q is None and not attained
     findings = tuple(
         f"the running total fell from {_show(a.value)} on {a.as_of.isoformat()} to "
         f"{_show(b.value)} on {b.as_of.isoformat()}"
