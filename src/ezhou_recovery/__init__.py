@@ -111,7 +111,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Targets,
     )
     from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
-    from .validation import Finding, Severity, validate
+    from .validation import Finding, Severity, validate, validate_observations
     from .workbook_reading import FilledWorkbook, read_reporting_workbook
     from .workbooks import write_reporting_workbook, write_reporting_workbooks
 
@@ -120,6 +120,7 @@ _LAZY: dict[str, str] = {
     "to_json": "serialization",
     "from_json": "serialization",
     "validate": "validation",
+    "validate_observations": "validation",
     "Severity": "validation",
     "Finding": "validation",
     "AT_RISK_RATIO": "attainment",
@@ -334,6 +335,7 @@ __all__ = [
     "upcoming",
     "ureg",
     "validate",
+    "validate_observations",
     "write_report_workbook",
     "write_reporting_workbook",
     "write_reporting_workbooks",

@@ -1036,7 +1036,7 @@ def _quantitative(
             catch_up = Q_(pace, unit)
     assert isinstance(judged.value, type(target.value))
     moved_away = (
-        baseline_q is not None
+        target.baseline is not None
         and target.comparator is not Comparator.EQUAL
         and bool(f.meets(base, goal, comparator))
         and not attained
@@ -1058,6 +1058,7 @@ def _quantitative(
             exact,
             moved_away=moved_away,
             limit=limit,
+            over=target.comparator is Comparator.AT_MOST and not attained and not limit,
             censored=censored and progress == 0.0 and not attained,
         )
     return TargetResult(
@@ -1384,6 +1385,7 @@ def _reasons(
     *,
     moved_away: bool,
     limit: bool,
+    over: bool,
     censored: bool,
 ) -> tuple[str, str]:
     assert target.value is not None
@@ -1415,6 +1417,9 @@ def _reasons(
     elif limit:
         share = "a limit not met (without a baseline no progress is counted)"
         share_zh = "，未达到限值（无基线，不计进度）"
+    elif over and not shown_base:
+        share = f"over the limit, progress {_pct(progress)}"
+        share_zh = f"，超出限值，进度{_pct(progress)}"
     elif censored:
         share = (
             f"still within the baseline's range {_baseline_en(target)}: no progress counted (0%)"
