@@ -50,9 +50,9 @@ EXIT_FINDINGS = 3
 
 #: ``status --fail-on``: the statuses each choice fails on.
 _STATUS_FAIL: dict[str, frozenset[Status]] = {
-    "missed": frozenset({Status.MISSED}),
-    "off_track": frozenset({Status.MISSED, Status.OFF_TRACK}),
-    "at_risk": frozenset({Status.MISSED, Status.OFF_TRACK, Status.AT_RISK}),
+    "missed": frozenset({Status.MISSED, Status.OVERDUE}),
+    "off_track": frozenset({Status.MISSED, Status.OVERDUE, Status.OFF_TRACK}),
+    "at_risk": frozenset({Status.MISSED, Status.OVERDUE, Status.OFF_TRACK, Status.AT_RISK}),
 }
 #: ``compliance --fail-on``: the report statuses each choice fails on.
 _REPORT_FAIL: dict[str, frozenset[ReportStatus]] = {
