@@ -106,7 +106,16 @@ def test_status_with_own_files(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     )
     assert code == EXIT_OK
     data = json.loads(out)
-    assert data["counts"]["no_data"] == len(data["targets"]) - 1
+    # No figure: no data, or overdue where the deadline has come (three duties due 2020-12-31).
+    without = data["counts"]["no_data"] + data["counts"]["overdue"]
+    assert without == len(data["targets"]) - 1
+    assert data["counts"]["overdue"] == sum(
+        t["deadline"] <= "2021-06-30" for t in data["targets"] if t["key"] != "transport.rural_roads"
+    )
+    rural = next(t for t in data["targets"] if t["key"] == "transport.rural_roads")
+    assert rural["progress"] == "0.3333"  # 20 of 60 km, four places, rounded down
+    programme = data["categories"][0]
+    assert programme["coverage"] is not None
     assert all(m["completed_yi_yuan"] is None for m in data["money"])
 
 

@@ -69,6 +69,19 @@ def counts_text(rollup: Rollup) -> str:
     return ", ".join(f"{n} {s.label_en}" for s, n in rollup.counts.items())
 
 
+def coverage_text(rollup: Rollup) -> str:
+    """``3/12``: targets with data of all targets."""
+    return f"{rollup.reported}/{rollup.total}"
+
+
+def standing_text(rollup: Rollup) -> str:
+    """``data for 3 of 12 targets; worst: missed: 1 of 12; 1 stale``."""
+    text = (
+        f"data for {rollup.reported} of {rollup.total} targets; worst: {rollup.overall_status_text}"
+    )
+    return text + (f"; {rollup.stale} stale" if rollup.stale else "")
+
+
 def result_line(result: TargetResult) -> str:
     """One line: key, status, reason."""
     return f"{result.key}: {status_label(result.status)}: {result.reason}"
@@ -110,7 +123,11 @@ def rollups_text(rollups: Sequence[Rollup]) -> str:
             r.name_zh,
             str(r.total),
             *(str(r.count(s)) for s in Status),
+            coverage_text(r),
             percent(r.mean_progress),
+            percent(r.mean_progress_reported),
+            str(r.stale),
+            "-" if r.worst_status is None else f"{status_label(r.worst_status)} {r.worst_count}",
         ]
         for r in rollups
     ]
@@ -119,14 +136,22 @@ def rollups_text(rollups: Sequence[Rollup]) -> str:
         "名称 name",
         "目标 targets",
         *(f"{s.label_zh} {s.label_en}" for s in Status),
+        "有数据 data",
         "平均进度 mean",
+        "有数据者平均 mean of reported",
+        "陈旧 stale",
+        "最差状态 worst",
     ]
-    return table(header, rows, right=frozenset(range(2, 10)))
+    n = len(Status)
+    return table(header, rows, right=frozenset(range(2, n + 7)))
 
 
 def rollup_text(rollup: Rollup) -> str:
     """A roll-up: its head line and its results, worst first."""
-    head = f"{rollup.name_zh} {rollup.name_en} ({rollup.scope} {rollup.key}): {rollup.total} targets: {counts_text(rollup)}"
+    head = (
+        f"{rollup.name_zh} {rollup.name_en} ({rollup.scope} {rollup.key}): {rollup.total} "
+        f"targets: {counts_text(rollup)}; {standing_text(rollup)}"
+    )
     return head + "\n" + results_text(rollup.results)
 
 
@@ -164,7 +189,7 @@ def assessment_head(a: Assessment) -> str:
     """One line: programme, date and counts by status."""
     return (
         f"Assessment of {a.programme} as of {a.as_of.isoformat()}: {a.overall.total} targets: "
-        f"{counts_text(a.overall)}"
+        f"{counts_text(a.overall)}; {standing_text(a.overall)}"
     )
 
 

@@ -343,9 +343,7 @@ def _by_category(assessment: Assessment, zh: bool) -> Figure:
         progress_ax.text(1.03, row, text, va="center", fontsize=8)
     progress_ax.set_xlim(0, 1.35)
     progress_ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25%", "50%", "75%", "100%"])
-    progress_ax.set_xlabel(
-        _pick(zh, "progress against time progress", "完成进度与时间进度")
-    )
+    progress_ax.set_xlabel(_pick(zh, "progress against time progress", "完成进度与时间进度"))
     progress_ax.legend(
         loc="lower center",
         bbox_to_anchor=(0.5, 1.0),

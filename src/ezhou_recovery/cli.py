@@ -211,6 +211,7 @@ def _cmd_status(args: argparse.Namespace, out: TextIO) -> int:
                 "programme": a.programme,
                 "as_of": a.as_of,
                 "counts": {s.value: n for s, n in a.overall.counts.items()},
+                "overall": _records.rollup_record(a.overall),
                 "targets": [_records.result_record(r) for r in a.results],
                 "categories": [_records.rollup_record(r) for r in a.categories],
                 "departments": [_records.rollup_record(r) for r in a.departments],
