@@ -55,6 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Deadlines,
         DueRule,
         Frequency,
+        OwedPer,
         ReporterScope,
         ReportingObligation,
     )
@@ -174,6 +175,7 @@ _LAZY: dict[str, str] = {
     "Quality": "observations",
     "REPORT_SHEETS": "report_workbook",
     "ReportStatus": "compliance",
+    "OwedPer": "obligations",
     "ReporterScope": "obligations",
     "ReportingObligation": "obligations",
     "Rollup": "attainment",
@@ -282,6 +284,7 @@ __all__ = [
     "QualitativeLevel",
     "Quality",
     "ReportStatus",
+    "OwedPer",
     "ReporterScope",
     "ReportingObligation",
     "Rollup",

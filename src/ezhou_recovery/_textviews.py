@@ -293,6 +293,7 @@ def compliance_head(c: Compliance) -> str:
 
 def compliance_text(c: Compliance) -> str:
     """Compliance: its head line and the laggards."""
+    found = "".join(f"\nfinding: {f}" for f in c.findings)
     if not c.laggards:
-        return compliance_head(c) + "\nNo department lags."
-    return compliance_head(c) + "\n" + laggards_text(c.laggards)
+        return compliance_head(c) + "\nNo department lags." + found
+    return compliance_head(c) + "\n" + laggards_text(c.laggards) + found

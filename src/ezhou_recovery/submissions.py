@@ -168,6 +168,10 @@ def match_submissions(
     # due once, whose single period need not be named.
     index: dict[tuple[str, str, str | None], list[Deadline]] = {}
     once = {o.key for o in programme.obligations if o.rule.due is not None}
+    leads: dict[str, set[str]] = {}
+    for c in programme.categories:
+        for x in c.lead_departments:
+            leads.setdefault(x.key, set()).add(c.key)
     for d in deadlines:
         index.setdefault((d.obligation, d.department.key, d.period.label), []).append(d)
         if d.obligation in once:
@@ -181,7 +185,14 @@ def match_submissions(
         if found is None:
             raise _unmatched(i, s, obligations, departments, categories)
         if s.category is not None:
-            found = [d for d in found if d.category == s.category]
+            # A department's report for all it leads (a duty owed per department) is answered
+            # by a report naming one of its categories too.
+            found = [
+                d
+                for d in found
+                if d.category == s.category
+                or (d.category is None and s.category in leads.get(d.department.key, ()))
+            ]
             if not found:
                 raise _unmatched(i, s, obligations, departments, categories)
         for d in found:

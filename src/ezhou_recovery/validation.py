@@ -52,7 +52,7 @@ from decimal import Decimal
 import attrs
 
 from .errors import InvariantError
-from .obligations import Deadline, ReporterScope
+from .obligations import Deadline, OwedPer, ReporterScope
 from .observations import Observation, QualitativeLevel
 from .people import Department
 from .programme import Category, Programme
@@ -348,6 +348,13 @@ def _deadline_rules(
             if obligation.reporters is ReporterScope.LEAD_DEPARTMENTS and d.category in categories:
                 lead = categories[d.category].lead_departments
                 reporters.update({x.key: x for x in lead})
+            elif (
+                obligation.reporters is ReporterScope.LEAD_DEPARTMENTS
+                and obligation.owed_per is OwedPer.DEPARTMENT
+                and d.category is None
+            ):
+                for c in categories.values():
+                    reporters.update({x.key: x for x in c.lead_departments})
         if reporters.get(d.department.key) != d.department:
             yield _error(
                 "dangling-key",
