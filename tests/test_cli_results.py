@@ -110,7 +110,9 @@ def test_status_with_own_files(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     without = data["counts"]["no_data"] + data["counts"]["overdue"]
     assert without == len(data["targets"]) - 1
     assert data["counts"]["overdue"] == sum(
-        t["deadline"] <= "2021-06-30" for t in data["targets"] if t["key"] != "transport.rural_roads"
+        t["deadline"] <= "2021-06-30"
+        for t in data["targets"]
+        if t["key"] != "transport.rural_roads"
     )
     rural = next(t for t in data["targets"] if t["key"] == "transport.rural_roads")
     assert rural["progress"] == "0.3333"  # 20 of 60 km, four places, rounded down

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from _ezhou_shape import ECOLOGY, FINANCE, LI, NDRC, ezhou_shape
 import ezhou_recovery as er
+from _ezhou_shape import ECOLOGY, FINANCE, LI, NDRC, ezhou_shape
 from ezhou_recovery import (
     Deadline,
     DueConvention,
