@@ -443,3 +443,13 @@ def test_headline_mean_is_at_most_the_mean_over_reported(
         if rollup.reported == rollup.total:
             assert rollup.mean_progress == pytest.approx(rollup.mean_progress_reported)
         assert 0 <= rollup.mean_progress <= 1
+
+
+def test_an_annual_rate_with_the_current_year_unreported_is_not_attained() -> None:
+    key = "ecology.village_living_environment"
+    values = ((date(2020, 12, 31), "12村"), (date(2021, 12, 31), "13村"))
+    eve = one(key, date(2022, 12, 30), *values)
+    assert eve.status is Status.ON_TRACK  # 2022 is open without a report yet
+    assert "2022: no report yet" in eve.reason
+    due = one(key, END, *values)
+    assert due.status is Status.MISSED  # on the deadline 2022 closed without a report

@@ -1318,8 +1318,10 @@ def _annual(
             True, False, as_of >= target.deadline, progress, expected, th.on_track, th.at_risk
         )
         status = min(status, _BY_CODE[int(period)], key=lambda s: s.severity)
-    if status is Status.ATTAINED and len(years) < n_years:
-        status = Status.ON_TRACK  # the years to come are still open
+    if status is Status.ATTAINED and (
+        len(years) < n_years or any(y.value is None for y in years)
+    ):
+        status = Status.ON_TRACK  # a year to come, or the current one, is still open
     total_q = Q_(total, unit)
     rate_text = _show(target.value)
     per_year = "; ".join(
