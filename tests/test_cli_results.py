@@ -335,3 +335,27 @@ def test_a_well_formed_period_not_owed_is_said_so(
     code, _, err = run(capsys, "compliance", "--programme", str(SAMPLE), "--submissions", str(subs))
     assert code == EXIT_BAD_INPUT
     assert "row 2.period: the department owes no such report for this period" in err
+
+
+def test_status_fail_on_counts_overdue_with_missed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    done = [
+        "energy.sanjiang_lng_storage",
+        "urban.water_environment_ppp_started",
+        "urban.water_supply_renovation_started",
+    ]
+    every = tmp_path / "every.csv"
+    every.write_text(
+        "target,as_of,value\n" + "".join(f"{k},2020-12-31,是\n" for k in done), encoding="utf-8"
+    )
+    one_short = tmp_path / "short.csv"
+    one_short.write_text(
+        "target,as_of,value\n" + "".join(f"{k},2020-12-31,是\n" for k in done[:2]),
+        encoding="utf-8",
+    )
+    base = ("status", "--as-of", "2020-12-31", "--fail-on", "missed", "--observations")
+    assert run(capsys, *base, str(every))[0] == EXIT_OK
+    code, out, _ = run(capsys, *base, str(one_short))
+    assert code == EXIT_FINDINGS  # the third is overdue: due that day, no figure
+    assert "到期无数据 overdue" in out

@@ -32,9 +32,11 @@ def test_the_readme_example_shows_what_the_code_gives(namespace: dict[str, Any])
     assert f"# {reason!r}" in code
     assert repr(namespace["plan"].total_investment).startswith("<Quantity(2124.81, 'yi_yuan')>")
     assert repr(namespace["compliance"].programme).startswith(
-        "Tally(expected=47, on_time=38, late=6, missing=3,"
+        "Tally(expected=38, on_time=30, late=5, missing=3,"
     )
     assert repr(namespace["assessment"].category("transport")).startswith(
         "Rollup(category 'transport', 12 targets: attained=2,"
     )
     assert namespace["compliance"].laggards[0].department.name_zh == "市水利局"
+    transport = namespace["assessment"].category("transport")
+    assert f"# {transport.overall_status_text!r}" in code

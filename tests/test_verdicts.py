@@ -453,3 +453,25 @@ def test_an_annual_rate_with_the_current_year_unreported_is_not_attained() -> No
     assert "2022: no report yet" in eve.reason
     due = one(key, END, *values)
     assert due.status is Status.MISSED  # on the deadline 2022 closed without a report
+
+
+def test_every_view_of_a_rollup_shows_coverage_and_the_worst_status() -> None:
+    day = date(2021, 6, 30)
+    a = er.assess(PLAN, er.example_observations(), as_of=day)
+    urban = a.category("urban")
+    assert (urban.reported, urban.total) == (3, 28)
+    assert "3/28" in str(a)
+    assert "data for 13 of 102 targets; worst: missed: 1 of 102" in str(a)
+    assert "3/28" in a._repr_html_()
+    assert "逾期未完成 missed 1" in a._repr_html_()
+    assert "data for 3 of 28 targets" in str(urban)
+    frame = a.rollups_frame("category").set_index("key")
+    assert frame.loc["urban", "coverage"] == pytest.approx(3 / 28)
+    assert frame.loc["urban", "mean_progress"] == pytest.approx(urban.mean_progress)
+    assert frame.loc["urban", "worst_status"] == "missed"
+    pytest.importorskip("matplotlib")
+    from ezhou_recovery import charts
+
+    figure = charts.attainment_chart(a)
+    drawn = [t.get_text() for ax in figure.axes for t in ax.texts]
+    assert any("3/28" in t for t in drawn)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         BATCH_MIN_OBSERVATIONS,
         MILESTONE_AT_RISK_ELAPSED,
         ON_TRACK_RATIO,
+        STALE_AFTER_DAYS,
         Assessment,
         Rollup,
         Status,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Thresholds,
         YearResult,
         assess,
+        percent_text,
     )
     from .columnar import ObservationTable
     from .compliance import (
@@ -125,6 +127,8 @@ _LAZY: dict[str, str] = {
     "Severity": "validation",
     "Finding": "validation",
     "AT_RISK_RATIO": "attainment",
+    "STALE_AFTER_DAYS": "attainment",
+    "percent_text": "attainment",
     "AnnualInvestmentPlan": "observations",
     "AnnualMoneyResult": "investment",
     "Assessment": "attainment",
@@ -240,6 +244,7 @@ __all__ = [
     "ON_TRACK_RATIO",
     "Q_",
     "REPORT_SHEETS",
+    "STALE_AFTER_DAYS",
     "AnnualInvestmentPlan",
     "AnnualMoneyResult",
     "Assessment",
@@ -329,6 +334,7 @@ __all__ = [
     "observations_frame",
     "parse_quantity",
     "parse_unit",
+    "percent_text",
     "project_performance",
     "quantity_in",
     "quarter_of",

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -47,6 +48,7 @@ __all__ = [
     "MILESTONE_AT_RISK_ELAPSED",
     "ON_TRACK_RATIO",
     "STALE_AFTER_DAYS",
+    "WORST_FIRST",
     "Assessment",
     "Rollup",
     "Status",
@@ -54,6 +56,7 @@ __all__ = [
     "Thresholds",
     "YearResult",
     "assess",
+    "percent_text",
 ]
 
 #: Progress of at least 95% of time progress (linear pace) is on track.
@@ -1318,9 +1321,7 @@ def _annual(
             True, False, as_of >= target.deadline, progress, expected, th.on_track, th.at_risk
         )
         status = min(status, _BY_CODE[int(period)], key=lambda s: s.severity)
-    if status is Status.ATTAINED and (
-        len(years) < n_years or any(y.value is None for y in years)
-    ):
+    if status is Status.ATTAINED and (len(years) < n_years or any(y.value is None for y in years)):
         status = Status.ON_TRACK  # a year to come, or the current one, is still open
     total_q = Q_(total, unit)
     rate_text = _show(target.value)
@@ -1364,7 +1365,7 @@ def _annual(
     return _finish(result, target, current, as_of, th)
 
 
-def percent_text(share: float | Decimal) -> str:
+def percent_text(share: float | Decimal | Fraction) -> str:
     """A share as a whole percentage that never flatters: floored, so 0.996 reads ``99%`` (and
     only a share of at least 1 reads ``100%``); -0.004 reads ``-1%``."""
     # Ten decimal places first, so that a float a hair below a round share (0.8 computed as

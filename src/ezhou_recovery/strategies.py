@@ -27,7 +27,14 @@ from typing import Any, Literal, ParamSpec, TypeVar
 from hypothesis import strategies as st
 
 from .duedates import DueConvention
-from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
+from .obligations import (
+    Deadline,
+    DueRule,
+    Frequency,
+    OwedPer,
+    ReporterScope,
+    ReportingObligation,
+)
 from .observations import (
     _FALSE,
     _TRUE,
@@ -600,7 +607,8 @@ def obligations(
     frequency: Frequency | None = None,
     scope: ReporterScope | None = None,
 ) -> st.SearchStrategy[ReportingObligation]:
-    """Reporting duties: quarterly or once, by lead departments and/or named departments.
+    """Reporting duties: quarterly or once, by lead departments (per category or per department)
+    and/or named departments.
 
     Args:
         key: The duty's key; else drawn.
@@ -631,6 +639,7 @@ def obligations(
             name_en=draw(texts_en()),
             rule=draw(due_rules(frequency=frequency, within=within)),
             reporters=who,
+            owed_per=draw(st.sampled_from(OwedPer)),
             departments=tuple(named),
             recipient_zh=None if recipient is None else recipient[0],
             recipient_en=None if recipient is None else recipient[1],
