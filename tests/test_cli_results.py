@@ -7,7 +7,7 @@ import io
 import json
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 import pytest
@@ -241,7 +241,7 @@ def test_compliance_rates_are_four_places_as_the_doc_says(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert _records.RATE_PLACES == 4
-    assert 'decimal text to four places (`"0.2500"`' in DOC
+    assert "text to four places, rounded down" in DOC
     code, out, _ = run(capsys, "compliance", "--as-of", "2021-07-15", "--format", "json")
     assert code == EXIT_OK
     data = json.loads(out)
@@ -256,7 +256,42 @@ def test_compliance_rates_are_four_places_as_the_doc_says(
     p = c.programme
     assert p.on_time_rate is not None
     exact = Decimal(p.on_time_rate.numerator) / Decimal(p.on_time_rate.denominator)
-    assert data["programme"]["on_time_rate"] == str(exact.quantize(Decimal("0.0001")))
+    # Rounded down, never up: a rate never reads better than it is.
+    assert data["programme"]["on_time_rate"] == str(
+        exact.quantize(Decimal("0.0001"), rounding=ROUND_FLOOR)
+    )
+    assert Decimal(data["programme"]["on_time_rate"]) <= exact
+
+
+def test_status_shares_and_money_rates_are_four_places_rounded_down(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "json")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    shares = [
+        t[f] for t in data["targets"] for f in ("progress", "expected_progress", "gap") if t[f]
+    ]
+    shares += [m[f] for m in data["money"] for f in ("completion_rate", "time_progress") if m[f]]
+    shares += [c["mean_progress"] for c in data["categories"] if c["mean_progress"]]
+    assert shares
+    assert all(re.fullmatch(r"-?\d+\.\d{4}", text) for text in shares), shares
+    a = er.assess(
+        er.load_ezhou_plan(),
+        er.example_observations(),
+        as_of=date(2021, 6, 30),
+        investment=er.example_investment_reports(),
+    )
+    five_g = next(t for t in data["targets"] if t["key"] == "new_infrastructure.base_stations_5g")
+    assert five_g["progress"] == "0.5000"
+    health = a.money_for("public_health")
+    assert health.completion_rate is not None
+    row = next(m for m in data["money"] if m["subject"] == "public_health")
+    assert (
+        Decimal(row["completion_rate"])
+        <= health.completion_rate
+        < (Decimal(row["completion_rate"]) + Decimal("0.0001"))
+    )
 
 
 def _submissions_csv(path: Path, bad_row: str, before: int) -> None:

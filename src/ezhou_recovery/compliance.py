@@ -97,7 +97,8 @@ class DeadlineStatus:
         resubmissions: Further submissions for the same deadline, not counted again.
         points: Its score under the scoring rule; None when not yet due.
         premature: Days (China time) of submissions received before the period they report on
-            began: not counted, the deadline stays unanswered by them.
+            began (when the last on-time day lies within the period): not counted, the deadline
+            stays unanswered by them.
     """
 
     deadline: Deadline
@@ -378,9 +379,12 @@ def _status(
     if last is None:
         last = last_days[deadline.due] = convention.last_on_time_day(deadline.due)
     known = [d for d in (s.received_on for s in received) if d <= as_of]
-    # A report cannot answer a period that has not begun.
-    premature = tuple(sorted(d for d in known if d < deadline.period.start))
-    days = [d for d in known if d >= deadline.period.start]
+    # A report cannot answer a period that has not begun (when the deadline lies in the period;
+    # a duty due before its period asks for a report before it).
+    begins = deadline.period.start
+    early = begins <= last
+    premature = tuple(sorted(d for d in known if early and d < begins))
+    days = [d for d in known if not (early and d < begins)]
     if days:
         first = min(days)
         late = max(0, (first - last).days)

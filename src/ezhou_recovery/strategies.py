@@ -1062,7 +1062,10 @@ def submissions(
         out: list[Submission] = []
         for d, fate in zip(owed, fates, strict=True):
             last = rule.last_on_time_day(d.due)
-            on_time = _days_from(last, -30, 0)
+            # On time, and not before the period reported on began (a premature report is not
+            # counted), when the deadline lies in that period.
+            earliest = -30 if d.period.start > last else max(-30, (d.period.start - last).days)
+            on_time = _days_from(last, earliest, 0)
             late = _days_from(last, 1, max_days_late)
             if fate == "missing":
                 continue
