@@ -195,7 +195,7 @@ class Deadline:
 
     @property
     def key(self) -> str:
-        """A stable identifier: ``quarterly_progress/transport/transport_bureau/2021Q2``."""
+        """A stable identifier: ``quarterly_progress/-/transport_bureau/2021Q2``."""
         return "/".join(
             (self.obligation, self.category or "-", self.department.key, self.period.label)
         )

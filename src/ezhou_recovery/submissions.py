@@ -94,7 +94,7 @@ class Submission:
         cls, deadline: Deadline | str, submitted_at: date | datetime, note: str | None = None
     ) -> Submission:
         """A submission answering one deadline, given as a :class:`Deadline` or its key
-        (``quarterly_progress/transport/transport_bureau/2021Q2``; ``-`` for no category).
+        (``quarterly_progress/-/transport_bureau/2021Q2``; ``-`` for no category).
 
         Raises:
             InvariantError: The key does not have four parts.
