@@ -41,14 +41,16 @@ OUT.mkdir(parents=True, exist_ok=True)
 # ## 1. The plan
 #
 # The plan ships with the library: ten categories (工程), each with a leading official (分管领导),
-# lead departments (牵头部门), targets with units and an investment portfolio in exact 亿元.
+# lead departments (牵头部门), targets with units and an investment portfolio in 亿元. The total is
+# this library's sum of the portfolios, not a figure of the plan; two portfolios are given as 约
+# (about), so the total is about 2124.81亿元.
 
 # %%
 plan = er.load_ezhou_plan()
 print(plan.title_zh)
 print(f"{len(plan.categories)} categories, {len(plan.targets)} targets, ", end="")
 print(f"{len(plan.deadlines())} reporting deadlines, total investment ", end="")
-print(er.format_quantity(plan.total_investment))
+print(("about " if plan.totals_approximate else "") + er.format_quantity(plan.total_investment))
 for c in plan.categories:
     money = er.format_quantity(c.portfolio.total_investment) if c.portfolio else "-"
     print(f"  {c.key:<18} {len(c.targets):>3} targets {money:>10}  {c.leader.name_zh}  {c.name_zh}")

@@ -679,3 +679,22 @@ def test_reasons_name_counted_things_in_plain_english() -> None:
         plan, [er.Observation.for_target(target, date(2021, 6, 30), 1)], as_of=date(2021, 6, 30)
     ).target(target.key)
     assert "1 of 3 CDCs" in result.reason
+
+
+def test_districts_roll_up_their_own_targets() -> None:
+    plan = er.load_ezhou_plan()
+    extra = er.Observation(
+        "urban.old_neighbourhoods_echeng", date(2021, 6, 30), er.Q_(Decimal(40), "neighbourhood")
+    )
+    a = er.assess(plan, [*er.example_observations(), extra], as_of=date(2021, 10, 15))
+    assert [r.key for r in a.districts] == [d.key for d in plan.districts]
+    echeng = a.district("echeng")
+    assert echeng.scope == "district"
+    assert echeng.name_zh == "鄂城区"
+    assert {r.key for r in echeng.results} == {t.key for t in plan.district_targets("echeng")}
+    assert echeng.count(er.Status.OFF_TRACK) == 1
+    assert echeng.worst[0].key == "urban.old_neighbourhoods_echeng"
+    assert "按区 by district" in str(a)
+    assert "按区 By district" in a._repr_html_()
+    with pytest.raises(KeyError):
+        a.district("wuchang")

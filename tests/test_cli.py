@@ -60,6 +60,7 @@ def test_plan_json_keeps_money_exact(
     data = json.loads(out)
     assert data["programme"]["key"] == sample.key
     assert data["programme"]["total_investment_yi_yuan"] == "12.5"
+    assert data["programme"]["totals_approximate"] is False
     assert data["as_of"] == "2021-06-01"
     assert [t["key"] for t in data["targets"]] == [t.key for t in sample.targets]
     assert all(d["due"] > "2021-06-01" for d in data["next_deadlines"])
@@ -197,7 +198,7 @@ def test_overview_of_a_programme_file(capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     assert "交通补短板工程" in out
     assert "张三 (Zhang San)" in out
-    assert "合计 Totals: 3个项目" in out
+    assert "合计 Totals (sums of the portfolios): 3个项目" in out
     assert "12.5亿元" in out
     assert "Next deadlines after 2021-05-01" in out
     assert "2021-06-25" in out

@@ -290,7 +290,7 @@ def test_every_clause_is_in_the_seed(plan: er.Programme, seed: str) -> None:
 
 
 def test_target_keys_and_fields(plan: er.Programme) -> None:
-    assert 60 <= len(plan.targets) <= 120
+    assert 60 <= len(plan.targets) <= 140
     for category in plan.categories:
         for target in category.targets:
             assert re.fullmatch(rf"{category.key}\.[a-z0-9][a-z0-9_]*", target.key)
@@ -313,6 +313,9 @@ CLAUSE_NUMBER = {
     "public_health.district_cdcs": "鄂城区、梁子湖区、临空经济区",
     "energy.gas_storage_days": "三天",
     "new_infrastructure.sensing_units": "10万",
+    # 全覆盖: full coverage, 100%.
+    "new_infrastructure.key_area_5g_coverage": "全覆盖",
+    "ecology.village_sewage_coverage": "全覆盖",
 }
 
 
@@ -362,6 +365,7 @@ TARGETS: list[tuple[str, str, str, str, dict[str, str]]] = [
     ("public_health.emergency_circle_district", "30 minute", "<=", "level", {"scope": "区级"}),
     ("public_health.district_cdcs", "3 cdc", ">=", "cumulative", {}),
     ("public_health.township_health_centre_equipment", "31 health_centre", ">=", "cumulative", {}),
+    ("public_health.air_rescue_circle", "", ">=", "milestone", {}),
     ("public_health.village_clinic_health_kits", "313 clinic", ">=", "cumulative", {}),
     ("public_health.clinical_centre", "", ">=", "milestone", {}),
     (
@@ -394,9 +398,9 @@ TARGETS: list[tuple[str, str, str, str, dict[str, str]]] = [
     ),
     ("water.tap_water_coverage", "90 percent", ">=", "level", {}),
     ("water.irrigation_districts_restored", "98 irrigation_district", ">=", "cumulative", {}),
-    ("water.drainage_pumping_stations_renewed", "72 pumping_station", ">=", "cumulative", {}),
+    ("water.drainage_pumping_stations_renewed", "72 site", ">=", "cumulative", {}),
     ("water.huarong_township_pipes", "5 township", ">=", "cumulative", {"scope": "华容区"}),
-    ("water.liangzihu_town_pipes", "5 township", ">=", "cumulative", {"scope": "梁子湖区"}),
+    ("water.liangzihu_town_pipes", "5 market_town", ">=", "cumulative", {"scope": "梁子湖区"}),
     ("energy.gas_storage_days", "3 day", ">=", "level", {}),
     ("energy.sanjiang_lng_storage", "", ">=", "milestone", {"deadline": "2020-12-31"}),
     ("new_infrastructure.base_stations_5g", "2000 base_station", ">=", "cumulative", {}),
@@ -424,7 +428,22 @@ TARGETS: list[tuple[str, str, str, str, dict[str, str]]] = [
     ("urban.water_supply_coverage", "99 percent", ">=", "level", {}),
     ("urban.gas_coverage", "98 percent", ">=", "level", {}),
     ("urban.water_pipe_leakage", "10 percent", "<=", "level", {}),
-    ("urban.district_gymnasium_seats", "3000 seat", ">=", "level", {"scope": "各区体育馆"}),
+    *(
+        (f"urban.{facility}_{district}", value, ">=", "level", {"scope": scope})
+        for district, scope in (
+            ("echeng", "鄂城区"),
+            ("huarong", "华容区"),
+            ("liangzihu", "梁子湖区"),
+        )
+        for facility, value in (
+            ("stadium", "1 stadium"),
+            ("gymnasium", "1 gymnasium"),
+            ("gymnasium_seats", "3000 seat"),
+            ("swimming_pool", "1 swimming_pool"),
+        )
+    ),
+    ("urban.old_neighbourhoods_huarong", "1 project", ">=", "cumulative", {"scope": "华容区"}),
+    ("urban.old_neighbourhoods_liangzihu", "1 project", ">=", "cumulative", {"scope": "梁子湖区"}),
     ("urban.water_environment_ppp_started", "", ">=", "milestone", {"deadline": "2020-12-31"}),
     ("urban.water_supply_renovation_started", "", ">=", "milestone", {"deadline": "2020-12-31"}),
     ("urban.black_odorous_water", "", ">=", "qualitative", {}),
@@ -488,7 +507,6 @@ def test_early_deadlines_are_the_2020_ones(plan: er.Programme) -> None:
 def test_at_most_targets(plan: er.Programme) -> None:
     at_most = {t.key for t in plan.targets if t.comparator is Comparator.AT_MOST}
     assert at_most == {
-        "public_health.air_rescue_circle",
         "public_health.emergency_circle_central",
         "public_health.emergency_circle_non_central",
         "public_health.emergency_circle_district",
@@ -528,20 +546,20 @@ def test_projects(plan: er.Programme, seed: str) -> None:
 @pytest.mark.parametrize(
     ("key", "name_zh", "level", "status", "completion"),
     [
-        ("transport.ezhou_xianning_expressway", "鄂咸高速", "city", "implementation", None),
+        ("transport.ezhou_xianning_expressway", "鄂咸高速", "city", "implementation", "2022-12-31"),
         (
             "transport.wuyang_expressway_ezhou_section",
             "武阳高速公路鄂州段",
             "city",
             "implementation",
-            None,
+            "2022-12-31",
         ),
         (
             "transport.airport_expressway_phase1",
             "鄂州机场高速公路一期工程",
             "city",
             "implementation",
-            None,
+            "2022-12-31",
         ),
         (
             "transport.airport_expressway_phase2",
@@ -626,8 +644,19 @@ def test_project(
 
 
 def test_only_dated_projects_have_dates(plan: er.Programme) -> None:
-    dated = {p.key for p in plan.projects if p.planned_completion or p.planned_start}
-    assert dated == {"energy.sanjiang_lng_emergency_storage"}
+    dated = {p.key: p.planned_completion for p in plan.projects if p.planned_completion}
+    assert dated == {
+        "energy.sanjiang_lng_emergency_storage": date(2020, 12, 31),
+        # 全面建成鄂咸高速、武阳高速公路鄂州段、鄂州机场高速公路一期工程; 建成鄂州民用机场及机场航油码头
+        # 连接线、机场导航台道路等配套工程: within the three years.
+        "transport.ezhou_xianning_expressway": END,
+        "transport.wuyang_expressway_ezhou_section": END,
+        "transport.airport_expressway_phase1": END,
+        "transport.ezhou_civil_airport": END,
+        "transport.fuel_wharf_link_road": END,
+        "transport.navigation_station_road": END,
+    }
+    assert not [p.key for p in plan.projects if p.planned_start]
     starts = {p.key: [m.due for m in p.milestones] for p in plan.projects if p.milestones}
     assert starts == {
         "water.emergency_standby_water_source": [date(2020, 12, 31)],
@@ -719,3 +748,292 @@ def test_every_deadline(plan: er.Programme) -> None:
 )
 def test_deadlines_by_date(plan: er.Programme, due: date, count: int) -> None:
     assert len(plan.deadlines(start=due, end=due)) == count
+
+
+# Commitments beyond the numbered goals: each with its clause word for word -----------------------
+
+# key, kind, the clause's words that make it checkable, district
+COMMITMENTS: list[tuple[str, str, str, str | None]] = [
+    ("new_infrastructure.key_area_5g_coverage", "level", "实现5G网络重点区域全覆盖", None),
+    (
+        "new_infrastructure.iot_sensing_network",
+        "qualitative",
+        "基本建成覆盖全市的物联感知网络体系",
+        None,
+    ),
+    (
+        "transport.scenic_areas_grade_ii_roads",
+        "milestone",
+        "全市4A级以上景区通达二级及以上公路",
+        None,
+    ),
+    (
+        "transport.liangzihu_model_county_application",
+        "milestone",
+        "启动梁子湖区申报创建全省“四好农村公路”示范县工作",
+        "liangzihu",
+    ),
+    ("transport.bridge_management", "qualitative", "危桥加固改造科学化", None),
+    (
+        "industrial_parks.gedian_national_ranking",
+        "qualitative",
+        "力争实现国家开发区排名稳步提升",
+        "gedian",
+    ),
+    (
+        "industrial_parks.echeng_zone_expansion",
+        "milestone",
+        "鄂城区做好省级开发区扩区调区工作",
+        "echeng",
+    ),
+    (
+        "industrial_parks.echeng_high_tech_zone_application",
+        "milestone",
+        "申报省级高新技术开发区",
+        "echeng",
+    ),
+    (
+        "ecology.village_sewage_coverage",
+        "level",
+        "实现重点流域周边、水源地重点地区及环境敏感区的村庄生活污水治理设施全覆盖",
+        None,
+    ),
+    ("ecology.toilet_revolution", "milestone", "全面完成省定“厕所革命”任务", None),
+    (
+        "ecology.village_video_surveillance",
+        "qualitative",
+        "逐步实现村庄进出口、居民集聚区视频监控全覆盖",
+        None,
+    ),
+    ("ecology.rural_waste_system", "qualitative", "逐步建立农村垃圾", None),
+    ("ecology.hazardous_waste_manifests_database", "milestone", "危险废物管理基础数据库", None),
+    (
+        "ecology.warning_film_rectification_list",
+        "milestone",
+        "建立生态环境警示片突出问题整改清单",
+        None,
+    ),
+    ("public_health.medical_group", "milestone", "成立并发挥市医疗集团、紧密型医共体", None),
+    (
+        "public_health.devices_connected",
+        "milestone",
+        "所有车载医疗设备、智能服务包与医院联通",
+        None,
+    ),
+    ("public_health.air_rescue_circle", "milestone", "融入航空医学救护“1小时急救圈”", None),
+    ("public_health.health_data_platforms", "milestone", "全生命周期的健康数据平台", None),
+    ("water.yanglan_lake_pumping_station_started", "milestone", "启动洋澜湖泵站改扩建工程", None),
+    (
+        "water.huarong_rural_drinking_water_started",
+        "milestone",
+        "启动华容区农村饮水安全巩固提升工程",
+        "huarong",
+    ),
+    ("ecology.incineration_facilities_renovated", "milestone", "水泥窑处置设施进行改造", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "kind", "words", "district"), COMMITMENTS, ids=[c[0] for c in COMMITMENTS]
+)
+def test_commitment_clause_is_the_text(
+    plan: er.Programme, seed: str, key: str, kind: str, words: str, district: str | None
+) -> None:
+    target = plan.target(key)
+    assert target.kind is TargetKind(kind)
+    assert target.clause_zh is not None
+    assert words in target.clause_zh
+    assert target.clause_zh in seed
+    assert target.district == district
+
+
+def test_gradual_and_hedged_commitments_are_not_figures(plan: er.Programme) -> None:
+    """逐步 (gradually), 基本 (basically) and 力争 (strive) promise no figure by a date."""
+    hedged_keys = []
+    for target in plan.targets:
+        clause = target.clause_zh or ""
+        hedged = next(
+            (w for w in ("逐步实现", "逐步建立", "基本建成覆盖", "力争实现") if w in clause), None
+        )
+        if hedged:
+            hedged_keys.append(target.key)
+            assert target.kind is TargetKind.QUALITATIVE, (target.key, hedged)
+    assert "ecology.village_video_surveillance" in hedged_keys
+    assert "industrial_parks.gedian_national_ranking" in hedged_keys
+
+
+def test_coverage_commitments_are_full_coverage(plan: er.Programme) -> None:
+    for key in ("new_infrastructure.key_area_5g_coverage", "ecology.village_sewage_coverage"):
+        target = plan.target(key)
+        assert target.value == er.Q_(Decimal(100), "percent")
+        assert target.scope_zh is not None
+        assert "全覆盖" in (target.clause_zh or "")
+
+
+PROJECTS_ADDED = [
+    ("industrial_parks.hust_ezhou_institute", "华中科技大学鄂州工研院"),
+    ("ecology.rural_xueliang_project", "农村“雪亮工程”"),
+    ("ecology.integrated_information_platform", "安全、环保、应急救援和公共服务一体化信息管理平台"),
+    ("transport.bus_dispatch_system", "公交调度系统"),
+    ("transport.fuel_wharf_link_road", "机场航油码头连接线"),
+    ("transport.navigation_station_road", "机场导航台道路"),
+]
+
+
+@pytest.mark.parametrize(("key", "name_zh"), PROJECTS_ADDED)
+def test_added_project_is_named_in_its_clause(
+    plan: er.Programme, seed: str, key: str, name_zh: str
+) -> None:
+    project = plan.project(key)
+    assert project.name_zh == name_zh
+    assert project.clause_zh is not None
+    assert project.clause_zh in seed
+    assert name_zh in project.clause_zh
+
+
+# Districts ---------------------------------------------------------------------------------------
+
+DISTRICTS = [
+    ("echeng", "鄂城区", "district"),
+    ("huarong", "华容区", "district"),
+    ("liangzihu", "梁子湖区", "district"),
+    ("gedian", "葛店开发区", "zone"),
+    ("airport_zone", "临空经济区", "zone"),
+]
+
+
+def test_districts_are_those_the_notice_is_addressed_to(plan: er.Programme, seed: str) -> None:
+    assert [(d.key, d.name_zh, d.kind.value) for d in plan.districts] == DISTRICTS
+    assert "各区人民政府,葛店开发区、临空经济区管委会" in seed
+    for district in plan.districts:
+        assert district.name_zh in seed
+        assert district.name_en
+
+
+def test_per_district_commitments(plan: er.Programme) -> None:
+    # 其他各区至少开工1个老旧小区改造项目: the districts other than 鄂城区, one target each.
+    others = {
+        t.district for t in plan.targets if t.clause_zh == "其他各区至少开工1个老旧小区改造项目"
+    }
+    assert others == {"huarong", "liangzihu"}
+    # 各区按照“一场两馆”标准: every district (not the zones), four targets each.
+    sports = [t for t in plan.targets if "一场两馆" in (t.clause_zh or "")]
+    assert len(sports) == 12
+    assert {t.district for t in sports} == {"echeng", "huarong", "liangzihu"}
+    for target in plan.targets:
+        if target.district is not None:
+            assert target.scope_zh == plan.district(target.district).name_zh, target.key
+    assert [t.key for t in plan.district_targets("gedian")] == [
+        "industrial_parks.gedian_national_ranking"
+    ]
+
+
+def test_start_milestones_display_as_start(plan: er.Programme) -> None:
+    starts = {t.key for t in plan.targets if t.event is er.MilestoneEvent.START}
+    assert starts == {
+        "urban.water_environment_ppp_started",
+        "urban.water_supply_renovation_started",
+        "transport.liangzihu_model_county_application",
+        "water.yanglan_lake_pumping_station_started",
+        "water.huarong_rural_drinking_water_started",
+    }
+    for key in starts:
+        target = plan.target(key)
+        assert "启动" in (target.clause_zh or "")
+        assert target.describe_value().endswith("前启动")
+        assert "完成" not in target.describe_value()
+        assert target.describe_value("en").startswith("started by ")
+
+
+def test_labels_say_what_is_counted(plan: er.Programme) -> None:
+    def zh(key: str) -> str:
+        return plan.target(key).describe_value()
+
+    assert zh("water.drainage_pumping_stations_renewed") == "≥ 72处点位"
+    assert zh("water.liangzihu_town_pipes") == "≥ 5个集镇"
+    assert zh("public_health.township_health_centre_equipment").endswith(
+        "乡镇卫生院和社区卫生服务中心"
+    )
+    assert zh("public_health.village_clinic_health_kits").endswith("村卫生室和社区卫生服务站")
+
+
+# 三、保障措施: supervision rules beyond the dated duties ---------------------------------------------
+
+
+def test_supervision_clauses_are_the_text(plan: er.Programme, seed: str) -> None:
+    clauses = [
+        *(d.clause_zh for d in plan.event_duties),
+        *(d.clause_zh for d in plan.standing_duties),
+        *(i.clause_zh for o in plan.obligations for i in o.contents),
+        plan.accountability.clause_zh if plan.accountability else None,
+    ]
+    assert len(clauses) == 2 + 8 + 8 + 1
+    for clause in clauses:
+        assert clause is not None
+        assert clause in seed
+    feedback, to_leadership = plan.event_duties
+    assert "重大情况随时反馈" in (feedback.clause_zh or "")
+    assert "重大情况及时报告市委、市政府" in (to_leadership.clause_zh or "")
+    funding, tracking, bulletins, meetings, bonds, budget, finance, land = plan.standing_duties
+    assert "定期召开协调推进会" in (meetings.clause_zh or "")
+    assert [d.key for d in meetings.owners_named] == ["leading_group"]
+    assert [d.name_zh for d in (*bonds.owners_named, *budget.owners_named)] == [
+        "市财政局",
+        "市发改委",
+    ]
+    assert [d.name_zh for d in (*finance.owners_named, *land.owners_named)] == [
+        "市地方金融工作局",
+        "市自然资源和规划局",
+    ]
+    assert "筹资方案" in (funding.clause_zh or "")
+    assert "跟踪督办" in (tracking.clause_zh or "")
+    assert "定期通报进展情况" in (bulletins.clause_zh or "")
+    for item in plan.obligation("special_plan").contents:
+        words = item.name_zh.split("(")[0].removeprefix("项目")
+        assert words in (item.clause_zh or ""), item.key
+
+
+def test_totals_are_flagged_approximate(plan: er.Programme) -> None:
+    """约549.9亿元 and 约58.3亿元 are parts of the sums: the totals are about, and say so."""
+    assert [c.key for c in plan.categories if c.portfolio and c.portfolio.approximate] == [
+        "transport",
+        "water",
+    ]
+    assert plan.totals_approximate
+    from ezhou_recovery.overview import render_overview
+
+    text = render_overview(plan, as_of=date(2021, 1, 1))
+    assert "估算总投资 约2124.81亿元 (about" in text
+    assert "约2124.81亿元" in plan._repr_html_()
+
+
+def test_english_names_and_words(plan: er.Programme) -> None:
+    """工程 of a category is a programme area; units show as words in English."""
+    for category in plan.categories:
+        if category.name_zh.endswith("工程"):
+            assert category.name_en.endswith("programme area"), category.key
+        assert "project" not in category.name_en.lower(), category.key
+    # A single named 工程 stays a project.
+    assert plan.project("transport.airport_expressway_phase1").name_en.endswith("phase 1")
+    assert plan.target("transport.dangerous_bridges").description_en.startswith("Renovate")
+
+    def en(key: str) -> str:
+        return plan.target(key).describe_value("en")
+
+    assert en("public_health.district_cdcs") == "≥ 3 CDCs"
+    assert en("water.flood_standard_airport_zone") == "≥ 100-year standard"
+    assert en("urban.road_density") == "≥ 8 km/km²"
+    assert en("urban.park_green_space_per_person") == "≥ 12 m² per person"
+    assert en("public_health.emergency_circle_central") == "≤ 10 minutes"
+    assert en("water.drainage_pumping_stations_renewed") == "≥ 72 sites"
+    for target in plan.targets:
+        shown = target.describe_value("en")
+        assert "_" not in shown, (target.key, shown)
+
+
+def test_duty_owners_are_the_same_departments(plan: er.Programme) -> None:
+    known = {d.key: d for d in plan.departments}
+    for duty in (*plan.event_duties, *plan.standing_duties):
+        for department in duty.owners_named:
+            assert known.setdefault(department.key, department) == department, duty.key
+    assert {d.key for d in plan.departments} <= set(known)

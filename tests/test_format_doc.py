@@ -37,6 +37,10 @@ def test_example_loads_with_the_values_it_writes() -> None:
     quarterly = plan.obligation("quarterly_progress")
     assert (quarterly.rule.month_of_quarter, quarterly.rule.day) == (3, 25)
     assert quarterly.reporters is er.ReporterScope.LEAD_DEPARTMENTS
+    (event_duty,) = plan.event_duties
+    assert event_duty.within_days == 5
+    assert event_duty.owners is er.ReporterScope.LEAD_DEPARTMENTS
+    assert plan.accountability == er.AccountabilityRule(3, 2, 2, 1, 1)
 
 
 def test_doc_names_the_format_and_version() -> None:
@@ -72,6 +76,11 @@ def test_doc_lists_every_field_of_every_table() -> None:
         "Department": er.Department,
         "Official": er.Official,
         "Period": er.Period,
+        "District": er.District,
+        "ContentItem": er.ContentItem,
+        "EventDuty": er.EventDuty,
+        "StandingDuty": er.StandingDuty,
+        "AccountabilityRule": er.AccountabilityRule,
     }
     for heading, cls in tables.items():
         fields = {a.name for a in attrs.fields(cls) if a.init}

@@ -117,3 +117,15 @@ def test_import_does_not_import_pandas_openpyxl_or_the_presentation() -> None:
         env={"PYTHONPATH": src},
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_targets_frame_names_the_district_and_what_a_milestone_means() -> None:
+    plan = er.load_ezhou_plan()
+    frame = plan.targets_frame().set_index("key")
+    assert frame.loc["urban.old_neighbourhoods_echeng", "district"] == "echeng"
+    assert pd.isna(frame.loc["transport.high_grade_waterway", "district"])
+    assert frame.loc["urban.water_environment_ppp_started", "event"] == "start"
+    assert frame.loc["public_health.clinical_centre", "event"] == "completion"
+    assert pd.isna(frame.loc["transport.high_grade_waterway", "event"])
+    by_district = plan.targets_frame().groupby("district").size()
+    assert by_district["echeng"] == len(plan.district_targets("echeng"))

@@ -31,11 +31,13 @@ def test_the_readme_example_shows_what_the_code_gives(namespace: dict[str, Any])
     reason = namespace["assessment"].target("new_infrastructure.base_stations_5g").reason
     assert f"# {reason!r}" in code
     assert repr(namespace["plan"].total_investment).startswith("<Quantity(2124.81, 'yi_yuan')>")
+    assert namespace["plan"].totals_approximate is True
+    assert "exact" not in code.split("plan.total_investment", 1)[1].split("\n", 1)[0]
     assert repr(namespace["compliance"].programme).startswith(
         "Tally(expected=38, on_time=30, late=5, missing=3,"
     )
     assert repr(namespace["assessment"].category("transport")).startswith(
-        "Rollup(category 'transport', 12 targets: attained=2,"
+        "Rollup(category 'transport', 15 targets: attained=2,"
     )
     assert namespace["compliance"].laggards[0].department.name_zh == "市水利局"
     transport = namespace["assessment"].category("transport")

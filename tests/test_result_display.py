@@ -75,8 +75,11 @@ def test_html_escapes_data(plan: er.Programme) -> None:
 
 def test_html_of_assessment_and_compliance(assessment: er.Assessment, comp: er.Compliance) -> None:
     html = assessment._repr_html_()
-    assert html.count("<table") == 2
-    assert html.count("<tr>") == 1 + len(assessment.categories) + 1 + len(assessment.results)
+    # Categories, districts (the Ezhou plan names five), then every target.
+    assert html.count("<table") == 3
+    assert html.count("<tr>") == (
+        1 + len(assessment.categories) + 1 + len(assessment.districts) + 1 + len(assessment.results)
+    )
     chtml = comp._repr_html_()
     problems = len(comp.with_status(er.ReportStatus.LATE)) + len(
         comp.with_status(er.ReportStatus.MISSING)

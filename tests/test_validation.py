@@ -344,3 +344,47 @@ def test_a_running_total_that_fell_is_a_finding() -> None:
         er.Observation.for_target(level, date(2021, 12, 31), "70%"),
     ]
     assert er.validate_observations(plan, down) == ()
+
+
+def test_a_target_scoped_to_a_district_names_it() -> None:
+    plan = er.load_ezhou_plan()
+    assert "district-not-named" not in codes(plan)
+    category = plan.category("urban")
+    target = category.target("old_neighbourhoods_echeng")
+    unnamed = attrs.evolve(target, district=None)
+    changed = attrs.evolve(
+        category, targets=tuple(unnamed if t is target else t for t in category.targets)
+    )
+    found = [
+        f
+        for f in er.validate(with_category(plan, "urban", changed))
+        if f.code == "district-not-named"
+    ]
+    assert [(f.severity, f.where) for f in found] == [
+        (er.Severity.WARNING, "categories[urban].targets[urban.old_neighbourhoods_echeng].district")
+    ]
+    assert "'echeng'" in found[0].what
+    dangling = bypass(target, district="wuchang")
+    bad = attrs.evolve(
+        category, targets=tuple(dangling if t is target else t for t in category.targets)
+    )
+    assert (
+        codes(bypass(plan, categories=tuple(bad if c is category else c for c in plan.categories)))[
+            "dangling-key"
+        ]
+        is er.Severity.ERROR
+    )
+
+
+def test_a_start_milestone_shown_as_completion_is_flagged() -> None:
+    plan = er.load_ezhou_plan()
+    assert "start-shown-as-completion" not in codes(plan)
+    category = plan.category("urban")
+    target = category.target("water_environment_ppp_started")
+    done = attrs.evolve(target, event=er.MilestoneEvent.COMPLETION)
+    changed = attrs.evolve(
+        category, targets=tuple(done if t is target else t for t in category.targets)
+    )
+    assert codes(with_category(plan, "urban", changed))["start-shown-as-completion"] is (
+        er.Severity.WARNING
+    )

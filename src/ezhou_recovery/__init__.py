@@ -17,6 +17,19 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getattr__ below
     from ._holidays import CalendarUnavailableError, is_working_day, next_working_day
+    from .accountability import (
+        Accountability,
+        CallIn,
+        ContentCheck,
+        Event,
+        EventReportStatus,
+        EventStatus,
+        Ground,
+        GroundKind,
+        accountability,
+        check_contents,
+        event_reports,
+    )
     from .attainment import (
         AT_RISK_RATIO,
         BATCH_MIN_OBSERVATIONS,
@@ -53,6 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
     from .investment import AnnualMoneyResult, MoneyResult, assess_investment
     from .loading import load_ezhou_plan, load_programme
     from .obligations import (
+        ContentItem,
         Deadline,
         Deadlines,
         DueRule,
@@ -71,7 +85,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         load_observations,
         observations_frame,
     )
-    from .people import Department, Official
+    from .people import Department, District, DistrictKind, Official
     from .periods import Period, quarter_of
     from .programme import Category, Programme, Task
     from .projects import (
@@ -104,10 +118,12 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         match_submissions,
         submissions_frame,
     )
+    from .supervision import AccountabilityRule, EventDuty, StandingDuty
     from .targets import (
         Baseline,
         BaselineQualifier,
         Comparator,
+        MilestoneEvent,
         Section,
         Target,
         TargetKind,
@@ -120,6 +136,24 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
 
 #: Where each public name lives (a module of this package).
 _LAZY: dict[str, str] = {
+    "District": "people",
+    "DistrictKind": "people",
+    "MilestoneEvent": "targets",
+    "ContentItem": "obligations",
+    "AccountabilityRule": "supervision",
+    "EventDuty": "supervision",
+    "StandingDuty": "supervision",
+    "Accountability": "accountability",
+    "CallIn": "accountability",
+    "ContentCheck": "accountability",
+    "Event": "accountability",
+    "EventReportStatus": "accountability",
+    "EventStatus": "accountability",
+    "Ground": "accountability",
+    "GroundKind": "accountability",
+    "accountability": "accountability",
+    "check_contents": "accountability",
+    "event_reports": "accountability",
     "to_json": "serialization",
     "from_json": "serialization",
     "validate": "validation",
@@ -245,34 +279,48 @@ __all__ = [
     "Q_",
     "REPORT_SHEETS",
     "STALE_AFTER_DAYS",
+    "Accountability",
+    "AccountabilityRule",
     "AnnualInvestmentPlan",
     "AnnualMoneyResult",
     "Assessment",
     "Baseline",
     "BaselineQualifier",
     "CalendarUnavailableError",
+    "CallIn",
     "Category",
     "Comparator",
     "Compliance",
+    "ContentCheck",
+    "ContentItem",
     "Deadline",
     "DeadlineStatus",
     "Deadlines",
     "Department",
+    "District",
+    "DistrictKind",
     "DueConvention",
     "DueRule",
     "EarnedSchedule",
+    "Event",
+    "EventDuty",
+    "EventReportStatus",
+    "EventStatus",
     "EzhouRecoveryError",
     "FilledWorkbook",
     "Finding",
     "Frequency",
     "Funding",
     "FundingSource",
+    "Ground",
+    "GroundKind",
     "HolidayPolicy",
     "InvariantError",
     "InvestmentReport",
     "Laggard",
     "LoadError",
     "Milestone",
+    "MilestoneEvent",
     "MilestoneState",
     "MilestoneStatus",
     "MoneyResult",
@@ -298,6 +346,7 @@ __all__ = [
     "ScoringRule",
     "Section",
     "Severity",
+    "StandingDuty",
     "Status",
     "Submission",
     "Tally",
@@ -312,10 +361,13 @@ __all__ = [
     "Upcoming",
     "YearResult",
     "__version__",
+    "accountability",
     "assess",
     "assess_investment",
+    "check_contents",
     "compliance",
     "earned_schedule",
+    "event_reports",
     "example_investment_reports",
     "example_observations",
     "example_submissions",

@@ -174,9 +174,28 @@ def _resolve_model_types() -> None:
     # The model modules use postponed annotations; cattrs needs them as real types.
     # (submissions.py imports the loaders, which import this module: serialization.py resolves
     # Submission's types.)
-    from . import obligations, observations, people, periods, programme, projects, targets
+    from . import (
+        obligations,
+        observations,
+        people,
+        periods,
+        programme,
+        projects,
+        supervision,
+        targets,
+    )
 
-    for module in (people, periods, targets, projects, obligations, programme, observations):
+    modules = (
+        people,
+        periods,
+        targets,
+        projects,
+        obligations,
+        supervision,
+        programme,
+        observations,
+    )
+    for module in modules:
         for name in module.__all__:
             obj = getattr(module, name)
             if isinstance(obj, type) and attrs.has(obj):

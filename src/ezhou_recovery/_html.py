@@ -174,8 +174,10 @@ def programme_html(programme: Programme) -> str:
                 f"期间 period {period.start.isoformat()} to {period.end.isoformat()}"
             ),
             _para(
-                f"合计 Totals: {programme.project_count}个项目 projects, 估算总投资 "
-                f"{format_quantity(programme.total_investment)}, {len(programme.targets)} "
+                f"合计 Totals (sums of the portfolios): {programme.project_count}个项目 projects, "
+                f"估算总投资 {'约' if programme.totals_approximate else ''}"
+                f"{format_quantity(programme.total_investment)}"
+                f"{' (about)' if programme.totals_approximate else ''}, {len(programme.targets)} "
                 "个目标 targets"
             ),
             table(header, rows),
@@ -273,7 +275,7 @@ def _rollup_rows(rollups: Iterable[Rollup]) -> list[tuple[object, ...]]:
 
 
 def assessment_html(a: Assessment) -> str:
-    """An assessment: counts, the roll-up by category, then every target worst first."""
+    """An assessment: counts, the roll-up by category (and district), then every target worst first."""
     from ._textviews import assessment_head
 
     header = (
@@ -291,6 +293,15 @@ def assessment_html(a: Assessment) -> str:
     return (
         _heading(f"目标完成情况 {a.as_of.isoformat()}", assessment_head(a))
         + table(header, _rollup_rows(a.categories))
+        + (
+            _para("按区 By district")
+            + table(
+                ("键 Key", "区 District", "District (English)", *header[3:]),
+                _rollup_rows(a.districts),
+            )
+            if a.districts
+            else ""
+        )
         + _para("目标（最差在前） Targets, worst first")
         + table(_RESULT_HEADER, _result_rows(a.overall.worst))
     )

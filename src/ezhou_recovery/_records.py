@@ -17,7 +17,7 @@ import pint
 from .obligations import Deadline
 from .programme import Category, Programme
 from .projects import Project
-from .targets import Target
+from .targets import Target, TargetKind
 from .units import Quantity, format_quantity
 
 Record = dict[str, Any]
@@ -39,6 +39,8 @@ TARGET_COLUMNS: Final = (
     "scope_zh",
     "scope_en",
     "section",
+    "district",
+    "event",
 )
 #: Columns of a deadline record, in order.
 DEADLINE_COLUMNS: Final = (
@@ -173,6 +175,8 @@ def target_record(target: Target) -> Record:
         "scope_zh": target.scope_zh,
         "scope_en": target.scope_en,
         "section": target.section.value,
+        "district": target.district,
+        "event": target.event.value if target.kind is TargetKind.MILESTONE else None,
     }
 
 
@@ -229,7 +233,8 @@ def category_record(category: Category) -> Record:
 
 
 def programme_record(programme: Programme) -> Record:
-    """The programme's head and totals as a flat record."""
+    """The programme's head and totals as a flat record; the totals are sums of the portfolios,
+    approximate (约) when ``totals_approximate`` is true."""
     return {
         "key": programme.key,
         "document_number": programme.document_number,
@@ -245,6 +250,7 @@ def programme_record(programme: Programme) -> Record:
         "project_count": programme.project_count,
         "total_investment_yi_yuan": yi_yuan(programme.total_investment),
         "first_year_investment_yi_yuan": yi_yuan(programme.first_year_investment),
+        "totals_approximate": programme.totals_approximate,
     }
 
 

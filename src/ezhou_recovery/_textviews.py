@@ -194,8 +194,11 @@ def assessment_head(a: Assessment) -> str:
 
 
 def assessment_text(a: Assessment) -> str:
-    """An assessment: its head line and the roll-up by category."""
-    return assessment_head(a) + "\n" + rollups_text(a.categories)
+    """An assessment: its head line, the roll-up by category and, when it has any, by district."""
+    text = assessment_head(a) + "\n" + rollups_text(a.categories)
+    if a.districts:
+        text += "\n\n按区 by district:\n" + rollups_text(a.districts)
+    return text
 
 
 def deadline_status_line(st: DeadlineStatus) -> str:

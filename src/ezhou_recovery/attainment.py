@@ -34,8 +34,8 @@ from .observations import (
     _exact,
 )
 from .programme import Programme
-from .targets import BaselineQualifier, Comparator, Target, TargetKind
-from .units import COUNTED_THINGS, Q_, Quantity, format_quantity, quantity_in
+from .targets import BaselineQualifier, Comparator, MilestoneEvent, Target, TargetKind
+from .units import Q_, Quantity, format_quantity, format_words, quantity_in
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -300,7 +300,7 @@ class Rollup:
     that they travel with it to JSON and tables).
 
     Attributes:
-        scope: ``programme``, ``category``, ``official`` or ``department``.
+        scope: ``programme``, ``category``, ``official``, ``department`` or ``district``.
         key: The group's key (the official's English name for an official).
         name_zh: The group's name in Chinese.
         name_en: The group's name in English.
@@ -446,6 +446,8 @@ class Assessment:
             project; the programme-wide figure is :attr:`money_total`.
         money_total: Investment completion of the whole programme; its ``completed`` is None
             unless every category with a portfolio has a figure.
+        districts: One roll-up per district of the programme, over the targets for it (鄂城区's
+            277 old neighbourhoods), in the programme's order.
     """
 
     programme: str
@@ -458,6 +460,7 @@ class Assessment:
     departments: tuple[Rollup, ...]
     money: tuple[MoneyResult, ...]
     money_total: MoneyResult
+    districts: tuple[Rollup, ...] = ()
 
     def target(self, key: str) -> TargetResult:
         """The result for the target ``key``.
@@ -484,6 +487,10 @@ class Assessment:
     def department(self, key: str) -> Rollup:
         """The roll-up of lead department ``key``."""
         return _find(self.departments, key, "department")
+
+    def district(self, key: str) -> Rollup:
+        """The roll-up of district ``key``."""
+        return _find(self.districts, key, "district")
 
     def money_for(self, subject: str) -> MoneyResult:
         """Investment completion of a category or project ``subject``."""
@@ -524,14 +531,15 @@ class Assessment:
         return results_frame(self.results)
 
     def rollups_frame(self, scope: str = "category") -> pd.DataFrame:
-        """One row per roll-up of ``scope`` (``category``, ``official``, ``department`` or
-        ``programme``): counts by status, share attained, mean progress."""
+        """One row per roll-up of ``scope`` (``category``, ``official``, ``department``,
+        ``district`` or ``programme``): counts by status, share attained, mean progress."""
         from ._frames import rollups_frame
 
         groups = {
             "category": self.categories,
             "official": self.officials,
             "department": self.departments,
+            "district": self.districts,
             "programme": (self.overall,),
         }
         if scope not in groups:
@@ -640,6 +648,10 @@ def assess(
         departments=tuple(departments.values()),
         money=money,
         money_total=money_total,
+        districts=tuple(
+            rollup("district", d.key, d.name_zh, d.name_en, programme.district_targets(d.key))
+            for d in programme.districts
+        ),
     )
 
 
@@ -735,34 +747,11 @@ def _show(value: Any) -> str:
         return "done" if value else "not done"
     if value is None:
         return "none"
-    name = str(value.units)
-    if name in COUNTED_THINGS:
-        number = _number(value)
-        noun = _EN_NOUNS.get(name, name.replace("_", " "))
-        return f"{number} {_plural(noun, number)}"
-    return format_quantity(value, lang="en")
-
-
-# Counted things whose English word is not their unit name.
-_EN_NOUNS = {"cdc": "CDC"}
+    return format_words(value)
 
 
 def _number(q: Quantity) -> str:
     return format_quantity(Q_(q.magnitude, "dimensionless"), lang="en")
-
-
-def _plural(noun: str, number: str) -> str:
-    if number == "1":
-        return noun
-    if noun == "person":
-        return "people"
-    if noun.isupper():
-        return noun + "s"
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "sh", "ch", "x")):
-        return noun + "es"
-    return noun + "s"
 
 
 def _day(d: date) -> float:
@@ -1182,26 +1171,27 @@ def _milestone(
         status = Status.OVERDUE
     progress = 1.0 if done else 0.0
     due = target.deadline.isoformat()
+    did, did_zh = ("started", "启动") if target.event is MilestoneEvent.START else ("done", "完成")
     if done:
-        reason = f"attained: done as of {judged.as_of.isoformat()}, due {due}"
-        reason_zh = f"已达成：截至{judged.as_of.isoformat()}已完成（期限{due}）"
+        reason = f"attained: {did} as of {judged.as_of.isoformat()}, due {due}"
+        reason_zh = f"已达成：截至{judged.as_of.isoformat()}已{did_zh}（期限{due}）"
     elif status is Status.OVERDUE:
         reason, reason_zh = _overdue_words(judged, target, th)
     elif status is Status.MISSED:
         late = latest is not None and latest.value is True and latest.as_of > target.deadline
-        tail = f" (done later, by {latest.as_of.isoformat()})" if late and latest else ""
+        tail = f" ({did} later, by {latest.as_of.isoformat()})" if late and latest else ""
         reason = (
-            f"missed: not done as of {judged.as_of.isoformat()}, on or near the deadline {due}"
+            f"missed: not {did} as of {judged.as_of.isoformat()}, on or near the deadline {due}"
             f"{tail}"
         )
-        reason_zh = f"逾期未完成：期限{due}前未完成（截至{judged.as_of.isoformat()}）"
+        reason_zh = f"逾期未{did_zh}：期限{due}前未{did_zh}（截至{judged.as_of.isoformat()}）"
     else:
         reason = (
-            f"{status.label_en}: not done as of {judged.as_of.isoformat()}, due {due}, "
+            f"{status.label_en}: not {did} as of {judged.as_of.isoformat()}, due {due}, "
             f"with {_pct(expected)} of the time elapsed"
         )
         reason_zh = (
-            f"{status.label_zh}：截至{judged.as_of.isoformat()}未完成，期限{due}，"
+            f"{status.label_zh}：截至{judged.as_of.isoformat()}未{did_zh}，期限{due}，"
             f"时间进度{_pct(expected)}"
         )
     return TargetResult(

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "ContentItem",
     "Deadline",
     "Deadlines",
     "DueRule",
@@ -119,6 +120,23 @@ class DueRule:
 
 
 @attrs.frozen
+class ContentItem:
+    """One thing a submission under a reporting duty must contain (a special plan's 时间表).
+
+    Attributes:
+        key: Stable identifier, for example ``timetable``.
+        name_zh: The item in Chinese, as the text names it (项目时间表).
+        name_en: The same in English.
+        clause_zh: The clause of the text that asks for it, word for word.
+    """
+
+    key: str = attrs.field(validator=v.slug)
+    name_zh: str = attrs.field(validator=v.text)
+    name_en: str = attrs.field(validator=v.text)
+    clause_zh: str | None = attrs.field(default=None, validator=v.optional_text)
+
+
+@attrs.frozen
 class ReportingObligation:
     """A reporting duty of a programme (保障措施).
 
@@ -134,6 +152,7 @@ class ReportingObligation:
         recipient_zh: Who receives the reports, if the text says.
         recipient_en: The same in English.
         clause_zh: The clause of the text it came from.
+        contents: What a submission under the duty must contain (a special plan's checklist).
     """
 
     key: str = attrs.field(validator=v.slug)
@@ -153,9 +172,13 @@ class ReportingObligation:
     recipient_zh: str | None = attrs.field(default=None, validator=v.optional_text)
     recipient_en: str | None = attrs.field(default=None, validator=v.optional_text)
     clause_zh: str | None = attrs.field(default=None, validator=v.optional_text)
+    contents: tuple[ContentItem, ...] = attrs.field(
+        default=(), validator=v.instances_of(ContentItem)
+    )
 
     def __attrs_post_init__(self) -> None:
         v.unique(self, "departments", (d.key for d in self.departments))
+        v.unique(self, "contents", (i.key for i in self.contents))
         if self.reporters is ReporterScope.NAMED and not self.departments:
             raise v.fail(self, "departments", (), "a duty of named reporters must name one")
 

@@ -56,9 +56,14 @@ def render_overview(programme: Programme, *, as_of: date, upcoming: int = 12) ->
         "",
     ]
     blocks = [_category_block(c) for c in programme.categories]
+    about_zh, about_en = (
+        ("约", " (about: a sum with parts given as 约)")
+        if programme.totals_approximate
+        else ("", "")
+    )
     totals = (
-        f"合计 Totals: {programme.project_count}个项目 projects, "
-        f"估算总投资 {format_quantity(programme.total_investment)}, "
+        f"合计 Totals (sums of the portfolios): {programme.project_count}个项目 projects, "
+        f"估算总投资 {about_zh}{format_quantity(programme.total_investment)}{about_en}, "
         f"首年 first year {format_quantity(programme.first_year_investment)}; "
         f"{len(programme.targets)} targets"
     )

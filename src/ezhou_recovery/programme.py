@@ -11,9 +11,10 @@ import attrs
 
 from . import _validators as v
 from .obligations import Deadline, Deadlines, OwedPer, ReporterScope, ReportingObligation
-from .people import Department, Official
+from .people import Department, District, Official
 from .periods import Period
 from .projects import Portfolio, Project
+from .supervision import AccountabilityRule, EventDuty, StandingDuty
 from .targets import Target, Targets
 from .units import Quantity, ureg
 
@@ -140,6 +141,12 @@ class Programme:
         obligations: Its reporting duties.
         published: Date of publication, if known.
         source_url: Where the text was published, if known.
+        districts: The districts and zones it is addressed to (各区人民政府, 管委会), which targets
+            and accountability can name.
+        event_duties: Reports owed when something happens (重大情况随时反馈).
+        standing_duties: Duties with owners and no date (跟踪督办, 筹资方案).
+        accountability: When a department or district is called in (约谈问责); None when the
+            programme states no rule.
     """
 
     key: str = attrs.field(validator=v.slug)
@@ -155,6 +162,17 @@ class Programme:
     )
     published: date | None = attrs.field(default=None, validator=v.optional_date)
     source_url: str | None = attrs.field(default=None, validator=v.optional_text)
+    districts: tuple[District, ...] = attrs.field(default=(), validator=v.instances_of(District))
+    event_duties: tuple[EventDuty, ...] = attrs.field(
+        default=(), validator=v.instances_of(EventDuty)
+    )
+    standing_duties: tuple[StandingDuty, ...] = attrs.field(
+        default=(), validator=v.instances_of(StandingDuty)
+    )
+    accountability: AccountabilityRule | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(AccountabilityRule)),
+    )
     _index: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -162,7 +180,10 @@ class Programme:
             raise v.fail(self, "published", self.published, f"is before issued {self.issued}")
         v.unique(self, "categories", (c.key for c in self.categories))
         v.unique(self, "obligations", (o.key for o in self.obligations))
-        index: dict[str, Any] = {}
+        v.unique(self, "districts", (d.key for d in self.districts))
+        v.unique(self, "event_duties", (d.key for d in self.event_duties))
+        v.unique(self, "standing_duties", (d.key for d in self.standing_duties))
+        index: dict[str, Any] = {f"district:{d.key}": d for d in self.districts}
         for ci, c in enumerate(self.categories):
             index[f"category:{c.key}"] = c
             for i, t in enumerate(c.targets):
@@ -170,6 +191,8 @@ class Programme:
                 if f"target:{t.key}" in index:
                     raise v.fail(self, field, t.key, "duplicate target key")
                 _within(self, f"{field}.deadline", t.deadline)
+                if t.district is not None and f"district:{t.district}" not in index:
+                    raise v.fail(self, f"{field}.district", t.district, "no such district")
                 index[f"target:{t.key}"] = t
             for i, p in enumerate(c.projects):
                 if f"project:{p.key}" in index:
@@ -225,6 +248,24 @@ class Programme:
         found: ReportingObligation = self._get("obligation", key)
         return found
 
+    def district(self, key: str) -> District:
+        """The district with ``key``.
+
+        Raises:
+            KeyError: No such district.
+        """
+        found: District = self._get("district", key)
+        return found
+
+    def district_targets(self, key: str) -> Targets:
+        """The targets for the district with ``key``, category by category.
+
+        Raises:
+            KeyError: No such district.
+        """
+        self.district(key)
+        return Targets(t for t in self.targets if t.district == key)
+
     @property
     def targets(self) -> Targets:
         """Every target, category by category."""
@@ -260,13 +301,24 @@ class Programme:
         return sum(c.portfolio.project_count for c in self.categories if c.portfolio)
 
     @property
+    def totals_approximate(self) -> bool:
+        """Whether the totals are approximate: a portfolio the text gives as 约 (about) is part of
+        them. The totals are this library's sums of the portfolios, not figures the text states."""
+        return any(c.portfolio.approximate for c in self.categories if c.portfolio)
+
+    @property
     def total_investment(self) -> Quantity:
-        """Estimated total investment over all portfolios, exactly, in 亿元."""
+        """The sum of the portfolios' estimated total investments, in 亿元.
+
+        The sum is computed without rounding, but it is only as exact as its parts: it is about
+        (约) a figure when :attr:`totals_approximate` is True. The text itself states no total.
+        """
         return _sum_money(c.portfolio.total_investment for c in self.categories if c.portfolio)
 
     @property
     def first_year_investment(self) -> Quantity:
-        """Estimated first-year investment over all portfolios, exactly, in 亿元."""
+        """The sum of the portfolios' estimated first-year investments, in 亿元, computed without
+        rounding (see :attr:`totals_approximate`)."""
         return _sum_money(c.portfolio.first_year_investment for c in self.categories if c.portfolio)
 
     # Deadlines ---------------------------------------------------------------------------------
@@ -321,7 +373,8 @@ class Programme:
 
         Columns: key, category, description_zh, description_en, kind, comparator, value (exact
         Decimal), unit, unit_zh, baseline (in the target's unit), baseline_qualifier, deadline,
-        scope_zh, scope_en, section.
+        scope_zh, scope_en, section, district (its key, or None), event (a milestone's
+        ``completion`` or ``start``; None for other kinds).
         """
         from ._frames import targets_frame
 

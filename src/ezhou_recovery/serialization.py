@@ -29,13 +29,14 @@ from .loading import (
     parse_data,
     programme_from_data,
 )
-from .obligations import Deadline, DueRule, ReportingObligation
+from .obligations import ContentItem, Deadline, DueRule, ReportingObligation
 from .observations import AnnualInvestmentPlan, InvestmentReport, Observation
-from .people import Department, Official
+from .people import Department, District, Official
 from .periods import Period
 from .programme import Category, Programme, Task
 from .projects import Funding, Milestone, PlannedInvestment, Portfolio, Project
 from .submissions import Submission
+from .supervision import AccountabilityRule, EventDuty, StandingDuty
 from .targets import Baseline, Target
 
 __all__ = [
@@ -187,7 +188,12 @@ def _register_model() -> None:
         PlannedInvestment: "planned-investment",
         Department: "department",
         Official: "official",
+        District: "district",
         ReportingObligation: "obligation",
+        ContentItem: "content-item",
+        EventDuty: "event-duty",
+        StandingDuty: "standing-duty",
+        AccountabilityRule: "accountability-rule",
         DueRule: "due-rule",
         Deadline: "deadline",
         Period: "period",

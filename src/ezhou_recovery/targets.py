@@ -10,7 +10,7 @@ import attrs
 import pint
 
 from . import _validators as v
-from .units import Quantity, format_quantity, ureg
+from .units import Quantity, format_quantity, format_words, ureg
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -19,6 +19,7 @@ __all__ = [
     "Baseline",
     "BaselineQualifier",
     "Comparator",
+    "MilestoneEvent",
     "Section",
     "Target",
     "TargetKind",
@@ -67,6 +68,15 @@ class BaselineQualifier(enum.StrEnum):
     LESS_THAN = "less_than"
     #: 超过, 以上: more than.
     MORE_THAN = "more_than"
+
+
+class MilestoneEvent(enum.StrEnum):
+    """What reaching a milestone target means."""
+
+    #: Something is done or built (完成, 建成).
+    COMPLETION = "completion"
+    #: Something is started (启动): reaching it says nothing of its completion.
+    START = "start"
 
 
 class Section(enum.StrEnum):
@@ -142,6 +152,8 @@ class Target:
         scope_en: The same in English.
         section: The part of the category's text it was read from.
         clause_zh: The clause of the text it came from, word for word.
+        district: Key of the programme's district the target is for (鄂城区), if it is for one.
+        event: For a milestone, whether it is reached by completing or by starting something.
     """
 
     key: str = attrs.field(validator=v.dotted_key)
@@ -162,8 +174,14 @@ class Target:
         default=Section.GOALS, validator=attrs.validators.instance_of(Section)
     )
     clause_zh: str | None = attrs.field(default=None, validator=v.optional_text)
+    district: str | None = attrs.field(default=None, validator=attrs.validators.optional(v.slug))
+    event: MilestoneEvent = attrs.field(
+        default=MilestoneEvent.COMPLETION, validator=attrs.validators.instance_of(MilestoneEvent)
+    )
 
     def __attrs_post_init__(self) -> None:
+        if self.event is not MilestoneEvent.COMPLETION and self.kind is not TargetKind.MILESTONE:
+            raise v.fail(self, "event", self.event.value, "only a milestone starts something")
         if self.kind.quantitative and self.value is None:
             raise v.fail(self, "value", None, f"a {self.kind.value} target needs a value")
         if not self.kind.quantitative and self.value is not None:
@@ -201,6 +219,12 @@ class Target:
         """The promise in a few words, ``≥ 77.6公里`` or ``done by 2020-12-31``."""
         if self.value is None:
             if self.kind is TargetKind.MILESTONE:
+                if self.event is MilestoneEvent.START:
+                    return (
+                        f"{self.deadline.isoformat()}前启动"
+                        if lang == "zh"
+                        else f"started by {self.deadline.isoformat()}"
+                    )
                 return (
                     f"{self.deadline.isoformat()}前完成"
                     if lang == "zh"
@@ -211,7 +235,8 @@ class Target:
         per_year = (
             ("/年" if lang == "zh" else " a year") if self.kind is TargetKind.ANNUAL_RATE else ""
         )
-        return f"{sign[self.comparator]} {format_quantity(self.value, lang=lang)}{per_year}"
+        shown = format_quantity(self.value) if lang == "zh" else format_words(self.value)
+        return f"{sign[self.comparator]} {shown}{per_year}"
 
     def __str__(self) -> str:
         return f"{self.key}: {self.description_zh} ({self.describe_value()})"

@@ -28,6 +28,7 @@ __all__ = [
     "Unit",
     "convert",
     "format_quantity",
+    "format_words",
     "is_money",
     "money",
     "parse_quantity",
@@ -61,8 +62,9 @@ COUNTED_THINGS: Final[dict[str, str]] = {
     "institution": "家机构",
     "park": "个园区",
     "township": "个乡镇",
-    "health_centre": "个卫生院",
-    "clinic": "个卫生室",
+    "health_centre": "个乡镇卫生院和社区卫生服务中心",
+    "clinic": "个村卫生室和社区卫生服务站",
+    "market_town": "个集镇",
     "site": "处点位",
     "vehicle": "辆",
     "substation": "座变电站",
@@ -160,7 +162,6 @@ _ZH_UNITS: Final[dict[str, str]] = {
     "疾控中心": "cdc",
     "灌区": "irrigation_district",
     "泵站": "pumping_station",
-    "集镇": "township",
     "设施": "facility",
     "平台": "platform",
     "机构": "institution",
@@ -470,6 +471,58 @@ def format_quantity(q: Quantity, *, lang: str = "zh") -> str:
     if q.unitless:
         return number
     return f"{number} {q.units:~P}"
+
+
+# English words of counted things whose word is not their unit name (singular, plural).
+_EN_NOUNS: Final[dict[str, tuple[str, str]]] = {
+    "cdc": ("CDC", "CDCs"),
+    "person": ("person", "people"),
+    "health_centre": (
+        "township or community health centre",
+        "township and community health centres",
+    ),
+    "clinic": (
+        "village clinic or community health station",
+        "village clinics and community health stations",
+    ),
+    "facility": ("facility", "facilities"),
+}
+# Other units written as words: the number takes the place of {n}.
+_EN_FORMS: Final[dict[str, str]] = {
+    "return_period_year": "{n}-year standard",
+    "km_per_km2": "{n} km/km²",
+    "m**2/person": "{n} m² per person",
+    "percent": "{n}%",
+}
+_TIME_WORDS: Final = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+_en_by_unit: dict[Any, str] = {}
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
+
+
+def format_words(q: Quantity) -> str:
+    """A quantity in English words for people: ``3 CDCs``, ``100-year standard``, ``8 km/km²``.
+
+    Counted things take their English noun, singular or plural; a flood or drainage standard is
+    ``N-year standard``; other units are written as :func:`format_quantity` writes them in English.
+    Unlike that text, this one is not meant to be read back.
+    """
+    number = format_quantity(Q_(q.magnitude, "dimensionless"), lang="en")
+    name = format(q.units, "D")
+    if name in COUNTED_THINGS or name in _TIME_WORDS:
+        singular, plural = _EN_NOUNS.get(name, (name.replace("_", " "), ""))
+        return f"{number} {singular if number == '1' else plural or _plural(singular)}"
+    if not _en_by_unit:
+        _en_by_unit.update({ureg.Unit(expr): form for expr, form in _EN_FORMS.items()})
+    if q.units in _en_by_unit:
+        return _en_by_unit[q.units].format(n=number)
+    return format_quantity(q, lang="en")
 
 
 def _trim(number: str) -> str:

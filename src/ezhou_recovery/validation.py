@@ -23,11 +23,16 @@ code                             level    fires when
 ``category-without-lead``        error    a category has no lead department
 ``baseline-meets-target``        warning  a level target's baseline already meets the target
 ``target-without-clause``        warning  a target does not quote the clause it comes from
+``district-not-named``           warning  a target's scope is a district's name, but the target
+                                          does not name the district (``district``)
+``start-shown-as-completion``    warning  a milestone's description says 启动 (start) but it is
+                                          reached by completion (``event``)
 ``duplicate-key``                error    two categories, targets, projects, duties share a key
 ``duplicate-number``             warning  two categories (or two tasks of one) share a number
 ``department-key-conflict``      error    one department key stands for different names
 ``dangling-key``                 error    a key points at nothing: a target or project outside
-                                          its category, a deadline's duty, category or reporter
+                                          its category, a deadline's duty, category or reporter,
+                                          a target's district
 ``published-before-issued``      error    the publication date is before the issue date
 ``running-total-fell``           warning  (:func:`validate_observations`) a cumulative
                                           target's reported running total fell
@@ -36,7 +41,7 @@ code                             level    fires when
 Project counts: a category that names fewer projects than its portfolio counts is normal (plans
 name only some of their projects) and gives no finding. One that names more gives a warning, not an
 error: a plan's task text names projects its count groups together or leaves for later (the Ezhou
-plan's transport tasks name 31 projects, wharves and road sections among them, where its portfolio
+plan's transport tasks name 32 projects, wharves and road sections among them, where its portfolio
 counts 24; cold chain names 9 where it counts 4). Investment is different: named projects whose
 estimates sum above the portfolio's total contradict it.
 """
@@ -57,7 +62,7 @@ from .observations import Observation, QualitativeLevel
 from .people import Department
 from .programme import Category, Programme
 from .projects import Portfolio, Project
-from .targets import BaselineQualifier, Comparator, Target, TargetKind
+from .targets import BaselineQualifier, Comparator, MilestoneEvent, Target, TargetKind
 from .units import format_quantity, quantity_in, ureg
 
 __all__ = ["Finding", "Severity", "validate", "validate_observations"]
@@ -247,6 +252,27 @@ def _target_rules(p: Programme, c: Category, t: Target, where: str) -> Iterator[
         )
     if t.clause_zh is None:
         yield _warn("target-without-clause", f"{where}.clause_zh", "no clause of the text quoted")
+    districts = {d.key: d for d in p.districts}
+    if t.district is not None and t.district not in districts:
+        yield _error("dangling-key", f"{where}.district", f"no district {t.district!r}")
+    named = next((d for d in p.districts if d.name_zh == t.scope_zh), None)
+    if t.district is None and named is not None:
+        yield _warn(
+            "district-not-named",
+            f"{where}.district",
+            f"the scope is {named.name_zh}: name the district ({named.key!r}) so that it is "
+            "counted for it",
+        )
+    if (
+        t.kind is TargetKind.MILESTONE
+        and t.event is MilestoneEvent.COMPLETION
+        and "启动" in t.description_zh
+    ):
+        yield _warn(
+            "start-shown-as-completion",
+            f"{where}.event",
+            f"{t.description_zh!r} starts something: event = 'start' shows it as 启动/started",
+        )
     if _baseline_meets(t):
         yield _warn(
             "baseline-meets-target",

@@ -1,0 +1,556 @@
+"""Who is to be called in (约谈问责) and why; events and their reports; a submission's contents.
+
+Pure computations over a programme's supervision rules (:mod:`ezhou_recovery.supervision`) and the
+results of :func:`~ezhou_recovery.compliance` and :func:`~ezhou_recovery.assess`. See
+``docs/accountability.md`` for every rule with an Ezhou worked example.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from . import _validators as v
+from .attainment import Status
+from .compliance import ReportStatus
+from .errors import InvariantError
+from .obligations import ContentItem
+from .people import Department, District
+from .periods import Period, quarter_of
+from .supervision import AccountabilityRule, EventDuty
+
+if TYPE_CHECKING:
+    from .attainment import Assessment, TargetResult
+    from .compliance import Compliance, DeadlineStatus
+    from .programme import Programme
+
+__all__ = [
+    "Accountability",
+    "CallIn",
+    "ContentCheck",
+    "Event",
+    "EventReportStatus",
+    "EventStatus",
+    "Ground",
+    "GroundKind",
+    "accountability",
+    "check_contents",
+    "event_reports",
+]
+
+#: Target statuses that count as behind: off track, missed (and overdue, where the model has it).
+BEHIND: Final = frozenset(s for s in Status if s.value in ("off_track", "missed", "overdue"))
+_WORSE: Final = {ReportStatus.ON_TIME: 0, ReportStatus.LATE: 1, ReportStatus.MISSING: 2}
+
+
+class GroundKind(enum.StrEnum):
+    """Why a unit is called in."""
+
+    #: Too many late or missing reports in the window.
+    REPORTS = "reports"
+    #: A category it leads has too many targets off track or missed.
+    CATEGORY_TARGETS = "category_targets"
+    #: Too many of the district's own targets are off track or missed.
+    DISTRICT_TARGETS = "district_targets"
+
+
+@attrs.frozen
+class Ground:
+    """One reason to call a unit in, with its figures.
+
+    Attributes:
+        kind: Reports, a category's targets or a district's targets.
+        subject: What was counted: the window (``2021Q1..2021Q4``), a category key or a district key.
+        count: How many reports or targets count against the unit.
+        out_of: How many were counted in all.
+        threshold: The rule's figure that ``count`` reached.
+        items: The reports (``obligation/period``) or target keys that count, each with its figure.
+        reason: One English sentence quoting the figures.
+        reason_zh: The same in Chinese.
+    """
+
+    kind: GroundKind
+    subject: str
+    count: int
+    out_of: int
+    threshold: int
+    items: tuple[str, ...]
+    reason: str
+    reason_zh: str
+
+
+@attrs.frozen
+class CallIn:
+    """A department or district to be called in (约谈), with every ground.
+
+    Attributes:
+        unit: The department or district.
+        grounds: Why, one ground per rule it meets.
+    """
+
+    unit: Department | District
+    grounds: tuple[Ground, ...]
+
+    @property
+    def key(self) -> str:
+        """The unit's key."""
+        return self.unit.key
+
+    @property
+    def is_district(self) -> bool:
+        """Whether the unit is a district (地区) rather than a department (部门)."""
+        return isinstance(self.unit, District)
+
+    @property
+    def reason(self) -> str:
+        """Every ground in English, one after another."""
+        return "; ".join(g.reason for g in self.grounds)
+
+    @property
+    def reason_zh(self) -> str:
+        """Every ground in Chinese."""
+        return "；".join(g.reason_zh for g in self.grounds)
+
+    def __str__(self) -> str:
+        return f"{self.unit.name_zh} ({self.unit.name_en}): {self.reason}"
+
+
+@attrs.frozen
+class Accountability:
+    """Who is to be called in under a programme's accountability rule, and why.
+
+    Attributes:
+        rule: The rule applied.
+        reports_as_of: The compliance status date; reports are counted up to it.
+        targets_as_of: The assessment date; target statuses are of that day.
+        window: The quarters whose reports were counted.
+        call_ins: Departments (in the programme's order), then districts, each with its grounds.
+    """
+
+    rule: AccountabilityRule
+    reports_as_of: date
+    targets_as_of: date
+    window: Period
+    call_ins: tuple[CallIn, ...]
+
+    def for_unit(self, key: str) -> CallIn | None:
+        """The call-in of the department or district with ``key``; None when it is not called in."""
+        return next((c for c in self.call_ins if c.key == key), None)
+
+    @property
+    def departments(self) -> tuple[CallIn, ...]:
+        """The departments called in."""
+        return tuple(c for c in self.call_ins if not c.is_district)
+
+    @property
+    def districts(self) -> tuple[CallIn, ...]:
+        """The districts called in."""
+        return tuple(c for c in self.call_ins if c.is_district)
+
+    def __str__(self) -> str:
+        head = (
+            f"约谈问责 accountability: reports to {self.reports_as_of.isoformat()} "
+            f"({self.window.start.isoformat()}..{self.window.end.isoformat()}), targets as of "
+            f"{self.targets_as_of.isoformat()}: {len(self.call_ins)} to be called in"
+        )
+        return "\n".join([head, *(f"- {c}" for c in self.call_ins)])
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def _window(as_of: date, quarters: int) -> Period:
+    first = quarter_of(as_of).start
+    for _ in range(quarters - 1):
+        first = quarter_of(date.fromordinal(first.toordinal() - 1)).start
+    return Period(first, quarter_of(as_of).end)
+
+
+def _per_category(programme: Programme) -> frozenset[str]:
+    """Duties owed once per category a department leads (a duty's ``owed_per``, where the model
+    states it); every other duty is owed once per department and period."""
+    return frozenset(
+        o.key
+        for o in programme.obligations
+        if str(getattr(o, "owed_per", "department")) == "category"
+    )
+
+
+def _reports(
+    statuses: Iterable[DeadlineStatus], window: Period, per_category: frozenset[str]
+) -> dict[str, dict[tuple[str, str], DeadlineStatus]]:
+    """The assessed reports in the window, as the duties are owed: one per department, duty and
+    period (and category, for a duty owed per category); of several deadlines, the worst."""
+    by_department: dict[str, dict[tuple[str, str], DeadlineStatus]] = {}
+    for st in statuses:
+        if st.status not in _WORSE or st.deadline.due not in window:
+            continue
+        d = st.deadline
+        what = f"{d.obligation}/{d.category}" if d.obligation in per_category else d.obligation
+        key = (what, d.period.label)
+        reports = by_department.setdefault(st.deadline.department.key, {})
+        kept = reports.get(key)
+        if kept is None or (_WORSE[st.status], st.days_late) > (
+            _WORSE[kept.status],
+            kept.days_late,
+        ):
+            reports[key] = st
+    return by_department
+
+
+def _report_ground(
+    reports: dict[tuple[str, str], DeadlineStatus], rule: AccountabilityRule, window: Period
+) -> Ground | None:
+    late = [(k, st) for k, st in reports.items() if st.status is ReportStatus.LATE]
+    missing = [(k, st) for k, st in reports.items() if st.status is ReportStatus.MISSING]
+    count = len(late) + len(missing)
+    by_missing = len(missing) >= rule.missing_reports
+    by_count = count >= rule.late_or_missing_reports
+    if not (by_missing or by_count):
+        return None
+    threshold = (
+        rule.missing_reports if by_missing and not by_count else rule.late_or_missing_reports
+    )
+    items = tuple(
+        sorted(
+            [f"{o}/{p} missing, {_days(st.days_late)} overdue" for (o, p), st in missing]
+            + [f"{o}/{p} late by {_days(st.days_late)}" for (o, p), st in late]
+        )
+    )
+    items_zh = "、".join(
+        sorted(
+            [f"{o}/{p}漏报（已逾期{st.days_late}天）" for (o, p), st in missing]
+            + [f"{o}/{p}迟报{st.days_late}天" for (o, p), st in late]
+        )
+    )
+    span = f"{window.start.isoformat()}..{window.end.isoformat()}"
+    rule_en = (
+        f"{rule.missing_reports} missing"
+        if by_missing and not by_count
+        else f"{rule.late_or_missing_reports} late or missing"
+    )
+    rule_zh = (
+        f"漏报{rule.missing_reports}次"
+        if by_missing and not by_count
+        else f"迟报或漏报{rule.late_or_missing_reports}次"
+    )
+    return Ground(
+        kind=GroundKind.REPORTS,
+        subject=span,
+        count=count,
+        out_of=len(reports),
+        threshold=threshold,
+        items=items,
+        reason=(
+            f"{count} of {len(reports)} reports due {span} late or missing ({len(late)} late, "
+            f"{len(missing)} missing; the rule calls in from {rule_en}): {'; '.join(items)}"
+        ),
+        reason_zh=(
+            f"{span}应报{len(reports)}次，迟报{len(late)}次、漏报{len(missing)}次"
+            f"（规则：{rule_zh}以上即约谈）：{items_zh}"
+        ),
+    )
+
+
+def _target_ground(
+    kind: GroundKind,
+    subject: str,
+    name_zh: str,
+    name_en: str,
+    results: Iterable[TargetResult],
+    threshold: int,
+) -> Ground | None:
+    counted = tuple(results)
+    behind = [r for r in counted if r.status in BEHIND]
+    if len(behind) < threshold:
+        return None
+    items = tuple(f"{r.key} {r.status.label_en} ({r.reason})" for r in behind)
+    items_zh = "；".join(f"{r.key} {r.status.label_zh}（{r.reason_zh}）" for r in behind)
+    return Ground(
+        kind=kind,
+        subject=subject,
+        count=len(behind),
+        out_of=len(counted),
+        threshold=threshold,
+        items=items,
+        reason=(
+            f"{name_en}: {len(behind)} of {len(counted)} targets off track or missed (the rule "
+            f"calls in from {threshold}): {'; '.join(items)}"
+        ),
+        reason_zh=(
+            f"{name_zh}：{len(counted)}个目标中{len(behind)}个明显滞后或逾期未完成"
+            f"（规则：{threshold}个以上即约谈）：{items_zh}"
+        ),
+    )
+
+
+def accountability(
+    programme: Programme,
+    compliance: Compliance,
+    assessment: Assessment,
+    rule: AccountabilityRule | None = None,
+) -> Accountability:
+    """Apply the accountability rule (约谈问责) to a compliance result and an assessment.
+
+    A department is called in for its reports when, counting one report per duty and period in
+    the last ``rule.window_quarters`` quarters up to the compliance date, it has at least
+    ``rule.late_or_missing_reports`` late or missing, or at least ``rule.missing_reports``
+    missing; and for every category it leads that has at least ``rule.category_targets`` targets
+    off track or missed. A district is called in when at least ``rule.district_targets`` of its
+    own targets are off track or missed.
+
+    Args:
+        programme: The programme both results are of.
+        compliance: Its reporting compliance.
+        assessment: Its targets assessed.
+        rule: The rule; the programme's own when None, else :class:`AccountabilityRule`'s default.
+
+    Raises:
+        InvariantError: The assessment is of another programme.
+    """
+    if assessment.programme != programme.key:
+        raise InvariantError(
+            "accountability",
+            "assessment.programme",
+            assessment.programme,
+            f"is not the programme {programme.key!r}",
+        )
+    rule = rule or programme.accountability or AccountabilityRule()
+    window = _window(compliance.as_of, rule.window_quarters)
+    reports = _reports(compliance.statuses, window, _per_category(programme))
+    grounds: dict[str, list[Ground]] = {}
+    for department in programme.departments:
+        found = _report_ground(reports.get(department.key, {}), rule, window)
+        if found is not None:
+            grounds.setdefault(department.key, []).append(found)
+    for category in programme.categories:
+        results = [assessment.target(t.key) for t in category.targets]
+        found = _target_ground(
+            GroundKind.CATEGORY_TARGETS,
+            category.key,
+            category.name_zh,
+            category.name_en,
+            results,
+            rule.category_targets,
+        )
+        if found is not None:
+            for department in category.lead_departments:
+                grounds.setdefault(department.key, []).append(found)
+    call_ins = [CallIn(d, tuple(grounds[d.key])) for d in programme.departments if d.key in grounds]
+    for district in programme.districts:
+        results = [assessment.target(t.key) for t in programme.district_targets(district.key)]
+        found = _target_ground(
+            GroundKind.DISTRICT_TARGETS,
+            district.key,
+            district.name_zh,
+            district.name_en,
+            results,
+            rule.district_targets,
+        )
+        if found is not None:
+            call_ins.append(CallIn(district, (found,)))
+    return Accountability(
+        rule=rule,
+        reports_as_of=compliance.as_of,
+        targets_as_of=assessment.as_of,
+        window=window,
+        call_ins=tuple(call_ins),
+    )
+
+
+# Events and their reports --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Event:
+    """Something that happened which a department owes a report of (重大情况), and that report.
+
+    Attributes:
+        duty: Key of the programme's :class:`~ezhou_recovery.EventDuty`.
+        department: Key of the department that owes the report.
+        occurred: The day it happened (or came to the department's knowledge).
+        reported: The day it was reported; None while it is not.
+        description_zh: What happened, in Chinese.
+    """
+
+    duty: str = attrs.field(validator=v.slug)
+    department: str = attrs.field(validator=v.slug)
+    occurred: date = attrs.field(validator=v.a_date)
+    reported: date | None = attrs.field(default=None, validator=v.optional_date)
+    description_zh: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.reported is not None and self.reported < self.occurred:
+            raise v.fail(self, "reported", self.reported, f"is before occurred {self.occurred}")
+
+
+class EventReportStatus(enum.StrEnum):
+    """Where the report of an event stands."""
+
+    #: Reported (within the duty's days, when it states some).
+    REPORTED = "reported"
+    #: Reported after the duty's days.
+    LATE = "late"
+    #: Not reported, and the duty states no days, or its days have not run out.
+    NOT_REPORTED = "not_reported"
+    #: Not reported, and the duty's days have run out.
+    OVERDUE = "overdue"
+
+
+@attrs.frozen
+class EventStatus:
+    """One event and its report on the status date.
+
+    Attributes:
+        event: The event.
+        duty: Its duty.
+        status: Reported, late, not reported or overdue.
+        days: Days from the event to its report (or to the status date while not reported).
+        reason: One English sentence with the figures.
+        reason_zh: The same in Chinese.
+    """
+
+    event: Event
+    duty: EventDuty
+    status: EventReportStatus
+    days: int
+    reason: str
+    reason_zh: str
+
+
+def event_reports(
+    programme: Programme, events: Iterable[Event], as_of: date
+) -> tuple[EventStatus, ...]:
+    """Each event known on ``as_of`` and where its report stands, in the order of occurrence.
+
+    A duty with no ``within_days`` (随时, 及时) never makes a report late or overdue: the result says
+    how many days the report took, and that the duty states no limit.
+
+    Raises:
+        InvariantError: An event names a duty the programme does not have, or a department that
+            does not owe it.
+    """
+    duties = {d.key: d for d in programme.event_duties}
+    leads = {d.key for c in programme.categories for d in c.lead_departments}
+    out: list[EventStatus] = []
+    for event in sorted(events, key=lambda e: (e.occurred, e.duty, e.department)):
+        if event.occurred > as_of:
+            continue
+        duty = duties.get(event.duty)
+        if duty is None:
+            raise v.fail(event, "duty", event.duty, f"programme {programme.key!r} has no such duty")
+        owners = {d.key for d in duty.owners_named}
+        if duty.owners.value == "lead_departments":
+            owners |= leads
+        if event.department not in owners:
+            raise v.fail(event, "department", event.department, f"does not owe {duty.key!r}")
+        reported = (
+            event.reported if event.reported is not None and event.reported <= as_of else None
+        )
+        end = reported if reported is not None else as_of
+        days = (end - event.occurred).days
+        limit = duty.within_days
+        when = event.occurred.isoformat()
+        if reported is not None:
+            status = (
+                EventReportStatus.LATE
+                if limit is not None and days > limit
+                else EventReportStatus.REPORTED
+            )
+            reason = f"event of {when} reported on {reported.isoformat()}, after {days} days"
+            reason_zh = f"{when}的情况于{reported.isoformat()}报告，用时{days}天"
+        else:
+            status = (
+                EventReportStatus.OVERDUE
+                if limit is not None and days > limit
+                else EventReportStatus.NOT_REPORTED
+            )
+            reason = f"event of {when} not reported after {days} days"
+            reason_zh = f"{when}的情况{days}天未报告"
+        if limit is None:
+            reason += " (the duty states no time limit: never late)"
+            reason_zh += "（未规定时限，不判定迟报）"
+        else:
+            reason += f" (limit {limit} days)"
+            reason_zh += f"（时限{limit}天）"
+        out.append(EventStatus(event, duty, status, days, reason, reason_zh))
+    return tuple(out)
+
+
+# A submission's contents ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ContentCheck:
+    """A submission checked against its duty's checklist.
+
+    Attributes:
+        obligation: Key of the reporting duty.
+        department: Key of the department that submitted.
+        present: Items the submission contains, in checklist order.
+        missing: Items it lacks, in checklist order.
+        unknown: Keys it claims that the checklist does not have, sorted.
+    """
+
+    obligation: str
+    department: str
+    present: tuple[ContentItem, ...]
+    missing: tuple[ContentItem, ...]
+    unknown: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every item of the checklist is present."""
+        return not self.missing
+
+    @property
+    def reason(self) -> str:
+        """Why, in one English sentence with the counts."""
+        total = len(self.present) + len(self.missing)
+        if not self.missing:
+            return f"complete: all {total} items present"
+        names = ", ".join(i.name_en for i in self.missing)
+        return f"incomplete: {len(self.missing)} of {total} items missing ({names})"
+
+    @property
+    def reason_zh(self) -> str:
+        """The same in Chinese."""
+        total = len(self.present) + len(self.missing)
+        if not self.missing:
+            return f"内容齐全：{total}项均已包含"
+        names = "、".join(i.name_zh for i in self.missing)
+        return f"内容不全：{total}项中缺{len(self.missing)}项（{names}）"
+
+    def __str__(self) -> str:
+        return f"{self.obligation} {self.department}: {self.reason}"
+
+
+def check_contents(
+    programme: Programme, obligation: str, department: str, provided: Iterable[str]
+) -> ContentCheck:
+    """Check what a submission contains (``provided``: item keys) against its duty's checklist.
+
+    Args:
+        programme: The programme.
+        obligation: Key of the reporting duty (``special_plan``).
+        department: Key of the department that submitted.
+        provided: Keys of the checklist items the submission contains.
+
+    Raises:
+        KeyError: No such duty.
+    """
+    checklist = programme.obligation(obligation).contents
+    given = set(provided)
+    known = {i.key for i in checklist}
+    return ContentCheck(
+        obligation=obligation,
+        department=department,
+        present=tuple(i for i in checklist if i.key in given),
+        missing=tuple(i for i in checklist if i.key not in given),
+        unknown=tuple(sorted(given - known)),
+    )
