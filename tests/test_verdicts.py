@@ -477,3 +477,11 @@ def test_every_view_of_a_rollup_shows_coverage_and_the_worst_status() -> None:
     figure = charts.attainment_chart(a)
     drawn = [t.get_text() for ax in figure.axes for t in ax.texts]
     assert any(f"3/{total}" in t for t in drawn)
+
+
+def test_an_annual_rate_with_only_a_pre_programme_figure_says_so() -> None:
+    key = "ecology.village_living_environment"
+    r = one(key, date(2021, 6, 30), (date(2019, 12, 31), "12村"))
+    assert r.status is Status.NO_DATA
+    assert r.pre_programme is not None
+    assert "predates the programme" in r.reason

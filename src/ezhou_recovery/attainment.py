@@ -1299,7 +1299,9 @@ def _annual(
     expected = f.elapsed_share(_day(programme.period.start), _day(target.deadline), _day(as_of))
     latest = sel.latest
     if all(y.status is Status.NO_DATA for y in years):
-        result = _no_data(programme, target, sel, as_of, th)
+        early = sel.judged
+        pre = early if early is not None and early.as_of < programme.period.start else None
+        result = _no_data(programme, target, sel, as_of, th, pre=pre)
         return attrs.evolve(result, years=tuple(years))
     progress = total / (rate * n_years) if rate > 0 else 1.0
     # The headline is the worst year with a report (docs/methodology.md section 5). A year without
