@@ -18,7 +18,7 @@ from . import _validators as v
 from ._dates import check_in_range, read_date
 from .errors import EzhouRecoveryError, InvariantError, LoadError
 from .loading import check_format, parse_data
-from .obligations import Deadline
+from .obligations import Deadline, OwedPer, ReporterScope
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -168,6 +168,11 @@ def match_submissions(
     # due once, whose single period need not be named.
     index: dict[tuple[str, str, str | None], list[Deadline]] = {}
     once = {o.key for o in programme.obligations if o.rule.due is not None}
+    per_department = {
+        o.key
+        for o in programme.obligations
+        if o.owed_per is OwedPer.DEPARTMENT and o.reporters is ReporterScope.LEAD_DEPARTMENTS
+    }
     leads: dict[str, set[str]] = {}
     for c in programme.categories:
         for x in c.lead_departments:
@@ -191,7 +196,11 @@ def match_submissions(
                 d
                 for d in found
                 if d.category == s.category
-                or (d.category is None and s.category in leads.get(d.department.key, ()))
+                or (
+                    d.category is None
+                    and d.obligation in per_department
+                    and s.category in leads.get(d.department.key, ())
+                )
             ]
             if not found:
                 raise _unmatched(i, s, obligations, departments, categories)
