@@ -1,7 +1,8 @@
 """The ``ezhou-recovery`` command (also ``python -m ezhou_recovery``).
 
 Subcommands: ``plan`` (the default), ``deadlines``, ``status`` (attainment), ``compliance``
-(reports on time, late, missing) and ``validate`` (consistency findings of a programme). Each writes
+(reports on time, late, missing), ``validate`` (consistency findings of a programme) and ``draft``
+(a programme file drafted from a plan's text, for review). Each writes
 a readable table (``--format text``) or data for machines (``--format json`` / ``csv``) to standard
 output. Exit codes: 0 ok, 1 bad input (a file or value that cannot be used; one line on standard
 error; for ``validate`` also a programme with errors), 2 usage (bad options), 3 findings (only with
@@ -11,9 +12,11 @@ error; for ``validate`` also a programme with errors), 2 usage (bad options), 3 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TextIO
 
 from . import _records, _textviews
@@ -21,6 +24,7 @@ from ._output import FORMATS, write_csv, write_json
 from ._text import table
 from .attainment import Assessment, Status, assess
 from .compliance import Compliance, ReportStatus, compliance
+from .drafting import decode_plan_text, draft_programme
 from .duedates import DueConvention, HolidayPolicy
 from .errors import EzhouRecoveryError, LoadError
 from .examples import example_investment_reports, example_observations, example_submissions
@@ -28,6 +32,7 @@ from .loading import load_ezhou_plan, load_programme
 from .obligations import Deadline
 from .observations import load_investment_reports, load_observations
 from .overview import render_overview
+from .periods import Period
 from .programme import Programme
 from .submissions import UnmatchedSubmissionError, load_submissions
 from .validation import Finding, Severity, validate
@@ -383,6 +388,36 @@ def _write_findings(
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
+def _period(text: str) -> Period:
+    m = re.fullmatch(r"(\d{4})\s*[-\u2013—~]\s*(\d{4})", text.strip())
+    if m is None or int(m.group(1)) > int(m.group(2)):
+        raise argparse.ArgumentTypeError(f"not a span of years written 2020-2022: {text!r}")
+    return Period(date(int(m.group(1)), 1, 1), date(int(m.group(2)), 12, 31))
+
+
+def _cmd_draft(args: argparse.Namespace, out: TextIO) -> int:
+    source = str(args.text)
+    try:
+        raw = Path(args.text).read_bytes()
+    except OSError as exc:
+        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
+    draft = draft_programme(
+        decode_plan_text(raw, source=source), key=args.key, period=args.period, source=source
+    )
+    summary = draft.summary()
+    if draft.empty:
+        (out if args.output else sys.stderr).write(summary)
+        raise _BadInputError(f"{source}: nothing was drafted (no category found)")
+    if args.output:
+        Path(args.output).write_text(draft.to_toml(), encoding="utf-8")
+        out.write(summary)
+        out.write(f"written: {args.output}\n")
+    else:
+        out.write(draft.to_toml())
+        sys.stderr.write(summary)
+    return EXIT_OK
+
+
 def _add_common_options(common: argparse.ArgumentParser) -> None:
     # Each parser gets its own option objects: set_defaults() on the main parser changes the
     # defaults of its own actions, and a shared action would then carry the main parser's default
@@ -506,6 +541,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common_options(check)
     check.set_defaults(handler=_cmd_validate)
+    draft = sub.add_parser(
+        "draft",
+        help="draft a programme file from a plan's text (UTF-8 or GB18030), for review",
+        description="Draft a programme file (TOML) from the plain text of a plan (实施方案): each "
+        "item with its source sentence beside it as a comment and TODO wherever a person must "
+        "decide; prints the review summary. Without -o the file goes to standard output and the "
+        "summary to standard error.",
+    )
+    draft.add_argument("text", metavar="PLAN.txt", help="the plan's text (UTF-8 or GB18030)")
+    draft.add_argument("-o", "--output", metavar="FILE", help="where to write the programme file")
+    draft.add_argument("--key", help="the programme's key (default: draft_<first>_<last year>)")
+    draft.add_argument(
+        "--period",
+        type=_period,
+        metavar="YEARS",
+        help="the years the programme covers, 2020-2022 (default: the years its title gives)",
+    )
+    draft.set_defaults(handler=_cmd_draft)
     parser.set_defaults(handler=_cmd_plan, programme=None, as_of=None, format="text")
     return parser
 

@@ -35,6 +35,7 @@ __all__ = [
     "parse_unit",
     "quantity_in",
     "ureg",
+    "zh_unit_words",
 ]
 
 #: Type of the library's quantities (any magnitude type).
@@ -529,3 +530,8 @@ def _trim(number: str) -> str:
     if "." in number and "e" not in number.lower():
         number = number.rstrip("0").rstrip(".")
     return number
+
+
+def zh_unit_words() -> frozenset[str]:
+    """The Chinese unit words :func:`parse_quantity` reads (``公里``, ``张``, ``个村``, ``疾控中心``, ...)."""
+    return frozenset(_ZH_UNITS)
