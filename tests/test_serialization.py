@@ -141,26 +141,29 @@ def test_every_unit_round_trips(unit: str) -> None:
     assert str(back.value.magnitude) == "12.50"
 
 
-@given(st.floats(min_value=0, max_value=1e30).filter(lambda x: x == 0 or x >= 1e-30))
-def test_float_magnitudes_round_trip_exactly(x: float) -> None:
+@given(
+    st.floats(min_value=0, max_value=1e15, exclude_max=True).filter(lambda x: x >= 1e-6 or x == 0)
+)
+def test_float_magnitudes_round_trip_as_their_shortest_text(x: float) -> None:
     baseline = er.Baseline(er.Q_(x, "km"))
     back = er.from_json(er.to_json(baseline), er.Baseline)
-    assert back.value.magnitude == x  # Decimal == float compares exact values
-    assert Decimal(x) == back.value.magnitude
+    assert back.value.magnitude == Decimal(repr(x))  # as every reader reads a float
+    assert float(back.value.magnitude) == x
 
 
 @pytest.mark.parametrize(
     ("bad", "problem"),
     [
-        (1e32, "beyond"),  # the reader refuses such numbers, so the writer does too
+        (1e20, "beyond"),  # the reader refuses such numbers, so the writer does too
         (Decimal("1E-31"), "beyond"),
+        (Decimal("1.0000000000000000001"), "significant digits"),
     ],
 )
 def test_a_magnitude_that_cannot_be_read_back_is_not_written(bad: Any, problem: str) -> None:
     baseline = er.Baseline(er.Q_(bad, "km"))
     with pytest.raises(er.UnitError, match=problem):
         er.to_json(baseline)
-    assert er.to_json(er.Baseline(er.Q_(Decimal("1E+30"), "km")))
+    assert er.to_json(er.Baseline(er.Q_(Decimal("999999999999999.999"), "km")))
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         example_submissions,
     )
     from .investment import AnnualMoneyResult, MoneyResult, assess_investment
+    from .limits import Limits, current_limits, raised_limits
     from .loading import load_ezhou_plan, load_programme
     from .obligations import (
         ContentItem,
@@ -214,6 +215,9 @@ _LAZY: dict[str, str] = {
     "InvestmentReport": "observations",
     "Laggard": "compliance",
     "LoadError": "errors",
+    "Limits": "limits",
+    "current_limits": "limits",
+    "raised_limits": "limits",
     "MILESTONE_AT_RISK_ELAPSED": "attainment",
     "Milestone": "projects",
     "MilestoneState": "schedule",
@@ -344,6 +348,7 @@ __all__ = [
     "InvariantError",
     "InvestmentReport",
     "Laggard",
+    "Limits",
     "LoadError",
     "Milestone",
     "MilestoneEvent",
@@ -395,6 +400,7 @@ __all__ = [
     "assess_investment",
     "check_contents",
     "compliance",
+    "current_limits",
     "decode_plan_text",
     "draft_programme",
     "earned_schedule",
@@ -421,6 +427,7 @@ __all__ = [
     "project_performance",
     "quantity_in",
     "quarter_of",
+    "raised_limits",
     "read_reporting_workbook",
     "score_draft",
     "submissions_frame",

@@ -28,8 +28,7 @@ from cattrs.errors import (
 
 from ._dates import check_in_range, read_date
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
-from .units import _MAX_EXPONENT as MAX_EXPONENT
-from .units import Quantity, parse_quantity
+from .units import Quantity, magnitude_problem, parse_quantity
 
 T = TypeVar("T")
 
@@ -58,14 +57,15 @@ def _structure_quantity(value: Any, _: type) -> Quantity:
 
 def _unstructure_quantity(q: Quantity) -> str:
     magnitude = q.magnitude
-    # A float is written as its exact decimal value, so it reads back (as a Decimal) equal to it.
-    number = Decimal(magnitude) if isinstance(magnitude, float) else magnitude
+    # A float is written as its shortest text, as every reader of the library reads a float.
+    number = Decimal(repr(magnitude)) if isinstance(magnitude, float) else magnitude
     if not isinstance(number, Decimal | int) or (
         isinstance(number, Decimal) and not number.is_finite()
     ):
         raise UnitError(q, "only a finite number can be written as a quantity")
-    if number and not -MAX_EXPONENT <= Decimal(number).adjusted() <= MAX_EXPONENT:
-        raise UnitError(q, f"a number beyond 10^±{MAX_EXPONENT} could not be read back")
+    problem = magnitude_problem(number)
+    if problem is not None:
+        raise UnitError(q, f"{problem}: it could not be read back")
     unit = format(q.units, "D")
     return str(number) if unit == "dimensionless" else f"{number} {unit}"
 
@@ -107,8 +107,9 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
         number = Decimal(value)
     except ArithmeticError:
         raise _ProblemError("not a decimal number", value) from None
-    if not number.is_finite():
-        raise _ProblemError("not a finite number", value)
+    problem = magnitude_problem(number)
+    if problem is not None:
+        raise _ProblemError(problem, value)
     return number
 
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
+from ._reading import escape_formula
 from ._records import SHARE_COLUMNS, Record, json_value, share_value, text_value
 
 #: The output formats of the command line.
@@ -33,10 +34,19 @@ def write_json(value: Any, out: TextIO) -> None:
 
 
 def write_csv(rows: Sequence[Record], columns: Sequence[str], out: TextIO) -> None:
-    """Write ``rows`` as CSV with a header row of ``columns``; empty cells for None."""
+    """Write ``rows`` as CSV with a header row of ``columns``; empty cells for None.
+
+    A text cell that a spreadsheet would take for a formula (it starts with ``=``, ``+``, ``-``,
+    ``@``, tab or carriage return) gets a leading apostrophe; numbers are written as they are. The
+    library's CSV readers remove such an apostrophe.
+    """
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow(
-            [text_value(share_value(row[c]) if c in SHARE_COLUMNS else row[c]) for c in columns]
+            [_cell(share_value(row[c]) if c in SHARE_COLUMNS else row[c]) for c in columns]
         )
+
+
+def _cell(value: Any) -> str:
+    return escape_formula(value) if isinstance(value, str) else text_value(value)

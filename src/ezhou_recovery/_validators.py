@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from ._reading import forbidden_character
 from .errors import InvariantError
 
 _SLUG = re.compile(r"[a-z][a-z0-9_]*")
@@ -33,6 +34,15 @@ def text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A non-empty string."""
     if not isinstance(value, str) or not value.strip():
         raise fail(instance, attribute.name, value, "must be a non-empty text")
+    character = forbidden_character(value)
+    if character is not None:
+        raise fail(
+            instance,
+            attribute.name,
+            value,
+            f"holds the control character {character} (a text may hold tab and line breaks, "
+            "no other control character, NUL or lone surrogate)",
+        )
 
 
 def optional_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -70,6 +70,46 @@ class _Sorted:
     keys: npt.NDArray[np.int64]
 
 
+# How a table gives back one row as an Observation: plain objects rather than closures, so that a
+# table pickles (to a process pool, a cluster) with everything it needs.
+
+
+@attrs.frozen(eq=False)
+class _FromObjects:
+    """Rows built from observations: the observation, normalised to its target's unit."""
+
+    targets: tuple[Target, ...]
+    code: npt.NDArray[np.int32]
+    items: tuple[Observation, ...]
+
+    def __call__(self, row: int) -> Observation:
+        from .attainment import _normalised
+
+        return _normalised(self.targets[int(self.code[row])], self.items[row])
+
+
+@attrs.frozen(eq=False)
+class _FromTexts:
+    """Rows read from a file: the value text read again, as the per-object path reads it (in the
+    target's unit, as its normalisation would give it; the tests check the two paths agree)."""
+
+    targets: tuple[Target, ...]
+    code: npt.NDArray[np.int32]
+    day: npt.NDArray[np.int32]
+    texts: list[str]
+    provenances: list[tuple[str | None, Any]]
+    kept: npt.NDArray[np.int32]
+
+    def __call__(self, row: int) -> Observation:
+        target = self.targets[int(self.code[row])]
+        return Observation(
+            target.key,
+            date.fromordinal(int(self.day[row])),
+            read_value(target, self.texts[row]),
+            *self.provenances[int(self.kept[row])],
+        )
+
+
 @attrs.frozen(eq=False, repr=False)
 class ObservationTable:
     """One programme's observations as columns, in input order.
@@ -90,6 +130,9 @@ class ObservationTable:
     day: npt.NDArray[np.int32]
     magnitude: npt.NDArray[np.float64]
     _rebuild: Callable[[int], Observation]
+    #: Per row, a code of its value as written: two rows of one target with the same code have the
+    #: same value. None when unknown.
+    _token: npt.NDArray[np.int32] | None = attrs.field(default=None, kw_only=True)
     _sorted: list[_Sorted] = attrs.field(factory=list, init=False)
 
     def __len__(self) -> int:
@@ -133,6 +176,8 @@ class ObservationTable:
         code = np.empty(n, np.int32)
         day = np.empty(n, np.int32)
         magnitude = np.empty(n, np.float64)
+        token = np.empty(n, np.int32)
+        tokens: dict[Any, int] = {}
         for row, o in enumerate(items):
             if not isinstance(o, Observation):
                 raise InvariantError("assess", "observations", o, "must be Observation objects")
@@ -154,11 +199,13 @@ class ObservationTable:
             code[row] = i
             day[row] = o.as_of.toordinal()
             magnitude[row] = number
+            written = (
+                value if isinstance(value, bool | QualitativeLevel) else (value.m, value._units)
+            )
+            token[row] = tokens.setdefault((type(value), written), len(tokens))
 
-        def rebuild(row: int) -> Observation:
-            return _normalised(targets[int(code[row])], items[row])
-
-        return cls(programme, code, day, magnitude, rebuild)
+        rebuild = _FromObjects(targets, code, items)
+        return cls(programme, code, day, magnitude, rebuild, token=token)
 
     @classmethod
     def from_csv(
@@ -197,6 +244,8 @@ class ObservationTable:
         ordinals: list[int] = []
         numbers: list[float] = []
         texts: list[str] = []
+        text_codes: dict[str, int] = {}
+        token: list[int] = []
         origin: list[int] = []
         plain = _PLAIN.fullmatch
         for where, row in rows:
@@ -237,6 +286,7 @@ class ObservationTable:
             ordinals.append(ordinal)
             numbers.append(number)
             texts.append(value)
+            token.append(text_codes.setdefault(value, len(text_codes)))
             origin.append(p)
         code = np.array(codes, np.int32)
         day = np.array(ordinals, np.int32)
@@ -244,18 +294,8 @@ class ObservationTable:
         kept = np.array(origin, np.int32)
         del codes, ordinals, numbers, origin
 
-        def rebuild(row: int) -> Observation:
-            # read_value gives the value in the target's unit, as the per-object path's
-            # normalisation would (the tests check the two paths agree).
-            target = targets[int(code[row])]
-            return Observation(
-                target.key,
-                date.fromordinal(int(day[row])),
-                read_value(target, texts[row]),
-                *provenances[int(kept[row])],
-            )
-
-        return cls(programme, code, day, magnitude, rebuild)
+        rebuild = _FromTexts(targets, code, day, texts, provenances, kept)
+        return cls(programme, code, day, magnitude, rebuild, token=np.array(token, np.int32))
 
     # Assessing -----------------------------------------------------------------------------------
 
@@ -273,10 +313,30 @@ class ObservationTable:
         repeat[1:] = keys[1:] == keys[:-1]
         if repeat.any():
             first = np.maximum.accumulate(np.where(repeat, 0, np.arange(len(keys))))
-            for at in np.flatnonzero(repeat):
-                kept = self.observation(int(order[first[at]]))
-                other = self.observation(int(order[at]))
-                if kept.value != other.value:
+            at_repeat = np.flatnonzero(repeat)
+            kept_rows, rows = order[first[at_repeat]], order[at_repeat]
+            # A repeat costs no more than a distinct row: one written as its first is the same
+            # value, and only the distinct pairs of texts left are rebuilt and compared.
+            doubtful = np.ones(len(rows), bool)
+            if self._token is not None:
+                doubtful = self._token[kept_rows] != self._token[rows]
+            compared: dict[tuple[int, int, int], bool] = {}
+            for kept_row, row in zip(
+                kept_rows[doubtful].tolist(), rows[doubtful].tolist(), strict=True
+            ):
+                pair = (
+                    (int(self.target[row]), int(self._token[kept_row]), int(self._token[row]))
+                    if self._token is not None
+                    else (-1, kept_row, row)
+                )
+                same = compared.get(pair)
+                if same is None:
+                    same = compared[pair] = bool(
+                        self.magnitude[kept_row] == self.magnitude[row]
+                        and self.observation(kept_row).value == self.observation(row).value
+                    )
+                if not same:
+                    kept, other = self.observation(kept_row), self.observation(row)
                     raise v.fail(
                         other,
                         "value",

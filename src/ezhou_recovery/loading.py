@@ -11,9 +11,14 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
+import pint
+
 from . import _converter
+from ._reading import read_bytes
 from .errors import LoadError
 from .programme import Programme
+from .units import share
 
 __all__ = [
     "PROGRAMME_FORMAT",
@@ -38,10 +43,7 @@ def read_data_file(path: str | PathLike[str]) -> Any:
         LoadError: The file cannot be read, is empty, or is not valid TOML / JSON.
     """
     source = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
+    raw = read_bytes(path, source)
     return parse_data(raw, source=source, suffix=Path(path).suffix.lower())
 
 
@@ -64,7 +66,7 @@ def parse_data(raw: bytes, *, source: str, suffix: str) -> Any:
             raise LoadError(source, "", "not valid TOML (nested too deeply)") from None
     if suffix == ".json":
         try:
-            return json.loads(text, parse_constant=_reject_constant)
+            return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as exc:
             raise LoadError(
                 source, f"line {exc.lineno} column {exc.colno}", f"not valid JSON ({exc.msg})"
@@ -74,6 +76,15 @@ def parse_data(raw: bytes, *, source: str, suffix: str) -> Any:
         except RecursionError:
             raise LoadError(source, "", "not valid JSON (nested too deeply)") from None
     raise LoadError(source, "", f"unknown file type {suffix!r}: expected .toml or .json")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise ValueError(f"not valid JSON (the key {key!r} appears twice in one object)")
+        table[key] = value
+    return table
 
 
 def _reject_constant(name: str) -> Any:
@@ -144,9 +155,33 @@ def load_programme(path: str | PathLike[str]) -> Programme:
 
 @cache
 def load_ezhou_plan() -> Programme:
-    """The embedded Ezhou plan (鄂州政发〔2020〕10号), loaded once and shared (it is immutable)."""
+    """The embedded Ezhou plan (鄂州政发〔2020〕10号), loaded once and shared.
+
+    It is immutable: its objects are frozen, and its quantities refuse in-place conversion
+    (``value.ito("meter")`` raises TypeError; ``value.to("meter")`` gives a new quantity).
+    """
     ref = resources.files(__package__).joinpath("data", _EZHOU_FILE)
     raw = ref.read_bytes()
-    return programme_from_data(
+    programme = programme_from_data(
         parse_data(raw, source=_EZHOU_FILE, suffix=".toml"), source=_EZHOU_FILE
     )
+    _share_quantities(programme, set())
+    return programme
+
+
+def _share_quantities(value: Any, seen: set[int]) -> None:
+    """Mark every quantity reachable from ``value`` (attrs objects, tuples, lists, dicts) shared."""
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, pint.Quantity):
+        share(value)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            _share_quantities(getattr(value, field.name), seen)
+    elif isinstance(value, tuple | list | frozenset | set):
+        for item in value:
+            _share_quantities(item, seen)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _share_quantities(item, seen)

@@ -16,9 +16,7 @@ An :class:`InvestmentReport` is cumulative from the programme start, like a cumu
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -32,10 +30,21 @@ import pint
 
 from . import _validators as v
 from ._dates import read_date
+from ._reading import csv_records, forbidden_character, read_text
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from .limits import current_limits
 from .projects import _money
 from .targets import Target, TargetKind
-from .units import Q_, Quantity, is_money, money, parse_quantity, quantity_in, ureg
+from .units import (
+    Q_,
+    Quantity,
+    held_magnitude_problem,
+    is_money,
+    money,
+    parse_quantity,
+    quantity_in,
+    ureg,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -160,8 +169,9 @@ def _observed_value(instance: Any, attribute: attrs.Attribute[Any], value: Any) 
             value,
             "must be a quantity of ezhou_recovery.ureg, True/False or a QualitativeLevel",
         )
-    if not v.finite(value.magnitude):
-        raise v.fail(instance, attribute.name, value, "must be a finite number")
+    problem = held_magnitude_problem(value.magnitude)
+    if problem is not None:
+        raise v.fail(instance, attribute.name, value, problem)
     if value.magnitude < 0:
         raise v.fail(instance, attribute.name, value, "must not be negative")
 
@@ -448,6 +458,9 @@ def _source_quality(entry: Mapping[str, Any]) -> tuple[str | None, Quality]:
         raise _FieldError("source", "expected a text", source)
     if source is not None and not source.strip():
         source = None
+    character = None if source is None else forbidden_character(source)
+    if character is not None:
+        raise _FieldError("source", f"holds the control character {character}", source)
     raw = entry.get("quality")
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return source, Quality.REPORTED
@@ -502,20 +515,11 @@ def _csv_rows(
     The rows are checked as they are read: each has as many cells as the header, and no empty
     required cell.
     """
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadError(source, f"byte {exc.start}", "not UTF-8 text") from None
-    del raw
-    reader = csv.reader(io.StringIO(text, newline=""))
-    first = next(reader, None)
-    if first is None or not any(cell.strip() for cell in first):
+    records = csv_records(read_text(path, source), source)
+    first = next(records, None)
+    if first is None or not any(cell.strip() for cell in first[1]):
         raise LoadError(source, "row 1", f"expected a header row: {', '.join(fields)}")
-    header = [cell.strip() for cell in first]
+    header = [cell.strip() for cell in first[1]]
     unknown = [h for h in header if h not in fields]
     if unknown:
         raise LoadError(
@@ -529,7 +533,7 @@ def _csv_rows(
     positions = [header.index(name) for name in required]
 
     def rows() -> Iterator[tuple[str, list[str]]]:
-        for number, row in enumerate(reader, start=2):
+        for number, row in records:
             if not any(cell.strip() for cell in row):
                 continue  # a blank line holds no data
             where = f"row {number}"
@@ -569,6 +573,11 @@ def _json_entries(
         items = data
     else:
         raise LoadError(source, "", "expected a list of entries", type(data).__name__)
+    limits = current_limits()
+    if len(items) > limits.max_rows:
+        raise LoadError(
+            source, prefix, limits.problem("max_rows", f"{len(items):_} entries in the list")
+        )
     entries: list[tuple[str, dict[str, Any]]] = []
     for i, item in enumerate(items):
         where = f"{prefix}[{i}]"

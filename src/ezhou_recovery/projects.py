@@ -11,7 +11,7 @@ import attrs
 import pint
 
 from . import _validators as v
-from .units import Quantity, format_quantity, is_money, ureg
+from .units import Quantity, format_quantity, held_magnitude_problem, is_money, ureg
 
 __all__ = [
     "Funding",
@@ -73,8 +73,9 @@ def _money(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
     if not isinstance(value.magnitude, Decimal | int):
         raise v.fail(instance, attribute.name, value, "must be exact (a Decimal magnitude)")
-    if not v.finite(value.magnitude):
-        raise v.fail(instance, attribute.name, value, "must be a finite amount")
+    problem = held_magnitude_problem(value.magnitude)
+    if problem is not None:
+        raise v.fail(instance, attribute.name, value, problem)
     if value.magnitude < 0:
         raise v.fail(instance, attribute.name, format_quantity(value), "must not be negative")
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 from . import _records
 from .attainment import Assessment
 from .compliance import Compliance
-from .workbooks import _openpyxl
+from .workbooks import _openpyxl, save_text_as_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -251,5 +251,5 @@ def write_report_workbook(
         _records.LAGGARD_COLUMNS,
     )
     out = Path(path)
-    book.save(out)
+    save_text_as_text(book, out)
     return out

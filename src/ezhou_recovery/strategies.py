@@ -59,7 +59,17 @@ from .projects import (
 )
 from .submissions import CHINA_TIME, Submission
 from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
-from .units import _ZH_UNITS, COUNTED_THINGS, Q_, Quantity, Unit, format_quantity, ureg
+from .units import (
+    _ZH_UNITS,
+    COUNTED_THINGS,
+    MAX_DIGITS,
+    MIN_EXPONENT,
+    Q_,
+    Quantity,
+    Unit,
+    format_quantity,
+    ureg,
+)
 
 __all__ = [
     "UNITS",
@@ -70,6 +80,7 @@ __all__ = [
     "deadlines",
     "departments",
     "due_rules",
+    "extreme_decimals",
     "fundings",
     "investment_plans",
     "investment_reports",
@@ -193,6 +204,36 @@ def _magnitudes(*, max_value: int = 10**6, places: int = 2) -> st.SearchStrategy
     )
 
 
+#: Values at the edges of the range rule (see :func:`~ezhou_recovery.units.magnitude_problem`).
+_EDGES: tuple[Decimal, ...] = (
+    Decimal(0),
+    Decimal("999999999999999.999"),
+    Decimal(10**15 - 1),
+    Decimal("1E-30"),
+    Decimal("123456789012345678E-30"),
+    Decimal("0.1"),
+    Decimal("46.71"),
+)
+
+
+@_memo
+def extreme_decimals() -> st.SearchStrategy[Decimal]:
+    """Non-negative decimals anywhere in the range a value may have, edges first: up to 18
+    significant digits, from 10^-30 to just below 10^15, with trailing zeros and without.
+
+    Every loader accepts these (in a unit that fits), and every exporter writes them.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Decimal:
+        digits = draw(st.integers(1, MAX_DIGITS))
+        coefficient = draw(st.integers(10 ** (digits - 1), 10**digits - 1))
+        exponent = draw(st.integers(MIN_EXPONENT, 14 - (digits - 1)))
+        return Decimal(coefficient).scaleb(exponent)
+
+    return st.sampled_from(_EDGES) | build()
+
+
 def _units(unit: Unit | str | None, dimension: str | None) -> list[Any]:
     if unit is not None:
         return [ureg.Unit(unit) if isinstance(unit, str) else unit]
@@ -237,6 +278,7 @@ def quantities(
     as_text: bool = False,
     max_value: int = 10**6,
     places: int = 2,
+    extreme: bool = False,
 ) -> st.SearchStrategy[Any]:
     """Non-negative quantities of the library's registry with exact Decimal magnitudes.
 
@@ -248,27 +290,32 @@ def quantities(
             instead: pint notation (``"77.6 kilometer"``) or Chinese (``"77.6公里"``, ``"12平方米/人"``).
         max_value: Largest magnitude.
         places: Decimal places of the magnitude.
+        extreme: Draw magnitudes from the whole range a value may have
+            (:func:`extreme_decimals`) instead; ``max_value`` and ``places`` are then ignored.
 
     Returns:
         A strategy of :class:`pint.Quantity` (or of ``str`` when ``as_text``).
     """
     units = _units(unit, dimension)
+    magnitudes = extreme_decimals() if extreme else _magnitudes(max_value=max_value, places=places)
 
     @st.composite
     def build(draw: st.DrawFn) -> Any:
-        q = Q_(draw(_magnitudes(max_value=max_value, places=places)), draw(st.sampled_from(units)))
+        q = Q_(draw(magnitudes), draw(st.sampled_from(units)))
         return _as_text(q, draw) if as_text else q
 
     return build()
 
 
 @_memo
-def money(*, max_value: int = 10**4, unit: str | None = None) -> st.SearchStrategy[Quantity]:
-    """Exact amounts of money in 亿元, 万元 or 元."""
+def money(
+    *, max_value: int = 10**4, unit: str | None = None, extreme: bool = False
+) -> st.SearchStrategy[Quantity]:
+    """Exact amounts of money in 亿元, 万元 or 元 (``extreme``: anywhere in the range a value may
+    have, as :func:`extreme_decimals`)."""
     units = [unit] if unit is not None else list(_MONEY_UNITS)
-    return st.builds(
-        lambda m, u: Q_(m, u), _magnitudes(max_value=max_value), st.sampled_from(units)
-    )
+    magnitudes = extreme_decimals() if extreme else _magnitudes(max_value=max_value)
+    return st.builds(lambda m, u: Q_(m, u), magnitudes, st.sampled_from(units))
 
 
 # People and time ---------------------------------------------------------------------------------

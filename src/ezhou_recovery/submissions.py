@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from os import PathLike
 from pathlib import Path
@@ -15,8 +13,10 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from . import _validators as v
-from ._dates import check_in_range, read_date
+from ._dates import ascii_digits, check_in_range, read_date
+from ._reading import csv_records, read_bytes
 from .errors import EzhouRecoveryError, InvariantError, LoadError
+from .limits import current_limits
 from .loading import check_format, parse_data
 from .obligations import Deadline, OwedPer, ReporterScope
 
@@ -56,6 +56,10 @@ def _moment(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
             )
     elif not isinstance(value, date):
         raise v.fail(instance, attribute.name, value, "must be a date or a time-zone-aware time")
+    try:
+        check_in_range(china_day(value) if isinstance(value, datetime) else value)
+    except ValueError as exc:
+        raise v.fail(instance, attribute.name, value, f"in China time, {exc}") from None
 
 
 def _optional_slug(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -273,17 +277,30 @@ def _parse_moment(value: Any) -> date | datetime:
         return value
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected a date (YYYY-MM-DD) or a time with a zone (2021-03-24T16:00Z)")
-    text = value.strip()
+    text = ascii_digits(value.strip())
     if "T" not in text and " " not in text:
         return read_date(text)
     try:
         moment = datetime.fromisoformat(text)
-        check_in_range(moment.date())
-        return moment
     except ValueError:
         raise ValueError(
             "not a date (YYYY-MM-DD) or a time with a zone (2021-03-24T16:00:00+08:00)"
         ) from None
+    if moment.utcoffset() is not None:
+        check_in_range(china_day(moment))
+    return moment
+
+
+def china_day(moment: datetime) -> date:
+    """The day of an aware ``moment`` in China time.
+
+    Raises:
+        ValueError: The moment lies beyond the calendar in China time.
+    """
+    try:
+        return moment.astimezone(CHINA_TIME).date()
+    except (OverflowError, ValueError):
+        raise ValueError("beyond the calendar in China time") from None
 
 
 def _one(entry: Mapping[str, Any]) -> Submission:
@@ -370,10 +387,7 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     """
     source = str(path)
     suffix = Path(path).suffix.lower()
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
+    raw = read_bytes(path, source)
     if suffix == ".csv":
         return _from_csv(raw, source)
     if suffix != ".json":
@@ -390,6 +404,13 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     entries = body.get("submissions")
     if not isinstance(entries, list):
         raise LoadError(source, "submissions", "expected a list of submissions", entries)
+    limits = current_limits()
+    if len(entries) > limits.max_rows:
+        raise LoadError(
+            source,
+            "submissions",
+            limits.problem("max_rows", f"{len(entries):_} entries in the list"),
+        )
     return submissions_from_rows(entries, source=source, where="submissions[{}]")
 
 
@@ -398,11 +419,9 @@ def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(source, f"byte {exc.start}", "not UTF-8 text") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""), restkey="", strict=True)
-    try:
-        header = reader.fieldnames
-    except csv.Error as exc:
-        raise LoadError(source, "row 1", f"not valid CSV ({exc})") from None
+    records = csv_records(text, source, strict=True)
+    first = next(records, None)
+    header = first[1] if first is not None else []
     if not header:
         raise LoadError(source, "", "the file is empty")
     unknown = [h for h in header if h not in _FIELDS]
@@ -411,27 +430,19 @@ def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
     if len(set(header)) != len(header):
         raise LoadError(source, "row 1", "a column is named twice")
 
-    # Rows are numbered as a spreadsheet shows them, by record: a quoted cell may span lines, so
-    # the reader's line count is not the row number.
-    number = 1
-
-    def rows() -> Iterator[dict[str, Any]]:
-        nonlocal number
-        try:
-            for row in reader:
-                number += 1
-                if "" in row:
-                    raise LoadError(source, f"row {number}", "more cells than columns", row[""])
-                yield {k: val for k, val in row.items() if val is not None}
-        except csv.Error as exc:
-            raise LoadError(source, f"row {number + 1}", f"not valid CSV ({exc})") from None
-
     out = []
-    try:
-        for row in rows():
+    for number, cells in records:
+        if not cells:
+            continue  # a blank line holds no data
+        if len(cells) > len(header):
+            raise LoadError(
+                source, f"row {number}", "more cells than columns", cells[len(header) :]
+            )
+        row = dict(zip(header, cells, strict=False))
+        try:
             out.append(_one(row))
-    except _EntryError as exc:
-        raise LoadError(source, f"row {number}.{exc.field}", exc.problem, exc.value) from None
+        except _EntryError as exc:
+            raise LoadError(source, f"row {number}.{exc.field}", exc.problem, exc.value) from None
     return tuple(out)
 
 

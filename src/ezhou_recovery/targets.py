@@ -10,7 +10,7 @@ import attrs
 import pint
 
 from . import _validators as v
-from .units import Quantity, format_quantity, format_words, ureg
+from .units import Quantity, format_quantity, format_words, held_magnitude_problem, ureg
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,8 +91,9 @@ class Section(enum.StrEnum):
 def _quantity(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, pint.Quantity) or value._REGISTRY is not ureg:
         raise v.fail(instance, attribute.name, value, "must be a quantity of ezhou_recovery.ureg")
-    if not v.finite(value.magnitude):
-        raise v.fail(instance, attribute.name, value, "must be a finite number")
+    problem = held_magnitude_problem(value.magnitude)
+    if problem is not None:
+        raise v.fail(instance, attribute.name, value, problem)
     if value.magnitude < 0:
         raise v.fail(instance, attribute.name, value, "must not be negative")
 

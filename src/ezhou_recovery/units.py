@@ -11,25 +11,35 @@ exactly (the conversion factors are whole powers of ten).
 
 from __future__ import annotations
 
+import copyreg
+import math
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, TypeAlias
 
 import pint
+import pint.util
 
 from .errors import UnitError
 
 __all__ = [
     "COUNTED_THINGS",
     "GENERIC_MEASURE_WORDS",
+    "MAX_DIGITS",
+    "MAX_HELD_MAGNITUDE",
+    "MAX_MAGNITUDE",
+    "MIN_EXPONENT",
     "Q_",
     "Quantity",
     "Unit",
     "convert",
     "format_quantity",
     "format_words",
+    "held_magnitude_problem",
     "is_money",
+    "magnitude_problem",
     "money",
     "parse_quantity",
     "parse_unit",
@@ -114,6 +124,62 @@ def _build_registry() -> pint.UnitRegistry[Any]:
 ureg: Final[pint.UnitRegistry[Any]] = _build_registry()
 #: Shorthand for ``ureg.Quantity``.
 Q_ = ureg.Quantity
+
+
+def _quantity(magnitude: Any, units: Any) -> Quantity:
+    """A quantity of the library's registry: what a pickled quantity becomes when unpickled."""
+    return Q_(magnitude, units)
+
+
+def _unit(units: Any) -> pint.Unit:
+    """A unit of the library's registry: what a pickled unit becomes when unpickled."""
+    unit: pint.Unit = ureg.Unit(units)
+    return unit
+
+
+# A quantity of a shared object (the cached embedded plan) must not be changed in place by one
+# caller under every other: its in-place conversions refuse. Copies, conversions with .to() and
+# results of arithmetic are new quantities, free to change.
+_IN_PLACE: Final = (
+    "ito",
+    "ito_base_units",
+    "ito_root_units",
+    "ito_reduced_units",
+    "ito_preferred",
+)
+
+
+def _guarded(name: str) -> Any:
+    original = getattr(ureg.Quantity, name)
+
+    def guarded(self: Quantity, *args: Any, **kwargs: Any) -> Any:
+        if self.__dict__.get("_shared"):
+            raise TypeError(
+                f"this quantity belongs to a shared object and cannot be changed in place: use "
+                f".{name[1:]}(...), which returns a new quantity"
+            )
+        return original(self, *args, **kwargs)
+
+    guarded.__name__ = name
+    guarded.__doc__ = original.__doc__
+    return guarded
+
+
+for _name in _IN_PLACE:
+    setattr(ureg.Quantity, _name, _guarded(_name))
+
+
+def share(q: Quantity) -> Quantity:
+    """Mark ``q`` as part of a shared object: its in-place conversions (``ito``) then refuse."""
+    q.__dict__["_shared"] = True
+    return q
+
+
+# pint pickles every quantity into its application registry, which does not know this library's
+# units: pickle the library's quantities and units into the library's own registry instead, in this
+# process or another (fork or spawn).
+copyreg.pickle(type(Q_(0, "meter")), lambda q: (_quantity, (q.magnitude, q._units)))
+copyreg.pickle(type(ureg.Unit("meter")), lambda u: (_unit, (u._units,)))
 
 #: Measure words that say "this many" without saying of what: read in the target's own unit.
 GENERIC_MEASURE_WORDS: Final[frozenset[str]] = frozenset("个座条家处项所台只套")
@@ -201,11 +267,25 @@ for _name, _zh in COUNTED_THINGS.items():
 _MAX_POWER: Final = 6
 #: Words that hedge a number (about, nearly, more than, less than, at least): not part of a quantity.
 _HEDGES: Final = ("大约", "约", "近", "超过", "不足", "以上", "至少")
-_MAX_EXPONENT: Final = 30
+#: Values entering the library (text, JSON and spreadsheet numbers, Python numbers and quantities)
+#: are below this in the unit they are written in...
+MAX_MAGNITUDE: Final = Decimal(10) ** 15
+#: ...have at most this many significant digits...
+MAX_DIGITS: Final = 18
+#: ...and no digit below this power of ten.
+MIN_EXPONENT: Final = -30
+#: Values held by the model's objects, converted to their target's unit, are below this: the entry
+#: bound times the largest conversion factor the library applies (cubic kilometres to cubic metres).
+MAX_HELD_MAGNITUDE: Final = Decimal(10) ** 24
 _MULTIPLIERS: Final[dict[str, Decimal]] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
-_NUMBER = re.compile(
-    r"\s*(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
-)
+# Matched at the start of the stripped text; the rest is the unit. No part can backtrack, so reading
+# takes time linear in the text's length.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+#: The longest unit text read; no unit a plan writes comes near it.
+_MAX_UNIT_TEXT: Final = 64
+# An exponent in a unit expression: ** or ^, then what follows it.
+_EXPONENT = re.compile(r"\*\*\s*([^\s*/()]*)")
+_POWER = re.compile(r"[+-]?[0-9]{1,2}(?:\.[0-9]{1,3})?")
 _ZH_NAMES: Final[dict[str, str]] = {
     "km": "公里",
     "m": "米",
@@ -255,10 +335,13 @@ def _unit_from_zh(word: str, text: str) -> pint.Unit:
     if expression is not None:
         unit: pint.Unit = ureg.Unit(expression)
         return unit
+    if len(word) > _MAX_UNIT_TEXT:
+        raise UnitError(text, f"unknown unit: a unit text is at most {_MAX_UNIT_TEXT} characters")
     if "/" in word and not word.isascii():
         top, _, bottom = word.rpartition("/")
         ratio: pint.Unit = _unit_from_zh(top, text) / _unit_from_zh(bottom, text)
         return _checked(ratio, word, text)
+    _check_expression(word, text)
     try:
         parsed: pint.Unit = ureg.Unit(word)
     except Exception as exc:  # pint's expression parser raises assorted errors on garbage
@@ -281,6 +364,27 @@ def _unprefixed_surprises(unit: pint.Unit, word: str, text: str) -> pint.Unit:
                 text, f"unknown unit {word!r} (pint would read it as {prefix} + {base})"
             )
     return unit
+
+
+def _check_expression(word: str, text: str) -> None:
+    """Refuse a unit expression whose evaluation could take unbounded work.
+
+    pint evaluates exponents on Python integers, so ``m**9**9**9`` would compute 9**387420489. A unit
+    text is short, and each exponent in it is a number of at most two digits that no further exponent
+    follows, raising a name or a number (not a bracketed expression).
+    """
+    if len(word) > _MAX_UNIT_TEXT:
+        raise UnitError(text, f"unknown unit: a unit text is at most {_MAX_UNIT_TEXT} characters")
+    # Checked as pint will read it: "m squared squared" becomes m**2**2.
+    expression = pint.util.string_preprocessor(word)
+    for match in _EXPONENT.finditer(expression):
+        rest = expression[match.end() :].lstrip()
+        base = expression[: match.start()].rstrip()
+        if not _POWER.fullmatch(match[1]) or rest.startswith("**") or base.endswith(")"):
+            raise UnitError(
+                text,
+                f"unit {word!r}: a power must be a number from -99 to 99, not an expression",
+            )
 
 
 def _checked(unit: pint.Unit, word: str, text: str) -> pint.Unit:
@@ -323,9 +427,10 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
     """
     if not isinstance(text, str):
         raise UnitError(text, "a quantity must be given as text")
-    normal = _normalise(text).replace(",", "")
-    match = _NUMBER.fullmatch(normal)
-    if match is None:
+    normal = _normalise(text).replace(",", "").strip()
+    match = _NUMBER.match(normal)
+    rest = normal[match.end() :].strip() if match is not None else ""
+    if match is None or "\n" in rest or "\r" in rest:
         hedge = next((w for w in _HEDGES if normal.strip().startswith(w)), None)
         if hedge is not None:
             raise UnitError(
@@ -336,15 +441,15 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
             )
         raise UnitError(text, "not a number followed by a unit")
     try:
-        magnitude = Decimal(match["num"])
+        magnitude = Decimal(match[0])
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only valid numbers
         raise UnitError(text, "not a number") from exc
     if not magnitude.is_finite():  # pragma: no cover - the pattern admits only finite numbers
         raise UnitError(text, "not a finite number")
-    if magnitude and not -_MAX_EXPONENT <= magnitude.adjusted() <= _MAX_EXPONENT:
-        # 1e999999999999亿元 reads, but overflows the first sum it takes part in.
-        raise UnitError(text, f"the number is beyond 10^±{_MAX_EXPONENT}")
-    word = match["unit"]
+    problem = magnitude_problem(magnitude)
+    if problem is not None:
+        raise UnitError(text, problem)
+    word = rest
     if word in _ZH_UNITS:
         return Q_(magnitude, _unit_from_zh(word, text))
     if word[:1] in _MULTIPLIERS:
@@ -363,7 +468,57 @@ def _coerce_unit(unit: pint.Unit | str) -> pint.Unit:
     return parse_unit(unit) if isinstance(unit, str) else unit
 
 
-def _to_decimal(value: Any, text: object) -> Decimal:
+def magnitude_problem(number: Decimal | int | float) -> str | None:
+    """What makes ``number`` unfit to enter the library as a value, or None when it is fit.
+
+    The rule, one for every way a value enters: a finite number below 10^15 in the unit it is
+    written in, with at most 18 significant digits and no digit below 10^-30. Every conversion the
+    library makes (亿元 to 元 multiplies by 10^8) and every figure an exporter writes then stays exact
+    within Decimal's 28 digits.
+    """
+    if isinstance(number, bool):
+        return "a true/false value is not a number"
+    if isinstance(number, float):
+        if not math.isfinite(number):
+            return "not a finite number"
+        number = Decimal(repr(number))
+    elif isinstance(number, int):
+        number = Decimal(number)
+    if not number.is_finite():
+        return "not a finite number"
+    if not number:
+        return None
+    if number.adjusted() >= 15:
+        return "beyond the range of values: a value is below 10^15 in the unit it is written in"
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    kept = len(digits)
+    while kept > 1 and digits[kept - 1] == 0:
+        kept -= 1
+    exponent += len(digits) - kept
+    if kept > MAX_DIGITS:
+        return f"beyond the range of values: a value has at most {MAX_DIGITS} significant digits"
+    if exponent < MIN_EXPONENT:
+        return f"beyond the range of values: a value has no digit below 10^{MIN_EXPONENT}"
+    return None
+
+
+def held_magnitude_problem(number: Any) -> str | None:
+    """What makes the magnitude ``number`` of a model object unfit, or None: it must be finite and
+    below 10^24 (see :data:`MAX_HELD_MAGNITUDE`)."""
+    if isinstance(number, bool) or not isinstance(number, Decimal | int | float):
+        return "not a number"
+    exact = Decimal(repr(number)) if isinstance(number, float) else Decimal(number)
+    if not exact.is_finite():
+        return "not a finite number"
+    if abs(exact) >= MAX_HELD_MAGNITUDE:
+        return "beyond the range of values (10^24 in the target's unit)"
+    return None
+
+
+def _to_decimal(
+    value: Any, text: object, rule: Callable[[Any], str | None] = magnitude_problem
+) -> Decimal:
     if isinstance(value, bool):
         raise UnitError(text, "a true/false value is not a quantity")
     if isinstance(value, Decimal):
@@ -374,8 +529,9 @@ def _to_decimal(value: Any, text: object) -> Decimal:
         number = Decimal(repr(value))
     else:
         raise UnitError(text, "not a number")
-    if not number.is_finite():
-        raise UnitError(text, "not a finite number")
+    problem = rule(number)
+    if problem is not None:
+        raise UnitError(text, problem)
     return number
 
 
@@ -384,20 +540,31 @@ def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Qu
 
     ``value`` may be a quantity, a number (taken to be in ``unit``) or a text for
     :func:`parse_quantity` (a bare number or a generic measure word is taken to be in ``unit``).
+    A number or a text must follow the range rule of :func:`magnitude_problem`; a quantity must
+    be below :data:`MAX_HELD_MAGNITUDE`.
 
     Raises:
         UnitError: The value cannot be read, or its unit is of another dimension than ``unit``;
             the message names ``what``, the value and both units.
     """
+    return _quantity_in(value, unit, what, magnitude_problem)
+
+
+def _quantity_in(
+    value: Any, unit: pint.Unit | str, what: str, rule: Callable[[Any], str | None]
+) -> Quantity:
     target_unit = _coerce_unit(unit)
     if isinstance(value, pint.Quantity):
         if value._REGISTRY is not ureg:
             raise UnitError(value, f"{what}: quantity from another unit registry")
+        problem = held_magnitude_problem(value.magnitude) if _is_number(value.magnitude) else None
+        if problem is not None:
+            raise UnitError(value, f"{what}: {problem}")
         q = value
     elif isinstance(value, str):
         q = parse_quantity(value, unit=target_unit)
     else:
-        q = Q_(_to_decimal(value, value), target_unit)
+        q = Q_(_to_decimal(value, value, rule), target_unit)
     if q.dimensionality != target_unit.dimensionality:
         raise UnitError(
             value,
@@ -405,6 +572,10 @@ def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Qu
             f"{target_unit:~P} ({target_unit.dimensionality})",
         )
     return convert(q, target_unit)
+
+
+def _is_number(magnitude: Any) -> bool:
+    return isinstance(magnitude, Decimal | int | float) and not isinstance(magnitude, bool)
 
 
 def convert(q: Quantity, unit: pint.Unit) -> Quantity:
@@ -433,14 +604,16 @@ def _root_factor(unit: Any) -> Decimal:
 def money(value: Any, unit: str = "yi_yuan") -> Quantity:
     """An exact amount of money: a quantity in ``unit`` (元, 万元 or 亿元) with a Decimal magnitude.
 
-    ``value`` may be text (``46.71亿元``), a number in ``unit``, or a money quantity.
+    ``value`` may be text (``46.71亿元``), a number in ``unit``, or a money quantity. A text follows
+    the range rule of :func:`magnitude_problem`; a number, often computed, must be below
+    :data:`MAX_HELD_MAGNITUDE`.
 
     Raises:
         UnitError: The value is not an amount of money.
     """
-    q = quantity_in(value, unit, what="amount of money")
+    q = _quantity_in(value, unit, "amount of money", held_magnitude_problem)
     if not isinstance(q.magnitude, Decimal):
-        q = Q_(_to_decimal(q.magnitude, value), q.units)
+        q = Q_(_to_decimal(q.magnitude, value, held_magnitude_problem), q.units)
     return q
 
 

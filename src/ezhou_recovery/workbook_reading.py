@@ -14,23 +14,28 @@ stored as ``0.75``) is read as 75%. The ``备注 Note`` column is for people and
 
 from __future__ import annotations
 
+import io
+import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from os import PathLike
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
 from ._dates import read_date
+from ._reading import forbidden_character, read_bytes
 from .errors import EzhouRecoveryError, InvariantError, LoadError
+from .limits import current_limits
 from .obligations import Frequency
 from .observations import InvestmentReport, Observation, read_value
 from .periods import Period
 from .programme import Programme
 from .submissions import Submission
 from .targets import Target
-from .units import Q_
+from .units import Q_, magnitude_problem
 from .workbooks import (
     ABOUT_SHEET,
     INVESTMENT_COLUMNS,
@@ -41,14 +46,6 @@ from .workbooks import (
     WORKBOOK_FORMAT_VERSION,
     _openpyxl,
 )
-
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    from openpyxl.cell.cell import Cell, MergedCell
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    _Cell: TypeAlias = Cell | MergedCell
 
 __all__ = ["FilledWorkbook", "read_reporting_workbook"]
 
@@ -77,9 +74,18 @@ class FilledWorkbook:
     submission: Submission | None
 
 
+@attrs.frozen
+class _Cell:
+    """A cell as read: where it is (``目标 Targets!J7``), its value and its number format."""
+
+    where: str
+    value: Any
+    number_format: str = "General"
+
+
 class _CellError(Exception):
     def __init__(self, cell: _Cell, problem: str, value: Any = None) -> None:
-        self.where = f"{cell.parent.title}!{cell.coordinate}"
+        self.where = cell.where
         self.problem = problem
         self.value = value
         super().__init__(problem)
@@ -131,27 +137,67 @@ def _number(cell: _Cell) -> Decimal:
         raise _CellError(cell, "expected a finite number", value)
     if "%" in (cell.number_format or ""):
         number *= 100
+    problem = magnitude_problem(number)
+    if problem is not None:
+        raise _CellError(cell, problem, value)
     return number
 
 
-def _header(sheet: Worksheet, columns: tuple[tuple[str, str], ...]) -> None:
-    for index, (_, label) in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index)
+def _sheet_rows(sheet: Any, width: int) -> Iterator[tuple[int, tuple[_Cell, ...]]]:
+    """The rows of a sheet that hold something, as cells of the first ``width`` columns.
+
+    The sheet is read as a stream; the rows read and the length of each text are bounded.
+    """
+    from openpyxl.cell.read_only import EMPTY_CELL
+    from openpyxl.utils import get_column_letter
+
+    limits = current_limits()
+    letters = [get_column_letter(i) for i in range(1, width + 1)]
+    title = sheet.title
+    padding: tuple[Any, ...] = ()
+    for number, row in enumerate(sheet.iter_rows(max_col=width), start=1):
+        if number > limits.max_rows + 1:
+            cell = _Cell(f"{title}!A{number}", None)
+            raise _CellError(cell, limits.problem("max_rows", "too many rows"))
+        if row is padding:
+            continue
+        if all(c is EMPTY_CELL for c in row):
+            padding = row  # the reader yields one tuple for every row the file leaves out
+            continue
+        values = [c.value for c in row]
+        if all(_empty(value) for value in values):
+            continue
+        cells = []
+        for letter, c, value in zip(letters, row, values, strict=False):
+            cell = _Cell(f"{title}!{letter}{number}", value, c.number_format or "General")
+            if isinstance(value, str):
+                if len(value) > limits.max_text:
+                    problem = limits.problem("max_text", "a cell holds too many characters")
+                    raise _CellError(cell, problem)
+                character = forbidden_character(value)
+                if character is not None:
+                    raise _CellError(cell, f"holds the control character {character}", value)
+            cells.append(cell)
+        cells.extend(_Cell(f"{title}!{letter}{number}", None) for letter in letters[len(cells) :])
+        yield number, tuple(cells)
+
+
+def _table(sheet: Any, columns: tuple[tuple[str, str], ...]) -> list[tuple[_Cell, ...]]:
+    """The rows below the header of a sheet, the header checked."""
+    rows = list(_sheet_rows(sheet, len(columns)))
+    first = rows[0][1] if rows and rows[0][0] == 1 else None
+    for index, (_, label) in enumerate(columns):
+        cell = first[index] if first is not None else _Cell(f"{sheet.title}!A1", None)
         if cell.value != label:
             raise _CellError(
                 cell, f"expected the header {label!r}: the layout was changed", cell.value
             )
+    return [cells for _, cells in rows[1:]]
 
 
-def _rows(sheet: Worksheet, width: int) -> Iterator[tuple[_Cell, ...]]:
-    for row in sheet.iter_rows(min_row=2, max_col=width):
-        if any(not _empty(c.value) for c in row):
-            yield tuple(row)
-
-
-def _about(sheet: Worksheet) -> dict[str, _Cell]:
+def _about(sheet: Any) -> dict[str, _Cell]:
     fields: dict[str, _Cell] = {}
-    for row in sheet.iter_rows(min_col=1, max_col=2):
+    for _, row in _sheet_rows(sheet, 2):
         name = row[0].value
         if isinstance(name, str) and name.strip():
             fields[name.strip()] = row[1]
@@ -218,7 +264,7 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
     if about["format"].value != WORKBOOK_FORMAT:
         raise _CellError(about["format"], f"expected {WORKBOOK_FORMAT!r}", about["format"].value)
     version = about["format_version"].value
-    if version != WORKBOOK_FORMAT_VERSION:
+    if type(version) is not int or version != WORKBOOK_FORMAT_VERSION:  # True and 1.0 are not 1
         raise _CellError(
             about["format_version"],
             f"this library reads version {WORKBOOK_FORMAT_VERSION}",
@@ -233,33 +279,59 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
     department = about["department"].value
     if not isinstance(department, str) or department not in {d.key for d in programme.departments}:
         raise _CellError(about["department"], "not a department of the programme", department)
+    led = [c for c in programme.categories if department in {d.key for d in c.lead_departments}]
+    if not led:
+        raise _CellError(
+            about["department"], "the department leads no category of the programme", department
+        )
+    named = about.get("department_zh")
+    known = next(d for d in programme.departments if d.key == department)
+    if named is not None and named.value != known.name_zh:
+        raise _CellError(
+            named, f"the department {department!r} is named {known.name_zh!r}", named.value
+        )
+    own_targets = {t.key for c in led for t in c.targets}
+    own_subjects = {c.key for c in led} | {p.key for c in led for p in c.projects}
     try:
         period = Period(_date(about["period_start"]), _date(about["period_end"]))
     except InvariantError as exc:
         raise _CellError(about["period_end"], exc.problem, exc.value) from None
 
     targets = book[TARGETS_SHEET]
-    _header(targets, TARGET_COLUMNS)
     observations = []
-    for row in _rows(targets, len(TARGET_COLUMNS)):
+    for row in _table(targets, TARGET_COLUMNS):
         key_cell = row[0]
         try:
             target = programme.target(str(key_cell.value))
         except KeyError:
             raise _CellError(key_cell, "not a target of the programme", key_cell.value) from None
+        if target.key not in own_targets:
+            raise _CellError(
+                key_cell,
+                f"not a target of the categories {department} leads: the workbook's department "
+                f"({ABOUT_SHEET}!{about['department'].where.split('!')[1]}) and its rows disagree",
+                target.key,
+            )
         at = dict(zip(_TARGET_FIELDS, row, strict=True))
         if _empty(at["as_of"].value) and _empty(at["value"].value):
             continue  # nothing reported for this target
         observations.append(_observation(target, row, period))
 
     investment = book[INVESTMENT_SHEET]
-    _header(investment, INVESTMENT_COLUMNS)
+
     subjects = {c.key for c in programme.categories} | {p.key for p in programme.projects}
     reports = []
-    for row in _rows(investment, len(INVESTMENT_COLUMNS)):
+    for row in _table(investment, INVESTMENT_COLUMNS):
         subject = row[0].value
         if subject not in subjects:
             raise _CellError(row[0], "not a category or project of the programme", subject)
+        if subject not in own_subjects:
+            raise _CellError(
+                row[0],
+                f"not a category or project {department} leads: the workbook's department and "
+                "its rows disagree",
+                subject,
+            )
         at = dict(zip(_INVESTMENT_FIELDS, row, strict=True))
         if _empty(at["as_of"].value) and _empty(at["completed_yi_yuan"].value):
             continue
@@ -309,10 +381,10 @@ def read_reporting_workbook(path: str | PathLike[str], programme: Programme) -> 
     """
     source = str(path)
     openpyxl = _openpyxl()
+    raw = read_bytes(path, source)
+    _check_unpacked_size(raw, source)
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise LoadError(source, "", "no such file") from None
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and others on a non-workbook
         raise LoadError(source, "", f"not an xlsx workbook ({type(exc).__name__})") from None
     try:
@@ -321,3 +393,28 @@ def read_reporting_workbook(path: str | PathLike[str], programme: Programme) -> 
         raise LoadError(source, exc.where, exc.problem, exc.value) from None
     except InvariantError as exc:  # pragma: no cover - the checks above come first
         raise LoadError(source, exc.where, exc.problem, exc.value) from None
+    except (SyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        # A sheet is parsed as it is read: broken XML (an invalid character reference, say) or a
+        # broken archive member shows only then.
+        raise LoadError(
+            source, "", f"not a readable xlsx workbook ({type(exc).__name__})"
+        ) from None
+    finally:
+        book.close()
+
+
+def _check_unpacked_size(raw: bytes, source: str) -> None:
+    """Refuse a workbook whose parts unpack beyond ``max_xlsx_bytes``, before any is unpacked.
+
+    A zip entry's size is stated in the archive's directory, and Python's zip reader stops at it.
+    """
+    limits = current_limits()
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise LoadError(source, "", f"not an xlsx workbook ({type(exc).__name__})") from None
+    if size > limits.max_xlsx_bytes:
+        raise LoadError(
+            source, "", limits.problem("max_xlsx_bytes", f"{size:_} bytes when unpacked")
+        )

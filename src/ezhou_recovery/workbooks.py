@@ -113,6 +113,21 @@ def _openpyxl() -> Any:
     return openpyxl
 
 
+def save_text_as_text(workbook: Any, path: Path) -> None:
+    """Save ``workbook`` with every text stored as text.
+
+    openpyxl stores a text that starts with ``=`` as a formula: a department name such as
+    ``=HYPERLINK(...)`` would become a live formula in the file sent out. The library writes no
+    formula, so every cell marked as one is text and is stored as such.
+    """
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+    workbook.save(path)
+
+
 def _led_categories(programme: Programme, department_key: str) -> tuple[Department, list[Category]]:
     led = [c for c in programme.categories if department_key in {d.key for d in c.lead_departments}]
     if not led:
@@ -332,7 +347,7 @@ def write_reporting_workbook(
     _validate(investment, INVESTMENT_COLUMNS, period)
 
     out = Path(path)
-    workbook.save(out)
+    save_text_as_text(workbook, out)
     return out
 
 

@@ -1,0 +1,120 @@
+"""Reading files within the bounds of :mod:`ezhou_recovery.limits`: one rule for every loader."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from os import PathLike
+from pathlib import Path
+from typing import Final
+
+from .errors import LoadError
+from .limits import current_limits
+
+#: The first characters that make a spreadsheet read a cell as a formula (or, for tab and carriage
+#: return, hide the one that follows).
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+# Characters a text field never holds: C0 and C1 controls other than tab, line feed and carriage
+# return, DEL, and lone surrogates (no UTF-8 file can hold them; no workbook or encoder takes them).
+_FORBIDDEN: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def forbidden_character(text: str) -> str | None:
+    """A description of the first character ``text`` must not hold (``U+0000``), or None."""
+    match = _FORBIDDEN.search(text)
+    if match is None:
+        return None
+    return f"U+{ord(match[0]):04X}"
+
+
+def _looks_like_formula(text: str) -> bool:
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
+def escape_formula(text: str) -> str:
+    """``text`` as a CSV text cell: with a leading apostrophe when a spreadsheet would take it for a
+    formula. A text that starts with apostrophes before such a start gets one more, so that
+    :func:`unescape_formula` gives back every text unchanged."""
+    return "'" + text if _looks_like_formula(text) else text
+
+
+def unescape_formula(text: str) -> str:
+    """The inverse of :func:`escape_formula`: the apostrophe it adds is removed."""
+    if text.startswith("'") and _looks_like_formula(text[1:]):
+        return text[1:]
+    return text
+
+
+def read_bytes(path: str | PathLike[str], source: str) -> bytes:
+    """A file's bytes, its size checked against ``max_file_bytes`` before it is read.
+
+    Raises:
+        LoadError: The file cannot be read or is too big.
+    """
+    limits = current_limits()
+    try:
+        file = Path(path)
+        size = file.stat().st_size
+        if size > limits.max_file_bytes:
+            raise LoadError(source, "", limits.problem("max_file_bytes", f"{size:_} bytes"))
+        return file.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(source, "", "cannot read the file: no such file") from None
+    except OSError as exc:
+        raise LoadError(source, "", f"cannot read the file ({exc.strerror or exc})") from None
+
+
+def read_text(path: str | PathLike[str], source: str) -> str:
+    """A UTF-8 text file (a byte-order mark is dropped), within the limits.
+
+    Raises:
+        LoadError: The file cannot be read, is too big, or is not UTF-8.
+    """
+    raw = read_bytes(path, source)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(source, f"byte {exc.start}", "not UTF-8 text") from None
+
+
+def csv_records(text: str, source: str, *, strict: bool = False) -> Iterator[tuple[int, list[str]]]:
+    """The records of CSV text, numbered as a spreadsheet shows them (the first is row 1).
+
+    A quoted cell may span lines, so the number counts records, not lines. Each cell has a leading
+    apostrophe before a formula start removed (see :func:`unescape_formula`). ``strict`` refuses
+    a quote that does not close a quoted cell (:attr:`csv.Dialect.strict`).
+
+    Raises:
+        LoadError: Not valid CSV, or beyond a bound: rows, columns or characters in a cell.
+    """
+    limits = current_limits()
+    check_cells = csv.field_size_limit() > limits.max_text
+    reader = csv.reader(io.StringIO(text, newline=""), strict=strict)
+    number = 0
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            where = f"row {number + 1}"
+            if "field limit" in str(exc):
+                raise LoadError(
+                    source, where, limits.problem("max_text", "a cell holds too many characters")
+                ) from None
+            raise LoadError(source, where, f"not valid CSV ({exc})") from None
+        if row is None:
+            return
+        number += 1
+        where = f"row {number}"
+        if number > limits.max_rows + 1:  # the header is not a data row
+            raise LoadError(source, where, limits.problem("max_rows", "too many rows"))
+        if len(row) > limits.max_columns:
+            raise LoadError(
+                source, where, limits.problem("max_columns", f"{len(row)} cells in a row")
+            )
+        if check_cells and any(len(cell) > limits.max_text for cell in row):
+            raise LoadError(
+                source, where, limits.problem("max_text", "a cell holds too many characters")
+            )
+        yield number, [unescape_formula(cell) if cell[:1] == "'" else cell for cell in row]

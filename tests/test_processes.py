@@ -1,0 +1,138 @@
+"""Objects that cross processes, and a shared plan that no caller can change."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pint
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import ezhou_recovery as er
+from ezhou_recovery.strategies import type_strategies
+
+PLAN = er.load_ezhou_plan()
+AS_OF = date(2021, 6, 30)
+SUBMITTED = date(2021, 7, 15)
+
+
+def _quantities(value: Any, seen: set[int] | None = None) -> list[pint.Quantity[Any]]:
+    """Every quantity reachable from ``value``."""
+    seen = set() if seen is None else seen
+    if id(value) in seen:
+        return []
+    seen.add(id(value))
+    if isinstance(value, pint.Quantity):
+        return [value]
+    if attrs.has(type(value)):
+        fields = attrs.fields(type(value))
+        return [q for f in fields for q in _quantities(getattr(value, f.name), seen)]
+    if isinstance(value, tuple | list):
+        return [q for item in value for q in _quantities(item, seen)]
+    return []
+
+
+def _round_trip(value: Any) -> Any:
+    copy = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    assert copy == value
+    assert all(q._REGISTRY is er.ureg for q in _quantities(copy))
+    return copy
+
+
+def _assessment() -> er.Assessment:
+    return er.assess(
+        PLAN, er.example_observations(), as_of=AS_OF, investment=er.example_investment_reports()
+    )
+
+
+def test_the_main_objects_pickle_into_the_library_registry() -> None:
+    assessment = _assessment()
+    found = _quantities(_round_trip(PLAN))
+    assert any(q.units == er.ureg.cdc for q in found)  # the unit pint's own registry lacks
+    _round_trip(er.example_observations())
+    _round_trip(er.example_submissions())
+    _round_trip(assessment)
+    _round_trip(er.compliance(PLAN, er.example_submissions(), SUBMITTED))
+    _round_trip(er.validate(PLAN))
+    _round_trip(er.Q_(3, "cdc"))
+    _round_trip(er.ureg.Unit("yi_yuan"))
+    _round_trip(er.current_limits())
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.data())
+def test_every_model_class_pickles_equal(data: st.DataObject) -> None:
+    for cls, factory in type_strategies().items():
+        _round_trip(data.draw(factory(), label=cls.__name__))
+
+
+def test_an_observation_table_pickles_and_assesses_the_same(tmp_path: Path) -> None:
+    observations = er.example_observations()
+    path = tmp_path / "o.csv"
+    rows = [f"{o.target},{o.as_of.isoformat()},{_text(o.value)}" for o in observations]
+    path.write_text("target,as_of,value\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    for table in (
+        er.ObservationTable.from_observations(PLAN, observations),
+        er.load_observations(path, PLAN, columnar=True),
+    ):
+        copy = pickle.loads(pickle.dumps(table))
+        assert er.assess(PLAN, copy, as_of=AS_OF) == er.assess(PLAN, table, as_of=AS_OF)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, er.QualitativeLevel):
+        return value.value
+    return f"{value.magnitude}{value.units:~}".replace(" ", "")
+
+
+def _assess(programme: er.Programme, observations: tuple[er.Observation, ...]) -> er.Assessment:
+    return er.assess(programme, observations, as_of=AS_OF)
+
+
+@pytest.mark.parametrize("method", ["spawn", "fork"])
+def test_a_process_pool_gives_the_serial_assessment(method: str) -> None:
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"this platform has no {method} start method")  # pragma: no cover
+    observations = er.example_observations()
+    serial = _assess(PLAN, observations)
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        parallel = pool.submit(_assess, PLAN, observations).result(timeout=120)
+        programme = pool.submit(er.load_ezhou_plan).result(timeout=120)
+    assert parallel == serial
+    assert programme == PLAN
+    assert all(q._REGISTRY is er.ureg for q in _quantities(parallel))
+
+
+# The shared plan --------------------------------------------------------------------------------
+
+
+def test_a_caller_cannot_change_the_cached_plan() -> None:
+    plan = er.load_ezhou_plan()
+    key = next(t.key for t in plan.targets if t.value is not None and t.value.units == er.ureg.km)
+    before = er.to_json(plan)
+    with pytest.raises(TypeError, match=r"cannot be changed in place: use \.to\(\.\.\.\)"):
+        plan.target(key).value.ito("meter")
+    for name in ("ito_base_units", "ito_root_units", "ito_reduced_units"):
+        with pytest.raises(TypeError):
+            getattr(plan.target(key).value, name)()
+    assert er.load_ezhou_plan().target(key).value.units == er.ureg.km
+    assert er.to_json(er.load_ezhou_plan()) == before
+    own = plan.target(key).value.to("meter")  # a new quantity, the caller's own
+    own.ito("kilometer")
+    assert own == plan.target(key).value
+
+
+def test_a_quantity_the_caller_made_still_converts_in_place() -> None:
+    q = er.Q_(1500, "meter")
+    q.ito("kilometer")
+    assert q == er.Q_(1.5, "kilometer")
