@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         BATCH_MIN_OBSERVATIONS,
         MILESTONE_AT_RISK_ELAPSED,
         ON_TRACK_RATIO,
+        STALE_AFTER_DAYS,
         Assessment,
         Rollup,
         Status,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Thresholds,
         YearResult,
         assess,
+        percent_text,
     )
     from .columnar import ObservationTable
     from .compliance import (
@@ -83,6 +85,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Deadlines,
         DueRule,
         Frequency,
+        OwedPer,
         ReporterScope,
         ReportingObligation,
     )
@@ -141,7 +144,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Targets,
     )
     from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
-    from .validation import Finding, Severity, validate
+    from .validation import Finding, Severity, validate, validate_observations
     from .workbook_reading import FilledWorkbook, read_reporting_workbook
     from .workbooks import write_reporting_workbook, write_reporting_workbooks
 
@@ -178,9 +181,12 @@ _LAZY: dict[str, str] = {
     "to_json": "serialization",
     "from_json": "serialization",
     "validate": "validation",
+    "validate_observations": "validation",
     "Severity": "validation",
     "Finding": "validation",
     "AT_RISK_RATIO": "attainment",
+    "STALE_AFTER_DAYS": "attainment",
+    "percent_text": "attainment",
     "AnnualInvestmentPlan": "observations",
     "AnnualMoneyResult": "investment",
     "Assessment": "attainment",
@@ -234,6 +240,7 @@ _LAZY: dict[str, str] = {
     "Quality": "observations",
     "REPORT_SHEETS": "report_workbook",
     "ReportStatus": "compliance",
+    "OwedPer": "obligations",
     "ReporterScope": "obligations",
     "ReportingObligation": "obligations",
     "Rollup": "attainment",
@@ -300,6 +307,7 @@ __all__ = [
     "ON_TRACK_RATIO",
     "Q_",
     "REPORT_SHEETS",
+    "STALE_AFTER_DAYS",
     "Accountability",
     "AccountabilityRule",
     "AnnualInvestmentPlan",
@@ -353,6 +361,7 @@ __all__ = [
     "Observation",
     "ObservationTable",
     "Official",
+    "OwedPer",
     "Period",
     "PlannedInvestment",
     "Portfolio",
@@ -418,6 +427,7 @@ __all__ = [
     "observations_from_frame",
     "parse_quantity",
     "parse_unit",
+    "percent_text",
     "project_performance",
     "quantity_in",
     "quarter_of",
@@ -430,6 +440,7 @@ __all__ = [
     "upcoming",
     "ureg",
     "validate",
+    "validate_observations",
     "write_report_workbook",
     "write_reporting_workbook",
     "write_reporting_workbooks",
