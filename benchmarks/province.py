@@ -278,7 +278,7 @@ def numpy_progress(programme: er.Programme, table: er.ObservationTable) -> np.nd
     progress = f.progress(actual, goal, base, higher)
     attained = f.meets(actual, goal, comparator)
     expected = f.elapsed_share(start, deadline, np.full(len(chosen), float(day)))
-    status = f.status_code(has, attained, deadline < day, progress, expected, 0.95, 0.60)
+    status = f.status_code(has, attained, deadline <= day, progress, expected, 0.95, 0.60)
     return np.asarray(status)
 
 

@@ -24,7 +24,7 @@ from matplotlib.text import Text
 
 import ezhou_recovery as er
 from ezhou_recovery import charts
-from ezhou_recovery.attainment import Status
+from ezhou_recovery.attainment import Status, percent_text
 from ezhou_recovery.compliance import ReportStatus
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -230,7 +230,7 @@ def test_investment_chart_draws_completion_and_time_progress() -> None:
     drawn = texts(fig)
     transport = a.money_for("transport")
     assert transport.completion_rate is not None
-    assert any(s.startswith(f"{float(transport.completion_rate):.0%}") for s in drawn)
+    assert any(s.startswith(percent_text(transport.completion_rate)) for s in drawn)
     assert drawn.count("未报送数据") == 2 * sum(m.completion_rate is None for m in money)
 
 
@@ -268,7 +268,7 @@ def test_deadline_calendar_draws_every_deadline() -> None:
         (st.last_day, st.received) for st in c.statuses if st.status is ReportStatus.LATE
     ]
     assert tally.on_time_rate is not None
-    assert f"{float(tally.on_time_rate):.0%}" in fig.get_suptitle()
+    assert percent_text(tally.on_time_rate) in fig.get_suptitle()
 
 
 @settings(max_examples=8)

@@ -366,6 +366,27 @@ def test_every_documented_rule_is_tested() -> None:
     assert {code for code in documented if f'"{code}"' not in source} == set()
 
 
+def test_a_running_total_that_fell_is_a_finding() -> None:
+    plan = er.load_ezhou_plan()
+    target = plan.target("new_infrastructure.base_stations_5g")
+    observations = [
+        er.Observation.for_target(target, date(2021, 6, 30), "2100个"),
+        er.Observation.for_target(target, date(2021, 12, 31), "1900个"),
+        er.Observation.for_target(target, date(2022, 6, 30), "2000个"),
+    ]
+    findings = er.validate_observations(plan, observations)
+    assert [f.code for f in findings] == ["running-total-fell"]
+    assert findings[0].severity is er.Severity.WARNING
+    assert "2021-06-30" in findings[0].what
+    assert "2021-12-31" in findings[0].what
+    level = plan.target("transport.trunk_road_grade_ii_share")  # a level may go down
+    down = [
+        er.Observation.for_target(level, date(2021, 6, 30), "75%"),
+        er.Observation.for_target(level, date(2021, 12, 31), "70%"),
+    ]
+    assert er.validate_observations(plan, down) == ()
+
+
 def test_a_target_scoped_to_a_district_names_it() -> None:
     plan = er.load_ezhou_plan()
     assert "district-not-named" not in codes(plan)

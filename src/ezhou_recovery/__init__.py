@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         BATCH_MIN_OBSERVATIONS,
         MILESTONE_AT_RISK_ELAPSED,
         ON_TRACK_RATIO,
+        STALE_AFTER_DAYS,
         Assessment,
         Rollup,
         Status,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Thresholds,
         YearResult,
         assess,
+        percent_text,
     )
     from .columnar import ObservationTable
     from .compliance import (
@@ -83,6 +85,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Deadlines,
         DueRule,
         Frequency,
+        OwedPer,
         ReporterScope,
         ReportingObligation,
     )
@@ -153,7 +156,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         read_qualified,
         ureg,
     )
-    from .validation import Finding, Severity, validate
+    from .validation import Finding, Severity, validate, validate_observations
     from .workbook_reading import FilledWorkbook, read_reporting_workbook
     from .workbooks import write_reporting_workbook, write_reporting_workbooks
 
@@ -195,9 +198,12 @@ _LAZY: dict[str, str] = {
     "ImplausibleValueWarning": "observations",
     "from_json": "serialization",
     "validate": "validation",
+    "validate_observations": "validation",
     "Severity": "validation",
     "Finding": "validation",
     "AT_RISK_RATIO": "attainment",
+    "STALE_AFTER_DAYS": "attainment",
+    "percent_text": "attainment",
     "AnnualInvestmentPlan": "observations",
     "AnnualMoneyResult": "investment",
     "Assessment": "attainment",
@@ -251,6 +257,7 @@ _LAZY: dict[str, str] = {
     "Quality": "observations",
     "REPORT_SHEETS": "report_workbook",
     "ReportStatus": "compliance",
+    "OwedPer": "obligations",
     "ReporterScope": "obligations",
     "ReportingObligation": "obligations",
     "Rollup": "attainment",
@@ -317,6 +324,7 @@ __all__ = [
     "ON_TRACK_RATIO",
     "Q_",
     "REPORT_SHEETS",
+    "STALE_AFTER_DAYS",
     "Accountability",
     "AccountabilityRule",
     "AnnualInvestmentPlan",
@@ -372,6 +380,7 @@ __all__ = [
     "Observation",
     "ObservationTable",
     "Official",
+    "OwedPer",
     "Period",
     "PlannedInvestment",
     "Portfolio",
@@ -439,6 +448,7 @@ __all__ = [
     "observations_from_frame",
     "parse_quantity",
     "parse_unit",
+    "percent_text",
     "project_performance",
     "quantity_in",
     "quarter_of",
@@ -452,6 +462,7 @@ __all__ = [
     "upcoming",
     "ureg",
     "validate",
+    "validate_observations",
     "write_report_workbook",
     "write_reporting_workbook",
     "write_reporting_workbooks",

@@ -249,17 +249,17 @@ def target_result_html(result: TargetResult) -> str:
 
 def rollup_html(rollup: Rollup) -> str:
     """A roll-up: its counts and its results, worst first."""
-    from ._textviews import counts_text
+    from ._textviews import counts_text, standing_text
 
     return (
         _heading(rollup.name_zh, f"{rollup.name_en} [{rollup.scope} {rollup.key}]")
-        + _para(f"{rollup.total} 个目标 targets: {counts_text(rollup)}")
+        + _para(f"{rollup.total} 个目标 targets: {counts_text(rollup)}; {standing_text(rollup)}")
         + table(_RESULT_HEADER, _result_rows(rollup.results))
     )
 
 
 def _rollup_rows(rollups: Iterable[Rollup]) -> list[tuple[object, ...]]:
-    from ._textviews import percent
+    from ._textviews import coverage_text, percent, status_label
 
     return [
         (
@@ -268,7 +268,11 @@ def _rollup_rows(rollups: Iterable[Rollup]) -> list[tuple[object, ...]]:
             r.name_en,
             r.total,
             *(r.count(s) for s in Status),
+            coverage_text(r),
             percent(r.mean_progress),
+            percent(r.mean_progress_reported),
+            r.stale,
+            "-" if r.worst_status is None else f"{status_label(r.worst_status)} {r.worst_count}",
         )
         for r in rollups
     ]
@@ -284,7 +288,11 @@ def assessment_html(a: Assessment) -> str:
         "Category (English)",
         "目标 Targets",
         *(f"{s.label_zh} {s.label_en}" for s in Status),
+        "有数据 Data",
         "平均进度 Mean progress",
+        "有数据者平均 Mean of reported",
+        "陈旧 Stale",
+        "最差状态 Worst",
     )
     return (
         _heading(f"目标完成情况 {a.as_of.isoformat()}", assessment_head(a))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any, Final
 
 import pint
@@ -87,6 +87,40 @@ CATEGORY_COLUMNS: Final = (
     "first_year",
     "approximate",
 )
+
+
+#: Columns that hold a rate or share: CSV and JSON write each to :data:`RATE_PLACES` places.
+SHARE_COLUMNS: Final = frozenset(
+    {
+        "progress",
+        "expected_progress",
+        "gap",
+        "share_attained",
+        "coverage",
+        "mean_progress",
+        "mean_progress_reported",
+        "mean_expected_progress",
+        "completion_rate",
+        "time_progress",
+        "gap_pp",
+        "first_year_rate",
+        "reporting_rate",
+        "on_time_rate",
+        "score",
+    }
+)
+
+
+def share_value(value: Any) -> Any:
+    """A rate or share to :data:`RATE_PLACES` places, rounded down so that it never flatters
+    (0.99996 is ``0.9999``, never ``1.0000``); None and other values unchanged."""
+    if isinstance(value, bool) or not isinstance(value, float | Decimal):
+        return value
+    if isinstance(value, float):
+        if value != value:  # nan
+            return None
+        value = Decimal(f"{value:.10f}")
+    return value.quantize(Decimal(1).scaleb(-RATE_PLACES), rounding=ROUND_FLOOR)
 
 
 def plain_decimal(number: Decimal) -> Decimal:
@@ -296,6 +330,9 @@ RESULT_COLUMNS: Final = (
     "catch_up_per_quarter",
     "observations",
     "deadline",
+    "stale",
+    "quality",
+    "findings",
     "reason",
     "reason_zh",
 )
@@ -312,8 +349,16 @@ ROLLUP_COLUMNS: Final = (
     "off_track",
     "missed",
     "no_data",
+    "overdue",
     "share_attained",
+    "reported",
+    "coverage",
     "mean_progress",
+    "mean_progress_reported",
+    "mean_expected_progress",
+    "stale",
+    "worst_status",
+    "worst_count",
 )
 #: Columns of an investment completion record, money in 亿元 (exact Decimal).
 MONEY_COLUMNS: Final = (
@@ -472,6 +517,9 @@ def result_record(result: Any) -> Record:
         "catch_up_per_quarter": _estimate(catch),
         "observations": result.observations,
         "deadline": t.deadline,
+        "stale": result.stale,
+        "quality": None if result.quality is None else result.quality.value,
+        "findings": "; ".join(result.findings) or None,
         "reason": result.reason,
         "reason_zh": result.reason_zh,
     }
@@ -489,7 +537,14 @@ def rollup_record(rollup: Any) -> Record:
     for status, count in rollup.counts.items():
         record[status.value] = count
     record["share_attained"] = rollup.share_attained
+    record["reported"] = rollup.reported
+    record["coverage"] = rollup.coverage
     record["mean_progress"] = rollup.mean_progress
+    record["mean_progress_reported"] = rollup.mean_progress_reported
+    record["mean_expected_progress"] = rollup.mean_expected_progress
+    record["stale"] = rollup.stale
+    record["worst_status"] = None if rollup.worst_status is None else rollup.worst_status.value
+    record["worst_count"] = rollup.worst_count
     return record
 
 
@@ -542,11 +597,15 @@ def deadline_status_record(st: Any) -> Record:
 RATE_PLACES: Final = 4
 
 
-def _fraction(x: Any) -> Decimal | None:
-    """An exact fraction as a Decimal rounded to :data:`RATE_PLACES` places, trailing zeros kept."""
+def _fraction(x: Any, *, rate: bool = True) -> Decimal | None:
+    """An exact fraction as a Decimal to :data:`RATE_PLACES` places, trailing zeros kept: a rate
+    rounded down (it never flatters), another figure to the nearest."""
     if x is None:
         return None
-    return (Decimal(x.numerator) / Decimal(x.denominator)).quantize(Decimal(1).scaleb(-RATE_PLACES))
+    exact = Decimal(x.numerator) / Decimal(x.denominator)
+    if rate:
+        return share_value(exact)  # type: ignore[no-any-return]
+    return exact.quantize(Decimal(1).scaleb(-RATE_PLACES))
 
 
 def tally_record(scope: str, key: str, name_zh: str, name_en: str, tally: Any) -> Record:
@@ -566,7 +625,7 @@ def tally_record(scope: str, key: str, name_zh: str, name_en: str, tally: Any) -
         "not_yet_due": tally.not_yet_due,
         "reporting_rate": _fraction(tally.reporting_rate),
         "on_time_rate": _fraction(tally.on_time_rate),
-        "mean_days_late": _fraction(tally.mean_days_late),
+        "mean_days_late": _fraction(tally.mean_days_late, rate=False),
         "worst_days_late": tally.worst_days_late,
         "worst_days_overdue": tally.worst_days_overdue,
         "points": plain_decimal(tally.points),

@@ -55,9 +55,9 @@ EXIT_FINDINGS = 3
 
 #: ``status --fail-on``: the statuses each choice fails on.
 _STATUS_FAIL: dict[str, frozenset[Status]] = {
-    "missed": frozenset({Status.MISSED}),
-    "off_track": frozenset({Status.MISSED, Status.OFF_TRACK}),
-    "at_risk": frozenset({Status.MISSED, Status.OFF_TRACK, Status.AT_RISK}),
+    "missed": frozenset({Status.MISSED, Status.OVERDUE}),
+    "off_track": frozenset({Status.MISSED, Status.OVERDUE, Status.OFF_TRACK}),
+    "at_risk": frozenset({Status.MISSED, Status.OVERDUE, Status.OFF_TRACK, Status.AT_RISK}),
 }
 #: ``compliance --fail-on``: the report statuses each choice fails on.
 _REPORT_FAIL: dict[str, frozenset[ReportStatus]] = {
@@ -257,6 +257,7 @@ def _cmd_status(args: argparse.Namespace, out: TextIO) -> int:
                 "programme": a.programme,
                 "as_of": a.as_of,
                 "counts": {s.value: n for s, n in a.overall.counts.items()},
+                "overall": _records.rollup_record(a.overall),
                 "targets": [_records.result_record(r) for r in a.results],
                 "categories": [_records.rollup_record(r) for r in a.categories],
                 "departments": [_records.rollup_record(r) for r in a.departments],

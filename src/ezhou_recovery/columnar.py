@@ -385,6 +385,13 @@ class ObservationTable:
         start = np.searchsorted(s.keys, codes, "left")
         end = np.searchsorted(s.keys, codes | day, "right")
         judged_end = np.searchsorted(s.keys, codes | np.minimum(deadline, day), "right")
+        begins = np.searchsorted(s.keys, codes | programme.period.start.toordinal(), "left")
+        # A running total that fell: a row below the one before it, of the same target.
+        fell = np.zeros(len(s.rows), bool)
+        if len(s.rows) > 1:
+            values = self.magnitude[s.rows]
+            same = (s.keys[1:] >> 32) == (s.keys[:-1] >> 32)
+            fell[1:] = same & (values[1:] < values[:-1])
 
         rebuilt: dict[int, Observation] = {}
 
@@ -407,13 +414,20 @@ class ObservationTable:
                     b = int(np.searchsorted(s.keys, codes[j] | last, "right"))
                     found.append(at(b - 1) if b > a else None)
                 years = tuple(found)
+            falls: tuple[tuple[Observation, Observation], ...] = ()
+            if target.kind is TargetKind.CUMULATIVE:
+                falls = tuple(
+                    (at(int(p) - 1), at(int(p))) for p in np.flatnonzero(fell[lo + 1 : hi]) + lo + 1
+                )
+            begin = max(int(begins[j]), lo)
             selection = _Selection(
                 count=hi - lo,
                 judged=at(cut - 1) if cut > lo else None,
                 latest=at(hi - 1) if hi > lo else None,
-                first=at(lo) if hi > lo else None,
-                usable=cut - lo,
+                first=at(begin) if hi > begin else None,
+                usable=max(cut - begin, 0),
                 years=years,
+                falls=falls,
             )
             results.append(_result(programme, target, selection, as_of, th))
         return tuple(results)

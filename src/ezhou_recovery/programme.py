@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _validators as v
-from .obligations import Deadline, Deadlines, ReporterScope, ReportingObligation
+from .obligations import Deadline, Deadlines, OwedPer, ReporterScope, ReportingObligation
 from .people import Department, District, Official
 from .periods import Period
 from .projects import Portfolio, Project
@@ -399,11 +399,17 @@ class Programme:
         for o in self.obligations:
             for due in o.rule.dates(after, until):
                 period = o.covers(due, self.period)
+                owing: dict[str, Department] = {}
                 if o.reporters is ReporterScope.LEAD_DEPARTMENTS:
                     for c in self.categories:
                         for d in c.lead_departments:
-                            yield Deadline(due, o.key, c.key, d, period)
+                            if o.owed_per is OwedPer.CATEGORY:
+                                yield Deadline(due, o.key, c.key, d, period)
+                            else:
+                                owing.setdefault(d.key, d)
                 for d in o.departments:
+                    owing.setdefault(d.key, d)
+                for d in owing.values():  # one report each, for all it leads
                     yield Deadline(due, o.key, None, d, period)
 
     # Display and export ------------------------------------------------------------------------

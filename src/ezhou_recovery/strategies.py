@@ -29,7 +29,14 @@ from hypothesis import strategies as st
 
 from .duedates import DueConvention
 from .errors import UnitError
-from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
+from .obligations import (
+    Deadline,
+    DueRule,
+    Frequency,
+    OwedPer,
+    ReporterScope,
+    ReportingObligation,
+)
 from .observations import (
     _FALSE,
     _TRUE,
@@ -669,7 +676,8 @@ def obligations(
     frequency: Frequency | None = None,
     scope: ReporterScope | None = None,
 ) -> st.SearchStrategy[ReportingObligation]:
-    """Reporting duties: quarterly or once, by lead departments and/or named departments.
+    """Reporting duties: quarterly or once, by lead departments (per category or per department)
+    and/or named departments.
 
     Args:
         key: The duty's key; else drawn.
@@ -700,6 +708,7 @@ def obligations(
             name_en=draw(texts_en()),
             rule=draw(due_rules(frequency=frequency, within=within)),
             reporters=who,
+            owed_per=draw(st.sampled_from(OwedPer)),
             departments=tuple(named),
             recipient_zh=None if recipient is None else recipient[0],
             recipient_en=None if recipient is None else recipient[1],
@@ -1130,7 +1139,10 @@ def submissions(
         out: list[Submission] = []
         for d, fate in zip(owed, fates, strict=True):
             last = rule.last_on_time_day(d.due)
-            on_time = _days_from(last, -30, 0)
+            # On time, and not before the period reported on began (a premature report is not
+            # counted), when the deadline lies in that period.
+            earliest = -30 if d.period.start > last else max(-30, (d.period.start - last).days)
+            on_time = _days_from(last, earliest, 0)
             late = _days_from(last, 1, max_days_late)
             if fate == "missing":
                 continue

@@ -19,7 +19,7 @@ from ._reading import csv_records, read_bytes
 from .errors import EzhouRecoveryError, InvariantError, LoadError
 from .limits import current_limits
 from .loading import check_format, parse_data
-from .obligations import Deadline
+from .obligations import Deadline, OwedPer, ReporterScope
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -99,7 +99,7 @@ class Submission:
         cls, deadline: Deadline | str, submitted_at: date | datetime, note: str | None = None
     ) -> Submission:
         """A submission answering one deadline, given as a :class:`Deadline` or its key
-        (``quarterly_progress/transport/transport_bureau/2021Q2``; ``-`` for no category).
+        (``quarterly_progress/-/transport_bureau/2021Q2``; ``-`` for no category).
 
         Raises:
             InvariantError: The key does not have four parts.
@@ -173,6 +173,15 @@ def match_submissions(
     # due once, whose single period need not be named.
     index: dict[tuple[str, str, str | None], list[Deadline]] = {}
     once = {o.key for o in programme.obligations if o.rule.due is not None}
+    per_department = {
+        o.key
+        for o in programme.obligations
+        if o.owed_per is OwedPer.DEPARTMENT and o.reporters is ReporterScope.LEAD_DEPARTMENTS
+    }
+    leads: dict[str, set[str]] = {}
+    for c in programme.categories:
+        for x in c.lead_departments:
+            leads.setdefault(x.key, set()).add(c.key)
     for d in deadlines:
         index.setdefault((d.obligation, d.department.key, d.period.label), []).append(d)
         if d.obligation in once:
@@ -186,7 +195,18 @@ def match_submissions(
         if found is None:
             raise _unmatched(i, s, obligations, departments, categories)
         if s.category is not None:
-            found = [d for d in found if d.category == s.category]
+            # A department's report for all it leads (a duty owed per department) is answered
+            # by a report naming one of its categories too.
+            found = [
+                d
+                for d in found
+                if d.category == s.category
+                or (
+                    d.category is None
+                    and d.obligation in per_department
+                    and s.category in leads.get(d.department.key, ())
+                )
+            ]
             if not found:
                 raise _unmatched(i, s, obligations, departments, categories)
         for d in found:

@@ -38,6 +38,8 @@ code                             level    fires when
                                           its category, a deadline's duty, category or reporter,
                                           a target's district
 ``published-before-issued``      error    the publication date is before the issue date
+``running-total-fell``           warning  (:func:`validate_observations`) a cumulative
+                                          target's reported running total fell
 ===============================  =======  ====================================================
 
 Project counts: a category that names fewer projects than its portfolio counts is normal (plans
@@ -51,20 +53,23 @@ estimates sum above the portfolio's total contradict it.
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
 
-from .obligations import Deadline, ReporterScope
+from .errors import InvariantError
+from .obligations import Deadline, OwedPer, ReporterScope
+from .observations import Observation, QualitativeLevel
 from .people import Department
 from .programme import Category, Programme
 from .projects import Portfolio, Project
 from .targets import BaselineQualifier, Comparator, MilestoneEvent, Target, TargetKind
-from .units import format_quantity, ureg
+from .units import format_quantity, quantity_in, ureg
 
-__all__ = ["Finding", "Severity", "validate"]
+__all__ = ["Finding", "Severity", "validate", "validate_observations"]
 
 
 class Severity(enum.StrEnum):
@@ -132,6 +137,46 @@ def validate(programme: Programme, *, deadlines: Iterable[Deadline] = ()) -> tup
             )
     findings.extend(_deadline_rules(programme, deadlines, departments))
     return tuple(findings)
+
+
+def validate_observations(
+    programme: Programme, observations: Iterable[Observation]
+) -> tuple[Finding, ...]:
+    """Check reported figures against each other: a cumulative target's running total that
+    fell between two dates (2,100 then 1,900) is a data problem, named with both figures and
+    dates. Figures of unknown targets are left to the loaders and :func:`~ezhou_recovery.assess`.
+
+    Returns:
+        The findings, by target in the programme's order, then by date.
+    """
+    by_target: dict[str, dict[date, Observation]] = {}
+    for o in observations:
+        by_target.setdefault(o.target, {}).setdefault(o.as_of, o)
+    findings = []
+    for t in programme.targets:
+        seen = by_target.get(t.key)
+        if t.kind is not TargetKind.CUMULATIVE or not seen:
+            continue
+        ordered = [seen[d] for d in sorted(seen)]
+        for a, b in itertools.pairwise(ordered):
+            if _in_unit(t, b) < _in_unit(t, a):
+                findings.append(
+                    _warn(
+                        "running-total-fell",
+                        t.key,
+                        f"the running total fell from {format_quantity(a.value)} on "  # type: ignore[arg-type]
+                        f"{a.as_of.isoformat()} to {format_quantity(b.value)} on "  # type: ignore[arg-type]
+                        f"{b.as_of.isoformat()}",
+                    )
+                )
+    return tuple(findings)
+
+
+def _in_unit(t: Target, o: Observation) -> float:
+    value = o.value
+    if isinstance(value, bool | QualitativeLevel):
+        raise InvariantError("validate", "observations", value, f"{t.key} counts a quantity")
+    return float(quantity_in(value, t.unit, what=t.key).magnitude)
 
 
 def _error(code: str, where: str, what: str) -> Finding:
@@ -365,6 +410,13 @@ def _deadline_rules(
             if obligation.reporters is ReporterScope.LEAD_DEPARTMENTS and d.category in categories:
                 lead = categories[d.category].lead_departments
                 reporters.update({x.key: x for x in lead})
+            elif (
+                obligation.reporters is ReporterScope.LEAD_DEPARTMENTS
+                and obligation.owed_per is OwedPer.DEPARTMENT
+                and d.category is None
+            ):
+                for c in categories.values():
+                    reporters.update({x.key: x for x in c.lead_departments})
         if reporters.get(d.department.key) != d.department:
             yield _error(
                 "dangling-key",
