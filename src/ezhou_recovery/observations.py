@@ -50,13 +50,13 @@ from .units import (
     quantity_in,
     ureg,
 )
-from .validation import Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from .columnar import ObservationTable
     from .programme import Programme
+    from .validation import Finding
 
 __all__ = [
     "IMPLAUSIBLE_RATIO",
@@ -489,6 +489,8 @@ def load_observations(
     def check(where: str, observation: Observation) -> None:
         why = implausibility(plan.target(observation.target), observation.value)
         if why is not None:
+            from .validation import Finding, Severity  # validation reads observations
+
             warn_implausible(Finding(Severity.WARNING, "implausible-value", where, why), str(path))
 
     return _load(
