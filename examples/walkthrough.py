@@ -59,19 +59,28 @@ for c in plan.categories:
 # ## 2. Attainment as of 30 June 2021
 #
 # `er.assess` compares each target's latest reported value with its time progress (the share of
-# its time elapsed) and gives it a status; roll-ups count statuses per category. Investment
-# completion is set against the time progress of the programme period.
+# its time elapsed) and gives it a status; roll-ups count statuses per category, show how many
+# targets have data at all (coverage), and name the worst status with its count. A target without
+# data counts as 0 in the headline mean. Investment completion is set against the time progress of
+# the programme period. Percentages are rounded down: they never read better than they are.
 
 # %%
 AS_OF = dt.date(2021, 6, 30)
 assessment = er.assess(
     plan,
-    er.load_observations(HERE / "ezhou_progress.csv"),
+    er.load_observations(HERE / "ezhou_progress.csv", plan),
     as_of=AS_OF,
-    investment=er.load_investment_reports(HERE / "ezhou_investment.csv"),
+    investment=er.load_investment_reports(HERE / "ezhou_investment.csv", plan),
 )
 counts = assessment.overall.counts
 print(", ".join(f"{status.label_zh} {status.label_en}: {n}" for status, n in counts.items()))
+overall = assessment.overall
+print(
+    f"Data for {overall.reported} of {overall.total} targets; mean progress "
+    f"{er.percent_text(overall.mean_progress or 0)} (over the reported only: "
+    f"{er.percent_text(overall.mean_progress_reported or 0)}); worst: "
+    f"{overall.overall_status_text}"
+)
 print("\nWorst first:")
 for r in assessment.overall.worst[:5]:
     print(f"  {r.status.label_en:<10} {r.key}: {r.reason_zh}")
@@ -81,25 +90,26 @@ transport = assessment.money_for("transport")
 print(
     f"Transport: {er.format_quantity(transport.completed)} of "
     f"{er.format_quantity(transport.planned_total)} completed "
-    f"({float(transport.completion_rate or 0):.1%}), time progress "
-    f"{float(transport.time_progress):.1%}, gap {transport.gap_pp:.1f} percentage points"
+    f"({er.percent_text(transport.completion_rate or 0)}), time progress "
+    f"{er.percent_text(transport.time_progress)}, gap {transport.gap_pp:.1f} percentage points"
 )
 
 # %% [markdown]
 # ## 3. Reporting compliance as of 15 October 2021
 #
-# Each lead department owes a special plan (专项方案, due 30 November 2020) and a quarterly
-# progress report (due on the 25th of each quarter's last month). The example submissions have
-# reports on time, late, missing, and sent twice (a resubmission is not counted again).
+# Each lead department owes a special plan (专项方案, due 30 November 2020) for each category it
+# leads, and one quarterly progress report (due on the 25th of each quarter's last month) for all
+# its categories, as does 市财政局. The example submissions have reports on time, late, missing,
+# and sent twice (a resubmission is not counted again).
 
 # %%
-submissions = er.load_submissions(HERE / "ezhou_submissions.csv")
+submissions = er.load_submissions(HERE / "ezhou_submissions.csv", plan)
 compliance = er.compliance(plan, submissions, dt.date(2021, 10, 15))
 tally = compliance.programme
 print(
     f"{len(submissions)} submissions; {tally.expected} reports due so far: "
     f"{tally.on_time} on time, {tally.late} late, {tally.missing} missing; "
-    f"on-time rate (按时报送率) {float(tally.on_time_rate or 0):.0%}"
+    f"on-time rate (按时报送率) {er.percent_text(tally.on_time_rate or 0)}"
 )
 print("Resubmissions:", sum(st.resubmissions for st in compliance.statuses))
 print("\nDepartments that lag, worst first:")
@@ -107,7 +117,7 @@ for lag in compliance.laggards:
     t = lag.tally
     print(
         f"  {lag.rank}. {lag.department.name_zh:<8} on time {t.on_time}/{t.expected}, "
-        f"late {t.late}, missing {t.missing}, score {float(t.score or 0):.0%}"
+        f"late {t.late}, missing {t.missing}, score {er.percent_text(t.score or 0)}"
     )
 
 # %% [markdown]
@@ -125,7 +135,7 @@ fig.savefig(OUT / "attainment.png", dpi=110)
 fig
 
 # %% [markdown]
-# One category target by target: the bar is progress (capped at 100%), the mark is time progress.
+# One category target by target: the bar is progress (clipped to 0–100%), the mark is time progress.
 
 # %%
 fig = charts.attainment_chart(assessment, category="public_health")

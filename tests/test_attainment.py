@@ -152,7 +152,7 @@ AFTER = END + timedelta(days=1)
 
 @pytest.mark.parametrize(
     ("value", "status"),
-    [("100公里", Status.ATTAINED), ("99.99公里", Status.ON_TRACK), ("100.01公里", Status.ATTAINED)],
+    [("100公里", Status.ATTAINED), ("99.99公里", Status.MISSED), ("100.01公里", Status.ATTAINED)],
 )
 def test_level_at_least_at_the_target(value: str, status: Status) -> None:
     r = result("x.level_up", END, (END, value))
@@ -162,8 +162,12 @@ def test_level_at_least_at_the_target(value: str, status: Status) -> None:
 
 def test_level_at_least_at_the_deadline_and_a_day_after() -> None:
     at = result("x.level_up", END, (END, "94.9公里"))
-    assert at.status is Status.AT_RISK  # 94.9% < 95% of 100% time progress
+    assert at.status is Status.MISSED  # the deadline day is final
     assert at.progress == pytest.approx(0.949)
+    before = result("x.level_up", END - timedelta(days=1), (END, "94.9公里"))
+    assert before.status is Status.NO_DATA  # a figure after the assessment date is ignored
+    eve = result("x.level_up", END - timedelta(days=1), (END - timedelta(days=1), "94.9公里"))
+    assert eve.status is Status.AT_RISK  # 94.9% < 95% of 99.9% time progress
     after = result("x.level_up", AFTER, (END, "94.9公里"))
     assert after.status is Status.MISSED
     assert after.catch_up_per_quarter is None
@@ -181,7 +185,7 @@ def test_a_value_after_the_deadline_does_not_rescue_it() -> None:
 
 @pytest.mark.parametrize(
     ("value", "status"),
-    [("10%", Status.ATTAINED), ("10.01%", Status.ON_TRACK), ("9.99%", Status.ATTAINED)],
+    [("10%", Status.ATTAINED), ("10.01%", Status.MISSED), ("9.99%", Status.ATTAINED)],
 )
 def test_level_at_most_at_the_target(value: str, status: Status) -> None:
     assert result("x.level_down", END, (END, value)).status is status
@@ -198,7 +202,7 @@ def test_level_at_most_progress_goes_down() -> None:
 
 @pytest.mark.parametrize(
     ("value", "status"),
-    [("2000个", Status.ATTAINED), ("1999个", Status.ON_TRACK), ("2001个", Status.ATTAINED)],
+    [("2000个", Status.ATTAINED), ("1999个", Status.MISSED), ("2001个", Status.ATTAINED)],
 )
 def test_cumulative_at_the_target(value: str, status: Status) -> None:
     assert result("x.built", END, (END, value)).status is status
@@ -215,12 +219,17 @@ def test_cumulative_takes_the_latest_value_never_a_sum() -> None:
 
 def test_cumulative_at_the_deadline_and_a_day_after() -> None:
     at = result("x.built", END, (END, "1444个"))
-    assert at.status is Status.AT_RISK
+    assert at.status is Status.MISSED
     assert at.reason == (
-        "at risk: 1444 of 2000 base stations as of 2022-12-31, 72% of target with 100% of the "
+        "missed: 1444 base stations as of 2022-12-31 against at least 2000 base stations by the "
+        "deadline 2022-12-31, 72% of target"
+    )
+    assert "逾期未完成" in at.reason_zh
+    eve = result("x.built", END - timedelta(days=1), (END - timedelta(days=1), "1444个"))
+    assert eve.reason == (
+        "at risk: 1444 of 2000 base stations as of 2022-12-30, 72% of target with 99% of the "
         "time elapsed"
     )
-    assert "存在风险" in at.reason_zh
     assert result("x.built", AFTER, (END, "1444个")).status is Status.MISSED
 
 
@@ -236,16 +245,19 @@ def test_annual_rate_each_year_on_its_own() -> None:
     exactly = result("x.villages", y2020, (y2020, "12村"))
     assert exactly.years[0].status is Status.ATTAINED
     assert exactly.status is Status.ON_TRACK  # two more years to go
-    short = result("x.villages", y2020, (y2020, "11村"))
+    y1230 = date(2020, 12, 30)
+    short = result("x.villages", y1230, (y1230, "11村"))
     assert short.years[0].status is Status.AT_RISK  # 11/12 = 91.7%, below 95% of the year
     assert short.years[0].progress == pytest.approx(11 / 12)
 
 
-def test_annual_rate_a_year_short_is_missed_the_day_after_its_end() -> None:
+def test_annual_rate_a_year_short_is_missed_on_its_last_day() -> None:
     y2020 = date(2020, 12, 31)
+    eve = result("x.villages", y2020 - timedelta(days=1), (y2020 - timedelta(days=1), "11村"))
     at = result("x.villages", y2020, (y2020, "11村"))
     after = result("x.villages", y2020 + timedelta(days=1), (y2020, "11村"))
-    assert at.years[0].status is not Status.MISSED
+    assert eve.years[0].status is not Status.MISSED
+    assert at.years[0].status is Status.MISSED
     assert after.years[0].status is Status.MISSED
     assert after.status is Status.MISSED  # "12 a year" can no longer be kept
     assert [y.year for y in after.years] == [2020, 2021]
@@ -285,7 +297,8 @@ def test_annual_rate_a_closed_year_without_a_report_is_named_and_counts_as_nothi
     assert "2021: no report;" in r.reason
     assert "2021年未报送" in r.reason_zh
     x = a.category("x")
-    assert x.count(Status.NO_DATA) == sum(1 for t in x.results if t.progress is None)
+    without = x.count(Status.NO_DATA) + x.count(Status.OVERDUE)
+    assert without == sum(1 for t in x.results if t.progress is None)
     assert r in x.results
     assert r.status is not Status.NO_DATA
     # With the 2021 report filed the same data stand on track.
@@ -298,7 +311,7 @@ def test_annual_rate_an_unreported_year_cannot_be_attained() -> None:
     values = ((date(2020, 12, 31), "12"), (END, "12"))
     on_the_deadline = result("x.villages", END, *values)
     assert on_the_deadline.progress == pytest.approx(24 / 36)
-    assert on_the_deadline.status is Status.AT_RISK  # 66.7% of the period with all of it gone
+    assert on_the_deadline.status is Status.MISSED  # 2021 unreported, the deadline is final
     assert result("x.villages", AFTER, *values).status is Status.MISSED
     # An open year without a report yet is not named as missing.
     early = result("x.villages", date(2021, 1, 15), values[0])
@@ -316,20 +329,22 @@ def test_annual_rate_is_no_data_exactly_when_it_has_no_progress(
     unique = dict(values)
     a = assess(PROGRAMME, [obs("x.villages", d, n) for d, n in unique.items()], as_of=day)
     r = a.target("x.villages")
-    assert (r.status is Status.NO_DATA) == (r.progress is None)
-    closed_gap = any(y.value is None and day > min(date(y.year, 12, 31), END) for y in r.years)
+    assert (r.status in (Status.NO_DATA, Status.OVERDUE)) == (r.progress is None)
+    closed_gap = any(y.value is None and day >= min(date(y.year, 12, 31), END) for y in r.years)
     if closed_gap:
         assert r.status is not Status.ATTAINED
     for rollup in (a.overall, a.category("x")):
         averaged = [t for t in rollup.results if t.capped_progress is not None]
-        assert rollup.count(Status.NO_DATA) == rollup.total - len(averaged)
+        without = rollup.count(Status.NO_DATA) + rollup.count(Status.OVERDUE)
+        assert without == rollup.total - len(averaged) == rollup.total - rollup.reported
 
 
 @pytest.mark.parametrize(
     ("day", "values", "status"),
     [
         (date(2020, 12, 31), ((date(2020, 12, 31), True),), Status.ATTAINED),
-        (date(2020, 12, 31), ((date(2020, 12, 31), False),), Status.AT_RISK),
+        (date(2020, 12, 31), ((date(2020, 12, 31), False),), Status.MISSED),  # on the day
+        (date(2020, 12, 30), ((date(2020, 12, 30), False),), Status.AT_RISK),
         (date(2021, 1, 1), ((date(2020, 12, 31), False),), Status.MISSED),
         (date(2021, 6, 30), ((date(2020, 12, 31), False), (date(2021, 3, 1), True)), Status.MISSED),
         (date(2020, 6, 30), ((date(2020, 6, 30), False),), Status.ON_TRACK),
@@ -344,14 +359,18 @@ def test_milestone(day: date, values: tuple[tuple[date, bool], ...], status: Sta
 
 def test_milestone_done_late_says_so() -> None:
     r = result("x.lng", date(2021, 6, 30), (date(2020, 12, 31), False), (date(2021, 3, 1), True))
-    assert r.reason == "missed: not done by the deadline 2020-12-31 (done later, by 2021-03-01)"
+    assert r.reason == (
+        "missed: not done as of 2020-12-31, on or near the deadline 2020-12-31 "
+        "(done later, by 2021-03-01)"
+    )
 
 
 @pytest.mark.parametrize(
     ("day", "level", "status"),
     [
         (END, QualitativeLevel.ACHIEVED, Status.ATTAINED),
-        (END, QualitativeLevel.BASICALLY_ACHIEVED, Status.AT_RISK),  # 2/3 of 100%
+        (END, QualitativeLevel.BASICALLY_ACHIEVED, Status.MISSED),  # the deadline is final
+        (END - timedelta(days=1), QualitativeLevel.BASICALLY_ACHIEVED, Status.AT_RISK),
         (AFTER, QualitativeLevel.BASICALLY_ACHIEVED, Status.MISSED),
         (date(2020, 12, 31), QualitativeLevel.IN_PROGRESS, Status.ON_TRACK),  # 1/3 vs 33.4%
         (date(2021, 6, 30), QualitativeLevel.IN_PROGRESS, Status.AT_RISK),  # 1/3 vs 49.9%
@@ -429,8 +448,10 @@ def test_an_incompatible_quantity_is_an_error_naming_the_target() -> None:
     bad = Observation("x.level_up", END, er.Q_(3, "bed"))
     with pytest.raises(UnitError, match=r"x\.level_up") as info:
         assess(PROGRAMME, [bad], as_of=END)
-    assert "bed" in str(info.value)
-    assert "km" in str(info.value)
+    assert (
+        info.value.problem
+        == "x.level_up: 3 bed is a count of beds; this target counts length (公里)"
+    )
 
 
 def test_bad_observations_are_errors() -> None:
@@ -502,12 +523,18 @@ def test_category_rollup() -> None:
     assert x.count(Status.NO_DATA) == 3
     assert sum(x.counts.values()) == x.total
     assert x.share_attained == pytest.approx(1 / 6)
-    assert x.mean_progress == pytest.approx((1.0 + 0.1 + 0.0) / 3)
-    with_data = [r for r in x.results if r.progress is not None]
-    assert len(with_data) == 3
+    # The headline counts the three targets without data as 0; the second figure leaves them out.
+    assert x.mean_progress == pytest.approx((1.0 + 0.1 + 0.0) / 6)
+    assert x.mean_progress_reported == pytest.approx((1.0 + 0.1 + 0.0) / 3)
+    assert x.reported == 3
+    assert x.coverage == pytest.approx(3 / 6)
     assert x.mean_expected_progress == pytest.approx(
-        sum(r.expected_progress for r in with_data) / 3
+        sum(r.expected_progress for r in x.results) / 6
     )
+    assert x.worst_status is Status.MISSED
+    assert x.worst_count == 1
+    assert x.overall_status_text == "missed: 1 of 6"
+    assert x.overall_status_zh == "逾期未完成：6项中1项"
     assert [r.key for r in x.worst[:2]] == ["x.lng", "x.built"]
     assert x.worst[-1].key == "x.level_up"
 
@@ -594,20 +621,21 @@ def test_money_reports_must_name_known_subjects() -> None:
 # The shipped example ----------------------------------------------------------------------------
 
 EXPECTED = {
-    # key: statuses as of 2020-12-31, 2021-06-30, 2022-12-31, 2023-01-01
-    "new_infrastructure.base_stations_5g": ("at_risk", "on_track", "at_risk", "missed"),
+    # key: statuses as of 2020-12-31, 2021-06-30, 2022-12-31, 2023-01-01 (the deadline day is
+    # final: a figure on it that falls short is missed)
+    "new_infrastructure.base_stations_5g": ("at_risk", "on_track", "missed", "missed"),
     "transport.rural_roads": ("on_track", "on_track", "attained", "attained"),
     "transport.high_grade_waterway": ("on_track", "on_track", "attained", "attained"),
-    "transport.trunk_road_grade_ii_share": ("on_track", "on_track", "on_track", "missed"),
+    "transport.trunk_road_grade_ii_share": ("on_track", "on_track", "missed", "missed"),
     "public_health.convertible_ward_beds": ("at_risk", "on_track", "attained", "attained"),
-    "public_health.icu_beds": ("off_track", "at_risk", "at_risk", "missed"),
+    "public_health.icu_beds": ("off_track", "at_risk", "missed", "missed"),
     "public_health.district_cdcs": ("no_data", "at_risk", "attained", "attained"),
     "public_health.nucleic_acid_testing": ("on_track", "attained", "attained", "attained"),
-    "urban.water_pipe_leakage": ("on_track", "on_track", "attained", "attained"),
+    "urban.water_pipe_leakage": ("at_risk", "at_risk", "attained", "attained"),
     "urban.black_odorous_water": ("on_track", "at_risk", "attained", "attained"),
-    "urban.water_environment_ppp_started": ("at_risk", "missed", "missed", "missed"),
+    "urban.water_environment_ppp_started": ("missed", "missed", "missed", "missed"),
     "energy.sanjiang_lng_storage": ("attained", "attained", "attained", "attained"),
-    "ecology.village_living_environment": ("on_track", "at_risk", "at_risk", "missed"),
+    "ecology.village_living_environment": ("on_track", "at_risk", "missed", "missed"),
 }
 DATES = (date(2020, 12, 31), date(2021, 6, 30), date(2022, 12, 31), date(2023, 1, 1))
 
@@ -615,15 +643,18 @@ DATES = (date(2020, 12, 31), date(2021, 6, 30), date(2022, 12, 31), date(2023, 1
 @pytest.mark.parametrize(("i", "day"), list(enumerate(DATES)))
 def test_the_example_dataset(i: int, day: date) -> None:
     plan = er.load_ezhou_plan()
-    observations = er.load_observations(EXAMPLES / "ezhou_progress.csv")
-    reports = er.load_investment_reports(EXAMPLES / "ezhou_investment.csv")
+    observations = er.load_observations(EXAMPLES / "ezhou_progress.csv", er.load_ezhou_plan())
+    reports = er.load_investment_reports(EXAMPLES / "ezhou_investment.csv", er.load_ezhou_plan())
     a = assess(plan, observations, as_of=day, investment=reports)
     for key, statuses in EXPECTED.items():
         assert a.target(key).status.value == statuses[i], key
     others = [r for r in a.results if r.key not in EXPECTED]
-    assert {r.status for r in others} == {Status.NO_DATA}
+    for r in others:  # without a figure: overdue from the deadline day on
+        assert r.status is (Status.OVERDUE if day >= r.target.deadline else Status.NO_DATA)
     assert a.overall.total == len(plan.targets)
-    assert a.overall.count(Status.NO_DATA) == len(others) + (i == 0)
+    without = a.overall.count(Status.NO_DATA) + a.overall.count(Status.OVERDUE)
+    assert without == len(others) + (i == 0)
+    assert a.overall.reported == a.overall.total - without
     health = a.money_for("public_health")
     assert health.first_year_rate == Decimal("6.1") / Decimal("5.8")
     assert a.money_total.completed is None  # not every category reported
@@ -631,15 +662,16 @@ def test_the_example_dataset(i: int, day: date) -> None:
 
 def test_the_example_5g_figures_follow_from_the_data() -> None:
     plan = er.load_ezhou_plan()
-    observations = er.load_observations(EXAMPLES / "ezhou_progress.csv")
+    observations = er.load_observations(EXAMPLES / "ezhou_progress.csv", er.load_ezhou_plan())
     first = assess(plan, observations, as_of=date(2020, 12, 31))
     r = first.target("new_infrastructure.base_stations_5g")
     assert r.progress == pytest.approx(500 / 2000)
     assert r.expected_progress == pytest.approx(366 / 1096)
     assert r.gap == pytest.approx(500 / 2000 - 366 / 1096)
     last = assess(plan, observations, as_of=END).target("new_infrastructure.base_stations_5g")
-    assert last.reason.startswith("at risk: 1444 of 2000 base stations")
-    assert last.projected_value is not None  # three observations: a trend to the deadline
+    assert last.reason.startswith("missed: 1444 base stations as of 2022-12-31 against at least")
+    eve = assess(plan, observations, as_of=date(2022, 12, 30))
+    assert eve.target(last.key).projected_value is not None  # two figures: a trend
 
 
 def test_reasons_name_counted_things_in_plain_english() -> None:

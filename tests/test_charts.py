@@ -24,14 +24,14 @@ from matplotlib.text import Text
 
 import ezhou_recovery as er
 from ezhou_recovery import charts
-from ezhou_recovery.attainment import Status
+from ezhou_recovery.attainment import Status, percent_text
 from ezhou_recovery.compliance import ReportStatus
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 PLAN = er.load_ezhou_plan()
-OBSERVATIONS = er.load_observations(EXAMPLES / "ezhou_progress.csv")
-INVESTMENT = er.load_investment_reports(EXAMPLES / "ezhou_investment.csv")
-SUBMISSIONS = er.load_submissions(EXAMPLES / "ezhou_submissions.csv")
+OBSERVATIONS = er.load_observations(EXAMPLES / "ezhou_progress.csv", er.load_ezhou_plan())
+INVESTMENT = er.load_investment_reports(EXAMPLES / "ezhou_investment.csv", er.load_ezhou_plan())
+SUBMISSIONS = er.load_submissions(EXAMPLES / "ezhou_submissions.csv", er.load_ezhou_plan())
 AS_OF = date(2021, 6, 30)
 STATUS_DATE = date(2021, 10, 15)
 
@@ -230,7 +230,7 @@ def test_investment_chart_draws_completion_and_time_progress() -> None:
     drawn = texts(fig)
     transport = a.money_for("transport")
     assert transport.completion_rate is not None
-    assert any(s.startswith(f"{float(transport.completion_rate):.0%}") for s in drawn)
+    assert any(s.startswith(percent_text(transport.completion_rate)) for s in drawn)
     assert drawn.count("未报送数据") == 2 * sum(m.completion_rate is None for m in money)
 
 
@@ -268,7 +268,7 @@ def test_deadline_calendar_draws_every_deadline() -> None:
         (st.last_day, st.received) for st in c.statuses if st.status is ReportStatus.LATE
     ]
     assert tally.on_time_rate is not None
-    assert f"{float(tally.on_time_rate):.0%}" in fig.get_suptitle()
+    assert percent_text(tally.on_time_rate) in fig.get_suptitle()
 
 
 @settings(max_examples=8)

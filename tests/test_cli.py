@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import ezhou_recovery as er
+from _cli_output import csv_body, text_body
 from ezhou_recovery import _records
 from ezhou_recovery._text import width
 from ezhou_recovery.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, main
@@ -46,7 +47,7 @@ def test_plan_csv_is_one_row_per_target(
 ) -> None:
     code, out, _ = run(capsys, "plan", *PROG, "--format", "csv")
     assert code == EXIT_OK
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(csv_body(out))))
     assert [r["key"] for r in rows] == [t.key for t in sample.targets]
     assert list(rows[0]) == list(_records.TARGET_COLUMNS)
     assert rows[0]["value"] == "60"
@@ -85,7 +86,7 @@ def test_deadlines_in_a_window(
 ) -> None:
     code, out, _ = run(capsys, "deadlines", *PROG, *window, "--format", "csv")
     assert code == EXIT_OK
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(csv_body(out))))
     expected = sample.deadlines(start, end)
     assert [r["key"] for r in rows] == [d.key for d in expected]
     assert rows, "the windows above all hold deadlines"
@@ -112,13 +113,13 @@ def test_deadlines_filters(capsys: pytest.CaptureFixture[str], sample: er.Progra
     assert {d["department"] for d in found} == {"water_bureau"}
     assert len(found) == sum(1 for d in sample.deadlines() if d.department.key == "water_bureau")
     code, out, _ = run(capsys, "deadlines", *PROG, "--category", "transport", "--format", "csv")
-    assert {r["category"] for r in csv.DictReader(io.StringIO(out))} == {"transport"}
+    assert {r["category"] for r in csv.DictReader(io.StringIO(csv_body(out)))} == {"transport"}
 
 
 def test_deadlines_text_is_aligned(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "deadlines", *PROG, "--from", "2021-06-01", "--to", "2021-06-30")
     assert code == EXIT_OK
-    lines = out.splitlines()
+    lines = text_body(out).splitlines()
     assert lines[0] == "3 deadlines from 2021-06-01 to 2021-06-30:"
     body = lines[3:]
     assert len(body) == 3
@@ -130,7 +131,7 @@ def test_deadlines_text_is_aligned(capsys: pytest.CaptureFixture[str]) -> None:
 def test_no_deadlines_is_said(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "deadlines", *PROG, "--from", "2021-01-01", "--to", "2021-01-02")
     assert code == EXIT_OK
-    assert out == "No deadlines from 2021-01-01 to 2021-01-02.\n"
+    assert text_body(out) == "No deadlines from 2021-01-01 to 2021-01-02.\n"
 
 
 @pytest.mark.parametrize(
@@ -262,4 +263,24 @@ def test_deadlines_json_gives_the_window_that_applies(
     assert (data["from"], data["to"]) == (lo.isoformat(), hi.isoformat())
     assert [d["key"] for d in data["deadlines"]] == [d.key for d in sample.deadlines(start, end)]
     code, text, _ = run(capsys, "deadlines", *PROG, *window)
-    assert f"from {data['from']} to {data['to']}" in text.splitlines()[0]
+    assert f"from {data['from']} to {data['to']}" in text_body(text).splitlines()[0]
+
+
+@pytest.mark.parametrize("command", ["plan", "deadlines", "status", "compliance", "validate"])
+def test_every_output_names_the_programme_it_used(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    embedded = "programme 规划: ezhou_2020_2022 鄂州政发〔2020〕10号 (the embedded plan)"
+    _, text, _ = run(capsys, command, "--as-of", "2021-06-30")
+    assert text.splitlines()[0] == embedded
+    _, table, _ = run(capsys, command, "--as-of", "2021-06-30", "--format", "csv")
+    assert table.splitlines()[0] == "# " + embedded
+    _, data, _ = run(capsys, command, "--as-of", "2021-06-30", "--format", "json")
+    assert json.loads(data)["programme_used"] == {
+        "key": "ezhou_2020_2022",
+        "document_number": "鄂州政发〔2020〕10号",
+        "source": "embedded",
+    }
+    if command in ("plan", "deadlines", "validate"):
+        _, other, _ = run(capsys, command, *PROG, "--format", "json")
+        assert json.loads(other)["programme_used"]["source"] == PROG[1]

@@ -7,12 +7,13 @@ import io
 import json
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 import pytest
 
 import ezhou_recovery as er
+from _cli_output import csv_body
 from ezhou_recovery import _records
 from ezhou_recovery._text import width
 from ezhou_recovery.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
@@ -51,7 +52,7 @@ def test_status_csv_is_one_row_per_target(
 ) -> None:
     code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "csv")
     assert code == EXIT_OK
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(csv_body(out))))
     assert list(rows[0]) == list(_records.RESULT_COLUMNS)
     assert [r["key"] for r in rows] == [r.key for r in example_assessment.results]
     roads = next(r for r in rows if r["key"] == "transport.rural_roads")
@@ -106,7 +107,18 @@ def test_status_with_own_files(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     )
     assert code == EXIT_OK
     data = json.loads(out)
-    assert data["counts"]["no_data"] == len(data["targets"]) - 1
+    # No figure: no data, or overdue where the deadline has come (three duties due 2020-12-31).
+    without = data["counts"]["no_data"] + data["counts"]["overdue"]
+    assert without == len(data["targets"]) - 1
+    assert data["counts"]["overdue"] == sum(
+        t["deadline"] <= "2021-06-30"
+        for t in data["targets"]
+        if t["key"] != "transport.rural_roads"
+    )
+    rural = next(t for t in data["targets"] if t["key"] == "transport.rural_roads")
+    assert rural["progress"] == "0.3333"  # 20 of 60 km, four places, rounded down
+    programme = data["categories"][0]
+    assert programme["coverage"] is not None
     assert all(m["completed_yi_yuan"] is None for m in data["money"])
 
 
@@ -132,7 +144,7 @@ def test_status_with_programme_needs_observations(capsys: pytest.CaptureFixture[
 def test_compliance_csv_one_row_per_deadline(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "compliance", "--as-of", "2021-07-15", "--format", "csv")
     assert code == EXIT_OK
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(csv_body(out))))
     c = er.compliance(er.load_ezhou_plan(), er.example_submissions(), date(2021, 7, 15))
     assert [r["key"] for r in rows] == [st.deadline.key for st in c.statuses]
     assert {r["status"] for r in rows} == {"on_time", "late", "missing", "not_yet_due"}
@@ -197,7 +209,7 @@ def test_status_estimates_are_rounded_as_the_doc_says(
     assert f"rounded to {digits} significant digits" in DOC
     code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "csv")
     assert code == EXIT_OK
-    rows = {r["key"]: r for r in csv.DictReader(io.StringIO(out))}
+    rows = {r["key"]: r for r in csv.DictReader(io.StringIO(csv_body(out)))}
     code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "json")
     targets = {t["key"]: t for t in json.loads(out)["targets"]}
     seen = 0
@@ -230,7 +242,7 @@ def test_compliance_rates_are_four_places_as_the_doc_says(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert _records.RATE_PLACES == 4
-    assert 'decimal text to four places (`"0.2500"`' in DOC
+    assert "text to four places, rounded down" in DOC
     code, out, _ = run(capsys, "compliance", "--as-of", "2021-07-15", "--format", "json")
     assert code == EXIT_OK
     data = json.loads(out)
@@ -245,7 +257,42 @@ def test_compliance_rates_are_four_places_as_the_doc_says(
     p = c.programme
     assert p.on_time_rate is not None
     exact = Decimal(p.on_time_rate.numerator) / Decimal(p.on_time_rate.denominator)
-    assert data["programme"]["on_time_rate"] == str(exact.quantize(Decimal("0.0001")))
+    # Rounded down, never up: a rate never reads better than it is.
+    assert data["programme"]["on_time_rate"] == str(
+        exact.quantize(Decimal("0.0001"), rounding=ROUND_FLOOR)
+    )
+    assert Decimal(data["programme"]["on_time_rate"]) <= exact
+
+
+def test_status_shares_and_money_rates_are_four_places_rounded_down(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "status", "--as-of", "2021-06-30", "--format", "json")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    shares = [
+        t[f] for t in data["targets"] for f in ("progress", "expected_progress", "gap") if t[f]
+    ]
+    shares += [m[f] for m in data["money"] for f in ("completion_rate", "time_progress") if m[f]]
+    shares += [c["mean_progress"] for c in data["categories"] if c["mean_progress"]]
+    assert shares
+    assert all(re.fullmatch(r"-?\d+\.\d{4}", text) for text in shares), shares
+    a = er.assess(
+        er.load_ezhou_plan(),
+        er.example_observations(),
+        as_of=date(2021, 6, 30),
+        investment=er.example_investment_reports(),
+    )
+    five_g = next(t for t in data["targets"] if t["key"] == "new_infrastructure.base_stations_5g")
+    assert five_g["progress"] == "0.5000"
+    health = a.money_for("public_health")
+    assert health.completion_rate is not None
+    row = next(m for m in data["money"] if m["subject"] == "public_health")
+    assert (
+        Decimal(row["completion_rate"])
+        <= health.completion_rate
+        < (Decimal(row["completion_rate"]) + Decimal("0.0001"))
+    )
 
 
 def _submissions_csv(path: Path, bad_row: str, before: int) -> None:
@@ -265,13 +312,15 @@ def test_an_unowed_submission_names_the_file_and_the_row_the_loader_counts(
     broken = tmp_path / "broken.csv"
     _submissions_csv(broken, "quarterly_progress,transport_bureau,2021Q2,someday,", before)
     with pytest.raises(er.LoadError) as caught:
-        er.load_submissions(broken)
+        er.load_submissions(broken, er.load_ezhou_plan())
     row = caught.value.path.split(".")[0]
     assert row == f"row {before + 2}"
 
     subs = tmp_path / "subs.csv"
     _submissions_csv(subs, "quarterly_progres,transport_bureau,2021Q2,2021-07-20,", before)
-    assert len(er.load_submissions(subs)) == before + 1
+    with pytest.raises(er.LoadError) as unowed:  # the loader checks the duty against the plan
+        er.load_submissions(subs, er.load_ezhou_plan())
+    assert unowed.value.path == f"{row}.obligation"
     code, out, err = run(
         capsys, "compliance", "--programme", str(SAMPLE), "--submissions", str(subs)
     )
@@ -324,3 +373,27 @@ def test_a_well_formed_period_not_owed_is_said_so(
     code, _, err = run(capsys, "compliance", "--programme", str(SAMPLE), "--submissions", str(subs))
     assert code == EXIT_BAD_INPUT
     assert "row 2.period: the department owes no such report for this period" in err
+
+
+def test_status_fail_on_counts_overdue_with_missed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    done = [
+        "energy.sanjiang_lng_storage",
+        "urban.water_environment_ppp_started",
+        "urban.water_supply_renovation_started",
+    ]
+    every = tmp_path / "every.csv"
+    every.write_text(
+        "target,as_of,value\n" + "".join(f"{k},2020-12-31,是\n" for k in done), encoding="utf-8"
+    )
+    one_short = tmp_path / "short.csv"
+    one_short.write_text(
+        "target,as_of,value\n" + "".join(f"{k},2020-12-31,是\n" for k in done[:2]),
+        encoding="utf-8",
+    )
+    base = ("status", "--as-of", "2020-12-31", "--fail-on", "missed", "--observations")
+    assert run(capsys, *base, str(every))[0] == EXIT_OK
+    code, out, _ = run(capsys, *base, str(one_short))
+    assert code == EXIT_FINDINGS  # the third is overdue: due that day, no figure
+    assert "到期无数据 overdue" in out

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import ezhou_recovery as er
+from _cli_output import csv_body, text_body
 from ezhou_recovery.cli import EXIT_BAD_INPUT, EXIT_OK, main
 
 ROOT = Path(__file__).parent.parent
@@ -29,7 +30,7 @@ def test_the_embedded_plan_has_warnings_only(capsys: pytest.CaptureFixture[str])
     assert findings
     assert all(f.severity is er.Severity.WARNING for f in findings)
     assert code == EXIT_OK
-    assert out.startswith(f"ezhou_2020_2022: 0 error(s), {len(findings)} warning(s)")
+    assert text_body(out).startswith(f"ezhou_2020_2022: 0 error(s), {len(findings)} warning(s)")
     assert all(f.code in out and f.where in out for f in findings)
     assert err == ""
 
@@ -57,7 +58,7 @@ def test_json_lists_every_finding(capsys: pytest.CaptureFixture[str], path: Path
 
 def test_csv_is_one_row_per_finding(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--format", "csv", "--programme", str(BROKEN))
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(csv_body(out))))
     assert [r["code"] for r in rows] == [f.code for f in er.validate(er.load_programme(BROKEN))]
     assert list(rows[0]) == ["severity", "code", "where", "what"]
     assert code == EXIT_BAD_INPUT
@@ -109,7 +110,8 @@ def test_a_missing_file_is_an_error_finding(
     code, out, err = run(capsys, "--programme", str(missing))
     assert code == EXIT_BAD_INPUT
     assert err == ""
-    assert out.startswith(f"{missing}: the file does not load")
+    assert out.startswith(f"programme 规划: {missing} (does not load)\n")
+    assert text_body(out).startswith(f"{missing}: the file does not load")
     assert "load-error" in out
     assert "cannot read the file" in out
 
@@ -154,11 +156,11 @@ def test_every_load_problem_is_a_finding(
 
     code, out, _ = run(capsys, "--programme", str(path), "--format", "csv")
     assert code == EXIT_BAD_INPUT
-    assert list(csv.DictReader(io.StringIO(out))) == expected
+    assert list(csv.DictReader(io.StringIO(csv_body(out)))) == expected
 
     code, out, _ = run(capsys, "--programme", str(path))
     assert code == EXIT_BAD_INPUT
-    assert out.startswith(f"{path}: the file does not load")
+    assert text_body(out).startswith(f"{path}: the file does not load")
     assert f"{len(problems)} error(s)" in out
     assert all(where in out and problem in out for where, problem, _ in problems)
 

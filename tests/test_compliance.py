@@ -6,15 +6,18 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import ezhou_recovery as er
 from _ezhou_shape import ECOLOGY, FINANCE, LI, NDRC, ezhou_shape
 from ezhou_recovery import (
     Deadline,
     DueConvention,
     HolidayPolicy,
+    OwedPer,
     ReportStatus,
     ScoringRule,
     Submission,
@@ -353,22 +356,25 @@ def test_the_worked_example_on_the_embedded_plan() -> None:
         subs.append(Submission.for_deadline(d, date(2020, 12, 5) if late else d.due))
     result = compliance(plan, subs, as_of=date(2021, 4, 1))
     p = result.programme
-    assert (p.expected, p.on_time, p.late, p.missing, p.not_yet_due) == (35, 27, 3, 5, 84)
-    assert (p.reporting_rate, p.on_time_rate) == (Fraction(30, 35), Fraction(27, 35))
+    # 11 special plans (one per category and lead department) and, for 2020Q4 and 2021Q1, nine
+    # quarterly reports each (one per department: eight lead departments and 市财政局).
+    assert (p.expected, p.on_time, p.late, p.missing, p.not_yet_due) == (29, 21, 3, 5, 63)
+    assert (p.reporting_rate, p.on_time_rate) == (Fraction(24, 29), Fraction(21, 29))
     assert p.mean_days_late == Fraction(8, 3)
     assert p.worst_days_late == 5
     assert p.worst_days_overdue == 7
-    assert p.score == Fraction(142, 175)
-    li = result.official("李忠禄")
-    assert (li.expected, li.on_time, li.late, li.missing) == (21, 17, 1, 3)
-    assert li.score == Fraction(85, 105)
+    assert p.score == Fraction(112, 145)
+    li = result.official("李忠禄")  # 7 special plans, 4 departments' quarterly reports twice
+    assert (li.expected, li.on_time, li.late, li.missing) == (15, 11, 1, 3)
+    assert li.score == Fraction(11, 15)
     ndrc = [
         s
         for s in result.statuses
         if s.deadline.department.name_zh == "市发改委" and s.deadline.period.label == "2021Q1"
     ]
-    assert len(ndrc) == 4
+    assert len(ndrc) == 1  # one report for the four categories it leads
     assert all(s.status is ReportStatus.ON_TIME and s.resubmissions == 1 for s in ndrc)
+    assert result.category("energy").expected == 3  # its special plan and 市发改委's two reports
     ranked = [(lag.department.name_zh, lag.tally.score) for lag in result.laggards]
     assert ranked[0] == ("市生态环境局", Fraction(1, 3))
     assert {name for name, _ in ranked[1:5]} == {"市农业农村局", "市应急局", "市卫健委", "市住建局"}
@@ -382,4 +388,87 @@ def test_a_department_that_never_reports_on_the_embedded_plan() -> None:
     result = compliance(plan, subs, as_of=LATER, convention=MOVE)
     assert result.department(silent.key).missing == 10
     assert [lag.department for lag in result.laggards] == [silent]
-    assert result.programme.on_time_rate == Fraction(109, 119)
+    assert result.programme.on_time_rate == Fraction(41, 46)  # 82 of 92
+
+
+def test_a_quarterly_report_is_owed_per_department_and_a_special_plan_per_category() -> None:
+    plan = load_ezhou_plan()
+    duties = {o.key: o for o in plan.obligations}
+    assert duties["quarterly_progress"].owed_per is OwedPer.DEPARTMENT
+    assert duties["special_plan"].owed_per is OwedPer.CATEGORY
+    ndrc = next(d for d in plan.departments if d.name_zh == "市发改委")
+    day = date(2021, 7, 15)
+
+    def rate(p: er.Programme) -> Fraction:
+        subs = [
+            Submission.for_deadline(d, d.due)
+            for d in p.deadlines(end=day)
+            if not (
+                d.department == ndrc
+                and d.obligation == "quarterly_progress"
+                and d.period.label == "2021Q2"
+            )
+        ]
+        tally = compliance(p, subs, as_of=day).programme
+        assert tally.on_time_rate is not None
+        return tally.on_time_rate
+
+    # 市发改委 leads four categories and misses one quarter: one report of 38, not four of 47.
+    assert rate(plan) == Fraction(37, 38)
+    per_category = attrs.evolve(
+        duties["quarterly_progress"], owed_per=OwedPer.CATEGORY, departments=()
+    )
+    counted_four_times = attrs.evolve(
+        plan,
+        obligations=(
+            duties["special_plan"],
+            per_category,
+            attrs.evolve(
+                duties["quarterly_progress"],
+                key="finance_quarterly",
+                reporters=er.ReporterScope.NAMED,
+            ),
+        ),
+    )
+    assert rate(counted_four_times) == Fraction(43, 47)
+    assert float(1 - Fraction(43, 47)) * 100 == pytest.approx(8.51, abs=0.01)
+    assert float(1 - Fraction(37, 38)) * 100 == pytest.approx(2.63, abs=0.01)
+
+
+def test_a_report_naming_a_category_answers_its_department_report() -> None:
+    plan = load_ezhou_plan()
+    ndrc = next(d for d in plan.departments if d.name_zh == "市发改委")
+    sub = Submission(
+        "quarterly_progress", ndrc.key, date(2021, 3, 23), period="2021Q1", category="energy"
+    )
+    result = compliance(plan, [sub], as_of=date(2021, 4, 1))
+    st = result.status(f"quarterly_progress/-/{ndrc.key}/2021Q1")
+    assert st.status is ReportStatus.ON_TIME
+    water = Submission(
+        "quarterly_progress", ndrc.key, date(2021, 3, 23), period="2021Q1", category="water"
+    )
+    with pytest.raises(UnmatchedSubmissionError, match="category"):
+        compliance(plan, [water], as_of=date(2021, 4, 1))
+
+
+def test_a_report_cannot_answer_a_period_that_has_not_begun() -> None:
+    plan = load_ezhou_plan()
+    ndrc = next(d for d in plan.departments if d.name_zh == "市发改委")
+    early = Submission("quarterly_progress", ndrc.key, date(2020, 12, 1), period="2021Q2")
+    key = f"quarterly_progress/-/{ndrc.key}/2021Q2"
+    result = compliance(plan, [early], as_of=date(2021, 7, 15))
+    st = result.status(key)
+    assert st.status is ReportStatus.MISSING  # the deadline stays unanswered
+    assert st.received is None
+    assert st.premature == (date(2020, 12, 1),)
+    assert result.findings == (
+        f"premature: {key} received 2020-12-01, before its period 2021Q2 began (2021-04-01); "
+        "not counted",
+    )
+    before = compliance(plan, [early], as_of=date(2021, 6, 1))
+    assert before.status(key).status is ReportStatus.NOT_YET_DUE
+    on_time = Submission("quarterly_progress", ndrc.key, date(2021, 6, 20), period="2021Q2")
+    both = compliance(plan, [early, on_time], as_of=date(2021, 7, 15)).status(key)
+    assert both.status is ReportStatus.ON_TIME
+    assert both.received == date(2021, 6, 20)
+    assert both.resubmissions == 0

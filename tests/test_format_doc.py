@@ -76,6 +76,7 @@ def test_doc_lists_every_field_of_every_table() -> None:
         "Department": er.Department,
         "Official": er.Official,
         "Period": er.Period,
+        "CountedThing": er.CountedThing,
         "District": er.District,
         "ContentItem": er.ContentItem,
         "EventDuty": er.EventDuty,
@@ -109,3 +110,36 @@ def test_doc_lists_every_chinese_unit_word() -> None:
     section = text.split("### Units 单位", 1)[1].split("\n## ", 1)[0]
     listed = dict(re.findall(r"\| ([^|`\s]+) \| `([^`]+)` ", section))
     assert listed == _ZH_UNITS
+
+
+def _section(text: str, heading: str) -> str:
+    return text.split(heading, 1)[1].split("\n#", 1)[0]
+
+
+def test_doc_lists_every_qualifier_with_its_place_and_meaning() -> None:
+    from ezhou_recovery.units import QUALIFIER_WORDS
+
+    text = FORMAT_DOC.read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\S+) \| (before|after) \| (.+) \|$", text, flags=re.MULTILINE)
+    listed = {word: where for word, where, _ in rows}
+    assert listed == {word: where for word, (where, _) in QUALIFIER_WORDS.items()}
+    meaning = {word: said for word, _, said in rows}
+    for word, (_, qualifier) in QUALIFIER_WORDS.items():
+        expected = "about = true" if qualifier is er.Qualifier.ABOUT else f"`{qualifier.value}`"
+        assert expected in meaning[word], word
+
+
+def test_doc_lists_every_accepted_unit_symbol() -> None:
+    from ezhou_recovery.units import UNIT_SYMBOLS
+
+    section = _section(FORMAT_DOC.read_text(encoding="utf-8"), "### Unit symbols 单位符号")
+    listed = re.findall(r"`([^`]+)`", section.split("did you mean", 1)[1].split("The documents")[0])
+    assert listed == list(UNIT_SYMBOLS)
+
+
+def test_doc_lists_every_project_level() -> None:
+    text = FORMAT_DOC.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| `level` |"))
+    assert re.findall(r'`"([a-z]+)"`', row) == [level.value for level in er.ProjectLevel]
+    for level in er.ProjectLevel:
+        assert level.label_zh in row

@@ -36,10 +36,16 @@ maybe_baseline = st.one_of(st.just(NAN), finite)
         (1444.0, 2000.0, NAN, True, 0.722),
         (0.0, 0.0, NAN, True, 1.0),
         (5.0, 10.0, NAN, False, 1.0),
-        (20.0, 10.0, NAN, False, 0.5),
-        # a baseline that already meets the target is not usable: as without one
-        (20.0, 10.0, 5.0, False, 0.5),
-        (50.0, 100.0, 150.0, True, 0.5),
+        # an at-most target without a baseline is a limit: met (1) or not (0), however far
+        (20.0, 10.0, NAN, False, 0.0),
+        (30.0, 10.0, NAN, False, 0.0),
+        # a baseline that already meets the target: a value that no longer does moved away,
+        # progress is the shortfall as a negative share of the target
+        (12.0, 10.0, 8.0, False, -0.2),
+        (20.0, 10.0, 5.0, False, -1.0),
+        (50.0, 100.0, 150.0, True, -0.5),
+        (9.0, 10.0, 8.0, False, 1.0),
+        (120.0, 100.0, 150.0, True, 1.2),
     ],
 )
 def test_progress_table(
@@ -126,6 +132,7 @@ def test_elapsed_share_exact_is_decimal() -> None:
         (0.60, 1.0, f.AT_RISK),  # exactly at the at-risk band
         (0.5999, 1.0, f.OFF_TRACK),
         (0.0, 0.0, f.ON_TRACK),  # nothing expected yet
+        (-0.2, 0.0, f.OFF_TRACK),  # moved away, even with nothing expected yet
         (-0.1, 0.5, f.OFF_TRACK),
         (0.475, 0.5, f.ON_TRACK),
     ],

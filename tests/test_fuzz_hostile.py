@@ -263,7 +263,7 @@ def submission_file(path: Path, rows: list[tuple[str, ...]]) -> None:
     header = ["obligation", "department", "period", "submitted_at", "note"]
     text = csv_text(header, [list(r) for r in rows])
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    submissions = load(path, er.load_submissions)
+    submissions = load(path, lambda p: er.load_submissions(p, er.load_ezhou_plan()))
     if submissions is None:
         return
     records = [_records.submission_record(s) for s in submissions]

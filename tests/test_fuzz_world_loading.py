@@ -32,7 +32,7 @@ LOADERS: dict[str, Loader] = {
     "observations": lambda p: er.load_observations(p, PLAN),
     "columnar": lambda p: er.load_observations(p, PLAN, columnar=True),
     "investment": lambda p: er.load_investment_reports(p, PLAN),
-    "submissions": er.load_submissions,
+    "submissions": lambda p: er.load_submissions(p, PLAN),
 }
 CSV_FILES = {
     "observations": EXAMPLES / "ezhou_progress.csv",

@@ -129,7 +129,7 @@ CSV_LOADERS: dict[str, tuple[Callable[[Path], Path], Callable[[Path], object]]] 
     "observations": (lambda t: observations_csv(t, LONG), OBSERVATION_READERS["per object"]),
     "observations columnar": (lambda t: observations_csv(t, LONG), OBSERVATION_READERS["columnar"]),
     "investment": (_investment_csv, lambda p: er.load_investment_reports(p, PLAN)),
-    "submissions": (_submissions_csv, er.load_submissions),
+    "submissions": (_submissions_csv, lambda p: er.load_submissions(p, PLAN)),
 }
 
 
@@ -289,7 +289,7 @@ def test_json_lists_beyond_the_row_limit(tmp_path: Path) -> None:
         with pytest.raises(er.LoadError, match=r"5 entries in the list: .*max_rows=4"):
             er.load_observations(observations, PLAN)
         with pytest.raises(er.LoadError, match=r"submissions: 5 entries .*max_rows=4"):
-            er.load_submissions(submissions)
+            er.load_submissions(submissions, PLAN)
     assert len(er.load_observations(observations, PLAN)) == 5
 
 

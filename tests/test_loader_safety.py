@@ -86,7 +86,7 @@ LOADERS: dict[str, tuple[Callable[[str, Path], Path], Callable[[Path], object]]]
         _observations_with,
         lambda p: er.load_observations(p, er.load_programme(SAMPLE), columnar=True),
     ),
-    "submissions": (_submissions_with, er.load_submissions),
+    "submissions": (_submissions_with, lambda p: er.load_submissions(p, er.load_ezhou_plan())),
 }
 
 

@@ -119,7 +119,7 @@ _DELETE = object()
         ("issued", "2021-02-30", "issued", "not a real date"),
         ("issued", "March 2021", "issued", "YYYY-MM-DD"),
         ("categories/0/name_zh", 12, "categories[0].name_zh", "expected a text"),
-        ("categories/0/surprise", 1, "categories[0]", "unknown field(s): surprise"),
+        ("categories/0/surprise", 1, "categories[0]", "unknown field 'surprise' of category"),
         ("categories/0/name_en", _DELETE, "categories[0].name_en", "required field missing"),
         ("categories/1/targets/1/deadline", "2030-01-01", "categories[1]", "outside the programme"),
         ("categories/0/leader", "张三", "categories[0].leader", ""),
@@ -178,7 +178,10 @@ def test_a_misspelt_field_is_named_before_the_missing_one(tmp_path: Path) -> Non
     data["document_nubmer"] = data.pop("document_number")
     with pytest.raises(LoadError) as info:
         load_programme(write_json(tmp_path, data))
-    assert info.value.problem.startswith("unknown field(s): document_nubmer")
+    assert info.value.problem == (
+        "unknown field 'document_nubmer' (did you mean 'document_number'?) of programme "
+        "'sample_county_2021_2023'"
+    )
     assert ("document_number", "required field missing", None) in info.value.problems
 
 
@@ -189,3 +192,87 @@ def test_money_in_another_unit_names_the_unit(tmp_path: Path) -> None:
         load_programme(write_json(tmp_path, data))
     assert "元, 万元 or 亿元, not in km" in info.value.problem
     assert info.value.value == "30公里"
+
+
+def _first_target(data: dict[str, Any]) -> dict[str, Any]:
+    target: dict[str, Any] = data["categories"][0]["targets"][0]
+    return target
+
+
+@pytest.mark.parametrize(
+    ("value", "comparator", "about"),
+    [
+        ("99%以上", er.Comparator.AT_LEAST, False),
+        ("不低于90%", er.Comparator.AT_LEAST, False),
+        ("30分钟以内", er.Comparator.AT_MOST, False),
+        ("80%左右", er.Comparator.AT_LEAST, True),
+    ],
+)
+def test_a_qualified_value_sets_the_comparator(
+    tmp_path: Path, value: str, comparator: er.Comparator, about: bool
+) -> None:
+    data = sample_data()
+    target = _first_target(data)
+    target.pop("comparator", None)
+    target["value"] = value
+    loaded = load_programme(write_json(tmp_path, data)).targets[0]
+    assert (loaded.comparator, loaded.about) == (comparator, about)
+
+
+def test_a_comparator_that_contradicts_the_qualifier_is_an_error(tmp_path: Path) -> None:
+    data = sample_data()
+    target = _first_target(data)
+    target["value"], target["comparator"] = "99%以上", "at_most"
+    with pytest.raises(LoadError) as info:
+        load_programme(write_json(tmp_path, data))
+    assert (info.value.path, info.value.problem) == (
+        "categories[0].targets[0].comparator",
+        "the value '99%以上' says 以上 (at_least); the comparator says at_most",
+    )
+
+
+def test_an_invariant_is_named_once_with_the_value_as_written(tmp_path: Path) -> None:
+    data = sample_data()
+    target = _first_target(data)
+    target["kind"], target["value"] = "milestone", "18万千瓦"
+    with pytest.raises(LoadError) as info:
+        load_programme(write_json(tmp_path, data))
+    assert str(info.value) == (
+        f"{tmp_path / 'plan.json'}: categories[0].targets[0].value: a milestone target has no "
+        "value (value: '18万千瓦')"
+    )
+    data = sample_data()
+    _first_target(data)["deadline"] = "2030-01-01"
+    with pytest.raises(LoadError) as late:
+        load_programme(write_json(tmp_path, data))
+    assert late.value.path == "categories[0].targets[0].deadline"
+    assert late.value.problem == "is outside the programme (2021-01-01 to 2023-12-31)"
+
+
+def test_a_dimension_error_in_a_file_says_what_the_quantities_are(tmp_path: Path) -> None:
+    data = sample_data()
+    target = _first_target(data)
+    target["value"], target["baseline"] = "18万千瓦", {"value": "5 ha"}
+    with pytest.raises(LoadError) as info:
+        load_programme(write_json(tmp_path, data))
+    assert (info.value.path, info.value.problem, info.value.value) == (
+        "categories[0].targets[0].baseline",
+        "5 ha is an area; this target counts power (万千瓦)",
+        "5 ha",
+    )
+
+
+def test_counted_things_are_declared_by_the_file(tmp_path: Path) -> None:
+    data = sample_data()
+    data["counted_things"] = [
+        {"name": "test_camp", "measure_word": "个", "name_zh": "营区", "name_en": "camp"}
+    ]
+    _first_target(data)["value"] = "3个营区"
+    plan = load_programme(write_json(tmp_path, data))
+    assert plan.targets[0].value == er.Q_(3, "test_camp")
+    assert plan.counted_things[0].name_en == "camp"
+    data["counted_things"][0]["measure_word"] = "块"
+    with pytest.raises(LoadError) as info:
+        load_programme(write_json(tmp_path, data))
+    assert info.value.path == "counted_things[0].measure_word"
+    assert info.value.problem.startswith("must be one of the measure words")

@@ -43,11 +43,9 @@ def test_for_target_converts_to_the_targets_unit(value: object) -> None:
 def test_an_incompatible_unit_names_target_value_and_both_units() -> None:
     with pytest.raises(UnitError) as info:
         er.Observation.for_target(WATERWAY, DAY, "12张")
-    message = str(info.value)
-    assert "transport.high_grade_waterway" in message
-    assert "12张" in message
-    assert "bed" in message
-    assert "km" in message
+    assert info.value.problem == (
+        "transport.high_grade_waterway: 12张 is a count of beds; this target counts length (公里)"
+    )
 
 
 def test_negative_and_unreadable_values_are_errors() -> None:
@@ -136,7 +134,7 @@ def test_load_csv(tmp_path: Path) -> None:
         "energy.sanjiang_lng_storage,2020-12-31,是,,\n"
         "urban.black_odorous_water,2021-06-30,推进中,,estimate\n",
     )
-    obs = er.load_observations(path)
+    obs = er.load_observations(path, er.load_ezhou_plan())
     assert [o.target for o in obs] == [
         "new_infrastructure.base_stations_5g",
         "energy.sanjiang_lng_storage",
@@ -156,7 +154,7 @@ def test_load_json_list_and_table(tmp_path: Path) -> None:
         {"target": "transport.high_grade_waterway", "as_of": "2022-12-31", "value": 77.6},
         {"target": "energy.sanjiang_lng_storage", "as_of": "2020-12-31", "value": True},
     ]
-    plain = er.load_observations(write(tmp_path, "a.json", json.dumps(entries)))
+    plain = er.load_observations(write(tmp_path, "a.json", json.dumps(entries)), PLAN)
     table = er.load_observations(
         write(
             tmp_path,
@@ -168,7 +166,8 @@ def test_load_json_list_and_table(tmp_path: Path) -> None:
                     "observations": entries,
                 }
             ),
-        )
+        ),
+        PLAN,
     )
     assert plain == table
     assert plain[0].value == er.Q_(Decimal("77.6"), "km")
@@ -180,7 +179,11 @@ def test_load_json_list_and_table(tmp_path: Path) -> None:
         ("transport.nowhere,2021-06-30,1,,\n", "row 2.target", "unknown target key"),
         ("transport.rural_roads,2021-13-01,1,,\n", "row 2.as_of", "YYYY-MM-DD"),
         ("transport.rural_roads,30/06/2021,1,,\n", "row 2.as_of", "YYYY-MM-DD"),
-        ("transport.rural_roads,2021-06-30,12张,,\n", "row 2.value", "cannot be read as km"),
+        (
+            "transport.rural_roads,2021-06-30,12张,,\n",
+            "row 2.value",
+            "12张 is a count of beds; this target counts length (公里)",
+        ),
         ("transport.rural_roads,2021-06-30,,,\n", "row 2.value", "empty"),
         ("transport.rural_roads,2021-06-30,1,,guessed\n", "row 2.quality", "expected one of"),
         ("transport.rural_roads,2021-06-30,1\n", "row 2", "expected 5 cells"),
@@ -192,7 +195,7 @@ def test_csv_errors_name_file_row_field_and_value(
 ) -> None:
     path = write(tmp_path, "obs.csv", "target,as_of,value,source,quality\n" + body)
     with pytest.raises(LoadError) as info:
-        er.load_observations(path)
+        er.load_observations(path, er.load_ezhou_plan())
     assert info.value.source == str(path)
     assert info.value.path == where
     assert problem in info.value.problem
@@ -200,13 +203,17 @@ def test_csv_errors_name_file_row_field_and_value(
 
 def test_csv_header_errors(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="unknown column"):
-        er.load_observations(write(tmp_path, "a.csv", "target,as_of,value,note\n"))
+        er.load_observations(
+            write(tmp_path, "a.csv", "target,as_of,value,note\n"), er.load_ezhou_plan()
+        )
     with pytest.raises(LoadError, match="missing column"):
-        er.load_observations(write(tmp_path, "b.csv", "target,as_of\n"))
+        er.load_observations(write(tmp_path, "b.csv", "target,as_of\n"), er.load_ezhou_plan())
     with pytest.raises(LoadError, match="header"):
-        er.load_observations(write(tmp_path, "c.csv", ""))
+        er.load_observations(write(tmp_path, "c.csv", ""), er.load_ezhou_plan())
     with pytest.raises(LoadError, match="repeats"):
-        er.load_observations(write(tmp_path, "d.csv", "target,as_of,value,value\n"))
+        er.load_observations(
+            write(tmp_path, "d.csv", "target,as_of,value,value\n"), er.load_ezhou_plan()
+        )
 
 
 def test_json_errors(tmp_path: Path) -> None:
@@ -216,7 +223,8 @@ def test_json_errors(tmp_path: Path) -> None:
                 tmp_path,
                 "a.json",
                 json.dumps([{"target": "transport.rural_roads", "as_of": "2021-06-30"}]),
-            )
+            ),
+            PLAN,
         )
     assert info.value.path == "[0].value"
     with pytest.raises(LoadError, match="unknown field"):
@@ -227,12 +235,13 @@ def test_json_errors(tmp_path: Path) -> None:
                 json.dumps(
                     [{"target": "transport.rural_roads", "as_of": "2021-06-30", "value": 1, "x": 1}]
                 ),
-            )
+            ),
+            PLAN,
         )
     with pytest.raises(LoadError, match="format"):
-        er.load_observations(write(tmp_path, "c.json", json.dumps({"observations": []})))
+        er.load_observations(write(tmp_path, "c.json", json.dumps({"observations": []})), PLAN)
     with pytest.raises(LoadError, match="file type"):
-        er.load_observations(write(tmp_path, "d.txt", "target,as_of,value\n"))
+        er.load_observations(write(tmp_path, "d.txt", "target,as_of,value\n"), er.load_ezhou_plan())
 
 
 def test_load_against_another_programme(tmp_path: Path) -> None:
@@ -242,7 +251,7 @@ def test_load_against_another_programme(tmp_path: Path) -> None:
     path = write(tmp_path, "obs.csv", "target,as_of,value\nwater.pipe_leakage,2022-06-30,12%\n")
     assert er.load_observations(path, sample)[0].value == er.Q_(12, "percent")
     with pytest.raises(LoadError, match="unknown target key"):
-        er.load_observations(path)  # not a target of the Ezhou plan
+        er.load_observations(path, er.load_ezhou_plan())  # not a target of the Ezhou plan
 
 
 def test_load_investment_reports(tmp_path: Path) -> None:
@@ -251,7 +260,7 @@ def test_load_investment_reports(tmp_path: Path) -> None:
         "inv.csv",
         "subject,as_of,completed\ntransport,2020-12-31,58.7亿元\npublic_health,2020-12-31,61000万元\n",
     )
-    reports = er.load_investment_reports(path)
+    reports = er.load_investment_reports(path, er.load_ezhou_plan())
     assert reports[0].completed == er.money("58.7亿元")
     assert reports[1].completed.to("yi_yuan").magnitude == Decimal("6.1")
     assert isinstance(reports[1].completed.magnitude, Decimal)
@@ -264,15 +273,48 @@ def test_load_investment_reports(tmp_path: Path) -> None:
 def test_investment_report_errors(tmp_path: Path, row: str, field: str) -> None:
     path = write(tmp_path, "inv.csv", f"subject,as_of,completed\n{row}\n")
     with pytest.raises(LoadError) as info:
-        er.load_investment_reports(path)
+        er.load_investment_reports(path, er.load_ezhou_plan())
     assert info.value.path == f"row 2.{field}"
 
 
 def test_the_shipped_examples_load() -> None:
-    obs = er.load_observations(EXAMPLES / "ezhou_progress.csv")
-    reports = er.load_investment_reports(EXAMPLES / "ezhou_investment.csv")
+    obs = er.load_observations(EXAMPLES / "ezhou_progress.csv", er.load_ezhou_plan())
+    reports = er.load_investment_reports(EXAMPLES / "ezhou_investment.csv", er.load_ezhou_plan())
     assert len(obs) == sum(
         1 for line in (EXAMPLES / "ezhou_progress.csv").read_text("utf-8").splitlines()[1:] if line
     )
     assert {o.target for o in obs} <= {t.key for t in PLAN.targets}
     assert all(isinstance(r.completed.magnitude, Decimal) for r in reports)
+
+
+def test_loaders_without_a_programme_warn_and_use_the_ezhou_plan(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "o.csv", "target,as_of,value\ntransport.high_grade_waterway,2021-06-30,60\n"
+    )
+    with pytest.warns(DeprecationWarning, match=r"load_observations\(\) without a programme"):
+        obs = er.load_observations(path)
+    assert obs[0].value == er.Q_(60, "km")
+    money = write(tmp_path, "m.csv", "subject,as_of,completed\ntransport,2021-06-30,1亿元\n")
+    with pytest.warns(DeprecationWarning, match=r"load_investment_reports\(\) without a programme"):
+        er.load_investment_reports(money)
+
+
+def test_a_value_ten_thousand_times_off_warns_naming_the_row_and_both_readings(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path,
+        "o.csv",
+        "target,as_of,value\n"
+        "transport.high_grade_waterway,2021-06-30,60\n"
+        "transport.high_grade_waterway,2021-09-30,600000\n",
+    )
+    with pytest.warns(er.ImplausibleValueWarning) as caught:
+        er.load_observations(path, er.load_ezhou_plan())
+    (warning,) = caught
+    assert str(warning.message) == (
+        f"{path}: row 3.value: 600000公里 is 7,732 times the target ≥ 77.6公里: implausible; "
+        "was 60公里 meant (a slip of 万)?"
+    )
+    finding = warning.message.finding  # type: ignore[attr-defined]
+    assert (finding.code, finding.where) == ("implausible-value", "row 3.value")

@@ -115,3 +115,15 @@ def test_the_registry_is_built_without_a_usable_cache_folder(
     registry = units._new_registry()
     assert calls == [":auto:", None]
     assert registry.Quantity(1, "km").to("m").magnitude == 1000
+
+
+def test_the_package_pickles_by_name() -> None:
+    """A function pickled by value (a notebook's, sent to a Dask cluster) refers to the package."""
+    import pickle
+
+    assert pickle.loads(pickle.dumps(ezhou_recovery)) is ezhou_recovery
+    cloudpickle = pytest.importorskip("cloudpickle")
+    namespace: dict[str, object] = {"er": ezhou_recovery}
+    exec("def key(plan):\n    return er.load_ezhou_plan().key + plan\n", namespace)
+    function = pickle.loads(cloudpickle.dumps(namespace["key"]))
+    assert function("!") == ezhou_recovery.load_ezhou_plan().key + "!"

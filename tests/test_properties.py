@@ -130,7 +130,10 @@ def test_an_at_most_target_is_the_mirror_of_an_at_least_target(data: st.DataObje
         )
     )
     at_most = attrs.evolve(
-        at_most, value=er.Q_(goal, unit), baseline=er.Baseline(er.Q_(start, unit))
+        at_most,
+        value=er.Q_(goal, unit),
+        baseline=er.Baseline(er.Q_(start, unit)),
+        reporting_unit=er.ReportingUnit.of(unit),
     )
     at_least = attrs.evolve(
         at_most,

@@ -34,9 +34,11 @@ def test_the_readme_example_shows_what_the_code_gives(namespace: dict[str, Any])
     assert namespace["plan"].totals_approximate is True
     assert "exact" not in code.split("plan.total_investment", 1)[1].split("\n", 1)[0]
     assert repr(namespace["compliance"].programme).startswith(
-        "Tally(expected=47, on_time=38, late=6, missing=3,"
+        "Tally(expected=38, on_time=30, late=5, missing=3,"
     )
     assert repr(namespace["assessment"].category("transport")).startswith(
         "Rollup(category 'transport', 15 targets: attained=2,"
     )
     assert namespace["compliance"].laggards[0].department.name_zh == "市水利局"
+    transport = namespace["assessment"].category("transport")
+    assert f"# {transport.overall_status_text!r}" in code

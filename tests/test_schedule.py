@@ -103,7 +103,8 @@ def test_the_status_date_decides() -> None:
 
 
 def days(d: date) -> int:
-    return (d - START).days
+    """A date as a day number counted to its end, START being day 1 (as attainment counts)."""
+    return (d - START).days + 1
 
 
 def test_on_time_completion_gives_one_and_one() -> None:
@@ -169,7 +170,7 @@ def test_behind_mid_way_follows_lipke() -> None:
 def test_planned_value_is_interpolated_between_period_ends() -> None:
     mid = START + timedelta(days=45)
     es = earned_schedule("p.x", PLAN, START, [report("p.x", mid, "10亿元")], mid)
-    assert es.planned.magnitude == Decimal(25) * 45 / days(QUARTER_ENDS[0])
+    assert es.planned.magnitude == Decimal(25) * 46 / days(QUARTER_ENDS[0])  # day 46 of 90
 
 
 def test_the_latest_report_by_the_status_date_is_used() -> None:
@@ -193,7 +194,7 @@ def test_errors_name_the_subject() -> None:
             QUARTER_ENDS[-1],
         )
     with pytest.raises(ScheduleError, match="start"):
-        earned_schedule("p.x", PLAN, QUARTER_ENDS[0], [], QUARTER_ENDS[-1])
+        earned_schedule("p.x", PLAN, QUARTER_ENDS[0] + timedelta(days=1), [], QUARTER_ENDS[-1])
 
 
 def test_project_performance_measures_planned_projects_only() -> None:
@@ -280,12 +281,13 @@ def test_equal_reports_in_other_units_agree() -> None:
 
 
 def test_spi_is_exact_between_period_ends() -> None:
-    # PV on 2021-01-15 is 25 x 14 / 89 亿元, which no Decimal holds exactly.
-    day = date(2021, 1, 15)
+    # PV at the end of 2021-01-14 (day 14 of 90) is 25 x 14 / 90 = 35/9 亿元, which no Decimal
+    # holds exactly.
+    day = date(2021, 1, 14)
     es = earned_schedule("p.x", PLAN, START, [report("p.x", day, "10亿元")], day)
     pv = Fraction(25) * days(day) / days(QUARTER_ENDS[0])
     assert es.planned_exact == pv
-    assert es.spi == Fraction(10) / pv == Fraction(89, 35)
+    assert es.spi == Fraction(10) / pv == Fraction(18, 7)
     assert es.planned.magnitude == Decimal(25) * days(day) / days(QUARTER_ENDS[0])
 
 
@@ -316,3 +318,43 @@ def test_the_order_of_the_reports_does_not_matter(
     assert first == second
     if isinstance(first, EarnedSchedule):
         assert str(first.earned) == str(second.earned)  # type: ignore[union-attr]
+
+
+# Lipke's textbook cases ------------------------------------------------------------------------
+
+MONDAY = date(2021, 1, 4)
+
+
+def weekly(*cumulative: str) -> tuple[PlannedInvestment, ...]:
+    """A plan of equal weekly periods from MONDAY: each ends on a Sunday."""
+    return tuple(
+        PlannedInvestment(MONDAY + timedelta(days=7 * (i + 1) - 1), money(f"{v}亿元"))
+        for i, v in enumerate(cumulative)
+    )
+
+
+def test_earned_schedule_equals_lipke_with_equal_periods() -> None:
+    plan = weekly("100", "250", "450", "700", "1000")
+    end_of_week_4 = MONDAY + timedelta(days=27)
+    es = earned_schedule(
+        "p.x", plan, MONDAY, [report("p.x", end_of_week_4, "520亿元")], end_of_week_4
+    )
+    # C = 3 (PV 450 <= EV 520 < 700): ES = 3 + (520 - 450) / (700 - 450) = 3.28 periods.
+    assert es.earned_periods == Fraction(328, 100)
+    assert es.actual_periods == 4
+    assert es.earned_days == Fraction(2296, 100)  # 3.28 periods of 7 days
+    assert es.actual_days == 28
+    assert es.spi_t == Fraction(82, 100)
+    assert es.planned == money("700亿元")
+    assert es.spi == Fraction(520, 700)
+
+
+def test_earned_schedule_second_textbook_case() -> None:
+    plan = weekly("0.1", "0.2", "0.4", "0.7", "1.0")
+    t3 = MONDAY + timedelta(days=20)
+    es = earned_schedule("p.x", plan, MONDAY, [report("p.x", t3, "0.35亿元")], t3)
+    # C = 2: ES = 2 + (0.35 - 0.2) / (0.4 - 0.2) = 2.75; SPI(t) = 2.75 / 3.
+    assert es.earned_periods == Fraction(11, 4)
+    assert es.actual_periods == 3
+    assert es.spi_t == Fraction(11, 12)
+    assert round(float(es.spi_t), 4) == 0.9167

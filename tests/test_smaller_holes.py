@@ -46,7 +46,7 @@ def _submissions(tmp_path: Path, at: str) -> Path:
 @pytest.mark.parametrize("at", ["1900-01-01T00:00+14:00", "2199-12-31T23:00-10:00"])
 def test_submitted_at_is_range_checked_in_china_time(tmp_path: Path, at: str) -> None:
     with pytest.raises(er.LoadError, match=r"row 2\.submitted_at: .*outside the years"):
-        er.load_submissions(_submissions(tmp_path, at))
+        er.load_submissions(_submissions(tmp_path, at), PLAN)
 
 
 def test_submitted_at_from_python_is_range_checked_in_china_time() -> None:
@@ -68,7 +68,7 @@ def test_full_width_dates_are_read(tmp_path: Path) -> None:
     assert observation.as_of == date(2021, 6, 30)
     assert er.load_observations(path, PLAN, columnar=True).observation(0) == observation
     (submission,) = er.load_submissions(
-        _submissions(tmp_path, "２０２１－０７－０５Ｔ１０：００＋０８：００")
+        _submissions(tmp_path, "２０２１－０７－０５Ｔ１０：００＋０８：００"), PLAN
     )
     assert submission.received_on == date(2021, 7, 5)
 

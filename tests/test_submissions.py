@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import ezhou_recovery as er
 from _ezhou_shape import NDRC, ezhou_shape
 from ezhou_recovery import (
     InvariantError,
@@ -175,7 +176,7 @@ def test_csv_loads_both_ways_of_naming_a_deadline(tmp_path: Path) -> None:
         ",quarterly_progress,development_reform,2021Q1,,2021-03-26,\n"
         ",special_plan,water_bureau,,water,2020-11-30T09:30:00+08:00,\n",
     )
-    loaded = load_submissions(path)
+    loaded = load_submissions(path, er.load_ezhou_plan())
     assert len(loaded) == 3
     assert loaded[0] == Submission.for_deadline(
         Q1_2021, datetime(2021, 3, 24, 16, 0, tzinfo=UTC), note="按时"
@@ -205,7 +206,7 @@ def test_json_loads(tmp_path: Path) -> None:
         ],
     }
     path = write(tmp_path, "s.json", json.dumps(data, ensure_ascii=False))
-    loaded = load_submissions(path)
+    loaded = load_submissions(path, er.load_ezhou_plan())
     assert [s.received_on for s in loaded] == [date(2021, 3, 25)] * 2
     assert loaded[1].note == "重报"
 
@@ -238,7 +239,9 @@ def test_json_loads(tmp_path: Path) -> None:
             "2021-02-30",
         ),
         (
-            CSV_HEADER + "x,x,2021Q1,,2021-03-25,\nQuarterly,water_bureau,2021Q1,,2021-03-25,\n",
+            CSV_HEADER
+            + "quarterly_progress,water_bureau,2021Q1,,2021-03-25,\n"
+            + "Quarterly,water_bureau,2021Q1,,2021-03-25,\n",
             "row 3.obligation",
             "identifier",
             "Quarterly",
@@ -276,7 +279,7 @@ def test_bad_csv_rows_name_row_field_and_value(
 ) -> None:
     path = write(tmp_path, "bad.csv", body)
     with pytest.raises(LoadError) as info:
-        load_submissions(path)
+        load_submissions(path, er.load_ezhou_plan())
     error = info.value
     assert error.source == str(path)
     assert error.path == where
@@ -350,7 +353,7 @@ def test_bad_json_entries_name_entry_field_and_value(
 ) -> None:
     path = write(tmp_path, "bad.json", json.dumps(data))
     with pytest.raises(LoadError) as info:
-        load_submissions(path)
+        load_submissions(path, er.load_ezhou_plan())
     assert info.value.path == where
     assert fragment in info.value.problem
     assert str(path) in str(info.value)
@@ -358,15 +361,15 @@ def test_bad_json_entries_name_entry_field_and_value(
 
 def test_unreadable_and_unknown_files(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="cannot read"):
-        load_submissions(tmp_path / "missing.csv")
+        load_submissions(tmp_path / "missing.csv", er.load_ezhou_plan())
     with pytest.raises(LoadError, match="unknown file type"):
-        load_submissions(write(tmp_path, "s.txt", "x"))
+        load_submissions(write(tmp_path, "s.txt", "x"), er.load_ezhou_plan())
     with pytest.raises(LoadError, match="empty"):
-        load_submissions(write(tmp_path, "s.csv", ""))
+        load_submissions(write(tmp_path, "s.csv", ""), er.load_ezhou_plan())
     bad = tmp_path / "latin.csv"
     bad.write_bytes(CSV_HEADER.encode() + "é".encode("latin-1"))
     with pytest.raises(LoadError, match="UTF-8"):
-        load_submissions(bad)
+        load_submissions(bad, er.load_ezhou_plan())
 
 
 # A period that is not one -----------------------------------------------------------------------
@@ -392,3 +395,42 @@ def test_every_period_label_is_read_as_a_period(start: date, days: int) -> None:
     assert _is_period_label(Period(start, start + timedelta(days=days)).label)
     assert _is_period_label(quarter_of(start).label)
     assert _is_period_label(Period(date(start.year, 1, 1), date(start.year, 12, 31)).label)
+
+
+@pytest.mark.parametrize(
+    ("row", "where", "words", "value"),
+    [
+        (
+            "quarterly_report,water_bureau,2021Q1,,2021-03-25,",
+            "row 2.obligation",
+            "unknown duty (known: quarterly_progress, special_plan)",
+            "quarterly_report",
+        ),
+        (
+            "quarterly_progress,energy_bureau,2021Q1,,2021-03-25,",
+            "row 2.department",
+            "unknown department",
+            "energy_bureau",
+        ),
+        (
+            "quarterly_progress,water_bureau,2021Q1,cold_chain_x,2021-03-25,",
+            "row 2.category",
+            "unknown category",
+            "cold_chain_x",
+        ),
+    ],
+)
+def test_submissions_are_checked_against_the_programme(
+    tmp_path: Path, row: str, where: str, words: str, value: str
+) -> None:
+    path = write(tmp_path, "s.csv", CSV_HEADER + row + "\n")
+    with pytest.raises(LoadError) as info:
+        load_submissions(path, er.load_ezhou_plan())
+    assert (info.value.path, info.value.problem, info.value.value) == (where, words, value)
+
+
+def test_load_submissions_without_a_programme_warns(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.csv", CSV_HEADER + "quarterly_report,x_bureau,2021Q1,,2021-03-25,\n")
+    with pytest.warns(DeprecationWarning, match=r"without a programme does not check duties"):
+        loaded = load_submissions(path)
+    assert loaded[0].department == "x_bureau"

@@ -136,10 +136,9 @@ def test_quantity_in_converts_and_names_what_on_error() -> None:
     assert quantity_in(77600, "m").to("km").magnitude == Decimal("77.6")
     with pytest.raises(UnitError) as info:
         quantity_in("3公里", "bed", what="public_health.icu_beds")
-    message = str(info.value)
-    assert "public_health.icu_beds" in message
-    assert "km" in message
-    assert "bed" in message
+    assert info.value.problem == (
+        "public_health.icu_beds: 3公里 is a length; this target counts beds (张床位)"
+    )
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), True, None, [1]])
@@ -208,7 +207,8 @@ def test_parse_of_written_quantity_round_trips(value: Decimal, unit: str) -> Non
         ("72小时", "day", "3"),
         ("60分钟", "hour", "1"),
         ("77600米", "km", "77.6"),
-        ("1.609344 km", "mile", "1"),
+        ("1609.344米", "km", "1.609344"),
+        ("2.5万千瓦", "MW", "25"),
         ("50%", "dimensionless", "0.5"),
         ("3000万元", "yi_yuan", "0.3"),
     ],
@@ -258,3 +258,138 @@ def test_a_prefix_on_a_unit_that_takes_none_is_an_error(text: str) -> None:
 def test_a_hedged_number_says_where_the_hedge_belongs(text: str) -> None:
     with pytest.raises(UnitError, match="write the number without"):
         parse_quantity(text)
+
+
+# Unit texts as people write them ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("120萬噸", er.Q_(Decimal(1_200_000), "metric_ton")),
+        ("5公裡", er.Q_(Decimal(5), "km")),
+        ("１６００张", er.Q_(Decimal(1600), "bed")),
+        ("2亿方", er.Q_(Decimal(200_000_000), "m**3")),
+        ("8000万方", er.Q_(Decimal(80_000_000), "m**3")),
+        ("±800千伏", er.Q_(Decimal(800), "kV")),
+        ("50万kw", er.Q_(Decimal(500_000), "kW")),
+        ("6 kilometer", er.Q_(Decimal(6), "km")),
+    ],
+)
+def test_unit_texts_as_people_write_them(text: str, expected: er.Quantity) -> None:
+    q = parse_quantity(text)
+    assert q == expected
+    assert q.units == expected.units
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [
+        ("99%以上", er.Qualifier.AT_LEAST, er.Q_(Decimal(99), "percent")),
+        ("不低于90%", er.Qualifier.AT_LEAST, er.Q_(Decimal(90), "percent")),
+        ("30分钟以内", er.Qualifier.AT_MOST, er.Q_(Decimal(30), "minute")),
+        ("80%左右", er.Qualifier.ABOUT, er.Q_(Decimal(80), "percent")),
+        ("77.6公里", None, er.Q_(Decimal("77.6"), "km")),
+    ],
+)
+def test_qualifiers_are_read_beside_the_number(
+    text: str, qualifier: er.Qualifier | None, value: er.Quantity
+) -> None:
+    assert er.read_qualified(text) == (value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "99%以上",
+            "'以上' qualifies the number (at_least): a target's value may carry it (it sets the "
+            "comparator) and a reported value may say 左右 (an estimate); elsewhere write the "
+            "number alone",
+        ),
+        (
+            "±5%",
+            "± is read only before a voltage (±800千伏, a direct-current line); write a range as "
+            "its two limits",
+        ),
+        (
+            "6000 kt",
+            "unknown unit 'kt' (pint would read it as knot): plans use the units the format page "
+            "lists; did you mean t or km?",
+        ),
+        ("５Ｇ", "unknown unit 'G' (G is gauss): did you mean g?"),
+        (
+            "3个营地",
+            "unknown unit '个营地': if 营地 is a thing this plan counts, declare it in the "
+            'programme file: [[counted_things]] name = "...", measure_word = "个", '
+            'name_zh = "营地", name_en = "..."',
+        ),
+        (
+            "7座储油罐",
+            "unknown unit '座储油罐': if 储油罐 is a thing this plan counts, declare it in the "
+            'programme file: [[counted_things]] name = "...", measure_word = "座", '
+            'name_zh = "储油罐", name_en = "..."',
+        ),
+        (
+            "5 furlong",
+            "unknown unit 'furlong' (pint would read it as furlong): plans use the "
+            "units the format page lists",
+        ),
+    ],
+)
+def test_unit_texts_that_are_refused_say_what_to_write(text: str, message: str) -> None:
+    with pytest.raises(UnitError) as info:
+        parse_quantity(text)
+    assert info.value.problem == message
+
+
+def test_a_declared_counted_thing_is_a_unit_of_its_own() -> None:
+    from ezhou_recovery.units import declare_counted_thing, describe_dimension
+
+    declare_counted_thing("test_granary", "座", "粮仓", "granary")
+    declare_counted_thing("test_granary", "座", "粮仓", "granary")  # again: harmless
+    q = parse_quantity("4座粮仓")
+    assert q == er.Q_(Decimal(4), "test_granary")
+    assert er.format_quantity(q) == "4座粮仓"
+    assert describe_dimension(q.units) == ("a count of granarys", "granarys")
+    with pytest.raises(pint.DimensionalityError):
+        q + er.Q_(1, "bed")
+    with pytest.raises(UnitError) as taken:
+        declare_counted_thing("test_silo", "座", "粮仓", "silo")
+    assert taken.value.problem == "the word '粮仓' stands for test_granary already"
+    with pytest.raises(UnitError) as again:
+        declare_counted_thing("test_granary", "个", "谷仓", "barn")
+    assert (
+        again.value.problem
+        == "the counted thing 'test_granary' is declared already as another thing"
+    )
+
+
+@pytest.mark.parametrize(
+    ("unit", "words"),
+    [
+        ("hectare", ("an area", "area")),
+        ("kW", ("power", "power")),
+        ("m**3", ("a volume", "volume")),
+        ("metric_ton", ("a mass", "mass")),
+        ("kV", ("a voltage", "voltage")),
+        ("minute", ("a duration", "time")),
+        ("yi_yuan", ("money", "money")),
+        ("percent", ("a share", "a share")),
+        ("bed", ("a count of beds", "beds")),
+    ],
+)
+def test_dimensions_are_described_in_words(unit: str, words: tuple[str, str]) -> None:
+    from ezhou_recovery.units import describe_dimension
+
+    assert describe_dimension(er.ureg.Unit(unit)) == words
+
+
+def test_a_dimension_error_says_what_the_quantities_are() -> None:
+    with pytest.raises(UnitError) as info:
+        quantity_in("5 ha", "kW", what="energy.new_capacity", unit_text="万千瓦")
+    assert (
+        info.value.problem
+        == "energy.new_capacity: 5 ha is an area; this target counts power (万千瓦)"
+    )
+    assert "[length]" not in str(info.value)

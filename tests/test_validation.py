@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -61,7 +62,7 @@ def test_generated_programmes_have_no_errors(programme: er.Programme) -> None:
 def test_finding_reads_well(sample: er.Programme) -> None:
     finding = er.validate(sample)[0]
     assert str(finding) == (
-        "warning: categories[transport].targets[transport.bridge_share].clause_zh: "
+        "warning: categories[0].targets[1].clause_zh: "
         "no clause of the text quoted [target-without-clause]"
     )
 
@@ -98,12 +99,51 @@ def test_obligation_due_outside_period(sample: er.Programme) -> None:
     assert codes(p)["obligation-due-outside-period"] is er.Severity.ERROR
 
 
-def test_category_without_lead_department(sample: er.Programme) -> None:
+def test_a_category_the_plan_assigns_to_nobody_is_a_warning(sample: er.Programme) -> None:
     water = sample.category("water")
-    with pytest.raises(er.InvariantError, match="lead department"):
-        attrs.evolve(water, lead_departments=())
-    p = with_category(sample, "water", bypass(water, lead_departments=()))
-    assert codes(p)["category-without-lead"] is er.Severity.ERROR
+    p = with_category(sample, "water", attrs.evolve(water, leader=None, lead_departments=()))
+    found = {f.code: f for f in er.validate(p)}
+    lead, leader = found["category-without-lead"], found["category-without-leader"]
+    assert (lead.severity, lead.where, lead.what) == (
+        er.Severity.WARNING,
+        "categories[1].lead_departments",
+        "the plan names no lead department: nobody owes this category's reports",
+    )
+    assert (leader.severity, leader.where, leader.what) == (
+        er.Severity.WARNING,
+        "categories[1].leader",
+        "the plan names no leading official: no official answers for this category",
+    )
+    assert [c.key for c in p.unassigned] == ["water"]
+
+
+def test_a_gap_in_category_numbers_is_a_warning(sample: er.Programme) -> None:
+    water = sample.category("water")
+    p = with_category(sample, "water", attrs.evolve(water, number=4))
+    (gap,) = [f for f in er.validate(p) if f.code == "category-number-gap"]
+    assert (gap.severity, gap.where, gap.what) == (
+        er.Severity.WARNING,
+        "categories",
+        "the categories are numbered 1, 4: number(s) 2, 3 missing (a fragment of a plan, or a slip?)",
+    )
+
+
+def test_an_empty_programme_fails(sample: er.Programme) -> None:
+    empty = attrs.evolve(sample, categories=(), obligations=())
+    (found,) = [f for f in er.validate(empty) if f.code == "empty-programme"]
+    assert (found.severity, found.what) == (
+        er.Severity.ERROR,
+        "the programme has no categories: nothing to check",
+    )
+    bare = tuple(
+        attrs.evolve(c, targets=(), projects=(), portfolio=None) for c in sample.categories
+    )
+    hollow = attrs.evolve(sample, categories=bare)
+    assert "no targets, projects or portfolio" in codes_what(hollow)["empty-programme"]
+
+
+def codes_what(programme: er.Programme) -> dict[str, str]:
+    return {f.code: f.what for f in er.validate(programme)}
 
 
 def test_duplicate_keys(sample: er.Programme) -> None:
@@ -111,7 +151,8 @@ def test_duplicate_keys(sample: er.Programme) -> None:
         attrs.evolve(sample, categories=sample.categories * 2)
     p = bypass(sample, categories=sample.categories * 2)
     found = [f for f in er.validate(p) if f.code == "duplicate-key"]
-    assert {f.where for f in found} >= {"categories[transport]", "targets[transport.rural_roads]"}
+    # The repeats, named where they stand in the file: the third category, its first target.
+    assert {f.where for f in found} >= {"categories[2].key", "categories[2].targets[0].key"}
     assert all(f.severity is er.Severity.ERROR for f in found)
 
 
@@ -122,7 +163,7 @@ def test_target_of_another_category_is_dangling(sample: er.Programme) -> None:
         attrs.evolve(water, targets=(stray,))
     p = with_category(sample, "water", bypass(water, targets=(stray,)))
     finding = next(f for f in er.validate(p) if f.code == "dangling-key")
-    assert finding.where == "categories[water].targets[transport.rural_roads]"
+    assert finding.where == "categories[1].targets[0]"
 
 
 def test_published_before_issued(sample: er.Programme) -> None:
@@ -278,7 +319,7 @@ def test_department_key_conflict(sample: er.Programme) -> None:
     other = er.Department("transport_bureau", "县水务局", "County Water Affairs Bureau")
     p = with_category(sample, "water", attrs.evolve(water, lead_departments=(other,)))
     finding = next(f for f in er.validate(p) if f.code == "department-key-conflict")
-    assert finding.where == "categories[water].lead_departments[0]"
+    assert finding.where == "categories[1].lead_departments[0]"
     assert "县交通运输局" in finding.what
 
 
@@ -291,8 +332,8 @@ def test_target_without_clause(sample: er.Programme) -> None:
     target = sample.target("transport.rural_roads")
     assert target.clause_zh is not None
     wheres = {f.where for f in er.validate(sample) if f.code == "target-without-clause"}
-    assert "categories[transport].targets[transport.rural_roads].clause_zh" not in wheres
-    assert "categories[water].targets[water.pipe_leakage].clause_zh" in wheres
+    assert "categories[0].targets[0].clause_zh" not in wheres  # transport.rural_roads
+    assert "categories[1].targets[0].clause_zh" in wheres  # water.pipe_leakage
 
 
 def test_dangling_deadlines(sample: er.Programme) -> None:
@@ -325,6 +366,27 @@ def test_every_documented_rule_is_tested() -> None:
     assert {code for code in documented if f'"{code}"' not in source} == set()
 
 
+def test_a_running_total_that_fell_is_a_finding() -> None:
+    plan = er.load_ezhou_plan()
+    target = plan.target("new_infrastructure.base_stations_5g")
+    observations = [
+        er.Observation.for_target(target, date(2021, 6, 30), "2100个"),
+        er.Observation.for_target(target, date(2021, 12, 31), "1900个"),
+        er.Observation.for_target(target, date(2022, 6, 30), "2000个"),
+    ]
+    findings = er.validate_observations(plan, observations)
+    assert [f.code for f in findings] == ["running-total-fell"]
+    assert findings[0].severity is er.Severity.WARNING
+    assert "2021-06-30" in findings[0].what
+    assert "2021-12-31" in findings[0].what
+    level = plan.target("transport.trunk_road_grade_ii_share")  # a level may go down
+    down = [
+        er.Observation.for_target(level, date(2021, 6, 30), "75%"),
+        er.Observation.for_target(level, date(2021, 12, 31), "70%"),
+    ]
+    assert er.validate_observations(plan, down) == ()
+
+
 def test_a_target_scoped_to_a_district_names_it() -> None:
     plan = er.load_ezhou_plan()
     assert "district-not-named" not in codes(plan)
@@ -340,7 +402,7 @@ def test_a_target_scoped_to_a_district_names_it() -> None:
         if f.code == "district-not-named"
     ]
     assert [(f.severity, f.where) for f in found] == [
-        (er.Severity.WARNING, "categories[urban].targets[urban.old_neighbourhoods_echeng].district")
+        (er.Severity.WARNING, "categories[6].targets[20].district")
     ]
     assert "'echeng'" in found[0].what
     dangling = bypass(target, district="wuchang")
@@ -367,3 +429,19 @@ def test_a_start_milestone_shown_as_completion_is_flagged() -> None:
     assert codes(with_category(plan, "urban", changed))["start-shown-as-completion"] is (
         er.Severity.WARNING
     )
+
+
+def test_findings_name_the_entry_as_the_loader_does(sample: er.Programme, tmp_path: Path) -> None:
+    import tomllib
+
+    transport = sample.category("transport")
+    late = bypass(transport.targets[1], deadline=date(2024, 1, 1))
+    p = with_category(sample, "transport", bypass(transport, targets=(transport.targets[0], late)))
+    (finding,) = [f for f in er.validate(p) if f.code == "target-deadline-outside-period"]
+    data = tomllib.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["categories"][0]["targets"][1]["deadline"] = "2024-01-01"
+    path = tmp_path / "late.json"
+    path.write_text(json.dumps(data, default=str, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(er.LoadError) as info:
+        er.load_programme(path)
+    assert finding.where == info.value.path == "categories[0].targets[1].deadline"

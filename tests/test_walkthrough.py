@@ -37,7 +37,9 @@ def test_the_walkthrough_runs_and_saves_its_charts(tmp_path: Path) -> None:
     # What it prints is what the library computes.
     plan = er.load_ezhou_plan()
     tally = er.compliance(
-        plan, er.load_submissions(ROOT / "examples" / "ezhou_submissions.csv"), date(2021, 10, 15)
+        plan,
+        er.load_submissions(ROOT / "examples" / "ezhou_submissions.csv", plan),
+        date(2021, 10, 15),
     ).programme
     assert (
         f"{tally.expected} reports due so far: {tally.on_time} on time, {tally.late} late, "

@@ -161,7 +161,12 @@ def csv_as_json_file(path: Path, name: str, list_name: str) -> dict[str, Any]:
             "investment_reports",
             lambda p: er.load_investment_reports(p, PLAN),
         ),
-        ("ezhou_submissions.csv", SUBMISSIONS_FORMAT, "submissions", er.load_submissions),
+        (
+            "ezhou_submissions.csv",
+            SUBMISSIONS_FORMAT,
+            "submissions",
+            lambda p: er.load_submissions(p, PLAN),
+        ),
     ],
 )
 def test_the_examples_as_json_files_are_valid_and_load_the_same(
@@ -179,7 +184,7 @@ def test_the_loaded_examples_write_valid_documents() -> None:
     for o in er.load_observations(EXAMPLES / "ezhou_progress.csv", PLAN):
         OBSERVATION.validate(to_data(o))
         assert from_data(to_data(o), er.Observation) == o
-    for s in er.load_submissions(EXAMPLES / "ezhou_submissions.csv"):
+    for s in er.load_submissions(EXAMPLES / "ezhou_submissions.csv", er.load_ezhou_plan()):
         SUBMISSION.validate(to_data(s))
     for r in er.load_investment_reports(EXAMPLES / "ezhou_investment.csv", PLAN):
         INVESTMENT.validate(to_data(r))
@@ -202,7 +207,7 @@ def test_generated_files_are_valid_and_load(
     FILES[SUBMISSIONS_FORMAT].validate(document)
     path = tmp_path_factory.mktemp("subs") / "subs.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    assert list(er.load_submissions(path)) == subs
+    assert list(er.load_submissions(path, programme)) == subs
 
 
 @pytest.mark.parametrize(

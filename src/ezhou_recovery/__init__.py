@@ -16,6 +16,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getattr__ below
+    from ._arrow import observations_from_frame, submissions_from_frame
     from ._holidays import CalendarUnavailableError, is_working_day, next_working_day
     from .accountability import (
         Accountability,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         BATCH_MIN_OBSERVATIONS,
         MILESTONE_AT_RISK_ELAPSED,
         ON_TRACK_RATIO,
+        STALE_AFTER_DAYS,
         Assessment,
         Rollup,
         Status,
@@ -42,6 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Thresholds,
         YearResult,
         assess,
+        percent_text,
     )
     from .bulletin import Bulletin, BulletinHeader, bulletin
     from .columnar import ObservationTable
@@ -83,11 +86,13 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Deadlines,
         DueRule,
         Frequency,
+        OwedPer,
         ReporterScope,
         ReportingObligation,
     )
     from .observations import (
         AnnualInvestmentPlan,
+        ImplausibleValueWarning,
         InvestmentReport,
         Observation,
         QualitativeLevel,
@@ -98,7 +103,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
     )
     from .people import Department, District, DistrictKind, Official
     from .periods import Period, quarter_of
-    from .programme import Category, Programme, Task
+    from .programme import Category, CountedThing, Programme, Task
     from .projects import (
         Funding,
         FundingSource,
@@ -110,6 +115,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         ProjectStatus,
     )
     from .report_workbook import REPORT_SHEETS, write_report_workbook
+    from .reporting_units import ReportingUnit
     from .schedule import (
         EarnedSchedule,
         MilestoneState,
@@ -140,8 +146,18 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         TargetKind,
         Targets,
     )
-    from .units import Q_, format_quantity, money, parse_quantity, parse_unit, quantity_in, ureg
-    from .validation import Finding, Severity, validate
+    from .units import (
+        Q_,
+        Qualifier,
+        format_quantity,
+        money,
+        parse_quantity,
+        parse_unit,
+        quantity_in,
+        read_qualified,
+        ureg,
+    )
+    from .validation import Finding, Severity, validate, validate_observations
     from .workbook_reading import FilledWorkbook, read_reporting_workbook
     from .workbooks import write_reporting_workbook, write_reporting_workbooks
 
@@ -176,11 +192,19 @@ _LAZY: dict[str, str] = {
     "check_contents": "accountability",
     "event_reports": "accountability",
     "to_json": "serialization",
+    "ReportingUnit": "reporting_units",
+    "CountedThing": "programme",
+    "Qualifier": "units",
+    "read_qualified": "units",
+    "ImplausibleValueWarning": "observations",
     "from_json": "serialization",
     "validate": "validation",
+    "validate_observations": "validation",
     "Severity": "validation",
     "Finding": "validation",
     "AT_RISK_RATIO": "attainment",
+    "STALE_AFTER_DAYS": "attainment",
+    "percent_text": "attainment",
     "AnnualInvestmentPlan": "observations",
     "AnnualMoneyResult": "investment",
     "Assessment": "attainment",
@@ -236,6 +260,7 @@ _LAZY: dict[str, str] = {
     "Quality": "observations",
     "REPORT_SHEETS": "report_workbook",
     "ReportStatus": "compliance",
+    "OwedPer": "obligations",
     "ReporterScope": "obligations",
     "ReportingObligation": "obligations",
     "Rollup": "attainment",
@@ -276,6 +301,7 @@ _LAZY: dict[str, str] = {
     "money": "units",
     "next_working_day": "_holidays",
     "observations_frame": "observations",
+    "observations_from_frame": "_arrow",
     "parse_quantity": "units",
     "parse_unit": "units",
     "project_performance": "schedule",
@@ -283,6 +309,7 @@ _LAZY: dict[str, str] = {
     "quarter_of": "periods",
     "read_reporting_workbook": "workbook_reading",
     "submissions_frame": "submissions",
+    "submissions_from_frame": "_arrow",
     "upcoming": "duedates",
     "ureg": "units",
     "write_report_workbook": "report_workbook",
@@ -301,6 +328,7 @@ __all__ = [
     "ON_TRACK_RATIO",
     "Q_",
     "REPORT_SHEETS",
+    "STALE_AFTER_DAYS",
     "Accountability",
     "AccountabilityRule",
     "AnnualInvestmentPlan",
@@ -317,6 +345,7 @@ __all__ = [
     "Compliance",
     "ContentCheck",
     "ContentItem",
+    "CountedThing",
     "Deadline",
     "DeadlineStatus",
     "Deadlines",
@@ -343,6 +372,7 @@ __all__ = [
     "Ground",
     "GroundKind",
     "HolidayPolicy",
+    "ImplausibleValueWarning",
     "InvariantError",
     "InvestmentReport",
     "Laggard",
@@ -356,6 +386,7 @@ __all__ = [
     "Observation",
     "ObservationTable",
     "Official",
+    "OwedPer",
     "Period",
     "PlannedInvestment",
     "Portfolio",
@@ -363,11 +394,13 @@ __all__ = [
     "Project",
     "ProjectLevel",
     "ProjectStatus",
+    "Qualifier",
     "QualitativeLevel",
     "Quality",
     "ReportStatus",
     "ReporterScope",
     "ReportingObligation",
+    "ReportingUnit",
     "ReviewItem",
     "ReviewSubject",
     "Rollup",
@@ -419,19 +452,24 @@ __all__ = [
     "money",
     "next_working_day",
     "observations_frame",
+    "observations_from_frame",
     "parse_quantity",
     "parse_unit",
+    "percent_text",
     "project_performance",
     "quantity_in",
     "quarter_of",
     "raised_limits",
+    "read_qualified",
     "read_reporting_workbook",
     "score_draft",
     "submissions_frame",
+    "submissions_from_frame",
     "to_json",
     "upcoming",
     "ureg",
     "validate",
+    "validate_observations",
     "write_report_workbook",
     "write_reporting_workbook",
     "write_reporting_workbooks",
@@ -466,6 +504,11 @@ class _Package(types.ModuleType):
             self.__dict__.pop(name, None)  # the public name is loaded again on first use
             return
         super().__setattr__(name, value)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # A function pickled by value (cloudpickle: Dask, Ray, a notebook's function sent to a
+        # cluster) refers to this module by name, as to any other module.
+        return importlib.import_module, (self.__name__,)
 
 
 sys.modules[__name__].__class__ = _Package

@@ -7,7 +7,9 @@ Unknown keys are errors; nothing is coerced silently (``"12"`` is not a whole nu
 
 from __future__ import annotations
 
+import difflib
 import enum
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -17,6 +19,7 @@ from typing import Any, TypeVar, get_origin
 
 import attrs
 import cattrs
+import cattrs.gen
 import pint
 from cattrs.errors import (
     AttributeValidationNote,
@@ -28,6 +31,7 @@ from cattrs.errors import (
 
 from ._dates import check_in_range, read_date
 from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from .reporting_units import ReportingUnit
 from .units import Quantity, magnitude_problem, parse_quantity
 
 T = TypeVar("T")
@@ -68,6 +72,12 @@ def _unstructure_quantity(q: Quantity) -> str:
         raise UnitError(q, f"{problem}: it could not be read back")
     unit = format(q.units, "D")
     return str(number) if unit == "dimensionless" else f"{number} {unit}"
+
+
+def _structure_reporting_unit(value: Any, _: type) -> ReportingUnit:
+    if not isinstance(value, str):
+        raise _ProblemError("expected a unit written as text, such as '万千瓦'", value)
+    return ReportingUnit.parse(value)
 
 
 def _is_quantity_type(t: Any) -> bool:
@@ -222,6 +232,9 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(ReportingUnit, _structure_reporting_unit)
+    converter.register_unstructure_hook(ReportingUnit, str)
+    _omit_default_reporting_unit(converter)
     # Observation.value (a quantity, true/false or a qualitative level) and
     # Submission.submitted_at (a date or a time with its offset).
     from .observations import QualitativeLevel
@@ -234,6 +247,23 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook_func(moment, _unstructure_moment)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     return converter
+
+
+def _omit_default_reporting_unit(converter: cattrs.Converter) -> None:
+    # A target's reporting unit is written only where it is not its value's own unit (万千瓦).
+    from .targets import Target
+
+    plain = cattrs.gen.make_dict_unstructure_fn(Target, converter)
+
+    def unstructure(target: Target) -> dict[str, Any]:
+        data: dict[str, Any] = plain(target)
+        if target.value is not None and target.reporting_unit == ReportingUnit.of(
+            target.value.units
+        ):
+            data.pop("reporting_unit", None)
+        return data
+
+    converter.register_unstructure_hook(Target, unstructure)
 
 
 #: The converter the library uses.
@@ -266,7 +296,7 @@ def _describe(exc: BaseException) -> tuple[str, Any]:
     if isinstance(exc, UnitError):
         return exc.problem, exc.text
     if isinstance(exc, InvariantError):
-        return f"{exc.where}: {exc.field}: {exc.problem}", exc.value
+        return exc.problem, exc.value  # the path names the object and the field
     if isinstance(exc, ForbiddenExtraKeysError):
         return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}", None
     if isinstance(exc, KeyError):
@@ -278,11 +308,59 @@ def _describe(exc: BaseException) -> tuple[str, Any]:
     return f"{type(exc).__name__}: {exc}", None
 
 
+def _unknown_fields(data: Any, path: str, exc: BaseException) -> tuple[str, Any] | None:
+    """An unknown field in words: the object's key and the nearest field it may mean."""
+    if not isinstance(exc, ForbiddenExtraKeysError):
+        return None
+    fields = (
+        [a.alias or a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
+    )
+    raw = _raw_at(data, path)
+    key = raw.get("key") if isinstance(raw, dict) else None
+    owner = exc.cl.__name__.lower() + (f" {key!r}" if isinstance(key, str) else "")
+    words = []
+    for name in sorted(exc.extra_fields):
+        near = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        words.append(f"{name!r}{hint}")
+    return f"unknown field {', '.join(words)} of {owner}", None
+
+
 def _full_path(path: str, exc: BaseException) -> str:
     # An invariant names the field inside the object that broke it: extend the path with it.
     if isinstance(exc, InvariantError):
         return f"{path}.{exc.field}" if path else exc.field
     return path
+
+
+_STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+
+
+def _raw_at(data: Any, path: str) -> Any:
+    """The plain data at ``path`` (``categories[0].targets[2].baseline``), or None."""
+    here = data
+    for name, index in _STEP.findall(path):
+        if name and isinstance(here, dict):
+            here = here.get(name)
+        elif index and isinstance(here, list) and int(index) < len(here):
+            here = here[int(index)]
+        else:
+            return None
+    return here
+
+
+def _as_written(data: Any, path: str, problem: str, value: Any) -> tuple[str, str, Any]:
+    """A problem with its value as the file writes it (18万千瓦, not 180000 kW)."""
+    raw = _raw_at(data, path)
+    if isinstance(raw, dict):
+        raw = raw.get("value")  # a baseline: its value
+    written_as_quantity = isinstance(value, str) or hasattr(value, "units")
+    if not isinstance(raw, str) or not written_as_quantity or value == raw:
+        return path, problem, value
+    shown = str(value)
+    if shown and shown in problem:
+        problem = problem.replace(shown, raw)
+    return path, problem, raw
 
 
 def structure(data: Any, cls: type[T], *, source: str, using: cattrs.Converter | None = None) -> T:
@@ -295,13 +373,17 @@ def structure(data: Any, cls: type[T], *, source: str, using: cattrs.Converter |
     try:
         return (converter if using is None else using).structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
-        problems = [(_full_path(path, sub), *_describe(sub)) for path, sub in _walk(exc, "")]
+        problems = [
+            (_full_path(path, sub), *(_unknown_fields(data, path, sub) or _describe(sub)))
+            for path, sub in _walk(exc, "")
+        ]
     except (EzhouRecoveryError, ValueError, TypeError, AttributeError, ArithmeticError) as other:
         problems = [(_full_path("", other), *_describe(other))]
     if not problems:  # pragma: no cover - an exception group always holds one
         problems = [("", "invalid data", None)]
     # A misspelt field shows as an unknown field and a missing one: name the misspelling first.
     problems.sort(key=lambda p: not p[1].startswith("unknown field"))
+    problems = [_as_written(data, *p) for p in problems]
     path, problem, value = problems[0]
     error = LoadError(source, path, problem, value)
     error.problems = problems

@@ -41,6 +41,7 @@ __all__ = [
     "NO_DATA",
     "OFF_TRACK",
     "ON_TRACK",
+    "OVERDUE",
     "catch_up_per_quarter",
     "completion_rate",
     "divide",
@@ -62,6 +63,7 @@ AT_RISK: Final = 2
 OFF_TRACK: Final = 3
 MISSED: Final = 4
 NO_DATA: Final = 5
+OVERDUE: Final = 6
 
 #: Relative tolerance when comparing a value with its target, so that a float value converted from
 #: another unit (77,600 m read as 77.6 km) is not judged short by a rounding error.
@@ -99,14 +101,6 @@ def divide(numerator: Any, denominator: Any, fallback: Any) -> Any:
     return out
 
 
-def _either(a: Any, b: Any) -> Any:
-    if _is_scalar(a, b):
-        return bool(a) or bool(b)
-    import numpy as np
-
-    return np.logical_or(a, b)
-
-
 def progress(actual: Real, target: Real, baseline: Real, higher_is_better: Truth) -> Real:
     """Share of the way from the baseline to the target that ``actual`` has come.
 
@@ -115,16 +109,27 @@ def progress(actual: Real, target: Real, baseline: Real, higher_is_better: Truth
     (TolaData / Mercy Corps IPTT percent met). It is negative when the value moved away from the
     target and above 1 when it went beyond.
 
-    Without a usable baseline (``nan``, or a baseline that already meets the target): for an
-    at-least target ``actual / target`` (1 when the target is 0); for an at-most target 1 when
-    ``actual`` meets the target, else ``target / actual``: the share the value must shrink to.
+    With a baseline that already meets the target: 1 while ``actual`` meets it too (for an
+    at-least target ``actual / target``, which may exceed 1); once it does not, the value has
+    moved away and progress is the shortfall as a negative share of the target (``actual /
+    target - 1`` for at least, ``1 - actual / target`` for at most): 12 min against at most 10 min
+    is -0.2.
+
+    Without a baseline (``nan``): for an at-least target ``actual / target`` (1 when the target is
+    0); an at-most target is a limit with no distance to measure along, so progress is 1 when
+    ``actual`` meets it and 0 when not.
     """
     distance = where(higher_is_better, target - baseline, baseline - target)
     usable = distance > 0  # False for nan
+    no_baseline = baseline != baseline  # nan
     with_baseline = divide(actual - baseline, target - baseline, 0.0)
     up = divide(actual, target, 1.0)
-    down = where(actual <= target, 1.0, divide(target, actual, 1.0))
-    return where(usable, with_baseline, where(higher_is_better, up, down))  # type: ignore[no-any-return]
+    met = meets(actual, target, where(higher_is_better, 1, -1))
+    share = divide(actual, target, 2.0)  # a zero target not met: a shortfall of 100%
+    away = where(higher_is_better, share - 1.0, 1.0 - share)
+    down = where(met, 1.0, where(no_baseline, 0.0, away))
+    up_or_away = where(met, up, where(no_baseline, up, away))
+    return where(usable, with_baseline, where(higher_is_better, up_or_away, down))  # type: ignore[no-any-return]
 
 
 def meets(actual: Real, target: Real, comparator: Code) -> Truth:
@@ -172,10 +177,14 @@ def status_code(
     NO_DATA without a value; ATTAINED when the value meets the target; MISSED when the deadline has
     passed; otherwise progress is compared with expected (time) progress: at least ``on_track``
     times it is ON_TRACK (also while nothing is expected yet), at least ``at_risk`` times it is
-    AT_RISK, less is OFF_TRACK.
+    AT_RISK, less is OFF_TRACK. Negative progress (a value that moved away) is OFF_TRACK even
+    while nothing is expected yet.
+
+    ``deadline_passed`` is true on the deadline day itself: the verdict is final then. The caller
+    turns MISSED into OVERDUE when the figure judged is too old to judge the deadline by.
     """
     banded = where(
-        _either(expected <= 0, progress >= on_track * expected),
+        progress >= on_track * expected,
         ON_TRACK,
         where(progress >= at_risk * expected, AT_RISK, OFF_TRACK),
     )
@@ -189,7 +198,7 @@ def status_code(
 def milestone_status_code(
     has_data: Truth, done: Truth, deadline_passed: Truth, expected: Real, at_risk_elapsed: float
 ) -> Code:
-    """The status code of a milestone: NO_DATA, ATTAINED once done, MISSED after the deadline,
+    """The status code of a milestone: NO_DATA, ATTAINED once done, MISSED from the deadline day,
     AT_RISK when not done with at least ``at_risk_elapsed`` of the time gone, else ON_TRACK."""
     pending = where(deadline_passed, MISSED, where(expected >= at_risk_elapsed, AT_RISK, ON_TRACK))
     return where(has_data, where(done, ATTAINED, pending), NO_DATA)  # type: ignore[no-any-return]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from ._text import departments_text, leader_text
 from .attainment import Assessment, Rollup, Status, TargetResult
 from .compliance import Compliance, DeadlineStatus, ReportStatus
 from .obligations import Deadline
@@ -116,12 +117,15 @@ def _projects_html(projects: Sequence[Project]) -> str:
 
 def category_html(category: Category) -> str:
     """A category: leader, lead departments, portfolio, targets and named projects."""
-    departments = "、".join(d.name_zh for d in category.lead_departments)
-    departments_en = "; ".join(d.name_en for d in category.lead_departments)
+    departments = departments_text(category.lead_departments)
+    departments_en = departments_text(category.lead_departments, "en")
     parts = [
         _heading(f"({category.number}) {category.name_zh}", f"{category.name_en} [{category.key}]"),
-        _para(f"分管领导 Leader: {category.leader.name_zh} ({category.leader.name_en})"),
-        _para(f"牵头部门 Lead departments: {departments} ({departments_en})"),
+        _para(f"分管领导 Leader: {leader_text(category.leader)}"),
+        _para(
+            f"牵头部门 Lead departments: {departments}"
+            + ("" if not category.lead_departments else f" ({departments_en})")
+        ),
     ]
     p = category.portfolio
     if p is not None:
@@ -148,8 +152,8 @@ def programme_html(programme: Programme) -> str:
             c.number,
             c.name_zh,
             c.name_en,
-            f"{c.leader.name_zh} ({c.leader.name_en})",
-            "、".join(d.name_zh for d in c.lead_departments),
+            leader_text(c.leader),
+            departments_text(c.lead_departments),
             len(c.targets),
             "" if c.portfolio is None else c.portfolio.project_count,
             "" if c.portfolio is None else format_quantity(c.portfolio.total_investment),
@@ -245,17 +249,17 @@ def target_result_html(result: TargetResult) -> str:
 
 def rollup_html(rollup: Rollup) -> str:
     """A roll-up: its counts and its results, worst first."""
-    from ._textviews import counts_text
+    from ._textviews import counts_text, standing_text
 
     return (
         _heading(rollup.name_zh, f"{rollup.name_en} [{rollup.scope} {rollup.key}]")
-        + _para(f"{rollup.total} 个目标 targets: {counts_text(rollup)}")
+        + _para(f"{rollup.total} 个目标 targets: {counts_text(rollup)}; {standing_text(rollup)}")
         + table(_RESULT_HEADER, _result_rows(rollup.results))
     )
 
 
 def _rollup_rows(rollups: Iterable[Rollup]) -> list[tuple[object, ...]]:
-    from ._textviews import percent
+    from ._textviews import coverage_text, percent, status_label
 
     return [
         (
@@ -264,7 +268,11 @@ def _rollup_rows(rollups: Iterable[Rollup]) -> list[tuple[object, ...]]:
             r.name_en,
             r.total,
             *(r.count(s) for s in Status),
+            coverage_text(r),
             percent(r.mean_progress),
+            percent(r.mean_progress_reported),
+            r.stale,
+            "-" if r.worst_status is None else f"{status_label(r.worst_status)} {r.worst_count}",
         )
         for r in rollups
     ]
@@ -280,7 +288,11 @@ def assessment_html(a: Assessment) -> str:
         "Category (English)",
         "目标 Targets",
         *(f"{s.label_zh} {s.label_en}" for s in Status),
+        "有数据 Data",
         "平均进度 Mean progress",
+        "有数据者平均 Mean of reported",
+        "陈旧 Stale",
+        "最差状态 Worst",
     )
     return (
         _heading(f"目标完成情况 {a.as_of.isoformat()}", assessment_head(a))

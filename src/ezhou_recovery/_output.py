@@ -8,16 +8,20 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from ._reading import escape_formula
-from ._records import Record, json_value, text_value
+from ._records import SHARE_COLUMNS, Record, json_value, share_value, text_value
 
 #: The output formats of the command line.
 FORMATS = ("text", "json", "csv")
 
 
 def to_json_data(value: Any) -> Any:
-    """``value`` (records, lists and dicts of them) with dates and Decimals as exact text."""
+    """``value`` (records, lists and dicts of them) with dates and Decimals as exact text, and
+    rates and shares (:data:`~ezhou_recovery._records.SHARE_COLUMNS`) as text to four places."""
     if isinstance(value, Mapping):
-        return {str(k): to_json_data(v) for k, v in value.items()}
+        return {
+            str(k): to_json_data(share_value(v) if k in SHARE_COLUMNS else v)
+            for k, v in value.items()
+        }
     if isinstance(value, list | tuple):
         return [to_json_data(v) for v in value]
     return json_value(value)
@@ -39,7 +43,9 @@ def write_csv(rows: Sequence[Record], columns: Sequence[str], out: TextIO) -> No
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(row[c]) for c in columns])
+        writer.writerow(
+            [_cell(share_value(row[c]) if c in SHARE_COLUMNS else row[c]) for c in columns]
+        )
 
 
 def _cell(value: Any) -> str:

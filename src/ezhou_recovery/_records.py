@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any, Final
 
 import pint
@@ -33,12 +33,15 @@ TARGET_COLUMNS: Final = (
     "value",
     "unit",
     "unit_zh",
+    "reporting_unit",
+    "reporting_value",
     "baseline",
     "baseline_qualifier",
     "deadline",
     "scope_zh",
     "scope_en",
     "section",
+    "strive",
     "district",
     "event",
 )
@@ -86,6 +89,40 @@ CATEGORY_COLUMNS: Final = (
 )
 
 
+#: Columns that hold a rate or share: CSV and JSON write each to :data:`RATE_PLACES` places.
+SHARE_COLUMNS: Final = frozenset(
+    {
+        "progress",
+        "expected_progress",
+        "gap",
+        "share_attained",
+        "coverage",
+        "mean_progress",
+        "mean_progress_reported",
+        "mean_expected_progress",
+        "completion_rate",
+        "time_progress",
+        "gap_pp",
+        "first_year_rate",
+        "reporting_rate",
+        "on_time_rate",
+        "score",
+    }
+)
+
+
+def share_value(value: Any) -> Any:
+    """A rate or share to :data:`RATE_PLACES` places, rounded down so that it never flatters
+    (0.99996 is ``0.9999``, never ``1.0000``); None and other values unchanged."""
+    if isinstance(value, bool) or not isinstance(value, float | Decimal):
+        return value
+    if isinstance(value, float):
+        if value != value:  # nan
+            return None
+        value = Decimal(f"{value:.10f}")
+    return value.quantize(Decimal(1).scaleb(-RATE_PLACES), rounding=ROUND_FLOOR)
+
+
 def plain_decimal(number: Decimal) -> Decimal:
     """``number`` without trailing zeros and never in exponent notation (``1.2000`` -> ``1.2``)."""
     if number == number.to_integral_value():
@@ -119,7 +156,8 @@ def unit_zh(q: Quantity) -> str:
 
 
 def target_record(target: Target) -> Record:
-    """One target as a flat record; ``baseline`` is given in the target's unit."""
+    """One target as a flat record; ``value`` and ``baseline`` are in the canonical ``unit``,
+    ``reporting_value`` is the value in ``reporting_unit`` (50 for 50万千瓦), exactly."""
     value = target.value
     baseline = target.baseline
     base: Any = None
@@ -135,12 +173,19 @@ def target_record(target: Target) -> Record:
         "value": None if value is None else _magnitude(value),
         "unit": None if value is None else unit_code(value),
         "unit_zh": None if value is None else unit_zh(value),
+        "reporting_unit": None if target.reporting_unit is None else target.reporting_unit.text,
+        "reporting_value": (
+            None
+            if value is None or target.reporting_unit is None
+            else plain_decimal(target.reporting_unit.number(value))
+        ),
         "baseline": base,
         "baseline_qualifier": None if baseline is None else baseline.qualifier.value,
         "deadline": target.deadline,
         "scope_zh": target.scope_zh,
         "scope_en": target.scope_en,
         "section": target.section.value,
+        "strive": target.strive,
         "district": target.district,
         "event": target.event.value if target.kind is TargetKind.MILESTONE else None,
     }
@@ -169,7 +214,7 @@ def project_record(project: Project) -> Record:
         "category": project.category,
         "name_zh": project.name_zh,
         "name_en": project.name_en,
-        "level": project.level.value,
+        "level": None if project.level is None else project.level.value,
         "status": project.status.value,
         "investment_yi_yuan": yi_yuan(project.investment),
         "funded_yi_yuan": yi_yuan(project.funded),
@@ -186,8 +231,8 @@ def category_record(category: Category) -> Record:
         "number": category.number,
         "name_zh": category.name_zh,
         "name_en": category.name_en,
-        "leader_zh": category.leader.name_zh,
-        "leader_en": category.leader.name_en,
+        "leader_zh": None if category.leader is None else category.leader.name_zh,
+        "leader_en": None if category.leader is None else category.leader.name_en,
         "lead_departments": ";".join(d.key for d in category.lead_departments),
         "target_count": len(category.targets),
         "project_count": None if p is None else p.project_count,
@@ -274,6 +319,7 @@ RESULT_COLUMNS: Final = (
     "status_zh",
     "value",
     "unit",
+    "reporting_unit",
     "value_text",
     "value_as_of",
     "target_value",
@@ -284,6 +330,9 @@ RESULT_COLUMNS: Final = (
     "catch_up_per_quarter",
     "observations",
     "deadline",
+    "stale",
+    "quality",
+    "findings",
     "reason",
     "reason_zh",
 )
@@ -300,8 +349,16 @@ ROLLUP_COLUMNS: Final = (
     "off_track",
     "missed",
     "no_data",
+    "overdue",
     "share_attained",
+    "reported",
+    "coverage",
     "mean_progress",
+    "mean_progress_reported",
+    "mean_expected_progress",
+    "stale",
+    "worst_status",
+    "worst_count",
 )
 #: Columns of an investment completion record, money in 亿元 (exact Decimal).
 MONEY_COLUMNS: Final = (
@@ -317,6 +374,7 @@ MONEY_COLUMNS: Final = (
     "planned_first_year_yi_yuan",
     "completed_first_year_yi_yuan",
     "first_year_rate",
+    "reported_total_yi_yuan",
 )
 #: Columns of a deadline status record (one row per deadline of a compliance check).
 DEADLINE_STATUS_COLUMNS: Final = (
@@ -435,6 +493,8 @@ def result_record(result: Any) -> Record:
     """
     t = result.target
     value, unit, text = _value_parts(result.value)
+    if isinstance(result.value, pint.Quantity):
+        text = t.format_value(result.value)
     goal = t.value
     projected = result.projected_value
     catch = result.catch_up_per_quarter
@@ -446,6 +506,7 @@ def result_record(result: Any) -> Record:
         "status_zh": result.status.label_zh,
         "value": value,
         "unit": unit if unit is not None else (None if goal is None else unit_code(goal)),
+        "reporting_unit": None if t.reporting_unit is None else t.reporting_unit.text,
         "value_text": text,
         "value_as_of": result.value_as_of,
         "target_value": None if goal is None else _magnitude(goal),
@@ -456,6 +517,9 @@ def result_record(result: Any) -> Record:
         "catch_up_per_quarter": _estimate(catch),
         "observations": result.observations,
         "deadline": t.deadline,
+        "stale": result.stale,
+        "quality": None if result.quality is None else result.quality.value,
+        "findings": "; ".join(result.findings) or None,
         "reason": result.reason,
         "reason_zh": result.reason_zh,
     }
@@ -473,7 +537,14 @@ def rollup_record(rollup: Any) -> Record:
     for status, count in rollup.counts.items():
         record[status.value] = count
     record["share_attained"] = rollup.share_attained
+    record["reported"] = rollup.reported
+    record["coverage"] = rollup.coverage
     record["mean_progress"] = rollup.mean_progress
+    record["mean_progress_reported"] = rollup.mean_progress_reported
+    record["mean_expected_progress"] = rollup.mean_expected_progress
+    record["stale"] = rollup.stale
+    record["worst_status"] = None if rollup.worst_status is None else rollup.worst_status.value
+    record["worst_count"] = rollup.worst_count
     return record
 
 
@@ -496,6 +567,7 @@ def money_record(m: Any) -> Record:
         "planned_first_year_yi_yuan": yi_yuan(m.planned_first_year),
         "completed_first_year_yi_yuan": yi_yuan(m.completed_first_year),
         "first_year_rate": _exact_share(m.first_year_rate),
+        "reported_total_yi_yuan": yi_yuan(m.reported_total),
     }
 
 
@@ -525,11 +597,15 @@ def deadline_status_record(st: Any) -> Record:
 RATE_PLACES: Final = 4
 
 
-def _fraction(x: Any) -> Decimal | None:
-    """An exact fraction as a Decimal rounded to :data:`RATE_PLACES` places, trailing zeros kept."""
+def _fraction(x: Any, *, rate: bool = True) -> Decimal | None:
+    """An exact fraction as a Decimal to :data:`RATE_PLACES` places, trailing zeros kept: a rate
+    rounded down (it never flatters), another figure to the nearest."""
     if x is None:
         return None
-    return (Decimal(x.numerator) / Decimal(x.denominator)).quantize(Decimal(1).scaleb(-RATE_PLACES))
+    exact = Decimal(x.numerator) / Decimal(x.denominator)
+    if rate:
+        return share_value(exact)  # type: ignore[no-any-return]
+    return exact.quantize(Decimal(1).scaleb(-RATE_PLACES))
 
 
 def tally_record(scope: str, key: str, name_zh: str, name_en: str, tally: Any) -> Record:
@@ -549,7 +625,7 @@ def tally_record(scope: str, key: str, name_zh: str, name_en: str, tally: Any) -
         "not_yet_due": tally.not_yet_due,
         "reporting_rate": _fraction(tally.reporting_rate),
         "on_time_rate": _fraction(tally.on_time_rate),
-        "mean_days_late": _fraction(tally.mean_days_late),
+        "mean_days_late": _fraction(tally.mean_days_late, rate=False),
         "worst_days_late": tally.worst_days_late,
         "worst_days_overdue": tally.worst_days_overdue,
         "points": plain_decimal(tally.points),

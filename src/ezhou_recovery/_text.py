@@ -31,3 +31,20 @@ def table(
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(header), rule, *(line(r) for r in rows)])
+
+
+#: How a leader or lead department the plan does not name is shown.
+UNKNOWN = "未明确 not named"
+
+
+def leader_text(leader: object | None) -> str:
+    """A category's leading official, ``程少云 (Cheng Shaoyun)``, or that the plan names none."""
+    return UNKNOWN if leader is None else str(leader)
+
+
+def departments_text(departments: Sequence[object], lang: str = "zh") -> str:
+    """Lead departments joined (、 in Chinese, ``; `` in English), or that the plan names none."""
+    if not departments:
+        return UNKNOWN
+    names = [getattr(d, "name_zh" if lang == "zh" else "name_en") for d in departments]
+    return ("、" if lang == "zh" else "; ").join(names)

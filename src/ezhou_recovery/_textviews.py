@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from . import _records
 from ._text import table
-from .attainment import Assessment, Rollup, Status, TargetResult
+from .attainment import Assessment, Rollup, Status, TargetResult, percent_text
 from .compliance import Compliance, DeadlineStatus, Laggard, ReportStatus, Tally
 from .investment import MoneyResult
 from .obligations import Deadline
@@ -39,8 +39,8 @@ def deadlines_text(deadlines: Sequence[Deadline]) -> str:
 
 
 def percent(share: float | Decimal | None) -> str:
-    """``0.4`` as ``40%``; None as ``-``."""
-    return "-" if share is None else f"{float(share):.0%}"
+    """``0.4`` as ``40%``, floored so that it never flatters (0.996 is ``99%``); None as ``-``."""
+    return "-" if share is None else percent_text(share)
 
 
 def points(gap: float | Decimal | None) -> str:
@@ -67,6 +67,19 @@ def value_text(value: Quantity | bool | QualitativeLevel | None) -> str:
 def counts_text(rollup: Rollup) -> str:
     """``2 attained, 6 on track, ...`` over every status."""
     return ", ".join(f"{n} {s.label_en}" for s, n in rollup.counts.items())
+
+
+def coverage_text(rollup: Rollup) -> str:
+    """``3/12``: targets with data of all targets."""
+    return f"{rollup.reported}/{rollup.total}"
+
+
+def standing_text(rollup: Rollup) -> str:
+    """``data for 3 of 12 targets; worst: missed: 1 of 12; 1 stale``."""
+    text = (
+        f"data for {rollup.reported} of {rollup.total} targets; worst: {rollup.overall_status_text}"
+    )
+    return text + (f"; {rollup.stale} stale" if rollup.stale else "")
 
 
 def result_line(result: TargetResult) -> str:
@@ -110,7 +123,11 @@ def rollups_text(rollups: Sequence[Rollup]) -> str:
             r.name_zh,
             str(r.total),
             *(str(r.count(s)) for s in Status),
+            coverage_text(r),
             percent(r.mean_progress),
+            percent(r.mean_progress_reported),
+            str(r.stale),
+            "-" if r.worst_status is None else f"{status_label(r.worst_status)} {r.worst_count}",
         ]
         for r in rollups
     ]
@@ -119,14 +136,22 @@ def rollups_text(rollups: Sequence[Rollup]) -> str:
         "名称 name",
         "目标 targets",
         *(f"{s.label_zh} {s.label_en}" for s in Status),
+        "有数据 data",
         "平均进度 mean",
+        "有数据者平均 mean of reported",
+        "陈旧 stale",
+        "最差状态 worst",
     ]
-    return table(header, rows, right=frozenset(range(2, 10)))
+    n = len(Status)
+    return table(header, rows, right=frozenset(range(2, n + 7)))
 
 
 def rollup_text(rollup: Rollup) -> str:
     """A roll-up: its head line and its results, worst first."""
-    head = f"{rollup.name_zh} {rollup.name_en} ({rollup.scope} {rollup.key}): {rollup.total} targets: {counts_text(rollup)}"
+    head = (
+        f"{rollup.name_zh} {rollup.name_en} ({rollup.scope} {rollup.key}): {rollup.total} "
+        f"targets: {counts_text(rollup)}; {standing_text(rollup)}"
+    )
     return head + "\n" + results_text(rollup.results)
 
 
@@ -164,7 +189,7 @@ def assessment_head(a: Assessment) -> str:
     """One line: programme, date and counts by status."""
     return (
         f"Assessment of {a.programme} as of {a.as_of.isoformat()}: {a.overall.total} targets: "
-        f"{counts_text(a.overall)}"
+        f"{counts_text(a.overall)}; {standing_text(a.overall)}"
     )
 
 
@@ -265,12 +290,16 @@ def laggards_text(laggards: Sequence[Laggard]) -> str:
 
 
 def compliance_head(c: Compliance) -> str:
-    """One line: the date and the programme tally."""
-    return f"Reporting compliance as of {c.as_of.isoformat()}: {tally_line(c.programme)}"
+    """One line: the date and the programme tally; a line per category nobody is assigned to."""
+    head = f"Reporting compliance as of {c.as_of.isoformat()}: {tally_line(c.programme)}"
+    for key, missing in c.unassigned:
+        head += f"\nUnassigned 未明确责任: {key} has no {missing} named in the plan"
+    return head
 
 
 def compliance_text(c: Compliance) -> str:
     """Compliance: its head line and the laggards."""
+    found = "".join(f"\nfinding: {f}" for f in c.findings)
     if not c.laggards:
-        return compliance_head(c) + "\nNo department lags."
-    return compliance_head(c) + "\n" + laggards_text(c.laggards)
+        return compliance_head(c) + "\nNo department lags." + found
+    return compliance_head(c) + "\n" + laggards_text(c.laggards) + found

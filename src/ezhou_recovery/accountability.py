@@ -52,9 +52,9 @@ class GroundKind(enum.StrEnum):
 
     #: Too many late or missing reports in the window.
     REPORTS = "reports"
-    #: A category it leads has too many targets off track or missed.
+    #: A category it leads has too many targets off track, missed or overdue.
     CATEGORY_TARGETS = "category_targets"
-    #: Too many of the district's own targets are off track or missed.
+    #: Too many of the district's own targets are off track, missed or overdue.
     DISTRICT_TARGETS = "district_targets"
 
 
@@ -279,11 +279,11 @@ def _target_ground(
         threshold=threshold,
         items=items,
         reason=(
-            f"{name_en}: {len(behind)} of {len(counted)} targets off track or missed (the rule "
+            f"{name_en}: {len(behind)} of {len(counted)} targets off track, missed or overdue (the rule "
             f"calls in from {threshold}): {'; '.join(items)}"
         ),
         reason_zh=(
-            f"{name_zh}：{len(counted)}个目标中{len(behind)}个明显滞后或逾期未完成"
+            f"{name_zh}：{len(counted)}个目标中{len(behind)}个明显滞后、逾期未完成或到期无数据"
             f"（规则：{threshold}个以上即约谈）：{items_zh}"
         ),
     )
@@ -301,8 +301,8 @@ def accountability(
     the last ``rule.window_quarters`` quarters up to the compliance date, it has at least
     ``rule.late_or_missing_reports`` late or missing, or at least ``rule.missing_reports``
     missing; and for every category it leads that has at least ``rule.category_targets`` targets
-    off track or missed. A district is called in when at least ``rule.district_targets`` of its
-    own targets are off track or missed.
+    off track, missed or overdue. A district is called in when at least ``rule.district_targets`` of its
+    own targets are off track, missed or overdue.
 
     Args:
         programme: The programme both results are of.

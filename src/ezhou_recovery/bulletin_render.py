@@ -62,7 +62,7 @@ _SYMBOL: Final[dict[str, str]] = {
     "at_risk": "▲",
     "off_track": "▼",
     "missed": "✖",
-    "overdue": "✖",
+    "overdue": "⊘",
     "no_data": "○",
 }
 _COLOUR: Final[dict[str, str]] = {

@@ -31,8 +31,9 @@ from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from pint import Quantity as _PintQuantity
 
-from .attainment import Assessment, Rollup, Status, TargetResult
+from .attainment import Assessment, Rollup, Status, TargetResult, percent_text
 from .compliance import Compliance, ReportStatus
 from .units import Quantity
 
@@ -83,6 +84,7 @@ STATUS_COLOURS: Final = {
     Status.OFF_TRACK: "#d6604d",
     Status.MISSED: "#8e0152",
     Status.NO_DATA: "#d9d9d9",
+    Status.OVERDUE: "#542788",
 }
 #: Colour of each report status.
 REPORT_COLOURS: Final = {
@@ -97,6 +99,7 @@ _STATUS_ORDER: Final = (
     Status.AT_RISK,
     Status.OFF_TRACK,
     Status.MISSED,
+    Status.OVERDUE,
     Status.NO_DATA,
 )
 _REPORT_LABELS: Final = {
@@ -238,7 +241,7 @@ def _wrap(text: str, width: int = 32) -> str:
 
 
 def _percent(value: float) -> str:
-    return f"{value:.0%}"
+    return percent_text(value)
 
 
 # Attainment -------------------------------------------------------------------------------------
@@ -321,7 +324,11 @@ def _by_category(assessment: Assessment, zh: bool) -> Figure:
         [0.0 if p is None else p for p in progress],
         color=_BAR_COLOUR,
         height=0.6,
-        label=_pick(zh, "mean progress (capped at 100%)", "平均完成进度（单项最高计100%）"),
+        label=_pick(
+            zh,
+            "mean progress (each 0 to 100%, no data as 0)",
+            "平均完成进度（单项计0至100%，无数据计0）",
+        ),
     )
     progress_ax.scatter(
         [e for e in expected if e is not None],
@@ -333,21 +340,20 @@ def _by_category(assessment: Assessment, zh: bool) -> Figure:
         zorder=3,
         label=_pick(zh, "mean time progress", "平均时间进度"),
     )
-    for row, p, e in zip(rows, progress, expected, strict=True):
+    for row, rollup, p, e in zip(rows, rollups, progress, expected, strict=True):
         if p is None or e is None:
-            text = _pick(zh, "no data", "无数据")
+            text = _pick(zh, "no targets", "无目标")
         else:
+            data = f"{rollup.reported}/{rollup.total}"
             text = (
-                f"{_percent(p)} / 时间{_percent(e)}"
+                f"{_percent(p)} / 时间{_percent(e)}，有数据{data}"
                 if zh
-                else f"{_percent(p)} / time {_percent(e)}"
+                else f"{_percent(p)} / time {_percent(e)}, data {data}"
             )
         progress_ax.text(1.03, row, text, va="center", fontsize=8)
     progress_ax.set_xlim(0, 1.35)
     progress_ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25%", "50%", "75%", "100%"])
-    progress_ax.set_xlabel(
-        _pick(zh, "progress against time progress", "完成进度与时间进度（有数据的目标）")
-    )
+    progress_ax.set_xlabel(_pick(zh, "progress against time progress", "完成进度与时间进度"))
     progress_ax.legend(
         loc="lower center",
         bbox_to_anchor=(0.5, 1.0),
@@ -394,6 +400,11 @@ def _by_target(assessment: Assessment, rollup: Rollup, zh: bool) -> Figure:
         text = _status_label(r.status, zh)
         if r.progress is not None:
             text = f"{_percent(r.progress)}  {text}"
+        t = r.target
+        if isinstance(r.value, _PintQuantity) and t.value is not None:
+            # The value and the goal in the unit the plan writes (40万千瓦 of 50万千瓦).
+            lang = "zh" if zh else "en"
+            text += f"  {t.format_value(r.value, lang)} / {t.format_value(t.value, lang)}"
         ax.text(1.03, row, text, va="center", fontsize=8)
     ax.set_yticks(rows, labels=[_target_name(r, zh) for r in results])
     ax.set_xlim(0, 1.4)
@@ -515,7 +526,13 @@ def investment_chart(assessment: Assessment, *, lang: Language = "auto") -> Figu
                 label=time_label,
             )
             for row, rate, (done, planned) in zip(rows, rates, amounts, strict=True):
-                if rate is None:
+                if rate is None and done is not None:  # reported, but the plan states no total
+                    text = _pick(
+                        zh,
+                        f"{_amount(done.magnitude)} reported, no planned total",
+                        f"已报{_amount(done.magnitude)}，方案未列总投资",
+                    )
+                elif rate is None:
                     text = _pick(zh, "no report", "未报送数据")
                 else:
                     assert done is not None
@@ -524,6 +541,17 @@ def investment_chart(assessment: Assessment, *, lang: Language = "auto") -> Figu
                         f"{_percent(float(rate))}  "
                         f"{_amount(done.magnitude)} / {_amount(planned.magnitude)}"
                     )
+                    total = assessment.money_total
+                    if (
+                        row == 0
+                        and total.reported_total is not None
+                        and total.reported_total != done
+                    ):
+                        text += _pick(
+                            zh,
+                            f"; {_amount(total.reported_total.magnitude)} reported in all",
+                            f"；全部已报{_amount(total.reported_total.magnitude)}",
+                        )
                 ax.text(1.3, row, text, va="center", fontsize=8)
             ax.set_xlim(0, 1.9)
             ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25%", "50%", "75%", "100%"])

@@ -58,9 +58,9 @@ EXIT_FINDINGS = 3
 
 #: ``status --fail-on``: the statuses each choice fails on.
 _STATUS_FAIL: dict[str, frozenset[Status]] = {
-    "missed": frozenset({Status.MISSED}),
-    "off_track": frozenset({Status.MISSED, Status.OFF_TRACK}),
-    "at_risk": frozenset({Status.MISSED, Status.OFF_TRACK, Status.AT_RISK}),
+    "missed": frozenset({Status.MISSED, Status.OVERDUE}),
+    "off_track": frozenset({Status.MISSED, Status.OVERDUE, Status.OFF_TRACK}),
+    "at_risk": frozenset({Status.MISSED, Status.OVERDUE, Status.OFF_TRACK, Status.AT_RISK}),
 }
 #: ``compliance --fail-on``: the report statuses each choice fails on.
 _REPORT_FAIL: dict[str, frozenset[ReportStatus]] = {
@@ -94,7 +94,43 @@ def _days(text: str) -> int:
 
 
 def _programme(args: argparse.Namespace) -> Programme:
-    return load_programme(args.programme) if args.programme else load_ezhou_plan()
+    programme = load_programme(args.programme) if args.programme else load_ezhou_plan()
+    args.used_programme = programme
+    return programme
+
+
+def _used(args: argparse.Namespace) -> dict[str, str | None]:
+    """Which programme an output is about: its key, document number and where it came from
+    (``embedded`` or the file); key and number are None for a file that does not load."""
+    programme: Programme | None = getattr(args, "used_programme", None)
+    return {
+        "key": None if programme is None else programme.key,
+        "document_number": None if programme is None else programme.document_number,
+        "source": str(args.programme) if args.programme else "embedded",
+    }
+
+
+def _used_line(args: argparse.Namespace) -> str:
+    used = _used(args)
+    where = "the embedded plan" if used["source"] == "embedded" else used["source"]
+    if used["key"] is None:
+        return f"programme 规划: {where} (does not load)"
+    return f"programme 规划: {used['key']} {used['document_number']} ({where})"
+
+
+def _json(args: argparse.Namespace, value: dict[str, object], out: TextIO) -> None:
+    write_json({"programme_used": _used(args), **value}, out)
+
+
+def _csv(
+    args: argparse.Namespace, rows: Sequence[_records.Record], columns: Sequence[str], out: TextIO
+) -> None:
+    out.write(f"# {_used_line(args)}\n")
+    write_csv(rows, columns, out)
+
+
+def _text(args: argparse.Namespace, text: str, out: TextIO) -> None:
+    out.write(f"{_used_line(args)}\n{text}")
 
 
 def _as_of(args: argparse.Namespace) -> date:
@@ -105,12 +141,13 @@ def _cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     programme = _programme(args)
     as_of = _as_of(args)
     if args.format == "text":
-        out.write(render_overview(programme, as_of=as_of, upcoming=UPCOMING) + "\n")
+        _text(args, render_overview(programme, as_of=as_of, upcoming=UPCOMING) + "\n", out)
     elif args.format == "csv":
-        write_csv(_records.records(programme.targets), _records.TARGET_COLUMNS, out)
+        _csv(args, _records.records(programme.targets), _records.TARGET_COLUMNS, out)
     else:
         upcoming = [d for d in programme.deadlines() if d.due > as_of][:UPCOMING]
-        write_json(
+        _json(
+            args,
             {
                 "programme": _records.programme_record(programme),
                 "as_of": as_of,
@@ -153,7 +190,8 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         and (args.category is None or d.category == args.category)
     ]
     if args.format == "json":
-        write_json(
+        _json(
+            args,
             {
                 "programme": programme.key,
                 "from": lo,
@@ -163,10 +201,10 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
             out,
         )
     elif args.format == "csv":
-        write_csv(_records.records(found), _records.DEADLINE_COLUMNS, out)
+        _csv(args, _records.records(found), _records.DEADLINE_COLUMNS, out)
     else:
         if not found:
-            out.write(f"No deadlines from {lo.isoformat()} to {hi.isoformat()}.\n")
+            _text(args, f"No deadlines from {lo.isoformat()} to {hi.isoformat()}.\n", out)
             return EXIT_OK
         rows = [
             [
@@ -187,9 +225,11 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
             "department",
             "期间 period",
         ]
-        out.write(
+        _text(
+            args,
             f"{len(found)} deadlines from {lo.isoformat()} to {hi.isoformat()}:\n"
-            f"{table(header, rows)}\n"
+            f"{table(header, rows)}\n",
+            out,
         )
     return EXIT_OK
 
@@ -214,11 +254,13 @@ def _assessment(args: argparse.Namespace) -> Assessment:
 def _cmd_status(args: argparse.Namespace, out: TextIO) -> int:
     a = _assessment(args)
     if args.format == "json":
-        write_json(
+        _json(
+            args,
             {
                 "programme": a.programme,
                 "as_of": a.as_of,
                 "counts": {s.value: n for s, n in a.overall.counts.items()},
+                "overall": _records.rollup_record(a.overall),
                 "targets": [_records.result_record(r) for r in a.results],
                 "categories": [_records.rollup_record(r) for r in a.categories],
                 "departments": [_records.rollup_record(r) for r in a.departments],
@@ -228,7 +270,7 @@ def _cmd_status(args: argparse.Namespace, out: TextIO) -> int:
         )
     elif args.format == "csv":
         rows = [_records.result_record(r) for r in a.results]
-        write_csv(rows, _records.RESULT_COLUMNS, out)
+        _csv(args, rows, _records.RESULT_COLUMNS, out)
     else:
         shown = [r for r in a.overall.worst if args.all or r.status is not Status.NO_DATA]
         hidden = a.overall.total - len(shown)
@@ -246,7 +288,7 @@ def _cmd_status(args: argparse.Namespace, out: TextIO) -> int:
         money = [m for m in a.money if m.completed is not None]
         if money:
             parts += ["", "Investment 投资完成:", _textviews.money_text(money)]
-        out.write("\n".join(parts) + "\n")
+        _text(args, "\n".join(parts) + "\n", out)
     failing = _STATUS_FAIL.get(args.fail_on or "", frozenset())
     return EXIT_FINDINGS if any(r.status in failing for r in a.results) else EXIT_OK
 
@@ -265,7 +307,9 @@ def _submission_entry(path: str, index: int) -> str:
 def _compliance(args: argparse.Namespace) -> Compliance:
     programme = _programme(args)
     submissions = (
-        example_submissions() if args.submissions is None else load_submissions(args.submissions)
+        example_submissions()
+        if args.submissions is None
+        else load_submissions(args.submissions, programme)
     )
     convention = DueConvention(
         grace_days=args.grace, holidays=HolidayPolicy(args.holidays.replace("-", "_"))
@@ -286,7 +330,8 @@ def _cmd_compliance(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         programme = _programme(args)
         names = {cat.key: cat for cat in programme.categories}
-        write_json(
+        _json(
+            args,
             {
                 "as_of": c.as_of,
                 "convention": {
@@ -306,13 +351,14 @@ def _cmd_compliance(args: argparse.Namespace, out: TextIO) -> int:
                     for k, t in c.by_category
                 ],
                 "laggards": [_records.laggard_record(lg) for lg in c.laggards],
+                "unassigned": [{"category": k, "missing": m} for k, m in c.unassigned],
                 "deadlines": [_records.deadline_status_record(st) for st in c.statuses],
             },
             out,
         )
     elif args.format == "csv":
         rows = [_records.deadline_status_record(st) for st in c.statuses]
-        write_csv(rows, _records.DEADLINE_STATUS_COLUMNS, out)
+        _csv(args, rows, _records.DEADLINE_STATUS_COLUMNS, out)
     else:
         problems = [
             st for st in c.statuses if st.status in (ReportStatus.LATE, ReportStatus.MISSING)
@@ -328,7 +374,7 @@ def _cmd_compliance(args: argparse.Namespace, out: TextIO) -> int:
             ]
         else:
             parts += ["", "No report is late or missing."]
-        out.write("\n".join(parts) + "\n")
+        _text(args, "\n".join(parts) + "\n", out)
     failing = _REPORT_FAIL.get(args.fail_on or "", frozenset())
     return EXIT_FINDINGS if any(st.status in failing for st in c.statuses) else EXIT_OK
 
@@ -352,18 +398,20 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         programme = _programme(args)
     except LoadError as exc:  # every problem of a file that does not load, as error findings
         findings = tuple(_load_finding(*problem) for problem in exc.problems)
-        return _write_findings(exc.source, None, findings, args.format, out)
-    return _write_findings(programme.key, programme.key, validate(programme), args.format, out)
+        return _write_findings(exc.source, None, findings, args, out)
+    return _write_findings(programme.key, programme.key, validate(programme), args, out)
 
 
 def _write_findings(
-    name: str, key: str | None, findings: Sequence[Finding], fmt: str, out: TextIO
+    name: str, key: str | None, findings: Sequence[Finding], args: argparse.Namespace, out: TextIO
 ) -> int:
     """Write ``findings`` of programme ``key`` (None: a file ``name`` that does not load)."""
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = len(findings) - errors
+    fmt = args.format
     if fmt == "json":
-        write_json(
+        _json(
+            args,
             {
                 "programme": key,
                 "errors": errors,
@@ -373,9 +421,9 @@ def _write_findings(
             out,
         )
     elif fmt == "csv":
-        write_csv([_finding_record(f) for f in findings], _FINDING_COLUMNS, out)
+        _csv(args, [_finding_record(f) for f in findings], _FINDING_COLUMNS, out)
     elif not findings:
-        out.write(f"{name}: no findings, the programme is consistent 未发现问题\n")
+        _text(args, f"{name}: no findings, the programme is consistent 未发现问题\n", out)
     else:
         rows = [
             [f"{_SEVERITY_ZH[f.severity]} {f.severity.value}", f.code, f.where or "-", f.what]
@@ -383,9 +431,11 @@ def _write_findings(
         ]
         header = ["级别 severity", "规则 code", "位置 where", "问题 what"]
         head = "" if key is not None else "the file does not load 文件无法载入: "
-        out.write(
+        _text(
+            args,
             f"{name}: {head}{errors} error(s), {warnings} warning(s) "
-            f"错误{errors}项，警告{warnings}项\n{table(header, rows)}\n"
+            f"错误{errors}项，警告{warnings}项\n{table(header, rows)}\n",
+            out,
         )
     return EXIT_BAD_INPUT if errors else EXIT_OK
 

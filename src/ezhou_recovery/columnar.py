@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from decimal import Decimal
 from os import PathLike
 from typing import TYPE_CHECKING, Any, Final
 
@@ -38,9 +39,12 @@ from .observations import (
     _FieldError,
     _read_date,
     _source_quality,
+    implausibility,
     read_value,
+    warn_implausible,
 )
 from .targets import Target, TargetKind
+from .validation import Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from .attainment import TargetResult, Thresholds
@@ -231,6 +235,14 @@ class ObservationTable:
         targets = tuple(programme.targets)
         index = {t.key: i for i, t in enumerate(targets)}
         quantitative = [t.kind in _QUANTITATIVE for t in targets]
+        # A plain number is in the target's reporting unit (40 for 40万千瓦): its factor.
+        factors = [
+            None if t.reporting_unit is None or t.reporting_unit.canonical else t.reporting_unit
+            for t in targets
+        ]
+        # Each quantitative target's value as a number, for the 10³ plausibility check.
+        goals = [float(t.value.magnitude) if t.value is not None else 0.0 for t in targets]
+        odd: list[tuple[str, int, str]] = []
         at_target = header.index("target")
         at_date = header.index("as_of")
         at_value = header.index("value")
@@ -262,7 +274,10 @@ class ObservationTable:
                 # Short plain numbers skip pint; a long one may lie beyond 10^±30, which the
                 # per-object reader refuses: it takes that reader's path.
                 if quantitative[i] and len(value) <= 25 and plain(value):
-                    number = float(value)
+                    scaled = factors[i]
+                    number = (
+                        float(value) if scaled is None else float(Decimal(value) * scaled.factor)
+                    )
                 else:
                     found = read.get((i, value))
                     if found is None:
@@ -282,12 +297,20 @@ class ObservationTable:
                 raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
             except EzhouRecoveryError as exc:  # pragma: no cover
                 raise LoadError(source, where, str(exc)) from None
+            goal = goals[i]
+            if quantitative[i] and goal and number and not 1e-3 <= number / goal <= 1e3:
+                odd.append((where, i, value))  # checked exactly below, as the loader does
             codes.append(i)
             ordinals.append(ordinal)
             numbers.append(number)
             texts.append(value)
             token.append(text_codes.setdefault(value, len(text_codes)))
             origin.append(p)
+        for where, i, value in odd:
+            why = implausibility(targets[i], read_value(targets[i], value))
+            if why is not None:
+                finding = Finding(Severity.WARNING, "implausible-value", f"{where}.value", why)
+                warn_implausible(finding, source)
         code = np.array(codes, np.int32)
         day = np.array(ordinals, np.int32)
         magnitude = np.array(numbers, np.float64)
@@ -362,6 +385,13 @@ class ObservationTable:
         start = np.searchsorted(s.keys, codes, "left")
         end = np.searchsorted(s.keys, codes | day, "right")
         judged_end = np.searchsorted(s.keys, codes | np.minimum(deadline, day), "right")
+        begins = np.searchsorted(s.keys, codes | programme.period.start.toordinal(), "left")
+        # A running total that fell: a row below the one before it, of the same target.
+        fell = np.zeros(len(s.rows), bool)
+        if len(s.rows) > 1:
+            values = self.magnitude[s.rows]
+            same = (s.keys[1:] >> 32) == (s.keys[:-1] >> 32)
+            fell[1:] = same & (values[1:] < values[:-1])
 
         rebuilt: dict[int, Observation] = {}
 
@@ -384,13 +414,20 @@ class ObservationTable:
                     b = int(np.searchsorted(s.keys, codes[j] | last, "right"))
                     found.append(at(b - 1) if b > a else None)
                 years = tuple(found)
+            falls: tuple[tuple[Observation, Observation], ...] = ()
+            if target.kind is TargetKind.CUMULATIVE:
+                falls = tuple(
+                    (at(int(p) - 1), at(int(p))) for p in np.flatnonzero(fell[lo + 1 : hi]) + lo + 1
+                )
+            begin = max(int(begins[j]), lo)
             selection = _Selection(
                 count=hi - lo,
                 judged=at(cut - 1) if cut > lo else None,
                 latest=at(hi - 1) if hi > lo else None,
-                first=at(lo) if hi > lo else None,
-                usable=cut - lo,
+                first=at(begin) if hi > begin else None,
+                usable=max(cut - begin, 0),
                 years=years,
+                falls=falls,
             )
             results.append(_result(programme, target, selection, as_of, th))
         return tuple(results)

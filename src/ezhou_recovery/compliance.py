@@ -19,14 +19,14 @@ import attrs
 
 from . import _validators as v
 from .duedates import DueConvention
-from .obligations import Deadline
+from .obligations import Deadline, OwedPer, ReporterScope
 from .people import Department, Official
 from .submissions import Submission, match_submissions
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .programme import Programme
+    from .programme import Category, Programme
 
 __all__ = [
     "Compliance",
@@ -96,6 +96,9 @@ class DeadlineStatus:
             (MISSING, counted to the status date); 0 otherwise.
         resubmissions: Further submissions for the same deadline, not counted again.
         points: Its score under the scoring rule; None when not yet due.
+        premature: Days (China time) of submissions received before the period they report on
+            began (when the last on-time day lies within the period): not counted, the deadline
+            stays unanswered by them.
     """
 
     deadline: Deadline
@@ -105,6 +108,7 @@ class DeadlineStatus:
     days_late: int = 0
     resubmissions: int = 0
     points: Decimal | None = None
+    premature: tuple[date, ...] = ()
 
     @property
     def assessed(self) -> bool:
@@ -247,9 +251,15 @@ class Compliance:
         statuses: Every deadline of the programme up to the end of its period, in deadline order.
         programme: The tally over every deadline.
         by_department: Tallies by department key, in the programme's order of departments.
-        by_category: Tallies by category key (programme-wide reports are in no category).
+        by_category: Tallies by category key (programme-wide reports are in no category; a
+            department's report owed per department is in each category it leads).
         by_official: Tallies by leading official, over the categories each leads.
         laggards: Departments with a late or missing report, the one lagging most first.
+        unassigned: Categories whose leading official or lead departments the plan does not
+            name, as ``(category key, what is missing)``: nobody owes their category reports, and
+            no official answers for them.
+        findings: Data problems found in the submissions, in words: a report received before
+            the period it reports on began (premature; not counted).
     """
 
     as_of: date
@@ -261,6 +271,8 @@ class Compliance:
     by_category: tuple[tuple[str, Tally], ...]
     by_official: tuple[tuple[Official, Tally], ...]
     laggards: tuple[Laggard, ...]
+    unassigned: tuple[tuple[str, str], ...] = ()
+    findings: tuple[str, ...] = ()
 
     def department(self, key: str) -> Tally:
         """The tally of the department with ``key``.
@@ -370,13 +382,26 @@ def _status(
     last = last_days.get(deadline.due)
     if last is None:
         last = last_days[deadline.due] = convention.last_on_time_day(deadline.due)
-    days = [d for d in (s.received_on for s in received) if d <= as_of]
+    known = [d for d in (s.received_on for s in received) if d <= as_of]
+    # A report cannot answer a period that has not begun (when the deadline lies in the period;
+    # a duty due before its period asks for a report before it).
+    begins = deadline.period.start
+    early = begins <= last
+    premature = tuple(sorted(d for d in known if early and d < begins))
+    days = [d for d in known if not (early and d < begins)]
     if days:
         first = min(days)
         late = max(0, (first - last).days)
         status = ReportStatus.LATE if late else ReportStatus.ON_TIME
         return DeadlineStatus(
-            deadline, last, status, first, late, len(days) - 1, scoring.points(status, late)
+            deadline,
+            last,
+            status,
+            first,
+            late,
+            len(days) - 1,
+            scoring.points(status, late),
+            premature,
         )
     if as_of > last:
         overdue = (as_of - last).days
@@ -388,8 +413,9 @@ def _status(
             overdue,
             0,
             scoring.points(ReportStatus.MISSING),
+            premature,
         )
-    return DeadlineStatus(deadline, last, ReportStatus.NOT_YET_DUE)
+    return DeadlineStatus(deadline, last, ReportStatus.NOT_YET_DUE, premature=premature)
 
 
 def _lag_order(tally: Tally) -> tuple[object, ...]:
@@ -442,12 +468,34 @@ def compliance(
     full = scoring.full_marks
     per_dept = group(lambda st: st.deadline.department.key)
     by_department = tuple((d, _tally(per_dept.get(d.key, ()), full)) for d in programme.departments)
-    per_cat = group(lambda st: st.deadline.category)
-    by_category = tuple((c.key, _tally(per_cat.get(c.key, ()), full)) for c in programme.categories)
-    leaders: dict[Official, list[DeadlineStatus]] = {}
+    # A department's report owed per department (not per category) counts in each category it
+    # leads, and once for an official leading several of them.
+    per_department = {
+        o.key
+        for o in programme.obligations
+        if o.owed_per is OwedPer.DEPARTMENT and o.reporters is ReporterScope.LEAD_DEPARTMENTS
+    }
+    leads: dict[str, list[str]] = {}
     for c in programme.categories:
-        leaders.setdefault(c.leader, []).extend(per_cat.get(c.key, ()))
-    by_official = tuple((o, _tally(sts, full)) for o, sts in leaders.items())
+        for x in c.lead_departments:
+            leads.setdefault(x.key, []).append(c.key)
+    per_cat: dict[str, list[DeadlineStatus]] = {}
+    for st in statuses:
+        d = st.deadline
+        if d.category is not None:
+            per_cat.setdefault(d.category, []).append(st)
+        elif d.obligation in per_department:
+            for k in leads.get(d.department.key, ()):
+                per_cat.setdefault(k, []).append(st)
+    by_category = tuple((c.key, _tally(per_cat.get(c.key, ()), full)) for c in programme.categories)
+    leaders: dict[Official, dict[int, DeadlineStatus]] = {}
+    for c in programme.categories:
+        if c.leader is None:
+            continue  # the plan names no leader: compliance lists the category as unassigned
+        mine = leaders.setdefault(c.leader, {})
+        for st in per_cat.get(c.key, ()):
+            mine.setdefault(id(st), st)
+    by_official = tuple((o, _tally(sts.values(), full)) for o, sts in leaders.items())
     lagging = [(d, t) for d, t in by_department if t.late or t.missing]
     lagging.sort(key=lambda dt: (_lag_order(dt[1]), dt[0].key))
     laggards = tuple(Laggard(i + 1, d, t) for i, (d, t) in enumerate(lagging))
@@ -461,4 +509,21 @@ def compliance(
         by_category=by_category,
         by_official=by_official,
         laggards=laggards,
+        unassigned=tuple((c.key, _missing_words(c)) for c in programme.unassigned),
+        findings=tuple(
+            f"premature: {st.deadline.key} received {day.isoformat()}, before its period "
+            f"{st.deadline.period.label} began ({st.deadline.period.start.isoformat()}); "
+            "not counted"
+            for st in statuses
+            for day in st.premature
+        ),
     )
+
+
+def _missing_words(category: Category) -> str:
+    missing = []
+    if category.leader is None:
+        missing.append("leading official 分管领导")
+    if not category.lead_departments:
+        missing.append("lead department 牵头部门")
+    return " and ".join(missing)

@@ -1653,9 +1653,13 @@ def _sentence_targets(
         else:
             reasons.append(f"deadline from {said!r}")
         kind, why = _kind(text, f, clause_start, baseline is not None)
+        districts, why_districts = _each_district(text[: f.start], state.districts)
+        if _one_off_build(text[clause_start : f.start], f, kind, districts):
+            kind, why = TargetKind.MILESTONE, "one named build (建成…1个): a milestone"
         reasons.append(why)
         description = _description(sentence, clause_start, f)
         t_key = next_key(section)
+        value = None if kind is TargetKind.MILESTONE else f.quantity
         try:
             target = Target(
                 key=t_key,
@@ -1663,7 +1667,7 @@ def _sentence_targets(
                 description_en=TODO,
                 kind=kind,
                 deadline=deadline,
-                value=f.quantity,
+                value=value,
                 comparator=comparator,
                 baseline=baseline,
                 section=sec,
@@ -1675,15 +1679,14 @@ def _sentence_targets(
         covered.append((clause_start, f.end))
         inferred = [
             ("kind", kind.value),
-            ("value", format_quantity(f.quantity)),
-            ("unit", _unit_text(f.quantity.units)),
+            ("value", "-" if value is None else format_quantity(f.quantity)),
+            ("unit", "-" if value is None else _unit_text(f.quantity.units)),
             ("comparator", comparator.value),
             ("baseline", str(baseline) if baseline else "-"),
             ("deadline", deadline.isoformat()),
             ("section", sec.value),
             ("clause", description.text.strip()),
         ]
-        districts, why_districts = _each_district(text[: f.start], state.districts)
         if not districts:
             state.add(ReviewSubject.TARGET, t_key, sentence.span(), inferred, reasons, todo)
             yield f.start, target
@@ -1835,6 +1838,22 @@ def _description(sentence: _Piece, clause_start: int, f: _Found) -> _Piece:
     if lead and text[lead.end() : lead.end() + 1] == ",":
         start = lead.end() + 1
     return sentence.sub(start, max(end, f.end))
+
+
+#: Verbs before a count of one that make it a single build or a single thing won: a milestone.
+_ONE_OFF_VERBS: Final = ("建成", "争创")
+
+
+def _one_off_build(before: str, f: _Found, kind: TargetKind, districts: Sequence[str]) -> bool:
+    """A count of exactly one thing built or won (建成民用机场1个, 争创1个重大科技基础设施), not stated
+    per district: a milestone, not a 0-or-1 count."""
+    return (
+        kind is TargetKind.CUMULATIVE
+        and f.number == 1
+        and not districts
+        and not _EACH_DISTRICT.search(before)
+        and any(verb in before for verb in _ONE_OFF_VERBS)
+    )
 
 
 def _kind(text: str, f: _Found, clause_start: int, has_baseline: bool) -> tuple[TargetKind, str]:
@@ -2177,7 +2196,13 @@ def _write_toml(draft: Draft) -> str:
             f"number = {c.number}",
             f"name_zh = {_s(c.name_zh)}",
             f"name_en = {_s(c.name_en)}",
-            f"leader = {{ name_zh = {_s(c.leader.name_zh)}, name_en = {_s(c.leader.name_en)} }}",
+            *(
+                [
+                    f"leader = {{ name_zh = {_s(c.leader.name_zh)}, name_en = {_s(c.leader.name_en)} }}"
+                ]
+                if c.leader is not None
+                else []  # the text names no leader: left out, not a placeholder person
+            ),
             "lead_departments = [",
             *(f"  {_dept(d)}," for d in c.lead_departments),
             "]",
@@ -2535,7 +2560,7 @@ def _category_scores(drafted: Programme, reference: Programme) -> tuple[FieldSco
     def views(c: Category) -> dict[str, Any]:
         out: dict[str, Any] = {
             "category name": c.name_zh,
-            "leader": c.leader.name_zh,
+            "leader": None if c.leader is None else c.leader.name_zh,
             "lead departments": frozenset(d.name_zh for d in c.lead_departments),
         }
         if c.portfolio is not None:

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from .loading import load_ezhou_plan
 from .observations import InvestmentReport, Observation, load_investment_reports, load_observations
 from .submissions import Submission, load_submissions
 
@@ -39,19 +40,21 @@ def _example(name: str) -> Iterator[Path]:
 
 
 def example_observations(programme: Programme | None = None) -> tuple[Observation, ...]:
-    """Reported values of targets of the Ezhou plan (``ezhou_progress.csv``; invented figures)."""
+    """Reported values of targets of the Ezhou plan (``ezhou_progress.csv``; invented figures),
+    checked against ``programme`` (the embedded Ezhou plan by default)."""
     with _example("ezhou_progress.csv") as path:
-        return load_observations(path, programme)
+        return load_observations(path, programme or load_ezhou_plan())
 
 
 def example_investment_reports(programme: Programme | None = None) -> tuple[InvestmentReport, ...]:
     """Investment completed per category of the Ezhou plan (``ezhou_investment.csv``; invented)."""
     with _example("ezhou_investment.csv") as path:
-        return load_investment_reports(path, programme)
+        return load_investment_reports(path, programme or load_ezhou_plan())
 
 
-def example_submissions() -> tuple[Submission, ...]:
+def example_submissions(programme: Programme | None = None) -> tuple[Submission, ...]:
     """Reports received under the Ezhou plan (``ezhou_submissions.csv``; invented): on time, late
-    (one by a time zone, one on a 调休 Sunday), missing and resubmitted."""
+    (one by a time zone, one on a 调休 Sunday), missing and resubmitted; checked against
+    ``programme`` (the embedded Ezhou plan by default)."""
     with _example("ezhou_submissions.csv") as path:
-        return load_submissions(path)
+        return load_submissions(path, programme or load_ezhou_plan())

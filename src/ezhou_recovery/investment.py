@@ -69,6 +69,10 @@ class MoneyResult:
         first_year_time_progress: Share of the first year elapsed.
         first_year_gap_pp: First-year gap to time progress, percentage points.
         annual: Completion against annual plans the caller supplied.
+        reported_total: Programme-wide result only: the investment reported over every category
+            with a figure, those without a portfolio included (what was reported), beside
+            ``completed``, which sums the categories with a portfolio only, to set against the
+            plan's stated total (what the plan states). None without any figure.
     """
 
     subject: str
@@ -86,6 +90,7 @@ class MoneyResult:
     first_year_time_progress: Decimal | None = None
     first_year_gap_pp: Decimal | None = None
     annual: tuple[AnnualMoneyResult, ...] = ()
+    reported_total: Quantity | None = None
 
 
 def assess_investment(
@@ -101,7 +106,8 @@ def assess_investment(
     Returns:
         The results per category (each with a portfolio, a report or an annual plan) then per
         reported project, and the programme-wide result (its ``completed`` is None unless every
-        category with a portfolio has a figure).
+        category with a portfolio has a figure; its ``reported_total`` sums every category's
+        figure, those without a portfolio included).
 
     Raises:
         InvariantError: A report names no category or project of the programme, or two reports of
@@ -259,6 +265,10 @@ def assess_investment(
             for m in portfolio_results:
                 assert m.completed_first_year is not None
                 total_first = total_first + m.completed_first_year
+    figures = [m.completed for m in money if m.subject in category_keys and m.completed is not None]
+    reported_total: Quantity | None = None
+    for amount in figures:
+        reported_total = amount if reported_total is None else reported_total + amount
     planned_total = programme.total_investment
     planned_first = programme.first_year_investment
     first_years = {m.first_year for m in portfolio_results}
@@ -299,5 +309,6 @@ def assess_investment(
         first_year_gap_pp=None
         if first_rate is None or first_share is None
         else f.percentage_points(first_rate, first_share),
+        reported_total=reported_total,
     )
     return tuple(money), total

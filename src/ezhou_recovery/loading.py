@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+import warnings
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -16,9 +17,10 @@ import pint
 
 from . import _converter
 from ._reading import read_bytes
-from .errors import LoadError
+from .errors import LoadError, UnitError
 from .programme import Programme
-from .units import share
+from .reporting_units import reporting_unit_of
+from .units import Qualifier, _split_qualifier, parse_quantity, share
 
 __all__ = [
     "PROGRAMME_FORMAT",
@@ -125,7 +127,10 @@ def programme_from_data(data: Any, *, source: str = "<data>") -> Programme:
     body = check_format(
         data, source=source, expected=PROGRAMME_FORMAT, version=PROGRAMME_FORMAT_VERSION
     )
+    _declare_counted_things(body, source)
     _default_deadlines(body)
+    _qualified_values(body, source)
+    _reporting_units(body)
     return _converter.structure(body, Programme, source=source)
 
 
@@ -142,6 +147,74 @@ def _default_deadlines(body: dict[str, Any]) -> None:
                 target["deadline"] = end
 
 
+def _declare_counted_things(body: dict[str, Any], source: str) -> None:
+    # The programme's own counted things are units before its values are read.
+    from .programme import CountedThing
+
+    things = body.get("counted_things")
+    if things is None:
+        return
+    try:
+        declared = _converter.structure(things, tuple[CountedThing, ...], source=source)
+    except LoadError as exc:
+        raise LoadError(source, f"counted_things{exc.path}", exc.problem, exc.value) from None
+    for thing in declared:
+        try:
+            thing.declare()
+        except UnitError as exc:
+            raise LoadError(source, "counted_things", exc.problem, exc.text) from None
+
+
+#: The comparator a qualifying word in a target's value stands for.
+_COMPARATOR_OF: Final = {Qualifier.AT_LEAST: "at_least", Qualifier.AT_MOST: "at_most"}
+
+
+def _qualified_values(body: dict[str, Any], source: str) -> None:
+    # 99%以上, 不低于90%, 30分钟以内, 80%左右: the word sets the comparator (左右: about).
+    categories = body.get("categories")
+    for ci, category in enumerate(categories if isinstance(categories, list) else ()):
+        targets = category.get("targets") if isinstance(category, dict) else None
+        for ti, target in enumerate(targets if isinstance(targets, list) else ()):
+            value = target.get("value") if isinstance(target, dict) else None
+            if not isinstance(value, str):
+                continue
+            bare, qualifier, word = _split_qualifier(value)
+            if qualifier is None:
+                continue
+            target["value"] = bare.strip()
+            if qualifier is Qualifier.ABOUT:
+                target.setdefault("about", True)
+                continue
+            implied = _COMPARATOR_OF[qualifier]
+            given = target.setdefault("comparator", implied)
+            if given != implied:
+                raise LoadError(
+                    source,
+                    f"categories[{ci}].targets[{ti}].comparator",
+                    f"the value {value!r} says {word} ({implied}); the comparator says {given}",
+                    given,
+                )
+
+
+def _reporting_units(body: dict[str, Any]) -> None:
+    # A target's value text says the unit its sector reports in (50万千瓦): keep it beside the value.
+    categories = body.get("categories")
+    for category in categories if isinstance(categories, list) else ():
+        targets = category.get("targets") if isinstance(category, dict) else None
+        for target in targets if isinstance(targets, list) else ():
+            if not isinstance(target, dict) or "reporting_unit" in target:
+                continue
+            value = target.get("value")
+            if not isinstance(value, str):
+                continue
+            try:
+                unit = reporting_unit_of(value, parse_quantity(value).units)
+            except UnitError:
+                continue  # the converter reports the bad value
+            if unit is not None and not unit.canonical:
+                target["reporting_unit"] = unit.text
+
+
 def load_programme(path: str | PathLike[str]) -> Programme:
     """Load a programme from a TOML or JSON file in the programme format.
 
@@ -151,6 +224,24 @@ def load_programme(path: str | PathLike[str]) -> Programme:
             value. Unknown fields are errors.
     """
     return programme_from_data(read_data_file(path), source=str(path))
+
+
+def programme_or_default(programme: Programme | None, loader: str) -> Programme:
+    """``programme``, or the embedded Ezhou plan with a :class:`DeprecationWarning` when it is None.
+
+    A loader given no programme checks its file against the Ezhou plan, which fails for any other
+    plan's file with "unknown target key". Passing the programme will be required in the next
+    release.
+    """
+    if programme is not None:
+        return programme
+    warnings.warn(
+        f"{loader}() without a programme checks the file against the embedded Ezhou plan; pass "
+        f"the programme ({loader}(path, programme)): it will be required in the next release",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return load_ezhou_plan()
 
 
 @cache

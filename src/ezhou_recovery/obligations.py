@@ -22,6 +22,7 @@ __all__ = [
     "Deadlines",
     "DueRule",
     "Frequency",
+    "OwedPer",
     "ReporterScope",
     "ReportingObligation",
 ]
@@ -43,6 +44,17 @@ class ReporterScope(enum.StrEnum):
     LEAD_DEPARTMENTS = "lead_departments"
     #: Only the departments the obligation names, for the programme as a whole.
     NAMED = "named"
+
+
+class OwedPer(enum.StrEnum):
+    """The unit of account of a duty owed by lead departments: what one report answers."""
+
+    #: One report per category a department leads (各牵头部门…分别制定专项实施方案: a special plan
+    #: per 工程). A department leading four categories owes four.
+    CATEGORY = "category"
+    #: One report per department, covering every category it leads (市财政局和各牵头部门每季度…报送
+    #: 工作进展情况: one progress report each). A department leading four categories owes one.
+    DEPARTMENT = "department"
 
 
 def _day(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -134,6 +146,8 @@ class ReportingObligation:
         name_en: The same in English.
         rule: When it falls due.
         reporters: Whether each category's lead departments report, or only ``departments``.
+        owed_per: With lead departments reporting, whether one report is owed per category a
+            department leads or per department (a report for all its categories).
         departments: Departments that report for the programme as a whole (市财政局).
         recipient_zh: Who receives the reports, if the text says.
         recipient_en: The same in English.
@@ -148,6 +162,9 @@ class ReportingObligation:
     reporters: ReporterScope = attrs.field(
         default=ReporterScope.LEAD_DEPARTMENTS,
         validator=attrs.validators.instance_of(ReporterScope),
+    )
+    owed_per: OwedPer = attrs.field(
+        default=OwedPer.CATEGORY, validator=attrs.validators.instance_of(OwedPer)
     )
     departments: tuple[Department, ...] = attrs.field(
         default=(), validator=v.instances_of(Department)
@@ -181,7 +198,8 @@ class Deadline:
     Attributes:
         due: The due date, as the rule gives it.
         obligation: Key of the :class:`ReportingObligation`.
-        category: Key of the category reported on; None for a programme-wide report.
+        category: Key of the category reported on; None for a programme-wide report or a
+            department's report for all the categories it leads.
         department: Who reports.
         period: The period the report covers.
     """
@@ -200,7 +218,7 @@ class Deadline:
 
     @property
     def key(self) -> str:
-        """A stable identifier: ``quarterly_progress/transport/transport_bureau/2021Q2``."""
+        """A stable identifier: ``quarterly_progress/-/transport_bureau/2021Q2``."""
         return "/".join(
             (self.obligation, self.category or "-", self.department.key, self.period.label)
         )

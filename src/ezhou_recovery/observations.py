@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import math
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
@@ -37,9 +38,13 @@ from .projects import _money
 from .targets import Target, TargetKind
 from .units import (
     Q_,
+    Qualifier,
     Quantity,
+    _split_qualifier,
+    format_quantity,
     held_magnitude_problem,
     is_money,
+    magnitude_problem,
     money,
     parse_quantity,
     quantity_in,
@@ -51,15 +56,19 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .columnar import ObservationTable
     from .programme import Programme
+    from .validation import Finding
 
 __all__ = [
+    "IMPLAUSIBLE_RATIO",
     "INVESTMENT_FORMAT",
     "OBSERVATIONS_FORMAT",
     "AnnualInvestmentPlan",
+    "ImplausibleValueWarning",
     "InvestmentReport",
     "Observation",
     "QualitativeLevel",
     "Quality",
+    "implausibility",
     "load_investment_reports",
     "load_observations",
     "observations_frame",
@@ -254,10 +263,103 @@ def read_value(target: Target, value: Any) -> Quantity | bool | QualitativeLevel
             except UnitError as exc:
                 raise UnitError(value, f"{target.key}: {exc.problem}") from None
         raise UnitError(value, f"{target.key}: a qualitative goal's value is a level name")
-    q = quantity_in(_exact(value), target.unit, what=target.key)
+    bare = _bare_number(value)
+    if bare is not None and target.reporting_unit is not None:
+        q = target.in_reporting_unit(bare)
+    else:
+        unit = target.reporting_unit
+        q = quantity_in(
+            _exact(value),
+            target.unit,
+            what=target.key,
+            unit_text=None if unit is None else unit.text,
+        )
     if q.magnitude < 0:
         raise UnitError(value, f"{target.key}: a value must not be negative")
     return q
+
+
+def _bare_number(value: Any) -> Decimal | None:
+    """A number without a unit (40, 40.5, "40", "1,444") as a Decimal; None for anything else.
+
+    Raises:
+        UnitError: The number breaks the range rule of :func:`magnitude_problem`, as any number
+            entering the library does.
+    """
+    number: Decimal | None = None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | Decimal):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value)) if math.isfinite(value) else None
+    elif isinstance(value, str):
+        text = value.strip().replace(",", "")
+        if text and all(c.isascii() for c in text):
+            try:
+                number = Decimal(text)
+            except ArithmeticError:
+                return None
+    if number is None or not number.is_finite():
+        return None
+    problem = magnitude_problem(number)
+    if problem is not None:
+        raise UnitError(value, problem)
+    return number
+
+
+#: A reported value more than this many times its target, or less than its inverse, is implausible.
+IMPLAUSIBLE_RATIO: Final = Decimal(1000)
+
+
+def implausibility(target: Target, value: Any) -> str | None:
+    """Why a reported value is implausible for its target, in words; None when it is plausible.
+
+    A value is implausible when it is more than :data:`IMPLAUSIBLE_RATIO` (10³) times the target,
+    or below 10⁻³ of it where neither is zero: a number typed in 千瓦 for a target in 万千瓦 (or
+    the reverse) lands there. The words give both readings of the number.
+    """
+    goal = target.value
+    unit = target.reporting_unit
+    if goal is None or unit is None or not isinstance(value, pint.Quantity):
+        return None
+    if value.dimensionality != goal.dimensionality:
+        return None
+    reported, promised = unit.number(value), unit.number(goal)
+    if not reported or not promised:
+        return None
+    ratio = reported / promised
+    if IMPLAUSIBLE_RATIO**-1 <= ratio <= IMPLAUSIBLE_RATIO:
+        return None
+    shown = target.format_value(value)
+    slip = Decimal(10_000) if ratio > 1 else Decimal(1) / Decimal(10_000)
+    meant = unit.quantity(reported / slip)
+    other = target.format_value(meant)
+    if unit.factor != 1:
+        other += f" ({format_quantity(meant)})"
+    size = f"{_ratio(ratio)} times" if ratio > 1 else f"1/{_ratio(1 / ratio)} of"
+    return (
+        f"{shown} is {size} the target {target.describe_value()}: implausible; "
+        f"was {other} meant (a slip of 万)?"
+    )
+
+
+class ImplausibleValueWarning(UserWarning):
+    """A loaded value is implausible for its target (a slip of 万); ``finding`` says where and why."""
+
+    def __init__(self, finding: Finding, source: str) -> None:
+        self.finding = finding
+        self.source = source
+        super().__init__(f"{source}: {finding.where}: {finding.what}")
+
+
+def warn_implausible(finding: Finding, source: str) -> None:
+    """Issue an :class:`ImplausibleValueWarning` for ``finding`` of the file ``source``."""
+    warnings.warn(ImplausibleValueWarning(finding, source), stacklevel=4)
+
+
+def _ratio(number: Decimal) -> str:
+    return f"{number:,.0f}" if number >= 10 else f"{number:.3g}"
 
 
 def _exact(value: Any) -> Any:
@@ -342,46 +444,83 @@ def load_observations(
     Dates are ``YYYY-MM-DD``; values as :meth:`Observation.for_target` reads them; an empty
     ``quality`` means ``reported``.
 
+    A Parquet file (``.parquet``, needs the ``arrow`` extra) holds the same columns; ``as_of``
+    may be a date column and ``value`` a numeric one (in the target's unit); its rows are named
+    by position from 0.
+
     Args:
-        path: The file (``.csv`` or ``.json``).
-        programme: The programme the target keys belong to; the embedded Ezhou plan by default.
+        path: The file (``.csv``, ``.json`` or ``.parquet``).
+        programme: The programme the target keys belong to. Without it the file is checked
+            against the embedded Ezhou plan, with a :class:`DeprecationWarning` (it will be
+            required in the next release).
         columnar: Return an :class:`~ezhou_recovery.ObservationTable` (needs numpy), read by a
-            faster reader for CSV files; :func:`~ezhou_recovery.assess` gives the same results
-            from it.
+            faster reader for CSV files (pyarrow's, with the ``arrow`` extra, for files over
+            256 KiB); :func:`~ezhou_recovery.assess` gives the same results from it.
 
     Raises:
         LoadError: Names the file, the row (``row 7``, counting the header as row 1) or entry
             (``observations[3]``), the field and the value. Unknown target keys and unknown
             columns are errors.
     """
-    if programme is None:
-        from .loading import load_ezhou_plan
+    from .loading import programme_or_default
 
-        programme = load_ezhou_plan()
+    programme = programme_or_default(programme, "load_observations")
     plan = programme
+    suffix = Path(path).suffix.lower()
     if columnar:
+        from ._optional import arrow_worth_it
         from .columnar import ObservationTable
 
-        if Path(path).suffix.lower() == ".csv":
+        if suffix == ".parquet" or (suffix == ".csv" and arrow_worth_it(path)):
+            from . import _arrow
+
+            return _arrow.observations_file(path, programme)
+        if suffix == ".csv":
             return ObservationTable.from_csv(path, programme)
         return ObservationTable.from_observations(programme, load_observations(path, programme))
+    if suffix == ".parquet":
+        from . import _arrow
+
+        return _arrow.observations_file(path, programme, columnar=False)
 
     def build(entry: Mapping[str, Any]) -> Observation:
-        key = entry["target"]
-        try:
-            target = plan.target(key)
-        except KeyError:
-            raise _FieldError("target", "unknown target key", key) from None
-        as_of = _read_date(entry["as_of"])
-        try:
-            value = read_value(target, entry["value"])
-        except UnitError as exc:
-            raise _FieldError("value", exc.problem, entry["value"]) from None
-        return Observation(target.key, as_of, value, *_source_quality(entry))
+        return _observation(plan, entry)
+
+    def check(where: str, observation: Observation) -> None:
+        why = implausibility(plan.target(observation.target), observation.value)
+        if why is not None:
+            from .validation import Finding, Severity  # validation reads observations
+
+            warn_implausible(Finding(Severity.WARNING, "implausible-value", where, why), str(path))
 
     return _load(
-        path, build, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED, "observations", OBSERVATIONS_FORMAT
+        path,
+        build,
+        _OBSERVATION_FIELDS,
+        _OBSERVATION_REQUIRED,
+        "observations",
+        OBSERVATIONS_FORMAT,
+        check,
     )
+
+
+def _observation(programme: Programme, entry: Mapping[str, Any]) -> Observation:
+    """One observation from one row or entry, or :class:`_FieldError` naming the field."""
+    key = entry["target"]
+    try:
+        target = programme.target(key)
+    except (KeyError, TypeError):
+        raise _FieldError("target", "unknown target key", key) from None
+    as_of = _read_date(entry["as_of"])
+    raw, estimated = estimate_word(entry["value"])
+    try:
+        value = read_value(target, raw)
+    except UnitError as exc:
+        raise _FieldError("value", exc.problem, entry["value"]) from None
+    source, quality = _source_quality(entry)
+    if estimated:  # 80%左右: an estimate
+        quality = _estimate_quality(quality, entry["value"])
+    return Observation(target.key, as_of, value, source, quality)
 
 
 def load_investment_reports(
@@ -394,13 +533,18 @@ def load_investment_reports(
     error, since 万元 and 亿元 differ ten thousand times), and optionally ``source`` and ``quality``.
     A JSON table uses ``"format": "ezhou-recovery/investment"`` and ``"investment_reports": [...]``.
 
+    Args:
+        path: The file (``.csv`` or ``.json``).
+        programme: The programme the subjects belong to. Without it the file is checked against
+            the embedded Ezhou plan, with a :class:`DeprecationWarning` (it will be required in the
+            next release).
+
     Raises:
         LoadError: Names the file, the row or entry, the field and the value.
     """
-    if programme is None:
-        from .loading import load_ezhou_plan
+    from .loading import programme_or_default
 
-        programme = load_ezhou_plan()
+    programme = programme_or_default(programme, "load_investment_reports")
     plan = programme
 
     def build(entry: Mapping[str, Any]) -> InvestmentReport:
@@ -452,6 +596,25 @@ def _read_date(value: Any) -> date:
         raise _FieldError("as_of", str(exc), value) from None
 
 
+def estimate_word(value: Any) -> tuple[Any, bool]:
+    """A reported value without 左右 (about), and whether it had it: ``80%左右`` is an estimate."""
+    if isinstance(value, str):
+        bare, qualifier, _ = _split_qualifier(value)
+        if qualifier is Qualifier.ABOUT:
+            return bare.strip(), True
+    return value, False
+
+
+def _estimate_quality(quality: Quality, value: Any) -> Quality:
+    if quality is Quality.OFFICIAL_STATISTICS:
+        raise _FieldError(
+            "quality",
+            f"the value {value!r} says 左右 (an estimate): official statistics are not estimates",
+            quality.value,
+        )
+    return Quality.ESTIMATE
+
+
 def _source_quality(entry: Mapping[str, Any]) -> tuple[str | None, Quality]:
     source = entry.get("source")
     if source is not None and not isinstance(source, str):
@@ -478,6 +641,7 @@ def _load(
     required: tuple[str, ...],
     list_name: str,
     format_name: str,
+    check: Any = None,
 ) -> tuple[Any, ...]:
     source = str(path)
     suffix = Path(path).suffix.lower()
@@ -491,6 +655,8 @@ def _load(
     for where, entry in entries:
         try:
             out.append(build(entry))
+            if check is not None:
+                check(f"{where}.value", out[-1])
         except _FieldError as exc:
             raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
         except InvariantError as exc:
@@ -517,19 +683,7 @@ def _csv_rows(
     """
     records = csv_records(read_text(path, source), source)
     first = next(records, None)
-    if first is None or not any(cell.strip() for cell in first[1]):
-        raise LoadError(source, "row 1", f"expected a header row: {', '.join(fields)}")
-    header = [cell.strip() for cell in first[1]]
-    unknown = [h for h in header if h not in fields]
-    if unknown:
-        raise LoadError(
-            source, "row 1", f"unknown column(s), expected {', '.join(fields)}", unknown
-        )
-    missing = [f for f in required if f not in header]
-    if missing:
-        raise LoadError(source, "row 1", f"missing column(s): {', '.join(missing)}")
-    if len(set(header)) != len(header):
-        raise LoadError(source, "row 1", "a column repeats", header)
+    header = _csv_header(source, None if first is None else first[1], fields, required)
     positions = [header.index(name) for name in required]
 
     def rows() -> Iterator[tuple[str, list[str]]]:
@@ -541,12 +695,43 @@ def _csv_rows(
                 raise LoadError(
                     source, where, f"expected {len(header)} cells, found {len(row)}", row
                 )
-            for name, i in zip(required, positions, strict=True):
-                if not row[i].strip():
-                    raise LoadError(source, f"{where}.{name}", "required field is empty")
+            _check_required(source, where, row, required, positions)
             yield where, row
 
     return header, rows()
+
+
+def _csv_header(
+    source: str, first: list[str] | None, fields: tuple[str, ...], required: tuple[str, ...]
+) -> list[str]:
+    """The header row's column names, stripped and checked."""
+    if first is None or not any(cell.strip() for cell in first):
+        raise LoadError(source, "row 1", f"expected a header row: {', '.join(fields)}")
+    header = [cell.strip() for cell in first]
+    unknown = [h for h in header if h not in fields]
+    if unknown:
+        raise LoadError(
+            source, "row 1", f"unknown column(s), expected {', '.join(fields)}", unknown
+        )
+    missing = [f for f in required if f not in header]
+    if missing:
+        raise LoadError(source, "row 1", f"missing column(s): {', '.join(missing)}")
+    if len(set(header)) != len(header):
+        raise LoadError(source, "row 1", "a column repeats", header)
+    return header
+
+
+def _check_required(
+    source: str,
+    where: str,
+    row: list[str],
+    required: tuple[str, ...],
+    positions: list[int],
+) -> None:
+    """Raise a LoadError when a required cell of a CSV row is empty."""
+    for name, i in zip(required, positions, strict=True):
+        if not row[i].strip():
+            raise LoadError(source, f"{where}.{name}", "required field is empty")
 
 
 def _json_entries(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ._text import table
+from ._text import departments_text, leader_text, table
 from .programme import Category, Programme
 from .units import format_quantity
 
@@ -12,13 +12,13 @@ __all__ = ["render_overview"]
 
 
 def _category_block(category: Category) -> str:
-    leader = category.leader
-    departments = "、".join(d.name_zh for d in category.lead_departments)
-    departments_en = "; ".join(d.name_en for d in category.lead_departments)
+    departments = departments_text(category.lead_departments)
+    if category.lead_departments:
+        departments += f" ({departments_text(category.lead_departments, 'en')})"
     lines = [
         f"({category.number}) {category.name_zh}  {category.name_en}",
-        f"    分管领导 Leader: {leader.name_zh} ({leader.name_en})",
-        f"    牵头部门 Lead departments: {departments} ({departments_en})",
+        f"    分管领导 Leader: {leader_text(category.leader)}",
+        f"    牵头部门 Lead departments: {departments}",
     ]
     p = category.portfolio
     if p is None:

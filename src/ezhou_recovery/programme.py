@@ -10,18 +10,48 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _validators as v
-from .obligations import Deadline, Deadlines, ReporterScope, ReportingObligation
+from .obligations import Deadline, Deadlines, OwedPer, ReporterScope, ReportingObligation
 from .people import Department, District, Official
 from .periods import Period
 from .projects import Portfolio, Project
 from .supervision import AccountabilityRule, EventDuty, StandingDuty
 from .targets import Target, Targets
-from .units import Quantity, ureg
+from .units import GENERIC_MEASURE_WORDS, Quantity, declare_counted_thing, ureg
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Category", "Programme", "Task"]
+__all__ = ["Category", "CountedThing", "Programme", "Task"]
+
+
+def _measure_word(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or value not in GENERIC_MEASURE_WORDS:
+        words = "".join(sorted(GENERIC_MEASURE_WORDS))
+        raise v.fail(instance, attribute.name, value, f"must be one of the measure words {words}")
+
+
+@attrs.frozen
+class CountedThing:
+    """A thing a programme counts that is not in the library's unit list (基地, 储备库).
+
+    The loader makes it a unit of its own before it reads the programme's values, so that
+    ``3个基地`` reads as 3 bases and never adds to beds or kilometres.
+
+    Attributes:
+        name: Its unit name, a lower-case identifier (``base``).
+        measure_word: The measure word the plan counts it with (个, 座, 条, 家, 处, ...).
+        name_zh: Its Chinese name (基地).
+        name_en: Its English noun, singular (base).
+    """
+
+    name: str = attrs.field(validator=v.slug)
+    measure_word: str = attrs.field(validator=_measure_word)
+    name_zh: str = attrs.field(validator=v.text)
+    name_en: str = attrs.field(validator=v.text)
+
+    def declare(self) -> None:
+        """Make it a unit of the library's registry (harmless when it is one already)."""
+        declare_counted_thing(self.name, self.measure_word, self.name_zh, self.name_en)
 
 
 @attrs.frozen
@@ -50,30 +80,34 @@ class Category:
         number: Its number in the text, from 1.
         name_zh: Name in Chinese (公共卫生体系补短板工程).
         name_en: Name in English.
-        leader: The leading official (分管领导).
-        lead_departments: The lead departments (牵头部门), at least one.
+        leader: The leading official (分管领导); None where the plan names none (a fragment).
+        lead_departments: The lead departments (牵头部门); empty where the plan names none.
         targets: Its targets, in the order of the text.
         tasks: Its main tasks.
         projects: Projects of the category that the data names.
         portfolio: Its planned projects and investment; None where the text gives none.
+        note: Free text about the category (not read by any computation).
     """
 
     key: str = attrs.field(validator=v.slug)
     number: int = attrs.field(validator=v.non_negative_int)
     name_zh: str = attrs.field(validator=v.text)
     name_en: str = attrs.field(validator=v.text)
-    leader: Official = attrs.field(validator=attrs.validators.instance_of(Official))
-    lead_departments: tuple[Department, ...] = attrs.field(validator=v.instances_of(Department))
+    leader: Official | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Official))
+    )
+    lead_departments: tuple[Department, ...] = attrs.field(
+        default=(), validator=v.instances_of(Department)
+    )
     targets: tuple[Target, ...] = attrs.field(default=(), validator=v.instances_of(Target))
     tasks: tuple[Task, ...] = attrs.field(default=(), validator=v.instances_of(Task))
     projects: tuple[Project, ...] = attrs.field(default=(), validator=v.instances_of(Project))
     portfolio: Portfolio | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Portfolio))
     )
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
-        if not self.lead_departments:
-            raise v.fail(self, "lead_departments", (), "a category needs a lead department")
         v.unique(self, "lead_departments", (d.key for d in self.lead_departments))
         v.unique(self, "targets", (t.key for t in self.targets))
         v.unique(self, "projects", (p.key for p in self.projects))
@@ -84,6 +118,11 @@ class Category:
         for field, item in keyed:
             if item.category != self.key:
                 raise v.fail(self, f"{field}.key", item.key, f"must start with '{self.key}.'")
+
+    @property
+    def assigned(self) -> bool:
+        """Whether the plan names both a leading official and a lead department for it."""
+        return self.leader is not None and bool(self.lead_departments)
 
     def target(self, key: str) -> Target:
         """The target with ``key`` (full ``<category>.<slug>`` or just the slug).
@@ -141,6 +180,10 @@ class Programme:
         obligations: Its reporting duties.
         published: Date of publication, if known.
         source_url: Where the text was published, if known.
+        implements: The document number of the plan it implements, if it names one (a city
+            plan citing the province's 鄂政发〔2020〕19号).
+        counted_things: Things it counts that the library's unit list does not have.
+        note: Free text about the programme (not read by any computation).
         districts: The districts and zones it is addressed to (各区人民政府, 管委会), which targets
             and accountability can name.
         event_duties: Reports owed when something happens (重大情况随时反馈).
@@ -162,6 +205,11 @@ class Programme:
     )
     published: date | None = attrs.field(default=None, validator=v.optional_date)
     source_url: str | None = attrs.field(default=None, validator=v.optional_text)
+    implements: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
+    counted_things: tuple[CountedThing, ...] = attrs.field(
+        default=(), validator=v.instances_of(CountedThing)
+    )
     districts: tuple[District, ...] = attrs.field(default=(), validator=v.instances_of(District))
     event_duties: tuple[EventDuty, ...] = attrs.field(
         default=(), validator=v.instances_of(EventDuty)
@@ -175,7 +223,16 @@ class Programme:
     )
     _index: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its document: in another process the counted things are declared again
+        # before the quantities are read (a pint quantity would look for the application registry).
+        from ._converter import converter
+
+        return (_from_document, (converter.unstructure(self),))
+
     def __attrs_post_init__(self) -> None:
+        for thing in self.counted_things:
+            thing.declare()
         if self.published is not None and self.published < self.issued:
             raise v.fail(self, "published", self.published, f"is before issued {self.issued}")
         v.unique(self, "categories", (c.key for c in self.categories))
@@ -290,8 +347,13 @@ class Programme:
 
     @property
     def officials(self) -> tuple[Official, ...]:
-        """Every leading official, each once, in order of appearance."""
-        return tuple(dict.fromkeys(c.leader for c in self.categories))
+        """Every leading official the plan names, each once, in order of appearance."""
+        return tuple(dict.fromkeys(c.leader for c in self.categories if c.leader is not None))
+
+    @property
+    def unassigned(self) -> tuple[Category, ...]:
+        """The categories whose leading official or lead departments the plan leaves unknown."""
+        return tuple(c for c in self.categories if not c.assigned)
 
     # Portfolio totals --------------------------------------------------------------------------
 
@@ -337,11 +399,17 @@ class Programme:
         for o in self.obligations:
             for due in o.rule.dates(after, until):
                 period = o.covers(due, self.period)
+                owing: dict[str, Department] = {}
                 if o.reporters is ReporterScope.LEAD_DEPARTMENTS:
                     for c in self.categories:
                         for d in c.lead_departments:
-                            yield Deadline(due, o.key, c.key, d, period)
+                            if o.owed_per is OwedPer.CATEGORY:
+                                yield Deadline(due, o.key, c.key, d, period)
+                            else:
+                                owing.setdefault(d.key, d)
                 for d in o.departments:
+                    owing.setdefault(d.key, d)
+                for d in owing.values():  # one report each, for all it leads
                     yield Deadline(due, o.key, None, d, period)
 
     # Display and export ------------------------------------------------------------------------
@@ -391,6 +459,13 @@ class Programme:
         from ._frames import categories_frame
 
         return categories_frame(self.categories)
+
+
+def _from_document(data: dict[str, Any]) -> Programme:
+    from .loading import PROGRAMME_FORMAT, PROGRAMME_FORMAT_VERSION, programme_from_data
+
+    document = {"format": PROGRAMME_FORMAT, "format_version": PROGRAMME_FORMAT_VERSION, **data}
+    return programme_from_data(document, source="<pickle>")
 
 
 def _sum_money(amounts: Iterator[Quantity]) -> Quantity:

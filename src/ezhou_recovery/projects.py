@@ -26,10 +26,32 @@ __all__ = [
 
 
 class ProjectLevel(enum.StrEnum):
-    """Who carries a project out (市级项目 / 区级项目)."""
+    """The level of government that carries a project out."""
 
+    #: 国家级项目.
+    NATIONAL = "national"
+    #: 省级项目.
+    PROVINCE = "province"
+    #: 市级项目.
     CITY = "city"
+    #: 区级项目.
     DISTRICT = "district"
+    #: 县级项目.
+    COUNTY = "county"
+
+    @property
+    def label_zh(self) -> str:
+        """国家级, 省级, 市级, 区级, 县级."""
+        return _LEVEL_ZH[self]
+
+
+_LEVEL_ZH = {
+    ProjectLevel.NATIONAL: "国家级",
+    ProjectLevel.PROVINCE: "省级",
+    ProjectLevel.CITY: "市级",
+    ProjectLevel.DISTRICT: "区级",
+    ProjectLevel.COUNTY: "县级",
+}
 
 
 class ProjectStatus(enum.StrEnum):
@@ -154,7 +176,7 @@ class Project:
         key: Stable identifier ``<category>.<slug>``.
         name_zh: Name in Chinese, as the plan writes it.
         name_en: Name in English.
-        level: City or district project.
+        level: The level of government that carries it out; None where the data does not say.
         status: Stage of the project when the data was written.
         investment: Estimated total investment, if known.
         planned_start: Planned start, if known.
@@ -164,13 +186,15 @@ class Project:
         investment_plan: Planned cumulative investment at the end of each period, from
             ``planned_start`` (which it requires); empty when not planned per period.
         clause_zh: The clause of the plan that names it.
+        note: Free text about the project (not read by any computation).
     """
 
     key: str = attrs.field(validator=v.dotted_key)
     name_zh: str = attrs.field(validator=v.text)
     name_en: str = attrs.field(validator=v.text)
-    level: ProjectLevel = attrs.field(
-        default=ProjectLevel.CITY, validator=attrs.validators.instance_of(ProjectLevel)
+    level: ProjectLevel | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(ProjectLevel)),
     )
     status: ProjectStatus = attrs.field(
         default=ProjectStatus.IMPLEMENTATION, validator=attrs.validators.instance_of(ProjectStatus)
@@ -184,6 +208,7 @@ class Project:
     investment_plan: tuple[PlannedInvestment, ...] = attrs.field(
         default=(), validator=_investment_plan
     )
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
         s, c = self.planned_start, self.planned_completion

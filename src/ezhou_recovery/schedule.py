@@ -160,9 +160,12 @@ def milestone_schedule(projects: Iterable[Project], as_of: date) -> ScheduleStat
 class EarnedSchedule:
     """Schedule performance of a project (or category) on money, at the date of its latest report.
 
-    Time is counted in days from the plan's start; planned value between two period ends is
-    interpolated linearly. With periods of equal length this is Lipke's earned schedule in periods,
-    scaled to days.
+    Time is counted in whole days as attainment counts them: the plan's first day is day 1, and
+    a date counts to its end (a week's plan that starts on a Monday ends on day 7, its Sunday).
+    Planned value between two period ends is interpolated linearly. ES and AT are also given in
+    periods (Lipke's unit): with periods of equal length, ``earned_days`` is ``earned_periods``
+    periods of that length, and SPI(t) is the same either way (EV 520 against a cumulative plan
+    of 100/250/450/700/1000 at the end of week 4: ES = 3.28 periods = 22.96 days, SPI(t) = 0.82).
 
     Attributes:
         subject: Key of the project or category.
@@ -170,9 +173,13 @@ class EarnedSchedule:
         earned: EV, investment completed by ``data_date``.
         planned: PV, investment planned by ``data_date``.
         budget_at_completion: BAC, the plan's final cumulative investment.
-        planned_days: Days from the plan's start to its last period end.
-        actual_days: AT, days from the plan's start to ``data_date``.
+        planned_days: Days from the plan's start to the end of its last period, both included.
+        actual_days: AT, days from the plan's start to the end of ``data_date``, both included.
         earned_days: ES, the day on the plan by which ``earned`` was planned.
+        earned_periods: ES in periods: C, the number of periods whose planned value ``earned``
+            has reached, plus the share of the next (Lipke).
+        actual_periods: AT in periods: the periods gone by the end of ``data_date`` (a share of
+            the period it falls in; beyond the plan, in periods of the last one's length).
         planned_exact: PV in 亿元 as an exact fraction (``planned`` is it as a Decimal, which may
             be rounded); :attr:`spi` uses it. None when not known: ``planned`` is used.
     """
@@ -186,6 +193,8 @@ class EarnedSchedule:
     actual_days: int
     earned_days: Fraction
     planned_exact: Fraction | None = None
+    earned_periods: Fraction | None = None
+    actual_periods: Fraction | None = None
 
     @property
     def spi(self) -> Fraction | None:
@@ -244,8 +253,8 @@ def earned_schedule(
     """
     if not plan:
         raise ScheduleError(subject, "no planned investment per period")
-    if plan[0].period_end <= start:
-        raise ScheduleError(subject, "the plan's start must be before its first period end")
+    if plan[0].period_end < start:
+        raise ScheduleError(subject, "the plan's start must not be after its first period end")
     # Sorted first, so that neither the check nor the result depends on the reports' order.
     mine = sorted(
         ((r.as_of, _yi(r.completed)) for r in reports if r.subject == subject and r.as_of <= as_of),
@@ -257,10 +266,11 @@ def earned_schedule(
     if not mine:
         raise ScheduleError(subject, f"no investment report on or before {as_of.isoformat()}")
     data_date, completed = mine[-1]
-    days = [0, *((p.period_end - start).days for p in plan)]
+    # Day numbers count to the end of each day, the start's day being 1 (as in attainment).
+    days = [0, *((p.period_end - start).days + 1 for p in plan)]
     values = [Fraction(0), *(Fraction(_yi(p.cumulative)) for p in plan)]
     ev = Fraction(completed)
-    at = (data_date - start).days
+    at = (data_date - start).days + 1
     pv = _planned_at(days, values, at)
     return EarnedSchedule(
         subject=subject,
@@ -272,6 +282,8 @@ def earned_schedule(
         actual_days=at,
         earned_days=_earned_days(days, values, ev),
         planned_exact=pv,
+        earned_periods=_earned_periods(values, ev),
+        actual_periods=_periods(days, at),
     )
 
 
@@ -298,6 +310,24 @@ def _earned_days(days: list[int], values: list[Fraction], ev: Fraction) -> Fract
     c = max(i for i, pv in enumerate(values) if pv <= ev)
     step = values[c + 1] - values[c]
     return days[c] + (ev - values[c]) / step * (days[c + 1] - days[c])
+
+
+def _earned_periods(values: list[Fraction], ev: Fraction) -> Fraction:
+    """ES in periods: C + (EV - PV_C) / (PV_C+1 - PV_C), capped at the number of periods."""
+    if ev >= values[-1]:
+        return Fraction(len(values) - 1)
+    c = max(i for i, pv in enumerate(values) if pv <= ev)
+    return c + (ev - values[c]) / (values[c + 1] - values[c])
+
+
+def _periods(days: list[int], t: int) -> Fraction:
+    """Day ``t`` in periods: whole periods gone plus the share of the one it falls in."""
+    if t <= 0:
+        return Fraction(0)
+    for i in range(1, len(days)):
+        if t <= days[i]:
+            return i - 1 + Fraction(t - days[i - 1], days[i] - days[i - 1])
+    return len(days) - 1 + Fraction(t - days[-1], days[-1] - days[-2])
 
 
 def project_performance(

@@ -37,6 +37,7 @@ from .observations import (
     Observation,
     QualitativeLevel,
 )
+from .reporting_units import ReportingUnit
 from .serialization import DocumentFormat, document_format, document_formats
 from .submissions import SUBMISSIONS_FORMAT, SUBMISSIONS_FORMAT_VERSION, Submission
 
@@ -158,6 +159,12 @@ def _type_schema(t: Any, defs: dict[str, Any], optional: frozenset[str]) -> dict
         }
     if t is pint.Quantity or origin is pint.Quantity:
         return dict(_QUANTITY)
+    if t is ReportingUnit:
+        return {
+            "type": "string",
+            "description": "The unit the target's sector reports in, as written (万千瓦, 公里).",
+            "minLength": 1,
+        }
     if t is bool:
         return {"type": "boolean"}
     if t is int:

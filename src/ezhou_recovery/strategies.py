@@ -17,6 +17,7 @@ A module that adds classes lists them in :func:`type_strategies`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import string
 from collections.abc import Callable, Sequence
@@ -27,7 +28,15 @@ from typing import Any, Literal, ParamSpec, TypeVar
 from hypothesis import strategies as st
 
 from .duedates import DueConvention
-from .obligations import Deadline, DueRule, Frequency, ReporterScope, ReportingObligation
+from .errors import UnitError
+from .obligations import (
+    Deadline,
+    DueRule,
+    Frequency,
+    OwedPer,
+    ReporterScope,
+    ReportingObligation,
+)
 from .observations import (
     _FALSE,
     _TRUE,
@@ -50,6 +59,7 @@ from .projects import (
     ProjectLevel,
     ProjectStatus,
 )
+from .reporting_units import ReportingUnit
 from .submissions import CHINA_TIME, Submission
 from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
 from .units import (
@@ -373,11 +383,12 @@ def targets(
     def build(draw: st.DrawFn) -> Target:
         k = kind if kind is not None else draw(st.sampled_from(TargetKind))
         cat = category if category is not None else draw(slugs())
-        value = baseline = None
+        value = baseline = reporting = None
         if k.quantitative:
             target_unit = unit if unit is not None else draw(st.sampled_from(UNITS))
             value = draw(quantities(unit=target_unit))
             baseline = draw(st.none() | baselines(unit=target_unit))
+            reporting = draw(st.none() | st.sampled_from(_sector_units(value.units)))
         scope = draw(st.none() | st.tuples(texts_zh(max_size=6), texts_en()))
         return Target(
             key=f"{cat}.{draw(slugs())}",
@@ -392,9 +403,22 @@ def targets(
             scope_en=None if scope is None else scope[1],
             section=draw(st.sampled_from(Section)),
             clause_zh=draw(st.none() | texts_zh()),
+            reporting_unit=reporting,
+            strive=draw(st.booleans()),
+            note=draw(st.none() | texts_zh()),
         )
 
     return build()
+
+
+def _sector_units(unit: Unit) -> list[ReportingUnit]:
+    """The unit itself and, where the sector may write it so, the unit in 万 or 亿 (万公里)."""
+    plain = ReportingUnit.of(unit)
+    found = [plain]
+    for head in ("万", "亿"):
+        with contextlib.suppress(UnitError):  # 万个: a number, not a unit
+            found.append(ReportingUnit.parse(head + plain.text))
+    return [u for u in found if u.unit == unit]
 
 
 # Projects ----------------------------------------------------------------------------------------
@@ -556,6 +580,7 @@ def categories(
     lead_departments: Sequence[Department] | None = None,
     max_targets: int = 3,
     max_projects: int = 2,
+    min_targets: int = 0,
 ) -> st.SearchStrategy[Category]:
     """Categories with targets, tasks, projects and, perhaps, a portfolio consistent with them.
 
@@ -566,6 +591,7 @@ def categories(
         lead_departments: Departments to choose the lead departments from; else drawn.
         max_targets: Most targets.
         max_projects: Most named projects.
+        min_targets: Fewest targets.
     """
 
     @st.composite
@@ -582,7 +608,10 @@ def categories(
         )
         ts = draw(
             st.lists(
-                targets(category=k, within=within), max_size=max_targets, unique_by=lambda t: t.key
+                targets(category=k, within=within),
+                min_size=min_targets,
+                max_size=max(min_targets, max_targets),
+                unique_by=lambda t: t.key,
             )
         )
         ps = draw(
@@ -647,7 +676,8 @@ def obligations(
     frequency: Frequency | None = None,
     scope: ReporterScope | None = None,
 ) -> st.SearchStrategy[ReportingObligation]:
-    """Reporting duties: quarterly or once, by lead departments and/or named departments.
+    """Reporting duties: quarterly or once, by lead departments (per category or per department)
+    and/or named departments.
 
     Args:
         key: The duty's key; else drawn.
@@ -678,6 +708,7 @@ def obligations(
             name_en=draw(texts_en()),
             rule=draw(due_rules(frequency=frequency, within=within)),
             reporters=who,
+            owed_per=draw(st.sampled_from(OwedPer)),
             departments=tuple(named),
             recipient_zh=None if recipient is None else recipient[0],
             recipient_en=None if recipient is None else recipient[1],
@@ -724,7 +755,15 @@ def programmes(
             st.lists(slugs(), min_size=min_categories, max_size=max_categories, unique=True)
         )
         cats = [
-            draw(categories(key=k, number=i + 1, within=period, lead_departments=tuple(pool)))
+            draw(
+                categories(
+                    key=k,
+                    number=i + 1,
+                    within=period,
+                    lead_departments=tuple(pool),
+                    min_targets=1 if i == 0 else 0,  # a programme with nothing is an error
+                )
+            )
             for i, k in enumerate(keys)
         ]
         after_issue = Period(issued + timedelta(days=1), period.end)
@@ -1100,7 +1139,10 @@ def submissions(
         out: list[Submission] = []
         for d, fate in zip(owed, fates, strict=True):
             last = rule.last_on_time_day(d.due)
-            on_time = _days_from(last, -30, 0)
+            # On time, and not before the period reported on began (a premature report is not
+            # counted), when the deadline lies in that period.
+            earliest = -30 if d.period.start > last else max(-30, (d.period.start - last).days)
+            on_time = _days_from(last, earliest, 0)
             late = _days_from(last, 1, max_days_late)
             if fate == "missing":
                 continue

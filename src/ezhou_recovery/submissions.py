@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from os import PathLike
@@ -18,7 +19,7 @@ from ._reading import csv_records, read_bytes
 from .errors import EzhouRecoveryError, InvariantError, LoadError
 from .limits import current_limits
 from .loading import check_format, parse_data
-from .obligations import Deadline
+from .obligations import Deadline, OwedPer, ReporterScope
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,7 +99,7 @@ class Submission:
         cls, deadline: Deadline | str, submitted_at: date | datetime, note: str | None = None
     ) -> Submission:
         """A submission answering one deadline, given as a :class:`Deadline` or its key
-        (``quarterly_progress/transport/transport_bureau/2021Q2``; ``-`` for no category).
+        (``quarterly_progress/-/transport_bureau/2021Q2``; ``-`` for no category).
 
         Raises:
             InvariantError: The key does not have four parts.
@@ -172,6 +173,15 @@ def match_submissions(
     # due once, whose single period need not be named.
     index: dict[tuple[str, str, str | None], list[Deadline]] = {}
     once = {o.key for o in programme.obligations if o.rule.due is not None}
+    per_department = {
+        o.key
+        for o in programme.obligations
+        if o.owed_per is OwedPer.DEPARTMENT and o.reporters is ReporterScope.LEAD_DEPARTMENTS
+    }
+    leads: dict[str, set[str]] = {}
+    for c in programme.categories:
+        for x in c.lead_departments:
+            leads.setdefault(x.key, set()).add(c.key)
     for d in deadlines:
         index.setdefault((d.obligation, d.department.key, d.period.label), []).append(d)
         if d.obligation in once:
@@ -185,7 +195,18 @@ def match_submissions(
         if found is None:
             raise _unmatched(i, s, obligations, departments, categories)
         if s.category is not None:
-            found = [d for d in found if d.category == s.category]
+            # A department's report for all it leads (a duty owed per department) is answered
+            # by a report naming one of its categories too.
+            found = [
+                d
+                for d in found
+                if d.category == s.category
+                or (
+                    d.category is None
+                    and d.obligation in per_department
+                    and s.category in leads.get(d.department.key, ())
+                )
+            ]
             if not found:
                 raise _unmatched(i, s, obligations, departments, categories)
         for d in found:
@@ -193,16 +214,25 @@ def match_submissions(
     return matched
 
 
+def _unknown_part(
+    s: Submission, obligations: set[str], departments: set[str], categories: set[str]
+) -> tuple[str, str] | None:
+    """The field of ``s`` that names nothing of the programme, and the problem; None if none."""
+    if s.obligation not in obligations:
+        return "obligation", f"unknown duty (known: {', '.join(sorted(obligations))})"
+    if s.department not in departments:
+        return "department", "unknown department"
+    if s.category is not None and s.category not in categories:
+        return "category", "unknown category"
+    return None
+
+
 def _unmatched(
     i: int, s: Submission, obligations: set[str], departments: set[str], categories: set[str]
 ) -> UnmatchedSubmissionError:
-    if s.obligation not in obligations:
-        known = ", ".join(sorted(obligations))
-        return UnmatchedSubmissionError(i, s, "obligation", f"unknown duty (known: {known})")
-    if s.department not in departments:
-        return UnmatchedSubmissionError(i, s, "department", "unknown department")
-    if s.category is not None and s.category not in categories:
-        return UnmatchedSubmissionError(i, s, "category", "unknown category")
+    unknown = _unknown_part(s, obligations, departments, categories)
+    if unknown is not None:
+        return UnmatchedSubmissionError(i, s, *unknown)
     if s.period is not None and not _is_period_label(s.period):
         return UnmatchedSubmissionError(
             i,
@@ -283,8 +313,27 @@ def china_day(moment: datetime) -> date:
         raise ValueError("beyond the calendar in China time") from None
 
 
-def _one(entry: Mapping[str, Any]) -> Submission:
+def _one(entry: Mapping[str, Any], programme: Programme | None = None) -> Submission:
     """Build a submission from one row or entry, or raise :class:`_EntryError` naming the field."""
+    submission = _built(entry)
+    if programme is not None:
+        _check_against(submission, programme)
+    return submission
+
+
+def _check_against(submission: Submission, programme: Programme) -> None:
+    unknown = _unknown_part(
+        submission,
+        {o.key for o in programme.obligations},
+        {d.key for d in programme.departments},
+        {c.key for c in programme.categories},
+    )
+    if unknown is not None:
+        field, problem = unknown
+        raise _EntryError(field, problem, getattr(submission, field))
+
+
+def _built(entry: Mapping[str, Any]) -> Submission:
     extra = sorted(set(entry) - set(_FIELDS))
     if extra:
         raise _EntryError(extra[0], "unknown field", entry[extra[0]])
@@ -332,9 +381,14 @@ class _EntryError(Exception):
 
 
 def submissions_from_rows(
-    rows: Iterable[Mapping[str, Any]], *, source: str, where: str = "entry {}"
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    source: str,
+    where: str = "entry {}",
+    programme: Programme | None = None,
 ) -> tuple[Submission, ...]:
     """Build submissions from plain rows (dicts of text); ``where`` names a row from its number.
+    With ``programme``, each submission's duty, department and category must be the programme's.
 
     Raises:
         LoadError: Names the source, the row and field, the problem and the value.
@@ -345,14 +399,16 @@ def submissions_from_rows(
         if not isinstance(row, Mapping):
             raise LoadError(source, label, "expected a table of fields", type(row).__name__)
         try:
-            out.append(_one(row))
+            out.append(_one(row, programme))
         except _EntryError as exc:
             raise LoadError(source, f"{label}.{exc.field}", exc.problem, exc.value) from None
     return tuple(out)
 
 
-def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
-    """Read submissions from a CSV or JSON file.
+def load_submissions(
+    path: str | PathLike[str], programme: Programme | None = None
+) -> tuple[Submission, ...]:
+    """Read submissions from a CSV or JSON file, checked against the programme.
 
     CSV: a header row with ``submitted_at`` and either ``deadline`` or ``obligation``,
     ``department`` (and optionally ``period``, ``category``); ``note`` is optional. Rows are
@@ -361,17 +417,55 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
     JSON: ``{"format": "ezhou-recovery/submissions", "format_version": 1, "submissions": [...]}``
     with one object per submission, fields as in the CSV.
 
+    Parquet (``.parquet``, needs the ``arrow`` extra): the CSV's columns; rows are named by
+    position from 0. With the ``arrow`` extra a CSV file over 256 KiB is parsed by pyarrow and
+    checked column by column, with the same results and errors.
+
+    Args:
+        path: The file (``.csv``, ``.json`` or ``.parquet``).
+        programme: The programme whose duties, departments and categories the submissions name;
+            each is checked. Without it nothing is checked against a programme, with a
+            :class:`DeprecationWarning` (it will be required in the next release).
+
     Raises:
-        LoadError: The file cannot be read or parsed, or an entry is wrong; names the file, the
-            row or entry and field, the problem and the value.
+        LoadError: The file cannot be read or parsed, or an entry is wrong (an unknown duty,
+            department or category included); names the file, the row or entry and field, the
+            problem and the value.
     """
+    if programme is None:
+        warnings.warn(
+            "load_submissions() without a programme does not check duties, departments and "
+            "categories; pass the programme (load_submissions(path, programme)): it will be "
+            "required in the next release",
+            DeprecationWarning,
+            stacklevel=2,
+        )
     source = str(path)
     suffix = Path(path).suffix.lower()
+    if suffix in (".parquet", ".csv"):
+        from ._optional import arrow_worth_it
+
+        if suffix == ".parquet" or arrow_worth_it(path):
+            from . import _arrow
+
+            found = _arrow.submissions_file(path)
+            if found is not None:
+                for i, submission in enumerate(found if programme is not None else ()):
+                    try:
+                        _check_against(submission, programme)  # type: ignore[arg-type]
+                    except _EntryError as exc:
+                        row = f"row {i + 2}" if suffix == ".csv" else f"row {i}"
+                        raise LoadError(
+                            source, f"{row}.{exc.field}", exc.problem, exc.value
+                        ) from None
+                return found
     raw = read_bytes(path, source)
     if suffix == ".csv":
-        return _from_csv(raw, source)
+        return _from_csv(raw, source, programme)
     if suffix != ".json":
-        raise LoadError(source, "", f"unknown file type {suffix!r}: expected .csv or .json")
+        raise LoadError(
+            source, "", f"unknown file type {suffix!r}: expected .csv, .json or .parquet"
+        )
     body = check_format(
         parse_data(raw, source=source, suffix=suffix),
         source=source,
@@ -391,10 +485,14 @@ def load_submissions(path: str | PathLike[str]) -> tuple[Submission, ...]:
             "submissions",
             limits.problem("max_rows", f"{len(entries):_} entries in the list"),
         )
-    return submissions_from_rows(entries, source=source, where="submissions[{}]")
+    return submissions_from_rows(
+        entries, source=source, where="submissions[{}]", programme=programme
+    )
 
 
-def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
+def _from_csv(
+    raw: bytes, source: str, programme: Programme | None = None
+) -> tuple[Submission, ...]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -402,13 +500,7 @@ def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
     records = csv_records(text, source, strict=True)
     first = next(records, None)
     header = first[1] if first is not None else []
-    if not header:
-        raise LoadError(source, "", "the file is empty")
-    unknown = [h for h in header if h not in _FIELDS]
-    if unknown:
-        raise LoadError(source, "row 1", "unknown column", unknown[0])
-    if len(set(header)) != len(header):
-        raise LoadError(source, "row 1", "a column is named twice")
+    _check_header(source, header)
 
     out = []
     for number, cells in records:
@@ -420,10 +512,94 @@ def _from_csv(raw: bytes, source: str) -> tuple[Submission, ...]:
             )
         row = dict(zip(header, cells, strict=False))
         try:
-            out.append(_one(row))
+            out.append(_one(row, programme))
         except _EntryError as exc:
             raise LoadError(source, f"row {number}.{exc.field}", exc.problem, exc.value) from None
     return tuple(out)
+
+
+def _check_header(source: str, header: Sequence[str] | None) -> None:
+    if not header:
+        raise LoadError(source, "", "the file is empty")
+    unknown = [h for h in header if h not in _FIELDS]
+    if unknown:
+        raise LoadError(source, "row 1", "unknown column", unknown[0])
+    if len(set(header)) != len(header):
+        raise LoadError(source, "row 1", "a column is named twice")
+
+
+class _Refused:
+    """A cell value that its column's check refuses."""
+
+
+#: What :func:`_probe` gives for a value its column refuses.
+_REFUSED: Final = _Refused()
+_PROBE_DAY: Final = date(2020, 1, 1)
+
+
+def _probe(name: str, value: Any) -> Any:
+    """One cell checked alone, as :func:`_one` checks it: the value it stands for (None for an
+    empty cell; the parts of a deadline key; the moment of ``submitted_at``) or ``_REFUSED``.
+
+    Every check of a submission concerns one field, apart from which fields are given together,
+    so a row whose cells all pass and whose given fields fit together is a valid submission.
+    """
+    if value is None or value == "":
+        return None
+    try:
+        if name == "submitted_at":
+            return Submission("a", "a", _parse_moment(value)).submitted_at
+        if not isinstance(value, str):
+            return _REFUSED
+        if name == "deadline":
+            s = Submission.for_deadline(value, _PROBE_DAY)
+            return (s.obligation, s.department, s.period, s.category)
+        if name in ("obligation", "department"):
+            Submission(
+                **{"obligation": "a", "department": "a", name: value}, submitted_at=_PROBE_DAY
+            )
+        else:
+            Submission("a", "a", _PROBE_DAY, **{name: value})
+    except (InvariantError, ValueError):
+        return _REFUSED
+    return value
+
+
+def _trusted(columns: Mapping[str, list[Any]], count: int) -> list[Submission]:
+    """Submissions from columns of cells each already checked by :func:`_probe`, whose given
+    fields fit together in every row: built without running the checks again."""
+    nothing = [None] * count
+    deadlines = columns.get("deadline", nothing)
+    obligations = columns.get("obligation", nothing)
+    departments = columns.get("department", nothing)
+    periods = columns.get("period", nothing)
+    categories = columns.get("category", nothing)
+    notes = columns.get("note", nothing)
+    moments = columns["submitted_at"]
+    new = object.__new__
+    set_obligation, set_department, set_at, set_period, set_category, set_note = _SETTERS
+    out = []
+    for deadline, obligation, department, period, category, at, note in zip(
+        deadlines, obligations, departments, periods, categories, moments, notes, strict=True
+    ):
+        if deadline is not None:
+            obligation, department, period, category = deadline
+        s = new(Submission)
+        set_obligation(s, obligation)
+        set_department(s, department)
+        set_at(s, at)
+        set_period(s, period)
+        set_category(s, category)
+        set_note(s, note)
+        out.append(s)
+    return out
+
+
+#: The slots of a submission, set directly by :func:`_trusted`.
+_SETTERS: Final = tuple(
+    Submission.__dict__[name].__set__
+    for name in ("obligation", "department", "submitted_at", "period", "category", "note")
+)
 
 
 def submissions_frame(submissions: Iterable[Submission]) -> pd.DataFrame:

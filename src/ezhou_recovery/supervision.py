@@ -139,7 +139,7 @@ class AccountabilityRule:
             called in.
         window_quarters: How many quarters, up to and including the status date's, the report
             counts cover.
-        category_targets: A category with at least this many targets off track or missed has its
+        category_targets: A category with at least this many targets off track, missed or overdue has its
             lead departments called in.
         district_targets: A district with at least this many of its own targets off track or
             missed is called in.
@@ -176,6 +176,6 @@ class AccountabilityRule:
             f"a department with {self.late_or_missing_reports} or more late or missing reports, "
             f"or {self.missing_reports} or more missing, in the last {self.window_quarters} "
             f"quarters; the lead departments of a programme area with {self.category_targets} or "
-            f"more targets off track or missed; a district with {self.district_targets} or more "
-            "of its own targets off track or missed"
+            f"more targets off track, missed or overdue; a district with {self.district_targets} or more "
+            "of its own targets off track, missed or overdue"
         )

@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pint
 
 from . import _validators as v
-from .units import Quantity, format_quantity, format_words, held_magnitude_problem, ureg
+from .reporting_units import ReportingUnit
+from .units import (
+    Quantity,
+    dimension_mismatch,
+    format_quantity,
+    format_words,
+    held_magnitude_problem,
+    ureg,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "ABOUT_TOLERANCE",
     "Baseline",
     "BaselineQualifier",
     "Comparator",
@@ -25,6 +34,11 @@ __all__ = [
     "TargetKind",
     "Targets",
 ]
+
+
+#: A target whose value is approximate (左右) is attained within this share of it: 80%左右 is
+#: attained from 76% (at least) or up to 84% (at most).
+ABOUT_TOLERANCE: Final = 0.05
 
 
 class Comparator(enum.StrEnum):
@@ -155,6 +169,15 @@ class Target:
         clause_zh: The clause of the text it came from, word for word.
         district: Key of the programme's district the target is for (鄂城区), if it is for one.
         event: For a milestone, whether it is reached by completing or by starting something.
+        about: Whether the value is approximate (80%左右): the target is attained within
+            :data:`ABOUT_TOLERANCE` of it.
+        strive: Whether the plan only strives for it (争取, 力争 as a stretch): marked as such,
+            and left out of accountability views that ask for binding targets only.
+        note: Free text about the target (not read by any computation).
+        reporting_unit: The unit its sector writes numbers in (万千瓦 for a target of 50万千瓦); a
+            bare number reported for the target is read in it, and values are shown in it. A loaded
+            target takes it from its value's text; by default it is the value's own unit. None for
+            milestones and qualitative goals.
     """
 
     key: str = attrs.field(validator=v.dotted_key)
@@ -179,24 +202,54 @@ class Target:
     event: MilestoneEvent = attrs.field(
         default=MilestoneEvent.COMPLETION, validator=attrs.validators.instance_of(MilestoneEvent)
     )
+    reporting_unit: ReportingUnit | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(ReportingUnit)),
+    )
+    about: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    strive: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
         if self.event is not MilestoneEvent.COMPLETION and self.kind is not TargetKind.MILESTONE:
             raise v.fail(self, "event", self.event.value, "only a milestone starts something")
+        if self.about and self.value is None:
+            raise v.fail(self, "about", True, "only a target with a value is approximate")
         if self.kind.quantitative and self.value is None:
             raise v.fail(self, "value", None, f"a {self.kind.value} target needs a value")
         if not self.kind.quantitative and self.value is not None:
             raise v.fail(self, "value", self.value, f"a {self.kind.value} target has no value")
+        if self.value is None:
+            if self.reporting_unit is not None:
+                raise v.fail(self, "reporting_unit", str(self.reporting_unit), "needs a value")
+        elif self.reporting_unit is None:
+            object.__setattr__(self, "reporting_unit", ReportingUnit.of(self.value.units))
+        elif self.reporting_unit.unit.dimensionality != self.value.dimensionality:
+            raise v.fail(
+                self,
+                "reporting_unit",
+                str(self.reporting_unit),
+                dimension_mismatch(
+                    str(self.reporting_unit), self.reporting_unit.unit, self.value.units
+                ).replace(" is ", " measures ", 1)
+                + f": it does not fit the value {format_quantity(self.value)}",
+            )
         if self.baseline is not None:
             if self.value is None:
                 raise v.fail(self, "baseline", self.baseline, "only a target with a value has one")
             if self.baseline.value.dimensionality != self.value.dimensionality:
+                shown = format_quantity(self.baseline.value)
+                unit = self.reporting_unit
                 raise v.fail(
                     self,
                     "baseline",
-                    format_quantity(self.baseline.value),
-                    f"unit {self.baseline.value.units:~P} does not fit the target's unit "
-                    f"{self.value.units:~P}",
+                    shown,
+                    dimension_mismatch(
+                        shown,
+                        self.baseline.value.units,
+                        self.value.units,
+                        None if unit is None else unit.text,
+                    ),
                 )
         if (self.scope_zh is None) != (self.scope_en is None):
             raise v.fail(self, "scope_en", self.scope_en, "scope needs both scope_zh and scope_en")
@@ -208,8 +261,31 @@ class Target:
 
     @property
     def unit(self) -> Any:
-        """Unit of the target value (a pint unit); None for milestones and qualitative goals."""
+        """Canonical unit of the target value (a pint unit); None for milestones and qualitative
+        goals. Numbers are reported in :attr:`reporting_unit`, which may be 10⁴ of it (万千瓦)."""
         return None if self.value is None else self.value.units
+
+    def in_reporting_unit(self, number: Any) -> Quantity:
+        """A bare number in the target's reporting unit as a quantity, exactly.
+
+        ``40`` for a target of 50万千瓦 is 400000 kW. The quantity is in the canonical unit.
+
+        Raises:
+            ValueError: The target has no value (a milestone or a qualitative goal).
+            UnitError: ``number`` is not a finite number.
+        """
+        if self.reporting_unit is None:
+            raise ValueError(f"target {self.key!r} has no value, so no reporting unit")
+        return self.reporting_unit.quantity(number)
+
+    def format_value(self, q: Quantity, lang: str = "zh") -> str:
+        """``q`` written in the target's reporting unit (``40万千瓦``)."""
+        if (
+            self.reporting_unit is None
+            or q.dimensionality != self.reporting_unit.unit.dimensionality
+        ):
+            return format_quantity(q) if lang == "zh" else format_words(q)
+        return self.reporting_unit.format(q, lang)
 
     @property
     def higher_is_better(self) -> bool:
@@ -236,11 +312,12 @@ class Target:
         per_year = (
             ("/年" if lang == "zh" else " a year") if self.kind is TargetKind.ANNUAL_RATE else ""
         )
-        shown = format_quantity(self.value) if lang == "zh" else format_words(self.value)
-        return f"{sign[self.comparator]} {shown}{per_year}"
+        about = ("左右" if lang == "zh" else " or about") if self.about else ""
+        return f"{sign[self.comparator]} {self.format_value(self.value, lang)}{about}{per_year}"
 
     def __str__(self) -> str:
-        return f"{self.key}: {self.description_zh} ({self.describe_value()})"
+        strive = "争取" if self.strive and not self.description_zh.startswith("争取") else ""
+        return f"{self.key}: {strive}{self.description_zh} ({self.describe_value()})"
 
     def _repr_html_(self) -> str:
         from ._html import target_html

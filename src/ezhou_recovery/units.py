@@ -12,6 +12,9 @@ exactly (the conversion factors are whole powers of ten).
 from __future__ import annotations
 
 import copyreg
+import difflib
+import enum
+import functools
 import math
 import re
 import unicodedata
@@ -31,10 +34,15 @@ __all__ = [
     "MAX_HELD_MAGNITUDE",
     "MAX_MAGNITUDE",
     "MIN_EXPONENT",
+    "QUALIFIER_WORDS",
     "Q_",
+    "UNIT_SYMBOLS",
+    "Qualifier",
     "Quantity",
     "Unit",
     "convert",
+    "declare_counted_thing",
+    "describe_dimension",
     "format_quantity",
     "format_words",
     "held_magnitude_problem",
@@ -44,6 +52,7 @@ __all__ = [
     "parse_quantity",
     "parse_unit",
     "quantity_in",
+    "read_qualified",
     "ureg",
     "zh_unit_words",
 ]
@@ -240,6 +249,7 @@ _ZH_UNITS: Final[dict[str, str]] = {
     "厘米": "cm",
     "毫米": "mm",
     "立方米": "m**3",
+    "方": "m**3",
     "升": "L",
     "公顷": "hectare",
     "亩": "mu",
@@ -314,24 +324,165 @@ _ZH_NAMES: Final[dict[str, str]] = {
     **COUNTED_THINGS,
 }
 _zh_by_unit: dict[pint.Unit, str] = {}
+# Counted things a programme file declares: Chinese word -> unit name, unit name -> Chinese name,
+# unit name -> English noun. Kept apart from the built-in tables, which the format page lists.
+_DECLARED_UNITS: dict[str, str] = {}
+_DECLARED_NAMES: dict[str, str] = {}
+#: English nouns of the declared counted things, by unit name.
+DECLARED_EN: Final[dict[str, str]] = {}
 
 
 def _zh_name(unit: Any) -> str | None:
     if not _zh_by_unit:
         _zh_by_unit.update({ureg.Unit(expr): name for expr, name in _ZH_NAMES.items()})
-    return _zh_by_unit.get(unit)
+    found = _zh_by_unit.get(unit)
+    if found is None and len(unit._units) == 1:
+        ((name, power),) = unit._units.items()
+        found = _DECLARED_NAMES.get(name) if power == 1 else None
+    return found
+
+
+def declare_counted_thing(name: str, measure_word: str, name_zh: str, name_en: str) -> None:
+    """Make a counted thing of a programme a unit of its own (``3个基地``: base).
+
+    The unit is a base dimension of its own, like the built-in counted things: ``name_zh`` and
+    ``measure_word + name_zh`` read as it. Declaring the same thing again is harmless.
+
+    Raises:
+        UnitError: The name or a word stands for something else already.
+    """
+    word = measure_word + name_zh
+    if name in COUNTED_THINGS or _DECLARED_NAMES.get(name, word) != word:
+        raise UnitError(name, f"the counted thing {name!r} is declared already as another thing")
+    for zh in (name_zh, word):
+        known = _ZH_UNITS.get(zh) or _DECLARED_UNITS.get(zh)
+        if known is not None and known != name:
+            raise UnitError(zh, f"the word {zh!r} stands for {known} already")
+    if name not in _DECLARED_NAMES:
+        try:
+            ureg.Unit(name)
+        except Exception:  # not a unit yet: define it
+            ureg.define(f"{name} = [{name}]")
+        else:
+            raise UnitError(name, f"{name!r} is a unit already: choose another name")
+    _DECLARED_UNITS[name_zh] = name
+    _DECLARED_UNITS[word] = name
+    _DECLARED_NAMES[name] = word
+    DECLARED_EN[name] = name_en
+
+
+class Qualifier(enum.StrEnum):
+    """A word beside a number that qualifies it (以上, 不低于, 以内, 左右)."""
+
+    #: 以上, 不低于, 不少于: the number or more.
+    AT_LEAST = "at_least"
+    #: 以下, 以内, 不超过, 不高于: the number or less.
+    AT_MOST = "at_most"
+    #: 左右: about the number.
+    ABOUT = "about"
+
+
+#: Qualifying words read before or after a number: (where, what they say).
+QUALIFIER_WORDS: Final[dict[str, tuple[str, Qualifier]]] = {
+    "不低于": ("before", Qualifier.AT_LEAST),
+    "不少于": ("before", Qualifier.AT_LEAST),
+    "不小于": ("before", Qualifier.AT_LEAST),
+    "不高于": ("before", Qualifier.AT_MOST),
+    "不超过": ("before", Qualifier.AT_MOST),
+    "不大于": ("before", Qualifier.AT_MOST),
+    "及以上": ("after", Qualifier.AT_LEAST),
+    "以上": ("after", Qualifier.AT_LEAST),
+    "以下": ("after", Qualifier.AT_MOST),
+    "以内": ("after", Qualifier.AT_MOST),
+    "左右": ("after", Qualifier.ABOUT),
+}
+
+
+def _split_qualifier(text: str) -> tuple[str, Qualifier | None, str | None]:
+    stripped = text.strip()
+    for word, (where, qualifier) in QUALIFIER_WORDS.items():
+        if where == "before" and stripped.startswith(word):
+            return stripped[len(word) :], qualifier, word
+        if where == "after" and stripped.endswith(word):
+            return stripped[: -len(word)], qualifier, word
+    return text, None, None
+
+
+def read_qualified(
+    text: str, *, unit: pint.Unit | str | None = None
+) -> tuple[Quantity, Qualifier | None]:
+    """Read a quantity with a qualifying word before or after it: ``99%以上``, ``不低于90%``,
+    ``30分钟以内``, ``80%左右`` (:data:`QUALIFIER_WORDS`; the format page lists them).
+
+    Returns:
+        The quantity, as :func:`parse_quantity` reads it, and the qualifier (None without one).
+
+    Raises:
+        UnitError: The text is not a quantity, with or without a qualifier.
+    """
+    if not isinstance(text, str):
+        raise UnitError(text, "a quantity must be given as text")
+    bare, qualifier, _ = _split_qualifier(_normalise(text))
+    return parse_quantity(bare if qualifier else text, unit=unit), qualifier
+
+
+_DIMENSION_WORDS: Final[tuple[tuple[str, str, str], ...]] = (
+    ("km", "a length", "length"),
+    ("km**2", "an area", "area"),
+    ("m**3", "a volume", "volume"),
+    ("metric_ton", "a mass", "mass"),
+    ("kW", "power", "power"),
+    ("kWh", "energy", "energy"),
+    ("kV", "a voltage", "voltage"),
+    ("hour", "a duration", "time"),
+    ("yuan", "money", "money"),
+    ("km_per_km2", "a road density", "road density"),
+    ("return_period_year", "a return period", "a return period"),
+    ("percent", "a share", "a share"),
+)
+
+
+def describe_dimension(unit: Any) -> tuple[str, str]:
+    """What a unit measures, in words: (``an area``, ``area``), (``a count of beds``, ``beds``)."""
+    dims = ureg.Unit(unit).dimensionality if isinstance(unit, str) else unit.dimensionality
+    for expr, phrase, noun in _DIMENSION_WORDS:
+        if ureg.Unit(expr).dimensionality == dims:
+            return phrase, noun
+    names = [str(name).strip("[]") for name in dims]
+    if len(names) == 1 and dims[f"[{names[0]}]"] == 1:
+        english = DECLARED_EN.get(names[0]) or names[0].replace("_", " ")
+        return f"a count of {english}s", f"{english}s"
+    return f"a quantity in {unit}", str(unit)
 
 
 _SUPERSCRIPTS: Final = str.maketrans({"²": "**2", "³": "**3", "·": "*"})
 
 
 def _normalise(text: str) -> str:
-    # pint's pretty format writes m²; NFKC alone would turn that into m2.
+    # pint's pretty format writes m²; NFKC alone would turn that into m2. NFKC also turns
+    # full-width digits and letters into ASCII.
     return unicodedata.normalize("NFKC", text.translate(_SUPERSCRIPTS))
 
 
+def _word(word: str) -> str:
+    """A unit word in simplified characters (萬噸 -> 万吨, 公裡 -> 公里), through OpenCC."""
+    return word if word.isascii() else _simplified(word)
+
+
+@functools.lru_cache(maxsize=4096)
+def _simplified(text: str) -> str:
+    return str(_opencc().convert(text))
+
+
+@functools.cache
+def _opencc() -> Any:
+    import opencc  # Apache-2.0; imported on the first Chinese unit word (about 13 ms)
+
+    return opencc.OpenCC("t2s")
+
+
 def _unit_from_zh(word: str, text: str) -> pint.Unit:
-    expression = _ZH_UNITS.get(word)
+    expression = _ZH_UNITS.get(word) or _DECLARED_UNITS.get(word)
     if expression is not None:
         unit: pint.Unit = ureg.Unit(expression)
         return unit
@@ -341,12 +492,71 @@ def _unit_from_zh(word: str, text: str) -> pint.Unit:
         top, _, bottom = word.rpartition("/")
         ratio: pint.Unit = _unit_from_zh(top, text) / _unit_from_zh(bottom, text)
         return _checked(ratio, word, text)
+    if not word.isascii():
+        raise UnitError(text, _unknown_chinese(word, text))
     _check_expression(word, text)
     try:
-        parsed: pint.Unit = ureg.Unit(word)
-    except Exception as exc:  # pint's expression parser raises assorted errors on garbage
-        raise UnitError(text, f"unknown unit {word!r}") from exc
+        parsed: pint.Unit | None = ureg.Unit(word)
+    except Exception:  # pint's expression parser raises assorted errors on garbage
+        parsed = None
+    if parsed is None or not _allowed(parsed):
+        return _case_slip(word, text, parsed)
     return _checked(_unprefixed_surprises(parsed, word, text), word, text)
+
+
+#: Unit symbols and names a plan may write in pint's notation; any other is refused, so that a
+#: slip never becomes a surprise unit (``kt`` would be knots). The format page lists them.
+UNIT_SYMBOLS: Final[tuple[str, ...]] = (
+    "m", "km", "cm", "mm", "m**2", "km**2", "m**3", "ha", "hectare", "mu", "L", "mL",
+    "t", "metric_ton", "kg", "g", "mg", "W", "kW", "MW", "GW", "Wh", "kWh", "MWh", "GWh",
+    "V", "kV", "s", "second", "min", "minute", "h", "hour", "day", "week", "month", "year",
+    "percent", "yuan", "wan_yuan", "yi_yuan", "km_per_km2", "return_period_year",
+    "dimensionless",
+)  # fmt: skip
+
+
+@functools.cache
+def _allowed_names() -> frozenset[str]:
+    names = {name for symbol in UNIT_SYMBOLS for name in ureg.Unit(symbol)._units}
+    return frozenset(names | set(COUNTED_THINGS) | {"percent"})
+
+
+def _allowed(unit: pint.Unit) -> bool:
+    return all(name in _allowed_names() or name in _DECLARED_NAMES for name in unit._units)
+
+
+def _case_slip(word: str, text: str, parsed: pint.Unit | None) -> pint.Unit:
+    """A unit symbol written in the wrong case (``kw`` for kW) when only one symbol fits."""
+    fits = sorted({s for s in UNIT_SYMBOLS if s.lower() == word.lower()})
+    if len(fits) == 1 and parsed is None:  # kw is no unit at all: kW is meant
+        unit: pint.Unit = ureg.Unit(fits[0])
+        return unit
+    if fits:
+        reading = "" if parsed is None else f" ({word} is {parsed:D})"
+        raise UnitError(text, f"unknown unit {word!r}{reading}: did you mean {' or '.join(fits)}?")
+    near = difflib.get_close_matches(word, UNIT_SYMBOLS, n=2, cutoff=0.5)
+    hint = f"; did you mean {' or '.join(near)}?" if near else ""
+    reading = "" if parsed is None else f" (pint would read it as {parsed:D})"
+    raise UnitError(
+        text,
+        f"unknown unit {word!r}{reading}: plans use the units the format page lists{hint}",
+    )
+
+
+def _unknown_chinese(word: str, text: str) -> str:
+    written = _word(_normalise(text))
+    at = written.find(word)
+    before = written[at - 1 : at] if at > 0 else ""
+    if before in GENERIC_MEASURE_WORDS:  # 3个基地: the measure word was read already
+        word = before + word
+    thing = word[1:] if word[:1] in GENERIC_MEASURE_WORDS and len(word) > 1 else None
+    if thing is None:
+        return f"unknown unit {word!r}: the format page lists the unit words"
+    return (
+        f"unknown unit {word!r}: if {thing} is a thing this plan counts, declare it in the "
+        f'programme file: [[counted_things]] name = "...", measure_word = "{word[0]}", '
+        f'name_zh = "{thing}", name_en = "..."'
+    )
 
 
 #: Units that take SI prefixes in plans (km, MW, kWh, kV, mg, mL). pint would put a prefix on any
@@ -401,7 +611,7 @@ def parse_unit(text: str) -> pint.Unit:
     Raises:
         UnitError: The unit is not known; the message quotes the text.
     """
-    word = _normalise(text).strip()
+    word = _word(_normalise(text).strip())
     if not word:
         return ureg.Unit("dimensionless")
     return _unit_from_zh(word, text)
@@ -428,9 +638,20 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
     if not isinstance(text, str):
         raise UnitError(text, "a quantity must be given as text")
     normal = _normalise(text).replace(",", "").strip()
-    match = _NUMBER.match(normal)
+    plus_minus = normal.startswith("±")
+    if plus_minus:  # ±800千伏: a direct-current line's voltage, written with its two poles
+        normal = normal[1:].strip()
+    _, qualifier, said = _split_qualifier(normal)
+    match = None if said is not None else _NUMBER.match(normal)
     rest = normal[match.end() :].strip() if match is not None else ""
     if match is None or "\n" in rest or "\r" in rest:
+        if said is not None:
+            raise UnitError(
+                text,
+                f"{said!r} qualifies the number ({qualifier}): a target's value may carry it "
+                "(it sets the comparator) and a reported value may say 左右 (an estimate); "
+                "elsewhere write the number alone",
+            )
         hedge = next((w for w in _HEDGES if normal.strip().startswith(w)), None)
         if hedge is not None:
             raise UnitError(
@@ -449,19 +670,33 @@ def parse_quantity(text: str, *, unit: pint.Unit | str | None = None) -> Quantit
     problem = magnitude_problem(magnitude)
     if problem is not None:
         raise UnitError(text, problem)
-    word = rest
-    if word in _ZH_UNITS:
+    word = _word(rest)
+    if plus_minus:
+        return _plus_minus(magnitude, match[0], word, text)
+    if word in _ZH_UNITS or word in _DECLARED_UNITS:
         return Q_(magnitude, _unit_from_zh(word, text))
     if word[:1] in _MULTIPLIERS:
         magnitude *= _MULTIPLIERS[word[0]]
         word = word[1:]
-    if word[:1] in GENERIC_MEASURE_WORDS and word not in _ZH_UNITS:
+    if word[:1] in GENERIC_MEASURE_WORDS and word not in _ZH_UNITS | _DECLARED_UNITS:
         word = word[1:]
         if not word:
             return Q_(magnitude, _coerce_unit(unit) if unit is not None else ureg.piece)
     if not word:
         return Q_(magnitude, _coerce_unit(unit) if unit is not None else ureg.dimensionless)
     return Q_(magnitude, _unit_from_zh(word, text))
+
+
+def _plus_minus(magnitude: Decimal, number: str, word: str, text: str) -> Quantity:
+    multiplied = word[:1] in _MULTIPLIERS and word[1:] not in ("",)
+    unit = _unit_from_zh(word[1:] if multiplied else word, text) if word else None
+    if number[:1] in "+-" or unit is None or unit.dimensionality != ureg.volt.dimensionality:
+        raise UnitError(
+            text,
+            "± is read only before a voltage (±800千伏, a direct-current line); write a range "
+            "as its two limits",
+        )
+    return Q_(magnitude * (_MULTIPLIERS[word[0]] if multiplied else 1), unit)
 
 
 def _coerce_unit(unit: pint.Unit | str) -> pint.Unit:
@@ -535,7 +770,9 @@ def _to_decimal(
     return number
 
 
-def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Quantity:
+def quantity_in(
+    value: Any, unit: pint.Unit | str, *, what: str = "value", unit_text: str | None = None
+) -> Quantity:
     """Read ``value`` as a quantity in ``unit``'s dimension, converted to ``unit``.
 
     ``value`` may be a quantity, a number (taken to be in ``unit``) or a text for
@@ -543,15 +780,26 @@ def quantity_in(value: Any, unit: pint.Unit | str, *, what: str = "value") -> Qu
     A number or a text must follow the range rule of :func:`magnitude_problem`; a quantity must
     be below :data:`MAX_HELD_MAGNITUDE`.
 
+    Args:
+        value: The value.
+        unit: The unit to read it in.
+        what: What is being read, for the message (a target's key).
+        unit_text: How the unit is written for people (万千瓦), for the message.
+
     Raises:
         UnitError: The value cannot be read, or its unit is of another dimension than ``unit``;
-            the message names ``what``, the value and both units.
+            the message says what each measures, in words: ``5 ha is an area; this target
+            counts power (万千瓦)``.
     """
-    return _quantity_in(value, unit, what, magnitude_problem)
+    return _quantity_in(value, unit, what, magnitude_problem, unit_text)
 
 
 def _quantity_in(
-    value: Any, unit: pint.Unit | str, what: str, rule: Callable[[Any], str | None]
+    value: Any,
+    unit: pint.Unit | str,
+    what: str,
+    rule: Callable[[Any], str | None],
+    unit_text: str | None = None,
 ) -> Quantity:
     target_unit = _coerce_unit(unit)
     if isinstance(value, pint.Quantity):
@@ -566,12 +814,22 @@ def _quantity_in(
     else:
         q = Q_(_to_decimal(value, value, rule), target_unit)
     if q.dimensionality != target_unit.dimensionality:
+        shown = value.strip() if isinstance(value, str) else format_quantity(q, lang="en")
         raise UnitError(
-            value,
-            f"{what}: unit {q.units:~P} ({q.dimensionality}) cannot be read as "
-            f"{target_unit:~P} ({target_unit.dimensionality})",
+            value, f"{what}: {dimension_mismatch(shown, q.units, target_unit, unit_text)}"
         )
     return convert(q, target_unit)
+
+
+def dimension_mismatch(
+    shown: str, unit: Any, expected: Any, expected_text: str | None = None
+) -> str:
+    """Why a value cannot be read in a unit, in words: ``5 ha is an area; this target counts
+    power (万千瓦)``, never pint's dimensionality."""
+    is_, _ = describe_dimension(unit)
+    _, counts = describe_dimension(expected)
+    written = expected_text or _zh_name(expected) or f"{expected:~P}"
+    return f"{shown} is {is_}; this target counts {counts} ({written})"
 
 
 def _is_number(magnitude: Any) -> bool:
@@ -689,6 +947,9 @@ def format_words(q: Quantity) -> str:
     """
     number = format_quantity(Q_(q.magnitude, "dimensionless"), lang="en")
     name = format(q.units, "D")
+    if name in DECLARED_EN:  # a counted thing the programme declares: its own English noun
+        noun = DECLARED_EN[name]
+        return f"{number} {noun if number == '1' else _plural(noun)}"
     if name in COUNTED_THINGS or name in _TIME_WORDS:
         singular, plural = _EN_NOUNS.get(name, (name.replace("_", " "), ""))
         return f"{number} {singular if number == '1' else plural or _plural(singular)}"

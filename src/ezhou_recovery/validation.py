@@ -20,7 +20,11 @@ code                             level    fires when
 ``target-deadline-outside-period`` error  a target is due outside the programme's period
 ``obligation-due-outside-period`` error   a once-only duty is due outside (issue, end]
 ``deadline-outside-period``      error    a given deadline is due outside (issue, end]
-``category-without-lead``        error    a category has no lead department
+``category-without-lead``        warning  a category has no lead department (the plan names none)
+``category-without-leader``      warning  a category has no leading official (the plan names none)
+``category-number-gap``          warning  category numbers skip a number (1, 2, 4)
+``empty-programme``              error    a programme without categories, or whose categories
+                                          have no targets, projects or portfolio
 ``baseline-meets-target``        warning  a level target's baseline already meets the target
 ``target-without-clause``        warning  a target does not quote the clause it comes from
 ``district-not-named``           warning  a target's scope is a district's name, but the target
@@ -34,6 +38,8 @@ code                             level    fires when
                                           its category, a deadline's duty, category or reporter,
                                           a target's district
 ``published-before-issued``      error    the publication date is before the issue date
+``running-total-fell``           warning  (:func:`validate_observations`) a cumulative
+                                          target's reported running total fell
 ===============================  =======  ====================================================
 
 Project counts: a category that names fewer projects than its portfolio counts is normal (plans
@@ -47,20 +53,23 @@ estimates sum above the portfolio's total contradict it.
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
 
-from .obligations import Deadline, ReporterScope
+from .errors import InvariantError
+from .obligations import Deadline, OwedPer, ReporterScope
+from .observations import Observation, QualitativeLevel
 from .people import Department
 from .programme import Category, Programme
 from .projects import Portfolio, Project
 from .targets import BaselineQualifier, Comparator, MilestoneEvent, Target, TargetKind
-from .units import format_quantity, ureg
+from .units import format_quantity, quantity_in, ureg
 
-__all__ = ["Finding", "Severity", "validate"]
+__all__ = ["Finding", "Severity", "validate", "validate_observations"]
 
 
 class Severity(enum.StrEnum):
@@ -79,7 +88,8 @@ class Finding:
     Attributes:
         severity: Error or warning.
         code: The rule's stable identifier (``portfolio-count-exceeded``).
-        where: The path to the object, by keys (``categories[transport].portfolio``).
+        where: The path to the entry, as a load error names it (``categories[0].portfolio``,
+            ``categories[1].targets[2].deadline``): the same place in the programme file.
         what: The problem in words, with the values involved.
     """
 
@@ -106,8 +116,8 @@ def validate(programme: Programme, *, deadlines: Iterable[Deadline] = ()) -> tup
     findings = [*_programme_rules(programme)]
     numbers: dict[int, str] = {}
     departments: dict[str, Department] = {}
-    for category in programme.categories:
-        where = f"categories[{category.key}]"
+    for ci, category in enumerate(programme.categories):
+        where = f"categories[{ci}]"
         if category.number in numbers:
             findings.append(
                 _warn(
@@ -129,6 +139,46 @@ def validate(programme: Programme, *, deadlines: Iterable[Deadline] = ()) -> tup
     return tuple(findings)
 
 
+def validate_observations(
+    programme: Programme, observations: Iterable[Observation]
+) -> tuple[Finding, ...]:
+    """Check reported figures against each other: a cumulative target's running total that
+    fell between two dates (2,100 then 1,900) is a data problem, named with both figures and
+    dates. Figures of unknown targets are left to the loaders and :func:`~ezhou_recovery.assess`.
+
+    Returns:
+        The findings, by target in the programme's order, then by date.
+    """
+    by_target: dict[str, dict[date, Observation]] = {}
+    for o in observations:
+        by_target.setdefault(o.target, {}).setdefault(o.as_of, o)
+    findings = []
+    for t in programme.targets:
+        seen = by_target.get(t.key)
+        if t.kind is not TargetKind.CUMULATIVE or not seen:
+            continue
+        ordered = [seen[d] for d in sorted(seen)]
+        for a, b in itertools.pairwise(ordered):
+            if _in_unit(t, b) < _in_unit(t, a):
+                findings.append(
+                    _warn(
+                        "running-total-fell",
+                        t.key,
+                        f"the running total fell from {format_quantity(a.value)} on "  # type: ignore[arg-type]
+                        f"{a.as_of.isoformat()} to {format_quantity(b.value)} on "  # type: ignore[arg-type]
+                        f"{b.as_of.isoformat()}",
+                    )
+                )
+    return tuple(findings)
+
+
+def _in_unit(t: Target, o: Observation) -> float:
+    value = o.value
+    if isinstance(value, bool | QualitativeLevel):
+        raise InvariantError("validate", "observations", value, f"{t.key} counts a quantity")
+    return float(quantity_in(value, t.unit, what=t.key).magnitude)
+
+
 def _error(code: str, where: str, what: str) -> Finding:
     return Finding(Severity.ERROR, code, where, what)
 
@@ -144,10 +194,31 @@ def _programme_rules(p: Programme) -> Iterator[Finding]:
             "published",
             f"published {p.published} is before issued {p.issued}",
         )
-    yield from _duplicates("categories", (c.key for c in p.categories))
-    yield from _duplicates("obligations", (o.key for o in p.obligations))
-    yield from _duplicates("targets", (t.key for c in p.categories for t in c.targets))
-    yield from _duplicates("projects", (x.key for c in p.categories for x in c.projects))
+    if not any(c.targets or c.projects or c.portfolio for c in p.categories):
+        what = "no categories" if not p.categories else "no targets, projects or portfolio"
+        yield _error("empty-programme", "categories", f"the programme has {what}: nothing to check")
+    numbers = sorted({c.number for c in p.categories})
+    missing = sorted(set(range(1, numbers[-1] + 1)) - set(numbers)) if numbers else []
+    if missing:
+        shown = ", ".join(str(n) for n in missing)
+        yield _warn(
+            "category-number-gap",
+            "categories",
+            f"the categories are numbered {', '.join(str(n) for n in numbers)}: "
+            f"number(s) {shown} missing (a fragment of a plan, or a slip?)",
+        )
+    yield from _duplicates((f"categories[{i}]", c.key) for i, c in enumerate(p.categories))
+    yield from _duplicates((f"obligations[{i}]", o.key) for i, o in enumerate(p.obligations))
+    yield from _duplicates(
+        (f"categories[{i}].targets[{j}]", t.key)
+        for i, c in enumerate(p.categories)
+        for j, t in enumerate(c.targets)
+    )
+    yield from _duplicates(
+        (f"categories[{i}].projects[{j}]", x.key)
+        for i, c in enumerate(p.categories)
+        for j, x in enumerate(c.projects)
+    )
     first, end = p.issued + timedelta(days=1), p.period.end
     for i, o in enumerate(p.obligations):
         due = o.rule.due
@@ -159,11 +230,11 @@ def _programme_rules(p: Programme) -> Iterator[Finding]:
             )
 
 
-def _duplicates(field: str, keys: Iterable[str]) -> Iterator[Finding]:
+def _duplicates(keyed: Iterable[tuple[str, str]]) -> Iterator[Finding]:
     seen: set[str] = set()
-    for key in keys:
+    for path, key in keyed:
         if key in seen:
-            yield _error("duplicate-key", f"{field}[{key}]", f"key {key!r} is used more than once")
+            yield _error("duplicate-key", f"{path}.key", f"key {key!r} is used more than once")
         seen.add(key)
 
 
@@ -180,7 +251,17 @@ def _department(known: dict[str, Department], d: Department, where: str) -> Iter
 
 def _category_rules(p: Programme, c: Category, where: str) -> Iterator[Finding]:
     if not c.lead_departments:
-        yield _error("category-without-lead", f"{where}.lead_departments", "no lead department")
+        yield _warn(
+            "category-without-lead",
+            f"{where}.lead_departments",
+            "the plan names no lead department: nobody owes this category's reports",
+        )
+    if c.leader is None:
+        yield _warn(
+            "category-without-leader",
+            f"{where}.leader",
+            "the plan names no leading official: no official answers for this category",
+        )
     tasks: set[int] = set()
     for task in c.tasks:
         if task.number in tasks:
@@ -188,10 +269,10 @@ def _category_rules(p: Programme, c: Category, where: str) -> Iterator[Finding]:
                 "duplicate-number", f"{where}.tasks", f"task number {task.number} is used twice"
             )
         tasks.add(task.number)
-    for t in c.targets:
-        yield from _target_rules(p, c, t, f"{where}.targets[{t.key}]")
-    for x in c.projects:
-        yield from _project_rules(p, c, x, f"{where}.projects[{x.key}]")
+    for ti, t in enumerate(c.targets):
+        yield from _target_rules(p, c, t, f"{where}.targets[{ti}]")
+    for xi, x in enumerate(c.projects):
+        yield from _project_rules(p, c, x, f"{where}.projects[{xi}]")
     if c.portfolio is not None:
         yield from _portfolio_rules(p, c, c.portfolio, f"{where}.portfolio")
 
@@ -260,7 +341,7 @@ def _project_rules(p: Programme, c: Category, x: Project, where: str) -> Iterato
         )
         if day is not None
     ]
-    dates += [(f"milestones[{m.name}].due", m.due) for m in x.milestones]
+    dates += [(f"milestones[{mi}].due", m.due) for mi, m in enumerate(x.milestones)]
     for name, day in dates:
         if day not in p.period:
             yield _warn(
@@ -329,6 +410,13 @@ def _deadline_rules(
             if obligation.reporters is ReporterScope.LEAD_DEPARTMENTS and d.category in categories:
                 lead = categories[d.category].lead_departments
                 reporters.update({x.key: x for x in lead})
+            elif (
+                obligation.reporters is ReporterScope.LEAD_DEPARTMENTS
+                and obligation.owed_per is OwedPer.DEPARTMENT
+                and d.category is None
+            ):
+                for c in categories.values():
+                    reporters.update({x.key: x for x in c.lead_departments})
         if reporters.get(d.department.key) != d.department:
             yield _error(
                 "dangling-key",

@@ -30,12 +30,20 @@ from ._reading import forbidden_character, read_bytes
 from .errors import EzhouRecoveryError, InvariantError, LoadError
 from .limits import current_limits
 from .obligations import Frequency
-from .observations import InvestmentReport, Observation, read_value
+from .observations import (
+    InvestmentReport,
+    Observation,
+    Quality,
+    estimate_word,
+    implausibility,
+    read_value,
+)
 from .periods import Period
 from .programme import Programme
 from .submissions import Submission
 from .targets import Target
 from .units import Q_, magnitude_problem
+from .validation import Finding, Severity
 from .workbooks import (
     ABOUT_SHEET,
     INVESTMENT_COLUMNS,
@@ -64,6 +72,8 @@ class FilledWorkbook:
         observations: One per filled row of the targets sheet, in row order.
         investment: One per filled row of the investment sheet, in row order.
         submission: The quarterly report, dated by the ``submitted_on`` cell; None when empty.
+        findings: Values that read but are implausible for their targets (more than 10³ times the
+            target or below 10⁻³ of it: a slip of 万), each naming its cell and both readings.
     """
 
     source: str
@@ -72,6 +82,7 @@ class FilledWorkbook:
     observations: tuple[Observation, ...]
     investment: tuple[InvestmentReport, ...]
     submission: Submission | None
+    findings: tuple[Finding, ...] = ()
 
 
 @attrs.frozen
@@ -227,13 +238,17 @@ def _observation(target: Target, row: tuple[_Cell, ...], period: Period) -> Obse
     raw = value_cell.value
     value: Any = raw
     if target.value is not None and not isinstance(raw, str):
-        value = _number(value_cell)  # a bare number is in the target's unit
+        value = _number(value_cell)  # a bare number is in the target's reporting unit
+    value, estimated = estimate_word(value)
     try:
         read = read_value(target, value.strip() if isinstance(value, str) else value)
     except EzhouRecoveryError as exc:
         problem = getattr(exc, "problem", str(exc))
-        raise _CellError(value_cell, f"{target.key}: {problem}", raw) from None
-    return Observation(target.key, as_of, read, _text(at["source"]))
+        if not problem.startswith(f"{target.key}: "):  # read_value's own words name it already
+            problem = f"{target.key}: {problem}"
+        raise _CellError(value_cell, problem, raw) from None
+    quality = Quality.ESTIMATE if estimated else Quality.REPORTED
+    return Observation(target.key, as_of, read, _text(at["source"]), quality)
 
 
 def _report(subject: str, row: tuple[_Cell, ...], period: Period) -> InvestmentReport:
@@ -299,6 +314,7 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
 
     targets = book[TARGETS_SHEET]
     observations = []
+    findings: list[Finding] = []
     for row in _table(targets, TARGET_COLUMNS):
         key_cell = row[0]
         try:
@@ -315,7 +331,11 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
         at = dict(zip(_TARGET_FIELDS, row, strict=True))
         if _empty(at["as_of"].value) and _empty(at["value"].value):
             continue  # nothing reported for this target
-        observations.append(_observation(target, row, period))
+        observation = _observation(target, row, period)
+        observations.append(observation)
+        why = implausibility(target, observation.value)
+        if why is not None:
+            findings.append(Finding(Severity.WARNING, "implausible-value", at["value"].where, why))
 
     investment = book[INVESTMENT_SHEET]
 
@@ -362,6 +382,7 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
         observations=tuple(observations),
         investment=tuple(reports),
         submission=submission,
+        findings=tuple(findings),
     )
 
 

@@ -23,11 +23,12 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from ._records import unit_code, unit_zh, yi_yuan
+from ._records import unit_code, yi_yuan
 from .obligations import Frequency
 from .people import Department
 from .periods import Period
 from .programme import Category, Programme
+from .targets import Target
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -262,13 +263,15 @@ def _about(
     sheet.column_dimensions["C"].width = 28
 
 
-def _unit_label(quantity: Any) -> str:
-    if quantity is None:
+def _unit_label(target: Target) -> str:
+    quantity, unit = target.value, target.reporting_unit
+    if quantity is None or unit is None:
         return "（文字 text）"
     if unit_code(quantity) == "percent":
         # A cell typed as 75% holds 0.75 in a spreadsheet; ask for the bare number.
         return "%（填75表示75% type 75 for 75%）"
-    return str(unit_zh(quantity))
+    # The unit the sector writes (万千瓦): a bare number in the value cell is read in it.
+    return unit.text
 
 
 def _target_rows(categories: Sequence[Category]) -> list[list[Any]]:
@@ -284,7 +287,7 @@ def _target_rows(categories: Sequence[Category]) -> list[list[Any]]:
                     t.description_zh,
                     t.description_en,
                     t.describe_value(),
-                    _unit_label(quantity),
+                    _unit_label(t),
                     t.deadline,
                     None,
                     None,
