@@ -404,7 +404,10 @@ def run(size: Size, workdir: Path) -> dict[str, Any]:
     submissions = measure(
         rows,
         "load submissions (CSV)",
-        lambda: [er.load_submissions(path) for path in sub_paths],
+        lambda: [
+            er.load_submissions(path, programme)
+            for path, programme in zip(sub_paths, programmes, strict=True)
+        ],
     )
     pyarrow_read(rows, "pyarrow.csv.read_csv, same files", sub_paths)
     measure(
