@@ -322,6 +322,7 @@ GOOD = f"{WATERWAY.key},2021-03-31,40.5"
         ["target,as_of,value", GOOD, f"{WATERWAY.key},2021-03-31"],
         ["target,as_of,value", GOOD, f"{WATERWAY.key},,4"],
         ["target,as_of,value,colour", GOOD + ",red"],
+        ["target,as_of,value", f"{WATERWAY.key},2021-03-31,4小时", "x,y"],  # the shape first
         ["target,value", "x,1"],
         [""],
     ],

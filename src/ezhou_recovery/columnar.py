@@ -341,7 +341,10 @@ class ObservationTable:
                     provenances.append((said, quality))
                     p = provenance[cells, estimated] = len(provenances) - 1
             except _FieldError as exc:
-                # The per-object reader has warned of the rows before this one.
+                # The per-object reader checks the shape of every row before it reads any (a
+                # later row's shape is the error), then warns of the rows before this one.
+                for _ in rows:
+                    pass
                 _warn_implausible(source, targets, codes, numbers, texts, wheres)
                 raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
             except InvariantError as exc:  # pragma: no cover - the checks above come first
