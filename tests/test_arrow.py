@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import ezhou_recovery as er
 from ezhou_recovery import _arrow, _optional
 from ezhou_recovery.columnar import _float
+from ezhou_recovery.observations import read_value
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -455,6 +456,69 @@ def test_the_three_readers_read_an_about_value_as_an_estimate(tmp_path: Path, qu
         _read(lambda: er.observations_from_frame(frame, PLAN)),
         _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False)),
     )
+
+
+#: Values as a sector writes them: bare numbers in the reporting unit (40 for 40万千瓦), with it,
+#: in the canonical unit, and ten thousand times off.
+REPORTED = ["40", "40.5", "1.5", "400000", "40万", "40万千瓦", "400000千瓦", "1.5亿立方米", "2亿方"]
+REPORTED += ["15000万方", "5座储备库", "96万吨", "2个基地", "0.0001", "7"]
+
+
+def test_bare_numbers_are_read_in_each_targets_reporting_unit(tmp_path: Path) -> None:
+    province = er.load_programme(Path(__file__).parent / "data" / "provincial_plan.toml")
+    quantitative = [t for t in province.targets if t.value is not None]
+    capacity = province.target("energy.new_capacity").reporting_unit
+    assert capacity is not None
+    assert capacity.factor == 10_000
+    rows = [
+        [t.key, (date(2022, 1, 1) + timedelta(days=d)).isoformat(), value, "", ""]
+        for t in quantitative
+        for d, value in enumerate(REPORTED)
+        if _fits(t, value)
+    ]
+    assert ["energy.new_capacity", "2022-01-01", "40", "", ""] in rows  # 40万千瓦
+    path = tmp_path / "observations.csv"
+    _write(path, HEADERS[1], rows)
+    objects, warned = _read(lambda: er.load_observations(path, province))
+    assert isinstance(objects, tuple), objects
+    assert warned  # 400000 for 50万千瓦, 0.0001 for 1200公里, ...
+    for read in (
+        lambda: _arrow.observations_file(path, province),
+        lambda: er.ObservationTable.from_csv(path, province),
+    ):
+        table, also_warned = _read(read)
+        assert [table.observation(i) for i in range(len(table))] == list(objects)
+        assert table.magnitude.tolist() == [_float(o.value) for o in objects]
+        assert also_warned == warned
+    numbers = [float(r[2]) if r[2].replace(".", "").isdigit() else None for r in rows]
+    plain = [(r, x) for r, x in zip(rows, numbers, strict=True) if x is not None]
+    frame = pa.table(
+        {
+            "target": [r[0] for r, _ in plain],
+            "as_of": [r[1] for r, _ in plain],
+            "value": pa.array([x for _, x in plain], pa.float64()),
+        }
+    )
+    by_rows = _read(lambda: er.observations_from_frame(frame, province, columnar=False))
+    assert by_rows[1]
+    assert_province_same(_read(lambda: er.observations_from_frame(frame, province)), by_rows)
+
+
+def _fits(target: Any, value: str) -> bool:
+    try:
+        read_value(target, value)
+    except er.UnitError:
+        return False
+    return True
+
+
+def assert_province_same(
+    columnar: tuple[Any, list[str]], per_object: tuple[Any, list[str]]
+) -> None:
+    table, objects = columnar[0], per_object[0]
+    assert [table.observation(i) for i in range(len(table))] == list(objects)
+    assert table.magnitude.tolist() == [_float(o.value) for o in objects]
+    assert columnar[1] == per_object[1]
 
 
 def test_a_file_that_is_not_parquet_is_a_load_error(tmp_path: Path) -> None:

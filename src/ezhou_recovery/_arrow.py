@@ -34,6 +34,7 @@ from .observations import (
     _OBSERVATION_FIELDS,
     _OBSERVATION_REQUIRED,
     Observation,
+    QualitativeLevel,
     _check_required,
     _csv_header,
     _csv_rows,
@@ -829,14 +830,27 @@ class _Units:
                 return None
         text = "1" + unit
         try:
-            read_value(target, text)
+            read = read_value(target, text)
             q = parse_quantity(text, unit=target.unit)
         except (UnitError, TypeError, ValueError, ArithmeticError):
             return None
         multiplier = Decimal(q.magnitude)
         if q.units == target.unit:
-            return multiplier, None
-        return multiplier, (_root_factor(q.units), _root_factor(target.unit))
+            found: _Scale = (multiplier, None)
+        else:
+            found = (multiplier, (_root_factor(q.units), _root_factor(target.unit)))
+        # The per-object reader's own reading of 1 must agree: a bare number is in the target's
+        # reporting unit (1 for 50万千瓦 is 10000 kW), which parse_quantity does not know.
+        one, factors = found
+        if factors is not None:
+            one = one * factors[0] / factors[1]
+        if (
+            isinstance(read, bool | QualitativeLevel)
+            or read.units != target.unit
+            or read.magnitude != one
+        ):
+            return None
+        return found
 
 
 def _split_values(
