@@ -324,8 +324,9 @@ def test_a_font_installed_after_matplotlib_cached_its_list_is_found(
     path = charts.cjk_font_file()
     assert path is not None
     manager = font_manager.fontManager
-    # As if the font list had been cached before the font was installed.
-    monkeypatch.setattr(manager, "ttflist", [e for e in manager.ttflist if e.fname != path])
+    family = charts.cjk_font()
+    # As if the font list had been cached before the font (each of its weights) was installed.
+    monkeypatch.setattr(manager, "ttflist", [e for e in manager.ttflist if e.name != family])
     charts.cjk_font.cache_clear()
     try:
         assert charts.cjk_font() in charts.CJK_FAMILIES

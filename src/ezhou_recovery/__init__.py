@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         assess,
         percent_text,
     )
+    from .bulletin import Bulletin, BulletinHeader, bulletin
     from .columnar import ObservationTable
     from .compliance import (
         Compliance,
@@ -210,6 +211,8 @@ _LAZY: dict[str, str] = {
     "BATCH_MIN_OBSERVATIONS": "attainment",
     "Baseline": "targets",
     "BaselineQualifier": "targets",
+    "Bulletin": "bulletin",
+    "BulletinHeader": "bulletin",
     "CHINA_TIME": "submissions",
     "CalendarUnavailableError": "_holidays",
     "Category": "programme",
@@ -280,6 +283,7 @@ _LAZY: dict[str, str] = {
     "YearResult": "attainment",
     "assess": "attainment",
     "assess_investment": "investment",
+    "bulletin": "bulletin",
     "compliance": "compliance",
     "earned_schedule": "schedule",
     "example_investment_reports": "examples",
@@ -332,6 +336,8 @@ __all__ = [
     "Assessment",
     "Baseline",
     "BaselineQualifier",
+    "Bulletin",
+    "BulletinHeader",
     "CalendarUnavailableError",
     "CallIn",
     "Category",
@@ -422,6 +428,7 @@ __all__ = [
     "accountability",
     "assess",
     "assess_investment",
+    "bulletin",
     "check_contents",
     "compliance",
     "current_limits",

@@ -133,10 +133,13 @@ def _union_of(*members: type) -> Any:
     return matches
 
 
-def _structure_observed(value: Any, _: type) -> Any:
-    """An observation's value: true/false (a milestone), a level's name, or a quantity as text."""
+def _structure_observed(value: Any, t: type) -> Any:
+    """An observation's value: true/false (a milestone), a level's name, or a quantity as text
+    (or null, where the type allows none: a result without a value)."""
     from .observations import QualitativeLevel
 
+    if value is None and type(None) in typing.get_args(t):
+        return None
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
@@ -150,7 +153,7 @@ def _structure_observed(value: Any, _: type) -> Any:
 
 
 def _unstructure_observed(value: Any) -> Any:
-    if isinstance(value, bool):
+    if value is None or isinstance(value, bool):
         return value
     if isinstance(value, enum.Enum):
         return value.value
@@ -360,14 +363,15 @@ def _as_written(data: Any, path: str, problem: str, value: Any) -> tuple[str, st
     return path, problem, raw
 
 
-def structure(data: Any, cls: type[T], *, source: str) -> T:
+def structure(data: Any, cls: type[T], *, source: str, using: cattrs.Converter | None = None) -> T:
     """Build ``cls`` from plain data, or raise a :class:`LoadError` naming where and what.
 
     The error describes the first problem found; ``LoadError.problems`` lists them all as
-    ``(path, problem, value)``.
+    ``(path, problem, value)``. ``using`` is another converter than the library's (the results'
+    reader, :mod:`ezhou_recovery.result_documents`).
     """
     try:
-        return converter.structure(data, cls)
+        return (converter if using is None else using).structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
         problems = [
             (_full_path(path, sub), *(_unknown_fields(data, path, sub) or _describe(sub)))

@@ -133,12 +133,26 @@ def _covers(path: str, text: str) -> bool:
     return all(ord(ch) in charmap for ch in set(text))
 
 
+def _regular_file(family: str) -> str | None:
+    """The file of ``family``'s regular face (a family such as Noto Sans CJK has one file per
+    weight, listed in no fixed order); None when the family is not known."""
+    entries = [e for e in font_manager.fontManager.ttflist if e.name == family]
+    if not entries:
+        return None
+
+    def weight(entry: font_manager.FontEntry) -> int:
+        w = entry.weight
+        if isinstance(w, int):
+            return w
+        return 400 if str(w).lower() in ("normal", "regular", "book") else 700
+
+    entries.sort(key=lambda e: (e.style != "normal", abs(weight(e) - 400), e.fname))
+    return str(entries[0].fname)
+
+
 def _installed_cjk() -> str | None:
-    files: dict[str, str] = {}
-    for entry in font_manager.fontManager.ttflist:
-        files.setdefault(entry.name, entry.fname)
     for family in CJK_FAMILIES:
-        path = files.get(family)
+        path = _regular_file(family)
         if path is not None and _covers(path, _PROBE):
             return family
     return None
@@ -181,12 +195,7 @@ def shipped_font_file() -> str:
 def cjk_font_file() -> str | None:
     """The file of the CJK font the charts use, or None when none is installed."""
     family = cjk_font()
-    if family is None:
-        return None
-    for entry in font_manager.fontManager.ttflist:
-        if entry.name == family:
-            return entry.fname
-    return None  # pragma: no cover - cjk_font() found it in this list
+    return None if family is None else _regular_file(family)
 
 
 def _chinese(lang: Language) -> bool:

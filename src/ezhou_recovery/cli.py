@@ -4,7 +4,7 @@ Subcommands: ``plan`` (the default), ``deadlines``, ``status`` (attainment), ``c
 (reports on time, late, missing), ``validate`` (consistency findings of a programme) and ``draft``
 (a programme file drafted from a plan's text, for review). Each writes
 a readable table (``--format text``) or data for machines (``--format json`` / ``csv``) to standard
-output. Exit codes: 0 ok, 1 bad input (a file or value that cannot be used; one line on standard
+output. ``bulletin`` writes the quarterly bulletin to a file (HTML, Word, Markdown or JSON). Exit codes: 0 ok, 1 bad input (a file or value that cannot be used; one line on standard
 error; for ``validate`` also a programme with errors), 2 usage (bad options), 3 findings (only with
 ``--fail-on``: targets or reports at or below the level named).
 """
@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import _records, _textviews
 from ._output import FORMATS, write_csv, write_json
@@ -36,6 +36,9 @@ from .periods import Period
 from .programme import Programme
 from .submissions import UnmatchedSubmissionError, load_submissions
 from .validation import Finding, Severity, validate
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .bulletin import Bulletin
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -437,6 +440,83 @@ def _write_findings(
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
+#: ``bulletin --format``: the renderings.
+BULLETIN_FORMATS = ("html", "docx", "md", "json")
+
+
+def _previous(paths: Sequence[str]) -> Bulletin | tuple[Assessment, Compliance] | None:
+    """The previous results: one bulletin document, or an assessment and a compliance document."""
+    from .bulletin import Bulletin
+    from .loading import parse_data
+    from .serialization import from_data
+
+    if not paths:
+        return None
+    found: dict[str, object] = {}
+    kinds = {
+        "ezhou-recovery/bulletin": Bulletin,
+        "ezhou-recovery/assessment": Assessment,
+        "ezhou-recovery/compliance": Compliance,
+    }
+    for path in paths:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise _BadInputError(f"{path}: cannot be read ({exc.strerror})") from None
+        data = parse_data(raw, source=path, suffix=".json")
+        name = data.get("format") if isinstance(data, dict) else None
+        if name not in kinds:
+            raise LoadError(
+                path, "format", f"expected one of {', '.join(kinds)} as --previous", name
+            )
+        if name in found:
+            raise _BadInputError(f"{path}: a second {name} document in --previous")
+        found[name] = from_data(data, kinds[name], source=path)
+    bulletin_doc = found.pop("ezhou-recovery/bulletin", None)
+    if isinstance(bulletin_doc, Bulletin):
+        if found:
+            raise _BadInputError("--previous takes a bulletin, or an assessment and a compliance")
+        return bulletin_doc
+    a, c = found.get("ezhou-recovery/assessment"), found.get("ezhou-recovery/compliance")
+    if not isinstance(a, Assessment) or not isinstance(c, Compliance):
+        raise _BadInputError(
+            "--previous needs a bulletin (ezhou-recovery/bulletin), or both the assessment "
+            "and the compliance documents"
+        )
+    return a, c
+
+
+def _cmd_bulletin(args: argparse.Namespace, out: TextIO) -> int:
+    from .bulletin import BulletinHeader, bulletin
+    from .serialization import to_json
+
+    programme = _programme(args)
+    assessment = _assessment(args)
+    compliance_result = _compliance(args)
+    previous = _previous(args.previous or [])
+    header = BulletinHeader(
+        issuer=args.issuer, number=args.number, addressees=args.addressees, date=args.date
+    )
+    try:
+        b = bulletin(programme, assessment, compliance_result, previous, header=header)
+    except ValueError as exc:
+        raise _BadInputError(str(exc)) from None
+    target = Path(args.output)
+    if args.format == "docx":
+        b.to_docx(args.lang).save(str(target))
+    elif args.format == "md":
+        target.write_text(b.to_markdown(args.lang), encoding="utf-8")
+    elif args.format == "json":
+        target.write_text(to_json(b), encoding="utf-8")
+    else:
+        target.write_text(b.to_html(args.lang), encoding="utf-8")
+    out.write(
+        f"{programme.title_zh} ({programme.key}): bulletin as of {b.as_of.isoformat()}"
+        f" written to {target} ({args.format})\n"
+    )
+    return EXIT_OK
+
+
 def _period(text: str) -> Period:
     m = re.fullmatch(r"(\d{4})\s*[-\u2013—~]\s*(\d{4})", text.strip())
     if m is None or int(m.group(1)) > int(m.group(2)):
@@ -581,6 +661,51 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit with code 3 when a report is missing (or late or missing)",
     )
     comp.set_defaults(handler=_cmd_compliance)
+    bull = sub.add_parser(
+        "bulletin",
+        help="the quarterly bulletin (通报) as of --as-of: HTML, Word (docx), Markdown or JSON",
+        description="The quarterly bulletin as of --as-of: where the programme stands, what "
+        "changed since --previous, each category, reporting per department, 约谈问责 and the "
+        "next quarter's deadlines. Without --observations/--submissions: the shipped example "
+        "dataset for the Ezhou plan (invented figures).",
+    )
+    bull.add_argument(
+        "--programme",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="a programme file (TOML or JSON); default: the embedded Ezhou plan",
+    )
+    bull.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        default=argparse.SUPPRESS,
+        help="the status date (YYYY-MM-DD); default: today",
+    )
+    bull.add_argument(
+        "--format", choices=BULLETIN_FORMATS, default="html", help="the rendering (default html)"
+    )
+    bull.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    bull.add_argument("--observations", metavar="FILE", help="reported values of targets")
+    bull.add_argument("--investment", metavar="FILE", help="investment completed")
+    bull.add_argument("--submissions", metavar="FILE", help="reports received")
+    bull.add_argument(
+        "--previous",
+        metavar="FILE",
+        action="append",
+        help="the previous bulletin, as written by --format json, or (given twice) the previous "
+        "assessment and compliance documents; what changed is shown against it",
+    )
+    bull.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default zh)")
+    bull.add_argument("--issuer", help="the issuing office (发文机关); default: a placeholder")
+    bull.add_argument("--number", help="the document number (发文字号); default: a placeholder")
+    bull.add_argument("--addressees", help="the addressees (主送机关); default: a placeholder")
+    bull.add_argument(
+        "--date", type=_date, metavar="DATE", help="the date of the document (成文日期)"
+    )
+    bull.set_defaults(
+        handler=_cmd_bulletin, grace=0, holidays="as-written", fail_on=None, all=False
+    )
     check = sub.add_parser(
         "validate",
         help="consistency findings of a programme (errors and warnings); exit 1 on errors",

@@ -20,6 +20,7 @@ import types
 import typing
 from datetime import date, datetime
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final
 
@@ -150,6 +151,12 @@ def _type_schema(t: Any, defs: dict[str, Any], optional: frozenset[str]) -> dict
         return choices[0] if len(choices) == 1 else {"anyOf": choices}
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return {"type": "array", "items": _type_schema(args[0], defs, optional)}
+    if origin is tuple:
+        return {
+            "type": "array",
+            "prefixItems": [_type_schema(a, defs, optional) for a in args],
+            "items": False,
+        }
     if t is pint.Quantity or origin is pint.Quantity:
         return dict(_QUANTITY)
     if t is ReportingUnit:
@@ -164,6 +171,13 @@ def _type_schema(t: Any, defs: dict[str, Any], optional: frozenset[str]) -> dict
         return {"type": "integer"}
     if t is str:
         return {"type": "string"}
+    if t is float:
+        return {"type": "number"}
+    if t is Fraction:
+        return {
+            "anyOf": [{"type": "string", "pattern": r"^[+-]?\d+(/\d+)?$"}, {"type": "integer"}],
+            "description": "An exact fraction as text: '3/4'.",
+        }
     if t is datetime:
         return {
             "type": "string",

@@ -106,6 +106,8 @@ def document_format(cls: type) -> DocumentFormat:
     Raises:
         TypeError: ``cls`` has no registered format.
     """
+    if cls not in _FORMATS:
+        _load_result_formats()
     try:
         return _FORMATS[cls]
     except KeyError:
@@ -114,8 +116,15 @@ def document_format(cls: type) -> DocumentFormat:
 
 
 def document_formats() -> tuple[DocumentFormat, ...]:
-    """Every registered format, programme first."""
+    """Every registered format, programme first, then the results'."""
+    _load_result_formats()
     return tuple(_FORMATS.values())
+
+
+def _load_result_formats() -> None:
+    # The results' formats register on import; imported on first need, so that reading a plan
+    # does not import the attainment and compliance modules.
+    from . import result_documents  # noqa: F401
 
 
 def to_data(obj: object) -> dict[str, Any]:

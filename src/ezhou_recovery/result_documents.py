@@ -1,0 +1,276 @@
+"""JSON documents of results: assessments, compliance, roll-ups, tallies and schedules.
+
+Each result class gets a document format (``ezhou-recovery/assessment``, version 1, ...) in the
+registry of :mod:`~ezhou_recovery.serialization`, so ``to_json`` writes it and ``from_json`` reads
+it back equal to what was written. The documents are built generically from the classes' attrs
+fields (cattrs), so a field added to a result is written and read without further code.
+
+Besides the model's conventions (exact decimals as text, quantities with their unit, ISO dates),
+a result document writes a share that is a float (progress, time progress) as a JSON number (it
+reads back to the same float) and an exact fraction (a rate, ES in days) as text ``"3/4"``.
+
+:mod:`~ezhou_recovery.serialization` imports this module the first time a result's format is asked
+for, so that reading a plan does not import the attainment and compliance modules.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+import typing
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final
+
+import attrs
+import cattrs
+import pint
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from . import _converter
+from ._converter import _ProblemError, converter
+from .attainment import Assessment, Rollup, TargetResult, Thresholds, YearResult
+from .bulletin import (
+    Bulletin,
+    BulletinHeader,
+    CallInEntry,
+    CategorySection,
+    Changes,
+    DepartmentChange,
+    DepartmentReporting,
+    Headline,
+    InvestmentChange,
+    StatusChange,
+)
+from .compliance import Compliance, DeadlineStatus, Laggard, ScoringRule, Tally
+from .duedates import DueConvention
+from .errors import UnitError
+from .investment import AnnualMoneyResult, MoneyResult
+from .schedule import EarnedSchedule, MilestoneStatus, ScheduleStatus
+from .serialization import FORMAT_PREFIX, DocumentFormat, register_format
+from .units import Q_, Quantity, ureg
+
+__all__ = ["RESULT_FORMATS", "RESULT_FORMAT_VERSION"]
+
+#: The version of every result format; reading another version is an error.
+RESULT_FORMAT_VERSION: Final = 1
+
+#: Each result class and the last part of its format name.
+RESULT_FORMATS: Final[dict[type, str]] = {
+    Assessment: "assessment",
+    TargetResult: "target-result",
+    YearResult: "year-result",
+    Rollup: "rollup",
+    Thresholds: "thresholds",
+    MoneyResult: "money-result",
+    AnnualMoneyResult: "annual-money-result",
+    Compliance: "compliance",
+    DeadlineStatus: "deadline-status",
+    Tally: "tally",
+    Laggard: "laggard",
+    ScoringRule: "scoring-rule",
+    DueConvention: "due-convention",
+    ScheduleStatus: "schedule-status",
+    MilestoneStatus: "milestone-status",
+    EarnedSchedule: "earned-schedule",
+    Bulletin: "bulletin",
+    BulletinHeader: "bulletin-header",
+    Headline: "bulletin-headline",
+    Changes: "bulletin-changes",
+    StatusChange: "status-change",
+    DepartmentChange: "department-change",
+    InvestmentChange: "investment-change",
+    CategorySection: "bulletin-category",
+    DepartmentReporting: "department-reporting",
+    CallInEntry: "call-in",
+}
+
+_FRACTION: Final = re.compile(r"^[+-]?\d+(/\d+)?$")
+
+
+def _structure_fraction(value: Any, _: type) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _ProblemError("expected a fraction written as text, such as '3/4'", value)
+    if isinstance(value, int):
+        return Fraction(value)
+    if not _FRACTION.fullmatch(value):
+        raise _ProblemError("expected a fraction written as text, such as '3/4'", value)
+    try:
+        return Fraction(value)
+    except ZeroDivisionError:
+        raise _ProblemError("a fraction's denominator cannot be 0", value) from None
+
+
+def _structure_float(value: Any, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _ProblemError("expected a number", value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise _ProblemError("expected a finite number", value)
+    return number
+
+
+def _structure_computed_decimal(value: Any, _: type) -> Decimal:
+    """A computed figure (a rate, a share) at the full precision it was written with."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _ProblemError("expected a decimal number written as text", value)
+    try:
+        number = Decimal(value)
+    except ArithmeticError:
+        raise _ProblemError("not a decimal number", value) from None
+    if not number.is_finite():
+        raise _ProblemError("not a finite number", value)
+    return number
+
+
+def _structure_computed_quantity(value: Any, t: type) -> Quantity:
+    """A computed quantity as :func:`~ezhou_recovery.to_json` writes it (``"<decimal> <unit>"``),
+    at full precision; any other text as the model reads it."""
+    if isinstance(value, str):
+        number, _, unit = value.partition(" ")
+        try:
+            magnitude = Decimal(number)
+        except ArithmeticError:
+            magnitude = None
+        if magnitude is not None and magnitude.is_finite():
+            if not unit:
+                return Q_(magnitude, "dimensionless")
+            try:
+                return Q_(magnitude, ureg.parse_units(unit))
+            except (pint.errors.PintError, ValueError, TypeError, AttributeError):
+                pass
+    return _converter._structure_quantity(value, t)
+
+
+def _structure_computed_observed(value: Any, t: type) -> Any:
+    if (isinstance(value, str) and value[:1].isdigit()) or str(value)[:1] in "+-":
+        return _structure_computed_quantity(value, t)
+    return _converter._structure_observed(value, t)
+
+
+def _structure_estimate(value: Any, t: type) -> Quantity | None:
+    """An estimate of a target result (a projection, a catch-up pace): computed as a binary float
+    and written as its shortest text, so read back as that float."""
+    if value is None:
+        return None
+    q = _structure_computed_quantity(value, t)
+    return Q_(float(q.magnitude), q.units)
+
+
+def _result_converter() -> cattrs.Converter:
+    """The model's converter, reading the figures results compute at their full precision (the
+    model's inputs are limited to 18 significant digits; a computed rate has 28)."""
+    from .observations import QualitativeLevel
+
+    reader = _converter.make_converter()
+    reader.register_structure_hook(Decimal, _structure_computed_decimal)
+    reader.register_structure_hook_func(_converter._is_quantity_type, _structure_computed_quantity)
+    reader.register_structure_hook_func(
+        _converter._union_of(pint.Quantity, bool, QualitativeLevel), _structure_computed_observed
+    )
+    reader.register_structure_hook(Fraction, _structure_fraction)
+    reader.register_structure_hook(float, _structure_float)
+    reader.register_structure_hook(
+        TargetResult,
+        make_dict_structure_fn(
+            TargetResult,
+            reader,
+            _cattrs_forbid_extra_keys=True,
+            projected_value=override(struct_hook=_structure_estimate),
+            catch_up_per_quarter=override(struct_hook=_structure_estimate),
+        ),
+    )
+    return reader
+
+
+def _unstructure_computed_quantity(q: Quantity | None) -> str | None:
+    """A computed quantity at its full precision (an interpolated plan has 28 digits); a float
+    magnitude as its shortest text."""
+    if q is None:
+        return None
+    magnitude = q.magnitude
+    number = Decimal(repr(magnitude)) if isinstance(magnitude, float) else magnitude
+    if not isinstance(number, Decimal | int) or (
+        isinstance(number, Decimal) and not number.is_finite()
+    ):
+        raise UnitError(q, "only a finite number can be written as a quantity")
+    unit = format(q.units, "D")
+    return str(number) if unit == "dimensionless" else f"{number} {unit}"
+
+
+def _unstructure_computed_observed(value: Any) -> Any:
+    """A judged value (a quantity, true/false or a level) with its quantity at full precision."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    return _unstructure_computed_quantity(value)
+
+
+def _unstructure_latest(value: Any) -> Any:
+    if value is None:
+        return None
+    from .observations import Observation
+
+    make: Any = make_dict_unstructure_fn
+    write = make(
+        Observation, converter, value=override(unstruct_hook=_unstructure_computed_observed)
+    )
+    return write(value)
+
+
+def _is_observed(t: Any) -> bool:
+    from .observations import QualitativeLevel
+
+    return bool(_converter._union_of(pint.Quantity, bool, QualitativeLevel)(t))
+
+
+def _is_plain_quantity(t: Any) -> bool:
+    args = [a for a in typing.get_args(t) if a is not type(None)]
+    return _converter._is_quantity_type(t) or (
+        len(args) == 1
+        and type(None) in typing.get_args(t)
+        and _converter._is_quantity_type(args[0])
+    )
+
+
+def _register_writers() -> None:
+    """Each result's quantities written at full precision (the model's writer refuses more than
+    18 significant digits, which inputs never have and computed figures may)."""
+    for cls in RESULT_FORMATS:
+        hints = typing.get_type_hints(cls)
+        overrides = {
+            f.name: override(unstruct_hook=_unstructure_computed_quantity)
+            for f in attrs.fields(cls)
+            if _is_plain_quantity(hints[f.name])
+        }
+        overrides.update(
+            (f.name, override(unstruct_hook=_unstructure_computed_observed))
+            for f in attrs.fields(cls)
+            if _is_observed(hints[f.name])
+        )
+        if cls is TargetResult:  # its latest observation, normalised into the target's unit
+            overrides["latest"] = override(unstruct_hook=_unstructure_latest)
+        if overrides:
+            make: Any = make_dict_unstructure_fn  # field overrides are keyword arguments
+            converter.register_unstructure_hook(cls, make(cls, converter, **overrides))
+
+
+def _register() -> None:
+    for cls in RESULT_FORMATS:
+        attrs.resolve_types(cls)
+    converter.register_unstructure_hook(Fraction, str)
+    _register_writers()
+    reader = _result_converter()
+
+    def read(cls: type) -> Any:
+        return lambda body, source: _converter.structure(body, cls, source=source, using=reader)
+
+    for cls, name in RESULT_FORMATS.items():
+        register_format(
+            DocumentFormat(cls, FORMAT_PREFIX + name, RESULT_FORMAT_VERSION, reader=read(cls))
+        )
+
+
+_register()
