@@ -4,6 +4,7 @@ the per-object readers, from CSV, Parquet and every kind of dataframe."""
 from __future__ import annotations
 
 import csv
+import warnings
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 import ezhou_recovery as er
 from ezhou_recovery import _arrow, _optional
 from ezhou_recovery.columnar import _float
+from ezhou_recovery.observations import read_value
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -43,7 +45,9 @@ values = st.one_of(
     numbers,
     st.tuples(numbers, st.sampled_from(_UNITS)).map("".join),
     st.sampled_from(_WORDS),
-    st.sampled_from(["", "  ", "lots", "约5公里", "5;公里"]),
+    st.sampled_from(
+        ["", "  ", "lots", "约5公里", "5;公里", "左右", "5公里左右", "5左右", "是左右"]
+    ),
 )
 keys = st.one_of(
     st.sampled_from([t.key for t in TARGETS]),
@@ -77,6 +81,8 @@ def observation_rows(draw: st.DrawFn, *, bad: bool) -> list[list[str]]:
             value = str(number)
             if draw(st.integers(0, 4)) == 0:
                 value = er.format_quantity(er.Q_(number, target.unit))
+            if draw(st.integers(0, 5)) == 0:
+                value += draw(st.sampled_from(["左右", " 左右 "]))  # an estimate
         day = draw(st.dates(date(2020, 1, 1), date(2022, 12, 31))).isoformat()
         out.append([target.key, day, value, draw(sources), draw(qualities)])
     return out
@@ -98,6 +104,15 @@ def _outcome(read: Any) -> Any:
         return exc
 
 
+def _read(read: Any) -> tuple[Any, list[str]]:
+    """What a reader gives (its result or its error), and the implausible values it warns of."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        outcome = _outcome(read)
+    warned = [w.message for w in caught if issubclass(w.category, er.ImplausibleValueWarning)]
+    return outcome, [f"{w} | {w.finding.where}" for w in warned]  # type: ignore[attr-defined]
+
+
 def _assert_same_errors(a: er.LoadError, b: er.LoadError) -> None:
     assert (str(a), a.path, a.problem, repr(a.value)) == (str(b), b.path, b.problem, repr(b.value))
 
@@ -111,6 +126,12 @@ def _assert_same_observations(table: Any, objects: Any) -> None:
     assert table.magnitude.tolist() == [_float(o.value) for o in objects]
     assert table.day.tolist() == [o.as_of.toordinal() for o in objects]
     assert table.target.tolist() == [TARGETS.index(PLAN.target(o.target)) for o in objects]
+
+
+def assert_same_reading(columnar: tuple[Any, list[str]], per_object: tuple[Any, list[str]]) -> None:
+    """The same result or error, and the same warnings in the same order."""
+    assert_same(columnar[0], per_object[0])
+    assert columnar[1] == per_object[1]
 
 
 def assert_same(columnar: Any, per_object: Any) -> None:
@@ -148,9 +169,10 @@ def test_a_generated_csv_reads_the_same_as_one_by_one(
     rows = [[r[i] for i in order] for r in rows]
     _write(path, header, rows, extra)
     path.write_bytes(path.read_bytes().replace(b"\n", newline.encode()))
-    per_object = _outcome(lambda: er.load_observations(path, PLAN))
-    columnar = _outcome(lambda: _arrow.observations_file(path, PLAN))
-    assert_same(columnar, per_object)
+    per_object = _read(lambda: er.load_observations(path, PLAN))
+    assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
+    # The columnar reader without pyarrow, too.
+    assert_same_reading(_read(lambda: er.ObservationTable.from_csv(path, PLAN)), per_object)
 
 
 def test_the_pyarrow_reader_reads_clean_files_itself(tmp_path: Path, monkeypatch: Any) -> None:
@@ -273,9 +295,9 @@ def test_typed_columns_dates_and_numbers() -> None:
 @given(observation_rows(bad=True), st.sampled_from(["pyarrow", "pandas", "polars"]))
 def test_a_generated_frame_reads_the_same_as_one_by_one(rows: list[list[str]], kind: str) -> None:
     frame = _frames(_columns(rows))[kind]
-    per_object = _outcome(lambda: er.observations_from_frame(frame, PLAN, columnar=False))
-    columnar = _outcome(lambda: er.observations_from_frame(frame, PLAN))
-    assert_same(columnar, per_object)
+    per_object = _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False))
+    columnar = _read(lambda: er.observations_from_frame(frame, PLAN))
+    assert_same_reading(columnar, per_object)
 
 
 @settings(max_examples=60, deadline=None)
@@ -299,9 +321,9 @@ def test_numeric_value_columns_read_the_same(numbers: list[float | None], target
             "value": pa.array(numbers, pa.float64()),
         }
     )
-    per_object = _outcome(lambda: er.observations_from_frame(frame, PLAN, columnar=False))
-    columnar = _outcome(lambda: er.observations_from_frame(frame, PLAN))
-    assert_same(columnar, per_object)
+    per_object = _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False))
+    columnar = _read(lambda: er.observations_from_frame(frame, PLAN))
+    assert_same_reading(columnar, per_object)
 
 
 def test_a_null_required_cell_names_its_row_and_field() -> None:
@@ -335,12 +357,168 @@ def test_a_bad_parquet_row_is_the_same_error(tmp_path: Path) -> None:
     path = tmp_path / "observations.parquet"
     rows = [*GOOD_ROWS, [WATERWAY.key, "2021-03-31", "4小时", "", ""]]
     pq.write_table(pa.table(_columns(rows)), path)
-    columnar = _outcome(lambda: er.load_observations(path, PLAN, columnar=True))
-    per_object = _outcome(lambda: er.load_observations(path, PLAN))
-    assert isinstance(columnar, er.LoadError)
-    assert columnar.source == str(path)
-    assert columnar.path == "row 5.value"
-    assert_same(columnar, per_object)
+    columnar = _read(lambda: er.load_observations(path, PLAN, columnar=True))
+    per_object = _read(lambda: er.load_observations(path, PLAN))
+    assert isinstance(columnar[0], er.LoadError)
+    assert columnar[0].source == str(path)
+    assert columnar[0].path == "row 5.value"
+    assert_same_reading(columnar, per_object)
+
+
+#: Rows with values ten thousand times off (rows 1, 3 and 4 from 0; 3, 5 and 6 in a CSV file)
+#: beside plausible ones.
+IMPLAUSIBLE_ROWS = [
+    [WATERWAY.key, "2021-03-31", "40.5", "", ""],
+    [WATERWAY.key, "2021-06-30", "600000", "", ""],
+    [BEDS.key, "2021-06-30", "1600", "", ""],
+    [PERCENT.key, "2021-06-30", "0.009%", "", ""],
+    [WATERWAY.key, "2021-09-30", "600000", "", ""],
+]
+BAD_ROW = [WATERWAY.key, "2021-12-31", "4小时", "", ""]
+
+
+def test_each_reader_warns_of_implausible_values_as_the_per_object_reader(tmp_path: Path) -> None:
+    csv_path = tmp_path / "observations.csv"
+    _write(csv_path, HEADERS[1], IMPLAUSIBLE_ROWS)
+    parquet = tmp_path / "observations.parquet"
+    pq.write_table(pa.table(_columns(IMPLAUSIBLE_ROWS)), parquet)
+    frame = pa.table(_columns(IMPLAUSIBLE_ROWS))
+    per_object = _read(lambda: er.load_observations(csv_path, PLAN))
+    assert [m.split(": ", 2)[1] for m in per_object[1]] == [
+        "row 3.value",
+        "row 5.value",
+        "row 6.value",
+    ]
+    assert per_object[1][0].startswith(
+        f"{csv_path}: row 3.value: 600000公里 is 7,732 times the target ≥ 77.6公里: implausible; "
+        "was 60公里 meant (a slip of 万)? | row 3.value"
+    )
+    assert per_object[1][1].startswith(
+        f"{csv_path}: row 5.value: 0.009% is 1/10,000 of the target ≥ 90%: implausible; "
+    )
+    assert_same_reading(_read(lambda: _arrow.observations_file(csv_path, PLAN)), per_object)
+    assert_same_reading(_read(lambda: er.ObservationTable.from_csv(csv_path, PLAN)), per_object)
+    by_rows = _read(lambda: er.load_observations(parquet, PLAN))
+    assert [m.rsplit(" | ", 1)[1] for m in by_rows[1]] == [
+        "row 1.value",
+        "row 3.value",
+        "row 4.value",
+    ]
+    assert by_rows[1][0].startswith(f"{parquet}: row 1.value: 600000公里 is 7,732 times")
+    assert_same_reading(_read(lambda: er.load_observations(parquet, PLAN, columnar=True)), by_rows)
+    frame_rows = _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False))
+    assert [m.split(": ", 1)[0] for m in frame_rows[1]] == ["dataframe"] * 3
+    assert_same_reading(_read(lambda: er.observations_from_frame(frame, PLAN)), frame_rows)
+
+
+def test_implausible_values_before_a_bad_row_are_warned_of_before_its_error(
+    tmp_path: Path,
+) -> None:
+    rows = [*IMPLAUSIBLE_ROWS[:3], BAD_ROW, IMPLAUSIBLE_ROWS[4]]
+    csv_path = tmp_path / "observations.csv"
+    _write(csv_path, HEADERS[1], rows)
+    per_object = _read(lambda: er.load_observations(csv_path, PLAN))
+    assert isinstance(per_object[0], er.LoadError)
+    assert per_object[0].path == "row 5.value"
+    assert [m.rsplit(" | ", 1)[1] for m in per_object[1]] == ["row 3.value"]
+    assert_same_reading(_read(lambda: _arrow.observations_file(csv_path, PLAN)), per_object)
+    assert_same_reading(_read(lambda: er.ObservationTable.from_csv(csv_path, PLAN)), per_object)
+    frame = pa.table(_columns(rows))
+    frame_rows = _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False))
+    assert [m.rsplit(" | ", 1)[1] for m in frame_rows[1]] == ["row 1.value"]
+    assert_same_reading(_read(lambda: er.observations_from_frame(frame, PLAN)), frame_rows)
+
+
+@pytest.mark.parametrize("quality", ["", "reported", "estimate", "official_statistics"])
+def test_the_three_readers_read_an_about_value_as_an_estimate(tmp_path: Path, quality: str) -> None:
+    rows = [
+        [PERCENT.key, "2021-03-31", "80%左右", "", quality],
+        [WATERWAY.key, "2021-06-30", "41 左右", "port office", quality],
+        [WATERWAY.key, "2021-09-30", "42", "port office", quality],
+    ]
+    path = tmp_path / "observations.csv"
+    _write(path, HEADERS[1], rows)
+    per_object = _read(lambda: er.load_observations(path, PLAN))
+    if quality == "official_statistics":
+        assert isinstance(per_object[0], er.LoadError)
+        assert (per_object[0].path, per_object[0].value) == ("row 2.quality", quality)
+        assert "'80%左右' says 左右 (an estimate)" in per_object[0].problem
+    else:
+        objects = per_object[0]
+        assert [o.quality for o in objects[:2]] == [er.Quality.ESTIMATE] * 2
+        assert objects[0].value == er.Q_(80, "percent")
+        assert objects[1].value == er.Q_(41, "km")
+        assert objects[2].quality is (er.Quality(quality) if quality else er.Quality.REPORTED)
+    assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
+    assert_same_reading(_read(lambda: er.ObservationTable.from_csv(path, PLAN)), per_object)
+    frame = pa.table(_columns(rows))
+    assert_same_reading(
+        _read(lambda: er.observations_from_frame(frame, PLAN)),
+        _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False)),
+    )
+
+
+#: Values as a sector writes them: bare numbers in the reporting unit (40 for 40万千瓦), with it,
+#: in the canonical unit, and ten thousand times off.
+REPORTED = ["40", "40.5", "1.5", "400000", "40万", "40万千瓦", "400000千瓦", "1.5亿立方米", "2亿方"]
+REPORTED += ["15000万方", "5座储备库", "96万吨", "2个基地", "0.0001", "7"]
+
+
+def test_bare_numbers_are_read_in_each_targets_reporting_unit(tmp_path: Path) -> None:
+    province = er.load_programme(Path(__file__).parent / "data" / "provincial_plan.toml")
+    quantitative = [t for t in province.targets if t.value is not None]
+    capacity = province.target("energy.new_capacity").reporting_unit
+    assert capacity is not None
+    assert capacity.factor == 10_000
+    rows = [
+        [t.key, (date(2022, 1, 1) + timedelta(days=d)).isoformat(), value, "", ""]
+        for t in quantitative
+        for d, value in enumerate(REPORTED)
+        if _fits(t, value)
+    ]
+    assert ["energy.new_capacity", "2022-01-01", "40", "", ""] in rows  # 40万千瓦
+    path = tmp_path / "observations.csv"
+    _write(path, HEADERS[1], rows)
+    objects, warned = _read(lambda: er.load_observations(path, province))
+    assert isinstance(objects, tuple), objects
+    assert warned  # 400000 for 50万千瓦, 0.0001 for 1200公里, ...
+    for read in (
+        lambda: _arrow.observations_file(path, province),
+        lambda: er.ObservationTable.from_csv(path, province),
+    ):
+        table, also_warned = _read(read)
+        assert [table.observation(i) for i in range(len(table))] == list(objects)
+        assert table.magnitude.tolist() == [_float(o.value) for o in objects]
+        assert also_warned == warned
+    numbers = [float(r[2]) if r[2].replace(".", "").isdigit() else None for r in rows]
+    plain = [(r, x) for r, x in zip(rows, numbers, strict=True) if x is not None]
+    frame = pa.table(
+        {
+            "target": [r[0] for r, _ in plain],
+            "as_of": [r[1] for r, _ in plain],
+            "value": pa.array([x for _, x in plain], pa.float64()),
+        }
+    )
+    by_rows = _read(lambda: er.observations_from_frame(frame, province, columnar=False))
+    assert by_rows[1]
+    assert_province_same(_read(lambda: er.observations_from_frame(frame, province)), by_rows)
+
+
+def _fits(target: Any, value: str) -> bool:
+    try:
+        read_value(target, value)
+    except er.UnitError:
+        return False
+    return True
+
+
+def assert_province_same(
+    columnar: tuple[Any, list[str]], per_object: tuple[Any, list[str]]
+) -> None:
+    table, objects = columnar[0], per_object[0]
+    assert [table.observation(i) for i in range(len(table))] == list(objects)
+    assert table.magnitude.tolist() == [_float(o.value) for o in objects]
+    assert columnar[1] == per_object[1]
 
 
 def test_a_file_that_is_not_parquet_is_a_load_error(tmp_path: Path) -> None:
@@ -500,7 +678,10 @@ def test_a_generated_province_reads_identically(tmp_path: Path) -> None:
     obs, subs = tmp_path / "observations.csv", tmp_path / "submissions.csv"
     province.write_observations(rng, programme, 5_000, obs)
     province.write_submissions(rng, programme, 2_000, subs)
-    assert_same(_arrow.observations_file(obs, programme), er.load_observations(obs, programme))
+    per_object = _read(lambda: er.load_observations(obs, programme))
+    assert per_object[1]  # the generated values include some ten thousand times off
+    assert_same_reading(_read(lambda: _arrow.observations_file(obs, programme)), per_object)
+    assert_same_reading(_read(lambda: er.ObservationTable.from_csv(obs, programme)), per_object)
     from ezhou_recovery.submissions import _from_csv
 
     assert _arrow.submissions_file(subs) == _from_csv(subs.read_bytes(), str(subs))

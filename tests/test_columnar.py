@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import math
 import sys
+import warnings
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,8 +91,13 @@ def test_a_generated_province_is_assessed_identically(
     generated: list[tuple[er.Programme, Path]],
 ) -> None:
     for programme, path in generated:
-        table = er.load_observations(path, programme, columnar=True)
-        objects = er.load_observations(path, programme)
+        with warnings.catch_warnings(record=True) as by_columns:
+            warnings.simplefilter("always")
+            table = er.load_observations(path, programme, columnar=True)
+        with warnings.catch_warnings(record=True) as by_rows:
+            warnings.simplefilter("always")
+            objects = er.load_observations(path, programme)
+        assert [str(w.message) for w in by_columns] == [str(w.message) for w in by_rows]
         assert len(table) == len(objects)
         statuses = set()
         for as_of in DATES:
@@ -322,6 +328,7 @@ GOOD = f"{WATERWAY.key},2021-03-31,40.5"
         ["target,as_of,value", GOOD, f"{WATERWAY.key},2021-03-31"],
         ["target,as_of,value", GOOD, f"{WATERWAY.key},,4"],
         ["target,as_of,value,colour", GOOD + ",red"],
+        ["target,as_of,value", f"{WATERWAY.key},2021-03-31,4小时", "x,y"],  # the shape first
         ["target,value", "x,1"],
         [""],
     ],

@@ -325,9 +325,12 @@ def test_money_reported_for_a_category_without_a_portfolio_counts_in_the_reporte
 def test_the_columnar_reader_reads_bare_numbers_in_the_plans_units(tmp_path: Path) -> None:
     pytest.importorskip("numpy")
     path = tmp_path / "progress.csv"
-    path.write_text(OBSERVATIONS.replace("77%左右", "77%"), encoding="utf-8")
+    path.write_text(OBSERVATIONS, encoding="utf-8")
     table = er.load_observations(path, PLAN, columnar=True)
     objects = er.load_observations(path, PLAN)
+    assert [table.observation(i) for i in range(len(table))] == list(objects)
+    rate = next(i for i, o in enumerate(objects) if o.target == "cold_chain.transport_rate")
+    assert table.observation(rate).quality is er.Quality.ESTIMATE  # 77%左右
     by_table = er.assess(PLAN, table, as_of=AS_OF)
     by_objects = er.assess(PLAN, objects, as_of=AS_OF, columnar=False)
     assert [r.value for r in by_table.results] == [r.value for r in by_objects.results]
@@ -350,8 +353,11 @@ def test_compliance_output_names_the_unassigned_category(
     assert str(PLAN.target("energy.wind_power")).startswith("energy.wind_power: 争取新增风电")
 
 
-def test_both_readers_warn_of_a_value_ten_thousand_times_off(tmp_path: Path) -> None:
+def test_each_reader_warns_of_a_value_ten_thousand_times_off(tmp_path: Path) -> None:
     pytest.importorskip("numpy")
+    pytest.importorskip("pyarrow")
+    from ezhou_recovery import _arrow
+
     path = tmp_path / "progress.csv"
     path.write_text("target,as_of,value\nenergy.new_capacity,2022-06-30,400000\n", encoding="utf-8")
     expected = (
@@ -361,6 +367,7 @@ def test_both_readers_warn_of_a_value_ten_thousand_times_off(tmp_path: Path) -> 
     readers = (
         lambda: er.load_observations(path, PLAN),
         lambda: er.ObservationTable.from_csv(path, PLAN),  # the columnar reader without pyarrow
+        lambda: _arrow.observations_file(path, PLAN),  # pyarrow's, for a large file
     )
     for read in readers:
         with pytest.warns(er.ImplausibleValueWarning) as caught:

@@ -34,16 +34,20 @@ from .observations import (
     _OBSERVATION_FIELDS,
     _OBSERVATION_REQUIRED,
     Observation,
+    QualitativeLevel,
     _check_required,
     _csv_header,
     _csv_rows,
     _FieldError,
     _observation,
     _source_quality,
+    implausibility,
     read_value,
+    warn_implausible,
 )
 from .targets import TargetKind
 from .units import _normalise, _root_factor, magnitude_problem, parse_quantity
+from .validation import Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -406,7 +410,15 @@ def _observations_one_by_one(
     """The per-object reading of a table: the reference the columnar reading must equal."""
     table = _checked_columns(table, source, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
     one = _RowReader(programme, source, table, None)
-    return tuple(one(i) for i in range(table.num_rows))
+    out = []
+    for i in range(table.num_rows):
+        o = one(i)
+        why = implausibility(programme.target(o.target), o.value)
+        if why is not None:
+            finding = Finding(Severity.WARNING, "implausible-value", f"{one.where(i)}.value", why)
+            warn_implausible(finding, source)
+        out.append(o)
+    return tuple(out)
 
 
 def _one_observation(
@@ -594,10 +606,16 @@ def _observation_table(
     # that is wrong raises its error.
     one = _RowReader(programme, source, table, numbers)
     for i in np.flatnonzero(irregular).tolist():
-        o = one(i)
+        try:
+            o = one(i)
+        except LoadError:
+            # The per-object reader has warned of the rows before this one.
+            _warn_implausible(one, targets, code[:i], magnitude[:i], value_codes, texts)
+            raise
         code[i] = index[o.target]
         day[i] = o.as_of.toordinal()
         magnitude[i] = _float(o.value)
+    _warn_implausible(one, targets, code, magnitude, value_codes, texts)
 
     return ObservationTable(
         programme,
@@ -607,6 +625,31 @@ def _observation_table(
         one,
         token=value_codes.astype(np.int32) if texts is not None else None,
     )
+
+
+def _warn_implausible(
+    one: _RowReader,
+    targets: Sequence[Any],
+    code: npt.NDArray[np.int64],
+    magnitude: npt.NDArray[np.float64],
+    value_codes: npt.NDArray[np.int64],
+    texts: Any,
+) -> None:
+    """Warn, in row order, of each row whose value is implausible for its target, as the
+    per-object reader warns: the magnitudes compared with each target's value as columns, the
+    few rows found read again to be checked exactly (once per target and value text)."""
+    from .columnar import implausible_rows
+
+    found: dict[tuple[int, int], str | None] = {}
+    for row in implausible_rows(targets, code, magnitude).tolist():
+        target = targets[int(code[row])]
+        key = (int(code[row]), int(value_codes[row]) if texts is not None else -1 - row)
+        if key not in found:
+            found[key] = implausibility(target, one(row).value)
+        why = found[key]
+        if why is not None:
+            where = f"{one.where(row)}.value"
+            warn_implausible(Finding(Severity.WARNING, "implausible-value", where, why), one.source)
 
 
 def _read_number(target: Any, value: Any) -> float | None:
@@ -787,14 +830,27 @@ class _Units:
                 return None
         text = "1" + unit
         try:
-            read_value(target, text)
+            read = read_value(target, text)
             q = parse_quantity(text, unit=target.unit)
         except (UnitError, TypeError, ValueError, ArithmeticError):
             return None
         multiplier = Decimal(q.magnitude)
         if q.units == target.unit:
-            return multiplier, None
-        return multiplier, (_root_factor(q.units), _root_factor(target.unit))
+            found: _Scale = (multiplier, None)
+        else:
+            found = (multiplier, (_root_factor(q.units), _root_factor(target.unit)))
+        # The per-object reader's own reading of 1 must agree: a bare number is in the target's
+        # reporting unit (1 for 50万千瓦 is 10000 kW), which parse_quantity does not know.
+        one, factors = found
+        if factors is not None:
+            one = one * factors[0] / factors[1]
+        if (
+            isinstance(read, bool | QualitativeLevel)
+            or read.units != target.unit
+            or read.magnitude != one
+        ):
+            return None
+        return found
 
 
 def _split_values(

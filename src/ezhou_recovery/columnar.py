@@ -36,9 +36,11 @@ from .observations import (
     Observation,
     QualitativeLevel,
     _csv_rows,
+    _estimate_quality,
     _FieldError,
     _read_date,
     _source_quality,
+    estimate_word,
     implausibility,
     read_value,
     warn_implausible,
@@ -55,6 +57,49 @@ __all__ = ["ObservationTable"]
 #: A value written as a plain decimal number: read in the target's unit without pint.
 _PLAIN: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _QUANTITATIVE: Final = frozenset({TargetKind.LEVEL, TargetKind.CUMULATIVE, TargetKind.ANNUAL_RATE})
+#: How far inside the 10³ bounds a float ratio is still checked exactly (it may round across them).
+_NEAR: Final = 1e-9
+
+
+def implausible_rows(
+    targets: Sequence[Target], code: npt.NDArray[Any], magnitude: npt.NDArray[np.float64]
+) -> npt.NDArray[np.intp]:
+    """The rows whose magnitude may be more than 10³ times its target's value or below 10⁻³ of
+    it, in row order: a superset of those :func:`~ezhou_recovery.observations.implausibility`
+    finds, computed on whole columns (each target's value read once)."""
+    goals = np.array(
+        [
+            float(t.value.magnitude)
+            if t.kind in _QUANTITATIVE and t.value is not None and t.reporting_unit is not None
+            else 0.0
+            for t in targets
+        ]
+        + [0.0]
+    )
+    goal = goals[code] if len(code) else np.zeros(0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = magnitude / goal
+    high, low = 1e3 * (1 - _NEAR), 1e-3 * (1 + _NEAR)
+    odd = (goal != 0) & (magnitude != 0) & ((ratio > high) | (ratio < low))
+    return np.flatnonzero(odd)
+
+
+def _warn_implausible(
+    source: str,
+    targets: Sequence[Target],
+    codes: list[int],
+    numbers: list[float],
+    texts: list[str],
+    wheres: list[str],
+) -> None:
+    """Warn, in row order, of each row read so far whose value is implausible for its target (as
+    the per-object reader warns)."""
+    for row in implausible_rows(targets, np.array(codes, np.int64), np.array(numbers)).tolist():
+        target = targets[codes[row]]
+        why = implausibility(target, read_value(target, texts[row]))
+        if why is not None:
+            finding = Finding(Severity.WARNING, "implausible-value", f"{wheres[row]}.value", why)
+            warn_implausible(finding, source)
 
 
 def _float(value: Any) -> float:
@@ -240,9 +285,6 @@ class ObservationTable:
             None if t.reporting_unit is None or t.reporting_unit.canonical else t.reporting_unit
             for t in targets
         ]
-        # Each quantitative target's value as a number, for the 10³ plausibility check.
-        goals = [float(t.value.magnitude) if t.value is not None else 0.0 for t in targets]
-        odd: list[tuple[str, int, str]] = []
         at_target = header.index("target")
         at_date = header.index("as_of")
         at_value = header.index("value")
@@ -250,7 +292,7 @@ class ObservationTable:
         days: dict[str, int] = {}
         read: dict[tuple[int, str], float] = {}
         names = [name for name, _ in extra]
-        provenance: dict[tuple[str, ...], int] = {}
+        provenance: dict[tuple[tuple[str, ...], bool], int] = {}
         provenances: list[tuple[str | None, Any]] = []
         codes: list[int] = []
         ordinals: list[int] = []
@@ -259,6 +301,7 @@ class ObservationTable:
         text_codes: dict[str, int] = {}
         token: list[int] = []
         origin: list[int] = []
+        wheres: list[str] = []
         plain = _PLAIN.fullmatch
         for where, row in rows:
             try:
@@ -270,7 +313,10 @@ class ObservationTable:
                 ordinal = days.get(text)
                 if ordinal is None:
                     ordinal = days[text] = _read_date(text).toordinal()
-                value = row[at_value]
+                written = value = row[at_value]
+                estimated = False
+                if "左右" in value:  # 80%左右: an estimate of 80%
+                    value, estimated = estimate_word(value)
                 # Short plain numbers skip pint; a long one may lie beyond 10^±30, which the
                 # per-object reader refuses: it takes that reader's path.
                 if quantitative[i] and len(value) <= 25 and plain(value):
@@ -284,33 +330,35 @@ class ObservationTable:
                         try:
                             found = read[i, value] = _float(read_value(targets[i], value))
                         except UnitError as exc:
-                            raise _FieldError("value", exc.problem, value) from None
+                            raise _FieldError("value", exc.problem, written) from None
                     number = found
                 cells = tuple(row[j] for _, j in extra)
-                p = provenance.get(cells)
+                p = provenance.get((cells, estimated))
                 if p is None:
-                    provenances.append(_source_quality(dict(zip(names, cells, strict=True))))
-                    p = provenance[cells] = len(provenances) - 1
+                    said, quality = _source_quality(dict(zip(names, cells, strict=True)))
+                    if estimated:
+                        quality = _estimate_quality(quality, written)
+                    provenances.append((said, quality))
+                    p = provenance[cells, estimated] = len(provenances) - 1
             except _FieldError as exc:
+                # The per-object reader checks the shape of every row before it reads any (a
+                # later row's shape is the error), then warns of the rows before this one.
+                for _ in rows:
+                    pass
+                _warn_implausible(source, targets, codes, numbers, texts, wheres)
                 raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
             except InvariantError as exc:  # pragma: no cover - the checks above come first
                 raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
             except EzhouRecoveryError as exc:  # pragma: no cover
                 raise LoadError(source, where, str(exc)) from None
-            goal = goals[i]
-            if quantitative[i] and goal and number and not 1e-3 <= number / goal <= 1e3:
-                odd.append((where, i, value))  # checked exactly below, as the loader does
             codes.append(i)
             ordinals.append(ordinal)
             numbers.append(number)
             texts.append(value)
+            wheres.append(where)
             token.append(text_codes.setdefault(value, len(text_codes)))
             origin.append(p)
-        for where, i, value in odd:
-            why = implausibility(targets[i], read_value(targets[i], value))
-            if why is not None:
-                finding = Finding(Severity.WARNING, "implausible-value", f"{where}.value", why)
-                warn_implausible(finding, source)
+        _warn_implausible(source, targets, codes, numbers, texts, wheres)
         code = np.array(codes, np.int32)
         day = np.array(ordinals, np.int32)
         magnitude = np.array(numbers, np.float64)
