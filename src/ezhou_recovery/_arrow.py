@@ -912,13 +912,17 @@ def _split_values(
 # Submissions ------------------------------------------------------------------------------------
 
 
-def submissions_file(path: str | PathLike[str]) -> tuple[Submission, ...] | None:
-    """Submissions from a CSV or Parquet file, or None when the per-object reader must read it."""
+def submissions_file(
+    path: str | PathLike[str], known: tuple[set[str], set[str], set[str]] | None = None
+) -> tuple[Submission, ...] | None:
+    """Submissions from a CSV or Parquet file, or None when the per-object reader must read it;
+    with ``known`` (a programme's duty, department and category keys) each is checked to name
+    only those."""
     from .submissions import _FIELDS, _check_header
 
     source = str(path)
     if Path(path).suffix.lower() == ".parquet":
-        return _submissions(_read_parquet(path, source), source, csv=False)
+        return _submissions(_read_parquet(path, source), source, csv=False, known=known)
     clean = _clean_csv(path, source)
     if clean is None:
         return None
@@ -937,7 +941,7 @@ def submissions_file(path: str | PathLike[str]) -> tuple[Submission, ...] | None
     if empty.any():
         return None
     del _FIELDS
-    return _submissions(table, source, csv=True)
+    return _submissions(table, source, csv=True, known=known)
 
 
 def submissions_from_frame(
@@ -966,10 +970,17 @@ def submissions_from_frame(
     return submissions_from_rows(table.to_pylist(), source=source, where="row {}")
 
 
-def _submissions(table: pa.Table, source: str, *, csv: bool) -> tuple[Submission, ...]:
+def _submissions(
+    table: pa.Table,
+    source: str,
+    *,
+    csv: bool,
+    known: tuple[set[str], set[str], set[str]] | None = None,
+) -> tuple[Submission, ...]:
     """Check the columns of a submissions table; one object per distinct row, shared by its
-    repeats (the objects are immutable)."""
-    from .submissions import _FIELDS, _REFUSED, _EntryError, _one, _trusted
+    repeats (the objects are immutable). With ``known``, each distinct value is checked once to
+    name only the programme's duties, departments and categories."""
+    from .submissions import _FIELDS, _REFUSED, _EntryError, _one, _trusted, _unknown_part
 
     if not csv:
         table = _checked_columns(table, source, _FIELDS, (), keep_dictionaries=True)
@@ -1044,4 +1055,37 @@ def _submissions(table: pa.Table, source: str, *, csv: bool) -> tuple[Submission
     columns = {name: [read[j][c] for c in codes[j][first].tolist()] for j, name in enumerate(names)}
     objects = np.empty(len(first), object)
     objects[:] = _trusted(columns, len(first))
-    return tuple(objects[inverse.reshape(-1)].tolist())
+    result = tuple(objects[inverse.reshape(-1)].tolist())
+    if known is not None:
+        foreign = np.zeros(n, bool)
+        for name, c, r in zip(names, codes, read, strict=True):
+            flags = [_names_unknown(name, x, known) for x in r] + [False]
+            foreign |= np.array(flags)[c]
+        for i in np.flatnonzero(foreign)[:1].tolist():
+            unknown = _unknown_part(result[i], *known)
+            assert unknown is not None  # the value checks above are the per-object ones
+            field, problem = unknown
+            raise LoadError(source, f"{where(i)}.{field}", problem, getattr(result[i], field))
+    return result
+
+
+def _names_unknown(name: str, value: Any, known: tuple[set[str], set[str], set[str]]) -> bool:
+    """Whether a checked cell of column ``name`` names a duty, department or category the
+    programme does not have."""
+    obligations, departments, categories = known
+    if value is None:
+        return False
+    if name == "deadline":
+        obligation, department, _, category = value
+        return (
+            obligation not in obligations
+            or department not in departments
+            or (category is not None and category not in categories)
+        )
+    if name == "obligation":
+        return value not in obligations
+    if name == "department":
+        return value not in departments
+    if name == "category":
+        return value not in categories
+    return False

@@ -321,13 +321,17 @@ def _one(entry: Mapping[str, Any], programme: Programme | None = None) -> Submis
     return submission
 
 
-def _check_against(submission: Submission, programme: Programme) -> None:
-    unknown = _unknown_part(
-        submission,
+def _known(programme: Programme) -> tuple[set[str], set[str], set[str]]:
+    """The keys of the programme's duties, departments and categories."""
+    return (
         {o.key for o in programme.obligations},
         {d.key for d in programme.departments},
         {c.key for c in programme.categories},
     )
+
+
+def _check_against(submission: Submission, programme: Programme) -> None:
+    unknown = _unknown_part(submission, *_known(programme))
     if unknown is not None:
         field, problem = unknown
         raise _EntryError(field, problem, getattr(submission, field))
@@ -448,16 +452,8 @@ def load_submissions(
         if suffix == ".parquet" or arrow_worth_it(path):
             from . import _arrow
 
-            found = _arrow.submissions_file(path)
+            found = _arrow.submissions_file(path, None if programme is None else _known(programme))
             if found is not None:
-                for i, submission in enumerate(found if programme is not None else ()):
-                    try:
-                        _check_against(submission, programme)  # type: ignore[arg-type]
-                    except _EntryError as exc:
-                        row = f"row {i + 2}" if suffix == ".csv" else f"row {i}"
-                        raise LoadError(
-                            source, f"{row}.{exc.field}", exc.problem, exc.value
-                        ) from None
                 return found
     raw = read_bytes(path, source)
     if suffix == ".csv":
