@@ -784,3 +784,25 @@ def test_a_csv_beyond_a_limit_gets_the_per_object_error(tmp_path: Path) -> None:
             _outcome(lambda: er.load_observations(path, PLAN)),
         )
         assert isinstance(_outcome(lambda: _arrow.observations_file(path, PLAN)), er.LoadError)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SUBMISSION_HEADERS), submission_rows())
+def test_submissions_checked_against_the_programme_read_the_same(
+    tmp_path_factory: pytest.TempPathFactory, header: list[str], rows: list[dict[str, str]]
+) -> None:
+    from ezhou_recovery.submissions import _from_csv, _known
+
+    path = tmp_path_factory.mktemp("csv") / "submissions.csv"
+    lines = [",".join(header)] + [",".join(r[h] for h in header) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    per_object = _outcome(lambda: _from_csv(path.read_bytes(), str(path), PLAN))
+    columnar = _outcome(lambda: _arrow.submissions_file(path, _known(PLAN)))
+    if columnar is None:
+        return
+    if isinstance(per_object, er.LoadError) or isinstance(columnar, er.LoadError):
+        assert isinstance(columnar, er.LoadError), (columnar, per_object)
+        assert isinstance(per_object, er.LoadError), (columnar, per_object)
+        _assert_same_errors(columnar, per_object)
+    else:
+        assert columnar == per_object

@@ -1019,12 +1019,22 @@ def _submissions(
     def where(i: int) -> str:
         return f"row {i + 2}" if csv else f"row {i}"
 
-    for i in np.flatnonzero(irregular).tolist():
+    # Rows are checked in order, each against the programme once it is valid.
+    foreign = np.zeros(n, bool)
+    if known is not None:
+        for name, c, r in zip(names, codes, read, strict=True):
+            flags = [x is not _REFUSED and _names_unknown(name, x, known) for x in r] + [False]
+            foreign |= np.array(flags)[c]
+    for i in np.flatnonzero(irregular | foreign)[:1].tolist():
         row = {name: d[int(c[i])] for name, c, d in zip(names, codes, distinct, strict=True)}
         try:
-            _one({k: v for k, v in row.items() if v is not None})
+            built = _one({k: v for k, v in row.items() if v is not None})
         except _EntryError as exc:
             raise LoadError(source, f"{where(i)}.{exc.field}", exc.problem, exc.value) from None
+        unknown = _unknown_part(built, *known) if known is not None else None
+        if unknown is not None:
+            field, problem = unknown
+            raise LoadError(source, f"{where(i)}.{field}", problem, getattr(built, field))
         raise AssertionError(  # pragma: no cover - the checks above are the per-object ones
             f"{source}: {where(i)}: a row the column checks refuse is valid"
         )
@@ -1055,18 +1065,7 @@ def _submissions(
     columns = {name: [read[j][c] for c in codes[j][first].tolist()] for j, name in enumerate(names)}
     objects = np.empty(len(first), object)
     objects[:] = _trusted(columns, len(first))
-    result = tuple(objects[inverse.reshape(-1)].tolist())
-    if known is not None:
-        foreign = np.zeros(n, bool)
-        for name, c, r in zip(names, codes, read, strict=True):
-            flags = [_names_unknown(name, x, known) for x in r] + [False]
-            foreign |= np.array(flags)[c]
-        for i in np.flatnonzero(foreign)[:1].tolist():
-            unknown = _unknown_part(result[i], *known)
-            assert unknown is not None  # the value checks above are the per-object ones
-            field, problem = unknown
-            raise LoadError(source, f"{where(i)}.{field}", problem, getattr(result[i], field))
-    return result
+    return tuple(objects[inverse.reshape(-1)].tolist())
 
 
 def _names_unknown(name: str, value: Any, known: tuple[set[str], set[str], set[str]]) -> bool:
