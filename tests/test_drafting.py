@@ -5,7 +5,6 @@ GB18030; text that is no plan; and the Ezhou plan's text measured against the em
 
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
+from _plan_text import SEED_NAME, plan_text
 from ezhou_recovery import Comparator, TargetKind
 from ezhou_recovery.cli import main
 from ezhou_recovery.drafting import (
@@ -650,23 +650,10 @@ def test_a_wrong_value_lowers_the_score(sample: Draft) -> None:
 
 # The Ezhou plan's text -------------------------------------------------------------------------------
 
-SEED_NAME = "000_f51d655266ac6fb6.txt"
-BESIDE = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / SEED_NAME
-
 
 @pytest.fixture(scope="module")
 def ezhou_text() -> str:
-    named = os.environ.get("EZHOU_PLAN_TEXT")
-    path = Path(named) if named else BESIDE
-    if not path.is_file():
-        message = (
-            f"the Ezhou plan's source text is not at {path}: set EZHOU_PLAN_TEXT to the path of "
-            f"its UTF-8 text ({SEED_NAME}) to measure the drafter on it"
-        )
-        if os.environ.get("EZHOU_REQUIRE_PLAN_TEXT"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path.read_text(encoding="utf-8")
+    return plan_text("measure the drafter on it")
 
 
 def test_ezhou_text_against_the_embedded_plan(ezhou_text: str, tmp_path: Path) -> None:

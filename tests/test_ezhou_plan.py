@@ -10,44 +10,23 @@ comparator and deadline) runs everywhere.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pint
 import pytest
 
 import ezhou_recovery as er
+from _plan_text import plan_text
 from ezhou_recovery import Comparator, Section, TargetKind
 
-SEED_NAME = "000_f51d655266ac6fb6.txt"
-BESIDE = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / SEED_NAME
 END = date(2022, 12, 31)
-
-
-def seed_path() -> Path | None:
-    """The plan's source text: ``$EZHOU_PLAN_TEXT``, else the copy beside the repository, else None."""
-    named = os.environ.get("EZHOU_PLAN_TEXT")
-    if named:
-        return Path(named)
-    return BESIDE if BESIDE.is_file() else None
 
 
 @pytest.fixture(scope="module")
 def seed() -> str:
-    path = seed_path()
-    if path is None or not path.is_file():
-        where = path if path is not None else BESIDE
-        message = (
-            f"the Ezhou plan's source text is not at {where}: set EZHOU_PLAN_TEXT to the path of "
-            f"its UTF-8 text ({SEED_NAME}) to run the tests that compare the embedded plan with it"
-        )
-        if os.environ.get("EZHOU_REQUIRE_PLAN_TEXT"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path.read_text(encoding="utf-8")
+    return plan_text("run the tests that compare the embedded plan with it")
 
 
 @pytest.fixture(scope="module")
