@@ -51,7 +51,7 @@ import attrs
 import numpy as np
 
 import ezhou_recovery as er
-from ezhou_recovery import _formulas as f
+from ezhou_recovery.analysis.attainment import formulas as f
 
 AS_OF = date(2021, 9, 30)
 SEED = 20200101

@@ -127,7 +127,7 @@ for lag in compliance.laggards:
 # matplotlib figure (displayed by Jupyter as the cell's value) that saves to PNG.
 
 # %%
-from ezhou_recovery import charts  # the charts extra (matplotlib)
+from ezhou_recovery.display import charts  # the charts extra (matplotlib)
 
 print("Chinese labels drawn with:", charts.cjk_font() or "no CJK font (English labels)")
 fig = charts.attainment_chart(assessment)

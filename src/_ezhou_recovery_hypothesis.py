@@ -1,4 +1,4 @@
-"""Hypothesis entry point of ezhou_recovery (see ``ezhou_recovery._hypothesis_plugin``).
+"""Hypothesis entry point of ezhou_recovery (see ``ezhou_recovery.strategies._plugin``).
 
 It imports nothing unless ``ezhou_recovery`` is loaded already, so ``import hypothesis`` stays fast.
 """
@@ -10,6 +10,6 @@ import sys
 
 def _hypothesis_setup_hook() -> None:
     if "ezhou_recovery" in sys.modules:
-        from ezhou_recovery._hypothesis_plugin import register
+        from ezhou_recovery.strategies._plugin import register
 
         register()

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery.accountability import BEHIND
+from ezhou_recovery.analysis.accountability import BEHIND
 
 PLAN = er.load_ezhou_plan()
 SUBMISSIONS = er.example_submissions()

@@ -1,4 +1,4 @@
-"""Reading through pyarrow (ezhou_recovery._arrow): the same observations, submissions and errors as
+"""Reading through pyarrow (ezhou_recovery.io._arrow): the same observations, submissions and errors as
 the per-object readers, from CSV, Parquet and every kind of dataframe."""
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery import _arrow, _optional
-from ezhou_recovery.columnar import _float
-from ezhou_recovery.observations import read_value
+from ezhou_recovery._core import optional as _optional
+from ezhou_recovery.evidence.observations import read_value
+from ezhou_recovery.evidence.table import _float
+from ezhou_recovery.io import _arrow
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -595,7 +596,7 @@ def test_a_generated_submissions_csv_reads_the_same(
     rows: list[dict[str, str]],
     crlf: bool,
 ) -> None:
-    from ezhou_recovery.submissions import _from_csv
+    from ezhou_recovery.io.submission_files import _from_csv
 
     path = tmp_path_factory.mktemp("csv") / "submissions.csv"
     lines = [",".join(header)] + [",".join(r[h] for h in header) for r in rows]
@@ -682,7 +683,7 @@ def test_a_generated_province_reads_identically(tmp_path: Path) -> None:
     assert per_object[1]  # the generated values include some ten thousand times off
     assert_same_reading(_read(lambda: _arrow.observations_file(obs, programme)), per_object)
     assert_same_reading(_read(lambda: er.ObservationTable.from_csv(obs, programme)), per_object)
-    from ezhou_recovery.submissions import _from_csv
+    from ezhou_recovery.io.submission_files import _from_csv
 
     assert _arrow.submissions_file(subs) == _from_csv(subs.read_bytes(), str(subs))
 
@@ -791,7 +792,7 @@ def test_a_csv_beyond_a_limit_gets_the_per_object_error(tmp_path: Path) -> None:
 def test_submissions_checked_against_the_programme_read_the_same(
     tmp_path_factory: pytest.TempPathFactory, header: list[str], rows: list[dict[str, str]]
 ) -> None:
-    from ezhou_recovery.submissions import _from_csv, _known
+    from ezhou_recovery.io.submission_files import _from_csv, _known
 
     path = tmp_path_factory.mktemp("csv") / "submissions.csv"
     lines = [",".join(header)] + [",".join(r[h] for h in header) for r in rows]

@@ -24,15 +24,15 @@ from _bulletin_data import (
     plan,
     results,
 )
-from ezhou_recovery._labels import LABELS, label
-from ezhou_recovery.bulletin import (
+from ezhou_recovery.bulletin.contents import (
     Bulletin,
     BulletinHeader,
     CallInBasis,
     DepartmentChangeKind,
     bulletin,
 )
-from ezhou_recovery.bulletin_render import outline, share
+from ezhou_recovery.bulletin.render import outline, share
+from ezhou_recovery.display.labels import LABELS, label
 
 # Figures ----------------------------------------------------------------------------------------
 
@@ -312,7 +312,7 @@ def test_notebook_view_is_the_page_body() -> None:
 def test_the_bulletin_document_has_a_schema_and_reads_back() -> None:
     import jsonschema
 
-    from ezhou_recovery.schema import json_schema
+    from ezhou_recovery.io.json.schema import json_schema
 
     data = json.loads(er.to_json(example_q1()))
     assert data["format"] == "ezhou-recovery/bulletin"
@@ -344,7 +344,7 @@ def test_the_docs_worked_example_is_what_the_bulletin_says() -> None:
     assert "9.2亿元 added" in text
     five_g = next(c for c in b.changes.status_changes if c.key.endswith("base_stations_5g"))
     assert (five_g.before.status, five_g.after.status) == (er.Status.AT_RISK, er.Status.ON_TRACK)
-    from ezhou_recovery.bulletin_docx import grid_values
+    from ezhou_recovery.bulletin.docx import grid_values
 
     line_pitch, char_space = grid_values()
     assert f'w:linePitch="{line_pitch}" w:charSpace="{char_space}"' in text

@@ -23,9 +23,9 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.text import Text
 
 import ezhou_recovery as er
-from ezhou_recovery import charts
-from ezhou_recovery.attainment import Status, percent_text
-from ezhou_recovery.compliance import ReportStatus
+from ezhou_recovery.analysis.attainment import Status, percent_text
+from ezhou_recovery.analysis.compliance import ReportStatus
+from ezhou_recovery.display import charts
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 PLAN = er.load_ezhou_plan()

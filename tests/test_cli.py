@@ -14,9 +14,9 @@ import pytest
 
 import ezhou_recovery as er
 from _cli_output import csv_body, text_body
-from ezhou_recovery import _records
-from ezhou_recovery._text import width
+from ezhou_recovery._core.text import width
 from ezhou_recovery.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, main
+from ezhou_recovery.display import rows as _records
 
 SAMPLE = Path(__file__).parents[1] / "docs" / "examples" / "small_programme.toml"
 PROG = ["--programme", str(SAMPLE)]

@@ -14,10 +14,10 @@ import pytest
 
 import ezhou_recovery as er
 from _cli_output import csv_body
-from ezhou_recovery import _records
-from ezhou_recovery._text import width
+from ezhou_recovery._core.text import width
 from ezhou_recovery.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
-from ezhou_recovery.submissions import SUBMISSIONS_FORMAT, SUBMISSIONS_FORMAT_VERSION
+from ezhou_recovery.display import rows as _records
+from ezhou_recovery.io.submission_files import SUBMISSIONS_FORMAT, SUBMISSIONS_FORMAT_VERSION
 
 ROOT = Path(__file__).parents[1]
 SAMPLE = ROOT / "docs" / "examples" / "small_programme.toml"

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery import attainment
+from ezhou_recovery.analysis import attainment
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = er.load_ezhou_plan()

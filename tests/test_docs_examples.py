@@ -72,7 +72,7 @@ def test_cli_page_compliance_example(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_workbooks_page_names_the_layout() -> None:
-    from ezhou_recovery import workbooks as wb
+    from ezhou_recovery.io.xlsx import forms as wb
 
     text = (ROOT / "docs" / "workbooks.md").read_text(encoding="utf-8")
     for _, label in (*wb.TARGET_COLUMNS, *wb.INVESTMENT_COLUMNS):

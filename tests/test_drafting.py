@@ -31,7 +31,7 @@ from ezhou_recovery.drafting import (
     draft_programme,
     score_draft,
 )
-from ezhou_recovery.loading import programme_from_data
+from ezhou_recovery.io.programme_files import programme_from_data
 
 SAMPLE = """县人民政府关于印发示范县补短板强功能重点工程实施方案（2021—2023年）的通知
 示政发〔2021〕3号

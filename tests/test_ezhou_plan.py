@@ -979,7 +979,7 @@ def test_totals_are_flagged_approximate(plan: er.Programme) -> None:
         "water",
     ]
     assert plan.totals_approximate
-    from ezhou_recovery.overview import render_overview
+    from ezhou_recovery.display.overview import render_overview
 
     text = render_overview(plan, as_of=date(2021, 1, 1))
     assert "估算总投资 约2124.81亿元 (about" in text

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import ezhou_recovery as er
-from ezhou_recovery import loading
+from ezhou_recovery.io import programme_files as loading
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "small_programme.toml"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ezhou_recovery import _formulas as f
+from ezhou_recovery.analysis.attainment import formulas as f
 
 NAN = math.nan
 finite = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery import _records
+from ezhou_recovery.display import rows as _records
 
 SAMPLE = Path(__file__).parents[1] / "docs" / "examples" / "small_programme.toml"
 
@@ -105,8 +105,8 @@ def test_any_amount_converts_to_yi_yuan_exactly(amount: Decimal, unit: str) -> N
 def test_import_does_not_import_pandas_openpyxl_or_the_presentation() -> None:
     code = (
         "import sys, ezhou_recovery;"
-        "print(sorted(m for m in ('pandas', 'openpyxl', 'ezhou_recovery._html', "
-        "'ezhou_recovery._frames') if m in sys.modules))"
+        "print(sorted(m for m in ('pandas', 'openpyxl', 'ezhou_recovery.display.html', "
+        "'ezhou_recovery.display.frames') if m in sys.modules))"
     )
     src = str(Path(__file__).parents[1] / "src")
     done = subprocess.run(

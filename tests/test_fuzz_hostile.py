@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery import _records
-from ezhou_recovery._output import write_csv, write_json
+from ezhou_recovery.display import rows as _records
+from ezhou_recovery.io.records import write_csv, write_json
 from ezhou_recovery.strategies import extreme_decimals
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery.loading import parse_data, programme_from_data
+from ezhou_recovery.io.programme_files import parse_data, programme_from_data
 
 ROOT = Path(__file__).parent.parent
 EZHOU_TOML = resources.files("ezhou_recovery").joinpath("data", "ezhou_2020_2022.toml").read_bytes()

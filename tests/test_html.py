@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery.loading import programme_from_data
+from ezhou_recovery.io.programme_files import programme_from_data
 
 SAMPLE = Path(__file__).parents[1] / "docs" / "examples" / "small_programme.toml"
 NASTY = "<script>alert('x')</script> & \"引号\""
@@ -118,7 +118,7 @@ def test_text_views_are_short_tables(sample: er.Programme) -> None:
 
 
 def test_text_table_columns_line_up_with_chinese(sample: er.Programme) -> None:
-    from ezhou_recovery._text import width
+    from ezhou_recovery._core.text import width
 
     lines = str(sample.targets).splitlines()
     widths = [len(dashes) for dashes in lines[1].split("  ")]

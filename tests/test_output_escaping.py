@@ -16,9 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery._output import write_csv
-from ezhou_recovery._reading import FORMULA_STARTS, escape_formula, unescape_formula
 from ezhou_recovery.cli import EXIT_OK, main
+from ezhou_recovery.io._reading import FORMULA_STARTS, escape_formula, unescape_formula
+from ezhou_recovery.io.records import write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "docs" / "examples" / "small_programme.toml"

@@ -63,15 +63,15 @@ def test_each_name_comes_from_its_module() -> None:
 
 
 def test_a_submodule_does_not_hide_the_function_of_the_same_name() -> None:
-    importlib.import_module("ezhou_recovery.compliance")
+    importlib.import_module("ezhou_recovery.analysis.compliance")
     from ezhou_recovery import compliance
 
     assert isinstance(compliance, types.FunctionType)
-    assert ezhou_recovery.compliance is compliance
+    assert ezhou_recovery.analysis.compliance is compliance
 
 
 def test_submodules_are_reachable_as_attributes() -> None:
-    assert isinstance(ezhou_recovery.attainment, types.ModuleType)  # type: ignore[attr-defined]
+    assert isinstance(ezhou_recovery.analysis.attainment, types.ModuleType)  # type: ignore[attr-defined]
 
 
 def test_unknown_names_raise_attribute_error() -> None:
@@ -91,7 +91,7 @@ def test_reading_the_plan_imports_no_computation_module() -> None:
         check=True,
         env={**os.environ, "PYTHONPATH": str(INIT.parent.parent)},
     ).stdout.split()
-    assert "ezhou_recovery.programme" in out
+    assert "ezhou_recovery.model.programme" in out
     heavy_modules = ("attainment", "columnar", "compliance", "schedule", "workbooks", "_holidays")
     for heavy in heavy_modules:  # each name is a real module, so that its absence means something
         assert importlib.util.find_spec(f"ezhou_recovery.{heavy}") is not None, heavy

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
-from ezhou_recovery.compliance import ReportStatus, Tally
+from ezhou_recovery.analysis.compliance import ReportStatus, Tally
 
 SOME = settings(max_examples=25)
 FEW = settings(max_examples=15)

@@ -131,7 +131,7 @@ def test_the_fragment_has_no_placeholder_people_and_compliance_says_who_is_unass
 
 
 def _compliance_text(c: er.Compliance) -> str:
-    from ezhou_recovery._textviews import compliance_head
+    from ezhou_recovery.display.text import compliance_head
 
     return compliance_head(c)
 
@@ -176,7 +176,7 @@ def test_html_frames_and_charts_show_the_plans_units(assessment: er.Assessment) 
     html = PLAN._repr_html_() + PLAN.targets._repr_html_() + assessment._repr_html_()
     frame = PLAN.targets_frame()
     results = assessment.to_frame()
-    from ezhou_recovery import charts
+    from ezhou_recovery.display import charts
 
     figure_text = ""
     for category in ("energy", "cold_chain", "water"):
@@ -241,7 +241,7 @@ def _fill(path: Path, values: dict[str, object]) -> dict[str, str]:
     """Type ``values`` into the workbook's value cells; return each target's value cell."""
     import openpyxl
 
-    from ezhou_recovery.workbooks import TARGET_COLUMNS, TARGETS_SHEET
+    from ezhou_recovery.io.xlsx.forms import TARGET_COLUMNS, TARGETS_SHEET
 
     fields = [f for f, _ in TARGET_COLUMNS]
     book = openpyxl.load_workbook(path)
@@ -265,7 +265,7 @@ def test_a_workbook_round_trip_reads_bare_numbers_in_the_plans_units(tmp_path: P
     )
     import openpyxl
 
-    from ezhou_recovery.workbooks import TARGET_COLUMNS, TARGETS_SHEET
+    from ezhou_recovery.io.xlsx.forms import TARGET_COLUMNS, TARGETS_SHEET
 
     sheet = openpyxl.load_workbook(path)[TARGETS_SHEET]
     unit_column = [f for f, _ in TARGET_COLUMNS].index("unit_zh")
@@ -356,7 +356,7 @@ def test_compliance_output_names_the_unassigned_category(
 def test_each_reader_warns_of_a_value_ten_thousand_times_off(tmp_path: Path) -> None:
     pytest.importorskip("numpy")
     pytest.importorskip("pyarrow")
-    from ezhou_recovery import _arrow
+    from ezhou_recovery.io import _arrow
 
     path = tmp_path / "progress.csv"
     path.write_text("target,as_of,value\nenergy.new_capacity,2022-06-30,400000\n", encoding="utf-8")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery.errors import UnitError
-from ezhou_recovery.reporting_units import ReportingUnit, reporting_unit_of
+from ezhou_recovery.units.reporting import ReportingUnit, reporting_unit_of
 
 CASES = [
     ("万千瓦", "万千瓦", "kW", 10_000),

@@ -13,9 +13,9 @@ import jsonschema
 import pytest
 
 import ezhou_recovery as er
-from ezhou_recovery.result_documents import RESULT_FORMAT_VERSION, RESULT_FORMATS
-from ezhou_recovery.schema import json_schema
-from ezhou_recovery.serialization import document_format
+from ezhou_recovery.io.json.documents import document_format
+from ezhou_recovery.io.json.results import RESULT_FORMAT_VERSION, RESULT_FORMATS
+from ezhou_recovery.io.json.schema import json_schema
 
 AS_OF = date(2021, 7, 15)
 

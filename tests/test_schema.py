@@ -15,8 +15,8 @@ from hypothesis import given
 
 import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
-from ezhou_recovery.schema import json_schema, schema_file_name, write_schemas
-from ezhou_recovery.serialization import document_format, document_formats
+from ezhou_recovery.io.json.documents import document_format, document_formats
+from ezhou_recovery.io.json.schema import json_schema, schema_file_name, write_schemas
 
 ROOT = Path(__file__).parent.parent
 SCHEMAS = ROOT / "docs" / "schemas"
@@ -52,7 +52,7 @@ def test_committed_schemas_are_the_generated_ones(tmp_path: Path) -> None:
     for path in written:
         committed = (SCHEMAS / path.name).read_text(encoding="utf-8")
         assert committed == path.read_text(encoding="utf-8"), (
-            f"{path.name} is stale: run `python -m ezhou_recovery.schema docs/schemas`"
+            f"{path.name} is stale: run `python -m ezhou_recovery.io.json.schema docs/schemas`"
         )
 
 

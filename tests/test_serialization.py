@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
-from ezhou_recovery.serialization import (
+from ezhou_recovery.io.json.documents import (
     DocumentFormat,
     document_format,
     document_formats,
@@ -245,7 +245,7 @@ class _Reading:
 
 
 def test_other_types_plug_in(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ezhou_recovery import serialization
+    from ezhou_recovery.io.json import documents as serialization
 
     monkeypatch.setattr(serialization, "_FORMATS", dict(serialization._FORMATS))  # undone after
     register_format(DocumentFormat(_Reading, "test/reading", 3))

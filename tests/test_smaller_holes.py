@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 import ezhou_recovery as er
-from ezhou_recovery import workbooks as wb
+from ezhou_recovery.io.xlsx import forms as wb
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = er.load_ezhou_plan()

@@ -356,7 +356,7 @@ def test_deadline_outside_programme(sample: er.Programme) -> None:
 
 
 def test_every_documented_rule_is_tested() -> None:
-    import ezhou_recovery.validation as module
+    import ezhou_recovery.analysis.validation as module
 
     documented = {
         line.split("``")[1] for line in (module.__doc__ or "").splitlines() if line.startswith("``")

@@ -472,7 +472,7 @@ def test_every_view_of_a_rollup_shows_coverage_and_the_worst_status() -> None:
     assert frame.loc["urban", "mean_progress"] == pytest.approx(urban.mean_progress)
     assert frame.loc["urban", "worst_status"] == "missed"
     pytest.importorskip("matplotlib")
-    from ezhou_recovery import charts
+    from ezhou_recovery.display import charts
 
     figure = charts.attainment_chart(a)
     drawn = [t.get_text() for ax in figure.axes for t in ax.texts]

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery import workbooks as wb
+from ezhou_recovery.io.xlsx import forms as wb
 
 Q2 = er.quarter_of(date(2021, 5, 1))
 TARGETS = wb.TARGETS_SHEET
@@ -126,7 +126,7 @@ def test_a_percent_formatted_cell_reads_as_percent(plan: er.Programme, blank: Pa
 @given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False))
 def test_numbers_come_back_exact(number: Decimal) -> None:
     # The reader turns the float a spreadsheet stores into the decimal its shortest text shows.
-    from ezhou_recovery.workbook_reading import _number
+    from ezhou_recovery.io.xlsx.reading import _number
 
     class FakeCell:
         value = float(number)

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 import ezhou_recovery as er
-from ezhou_recovery import workbooks as wb
+from ezhou_recovery.io.xlsx import forms as wb
 
 SAMPLE = Path(__file__).parents[1] / "docs" / "examples" / "small_programme.toml"
 Q2 = er.quarter_of(date(2021, 5, 1))

@@ -16,9 +16,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getattr__ below
-    from ._arrow import observations_from_frame, submissions_from_frame
-    from ._holidays import CalendarUnavailableError, is_working_day, next_working_day
-    from .accountability import (
+    from ezhou_recovery.analysis.accountability import (
         Accountability,
         CallIn,
         ContentCheck,
@@ -31,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         check_contents,
         event_reports,
     )
-    from .attainment import (
+    from ezhou_recovery.analysis.attainment import (
         AT_RISK_RATIO,
         BATCH_MIN_OBSERVATIONS,
         MILESTONE_AT_RISK_ELAPSED,
@@ -46,9 +44,12 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         assess,
         percent_text,
     )
-    from .bulletin import Bulletin, BulletinHeader, bulletin
-    from .columnar import ObservationTable
-    from .compliance import (
+    from ezhou_recovery.analysis.calendar import (
+        CalendarUnavailableError,
+        is_working_day,
+        next_working_day,
+    )
+    from ezhou_recovery.analysis.compliance import (
         Compliance,
         DeadlineStatus,
         Laggard,
@@ -57,7 +58,28 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         Tally,
         compliance,
     )
-    from .drafting import (
+    from ezhou_recovery.analysis.duedates import DueConvention, HolidayPolicy, Upcoming, upcoming
+    from ezhou_recovery.analysis.investment import AnnualMoneyResult, MoneyResult, assess_investment
+    from ezhou_recovery.analysis.matching import UnmatchedSubmissionError, match_submissions
+    from ezhou_recovery.analysis.schedule import (
+        EarnedSchedule,
+        MilestoneState,
+        MilestoneStatus,
+        ScheduleError,
+        ScheduleStatus,
+        earned_schedule,
+        milestone_schedule,
+        project_performance,
+    )
+    from ezhou_recovery.analysis.validation import (
+        Finding,
+        Severity,
+        validate,
+        validate_observations,
+    )
+    from ezhou_recovery.bulletin.contents import Bulletin, BulletinHeader, bulletin
+    from ezhou_recovery.display.frames import observations_frame, submissions_frame
+    from ezhou_recovery.drafting import (
         Draft,
         DraftError,
         DraftScore,
@@ -69,18 +91,33 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         draft_programme,
         score_draft,
     )
-    from .duedates import DueConvention, HolidayPolicy, Upcoming, upcoming
-    from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
-    from .examples import (
+    from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+    from ezhou_recovery.evidence.observations import (
+        AnnualInvestmentPlan,
+        ImplausibleValueWarning,
+        InvestmentReport,
+        Observation,
+        QualitativeLevel,
+        Quality,
+    )
+    from ezhou_recovery.evidence.submissions import CHINA_TIME, Submission
+    from ezhou_recovery.evidence.table import ObservationTable
+    from ezhou_recovery.examples import (
         EXAMPLE_FILES,
         example_investment_reports,
         example_observations,
         example_submissions,
     )
-    from .investment import AnnualMoneyResult, MoneyResult, assess_investment
-    from .limits import Limits, current_limits, raised_limits
-    from .loading import load_ezhou_plan, load_programme
-    from .obligations import (
+    from ezhou_recovery.io._arrow import observations_from_frame, submissions_from_frame
+    from ezhou_recovery.io.json.documents import from_json, to_json
+    from ezhou_recovery.io.limits import Limits, current_limits, raised_limits
+    from ezhou_recovery.io.observation_files import load_investment_reports, load_observations
+    from ezhou_recovery.io.programme_files import load_ezhou_plan, load_programme
+    from ezhou_recovery.io.submission_files import load_submissions
+    from ezhou_recovery.io.xlsx.forms import write_reporting_workbook, write_reporting_workbooks
+    from ezhou_recovery.io.xlsx.reading import FilledWorkbook, read_reporting_workbook
+    from ezhou_recovery.io.xlsx.report import REPORT_SHEETS, write_report_workbook
+    from ezhou_recovery.model.obligations import (
         ContentItem,
         Deadline,
         Deadlines,
@@ -90,21 +127,10 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         ReporterScope,
         ReportingObligation,
     )
-    from .observations import (
-        AnnualInvestmentPlan,
-        ImplausibleValueWarning,
-        InvestmentReport,
-        Observation,
-        QualitativeLevel,
-        Quality,
-        load_investment_reports,
-        load_observations,
-        observations_frame,
-    )
-    from .people import Department, District, DistrictKind, Official
-    from .periods import Period, quarter_of
-    from .programme import Category, CountedThing, Programme, Task
-    from .projects import (
+    from ezhou_recovery.model.people import Department, District, DistrictKind, Official
+    from ezhou_recovery.model.periods import Period, quarter_of
+    from ezhou_recovery.model.programme import Category, CountedThing, Programme, Task
+    from ezhou_recovery.model.projects import (
         Funding,
         FundingSource,
         Milestone,
@@ -114,29 +140,8 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         ProjectLevel,
         ProjectStatus,
     )
-    from .report_workbook import REPORT_SHEETS, write_report_workbook
-    from .reporting_units import ReportingUnit
-    from .schedule import (
-        EarnedSchedule,
-        MilestoneState,
-        MilestoneStatus,
-        ScheduleError,
-        ScheduleStatus,
-        earned_schedule,
-        milestone_schedule,
-        project_performance,
-    )
-    from .serialization import from_json, to_json
-    from .submissions import (
-        CHINA_TIME,
-        Submission,
-        UnmatchedSubmissionError,
-        load_submissions,
-        match_submissions,
-        submissions_frame,
-    )
-    from .supervision import AccountabilityRule, EventDuty, StandingDuty
-    from .targets import (
+    from ezhou_recovery.model.supervision import AccountabilityRule, EventDuty, StandingDuty
+    from ezhou_recovery.model.targets import (
         Baseline,
         BaselineQualifier,
         Comparator,
@@ -146,7 +151,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         TargetKind,
         Targets,
     )
-    from .units import (
+    from ezhou_recovery.units import (
         Q_,
         Qualifier,
         format_quantity,
@@ -157,9 +162,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         read_qualified,
         ureg,
     )
-    from .validation import Finding, Severity, validate, validate_observations
-    from .workbook_reading import FilledWorkbook, read_reporting_workbook
-    from .workbooks import write_reporting_workbook, write_reporting_workbooks
+    from ezhou_recovery.units.reporting import ReportingUnit
 
 #: Where each public name lives (a module of this package).
 _LAZY: dict[str, str] = {
@@ -173,148 +176,148 @@ _LAZY: dict[str, str] = {
     "decode_plan_text": "drafting",
     "draft_programme": "drafting",
     "score_draft": "drafting",
-    "District": "people",
-    "DistrictKind": "people",
-    "MilestoneEvent": "targets",
-    "ContentItem": "obligations",
-    "AccountabilityRule": "supervision",
-    "EventDuty": "supervision",
-    "StandingDuty": "supervision",
-    "Accountability": "accountability",
-    "CallIn": "accountability",
-    "ContentCheck": "accountability",
-    "Event": "accountability",
-    "EventReportStatus": "accountability",
-    "EventStatus": "accountability",
-    "Ground": "accountability",
-    "GroundKind": "accountability",
-    "accountability": "accountability",
-    "check_contents": "accountability",
-    "event_reports": "accountability",
-    "to_json": "serialization",
-    "ReportingUnit": "reporting_units",
-    "CountedThing": "programme",
+    "District": "model.people",
+    "DistrictKind": "model.people",
+    "MilestoneEvent": "model.targets",
+    "ContentItem": "model.obligations",
+    "AccountabilityRule": "model.supervision",
+    "EventDuty": "model.supervision",
+    "StandingDuty": "model.supervision",
+    "Accountability": "analysis.accountability",
+    "CallIn": "analysis.accountability",
+    "ContentCheck": "analysis.accountability",
+    "Event": "analysis.accountability",
+    "EventReportStatus": "analysis.accountability",
+    "EventStatus": "analysis.accountability",
+    "Ground": "analysis.accountability",
+    "GroundKind": "analysis.accountability",
+    "accountability": "analysis.accountability",
+    "check_contents": "analysis.accountability",
+    "event_reports": "analysis.accountability",
+    "to_json": "io.json.documents",
+    "ReportingUnit": "units.reporting",
+    "CountedThing": "model.programme",
     "Qualifier": "units",
     "read_qualified": "units",
-    "ImplausibleValueWarning": "observations",
-    "from_json": "serialization",
-    "validate": "validation",
-    "validate_observations": "validation",
-    "Severity": "validation",
-    "Finding": "validation",
-    "AT_RISK_RATIO": "attainment",
-    "STALE_AFTER_DAYS": "attainment",
-    "percent_text": "attainment",
-    "AnnualInvestmentPlan": "observations",
-    "AnnualMoneyResult": "investment",
-    "Assessment": "attainment",
-    "BATCH_MIN_OBSERVATIONS": "attainment",
-    "Baseline": "targets",
-    "BaselineQualifier": "targets",
-    "Bulletin": "bulletin",
-    "BulletinHeader": "bulletin",
-    "CHINA_TIME": "submissions",
-    "CalendarUnavailableError": "_holidays",
-    "Category": "programme",
-    "Comparator": "targets",
-    "Compliance": "compliance",
-    "Deadline": "obligations",
-    "DeadlineStatus": "compliance",
-    "Deadlines": "obligations",
-    "Department": "people",
-    "DueConvention": "duedates",
-    "DueRule": "obligations",
+    "ImplausibleValueWarning": "evidence.observations",
+    "from_json": "io.json.documents",
+    "validate": "analysis.validation",
+    "validate_observations": "analysis.validation",
+    "Severity": "analysis.validation",
+    "Finding": "analysis.validation",
+    "AT_RISK_RATIO": "analysis.attainment",
+    "STALE_AFTER_DAYS": "analysis.attainment",
+    "percent_text": "analysis.attainment",
+    "AnnualInvestmentPlan": "evidence.observations",
+    "AnnualMoneyResult": "analysis.investment",
+    "Assessment": "analysis.attainment",
+    "BATCH_MIN_OBSERVATIONS": "analysis.attainment",
+    "Baseline": "model.targets",
+    "BaselineQualifier": "model.targets",
+    "Bulletin": "bulletin.contents",
+    "BulletinHeader": "bulletin.contents",
+    "CHINA_TIME": "evidence.submissions",
+    "CalendarUnavailableError": "analysis.calendar",
+    "Category": "model.programme",
+    "Comparator": "model.targets",
+    "Compliance": "analysis.compliance",
+    "Deadline": "model.obligations",
+    "DeadlineStatus": "analysis.compliance",
+    "Deadlines": "model.obligations",
+    "Department": "model.people",
+    "DueConvention": "analysis.duedates",
+    "DueRule": "model.obligations",
     "EXAMPLE_FILES": "examples",
-    "EarnedSchedule": "schedule",
+    "EarnedSchedule": "analysis.schedule",
     "EzhouRecoveryError": "errors",
-    "FilledWorkbook": "workbook_reading",
-    "Frequency": "obligations",
-    "Funding": "projects",
-    "FundingSource": "projects",
-    "HolidayPolicy": "duedates",
+    "FilledWorkbook": "io.xlsx.reading",
+    "Frequency": "model.obligations",
+    "Funding": "model.projects",
+    "FundingSource": "model.projects",
+    "HolidayPolicy": "analysis.duedates",
     "InvariantError": "errors",
-    "InvestmentReport": "observations",
-    "Laggard": "compliance",
+    "InvestmentReport": "evidence.observations",
+    "Laggard": "analysis.compliance",
     "LoadError": "errors",
-    "Limits": "limits",
-    "current_limits": "limits",
-    "raised_limits": "limits",
-    "MILESTONE_AT_RISK_ELAPSED": "attainment",
-    "Milestone": "projects",
-    "MilestoneState": "schedule",
-    "MilestoneStatus": "schedule",
-    "MoneyResult": "investment",
-    "ON_TRACK_RATIO": "attainment",
-    "Observation": "observations",
-    "ObservationTable": "columnar",
-    "Official": "people",
-    "Period": "periods",
-    "PlannedInvestment": "projects",
-    "Portfolio": "projects",
-    "Programme": "programme",
-    "Project": "projects",
-    "ProjectLevel": "projects",
-    "ProjectStatus": "projects",
+    "Limits": "io.limits",
+    "current_limits": "io.limits",
+    "raised_limits": "io.limits",
+    "MILESTONE_AT_RISK_ELAPSED": "analysis.attainment",
+    "Milestone": "model.projects",
+    "MilestoneState": "analysis.schedule",
+    "MilestoneStatus": "analysis.schedule",
+    "MoneyResult": "analysis.investment",
+    "ON_TRACK_RATIO": "analysis.attainment",
+    "Observation": "evidence.observations",
+    "ObservationTable": "evidence.table",
+    "Official": "model.people",
+    "Period": "model.periods",
+    "PlannedInvestment": "model.projects",
+    "Portfolio": "model.projects",
+    "Programme": "model.programme",
+    "Project": "model.projects",
+    "ProjectLevel": "model.projects",
+    "ProjectStatus": "model.projects",
     "Q_": "units",
-    "QualitativeLevel": "observations",
-    "Quality": "observations",
-    "REPORT_SHEETS": "report_workbook",
-    "ReportStatus": "compliance",
-    "OwedPer": "obligations",
-    "ReporterScope": "obligations",
-    "ReportingObligation": "obligations",
-    "Rollup": "attainment",
-    "ScheduleError": "schedule",
-    "ScheduleStatus": "schedule",
-    "ScoringRule": "compliance",
-    "Section": "targets",
-    "Status": "attainment",
-    "Submission": "submissions",
-    "Tally": "compliance",
-    "Target": "targets",
-    "TargetKind": "targets",
-    "TargetResult": "attainment",
-    "Targets": "targets",
-    "Task": "programme",
-    "Thresholds": "attainment",
+    "QualitativeLevel": "evidence.observations",
+    "Quality": "evidence.observations",
+    "REPORT_SHEETS": "io.xlsx.report",
+    "ReportStatus": "analysis.compliance",
+    "OwedPer": "model.obligations",
+    "ReporterScope": "model.obligations",
+    "ReportingObligation": "model.obligations",
+    "Rollup": "analysis.attainment",
+    "ScheduleError": "analysis.schedule",
+    "ScheduleStatus": "analysis.schedule",
+    "ScoringRule": "analysis.compliance",
+    "Section": "model.targets",
+    "Status": "analysis.attainment",
+    "Submission": "evidence.submissions",
+    "Tally": "analysis.compliance",
+    "Target": "model.targets",
+    "TargetKind": "model.targets",
+    "TargetResult": "analysis.attainment",
+    "Targets": "model.targets",
+    "Task": "model.programme",
+    "Thresholds": "analysis.attainment",
     "UnitError": "errors",
-    "UnmatchedSubmissionError": "submissions",
-    "Upcoming": "duedates",
-    "YearResult": "attainment",
-    "assess": "attainment",
-    "assess_investment": "investment",
-    "bulletin": "bulletin",
-    "compliance": "compliance",
-    "earned_schedule": "schedule",
+    "UnmatchedSubmissionError": "analysis.matching",
+    "Upcoming": "analysis.duedates",
+    "YearResult": "analysis.attainment",
+    "assess": "analysis.attainment",
+    "assess_investment": "analysis.investment",
+    "bulletin": "bulletin.contents",
+    "compliance": "analysis.compliance",
+    "earned_schedule": "analysis.schedule",
     "example_investment_reports": "examples",
     "example_observations": "examples",
     "example_submissions": "examples",
     "format_quantity": "units",
-    "is_working_day": "_holidays",
-    "load_ezhou_plan": "loading",
-    "load_investment_reports": "observations",
-    "load_observations": "observations",
-    "load_programme": "loading",
-    "load_submissions": "submissions",
-    "match_submissions": "submissions",
-    "milestone_schedule": "schedule",
+    "is_working_day": "analysis.calendar",
+    "load_ezhou_plan": "io.programme_files",
+    "load_investment_reports": "io.observation_files",
+    "load_observations": "io.observation_files",
+    "load_programme": "io.programme_files",
+    "load_submissions": "io.submission_files",
+    "match_submissions": "analysis.matching",
+    "milestone_schedule": "analysis.schedule",
     "money": "units",
-    "next_working_day": "_holidays",
-    "observations_frame": "observations",
-    "observations_from_frame": "_arrow",
+    "next_working_day": "analysis.calendar",
+    "observations_frame": "display.frames",
+    "observations_from_frame": "io._arrow",
     "parse_quantity": "units",
     "parse_unit": "units",
-    "project_performance": "schedule",
+    "project_performance": "analysis.schedule",
     "quantity_in": "units",
-    "quarter_of": "periods",
-    "read_reporting_workbook": "workbook_reading",
-    "submissions_frame": "submissions",
-    "submissions_from_frame": "_arrow",
-    "upcoming": "duedates",
+    "quarter_of": "model.periods",
+    "read_reporting_workbook": "io.xlsx.reading",
+    "submissions_frame": "display.frames",
+    "submissions_from_frame": "io._arrow",
+    "upcoming": "analysis.duedates",
     "ureg": "units",
-    "write_report_workbook": "report_workbook",
-    "write_reporting_workbook": "workbooks",
-    "write_reporting_workbooks": "workbooks",
+    "write_report_workbook": "io.xlsx.report",
+    "write_reporting_workbook": "io.xlsx.forms",
+    "write_reporting_workbooks": "io.xlsx.forms",
 }
 
 __version__ = "0.1.0"
@@ -479,7 +482,7 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
-        if not name.startswith("_"):  # a submodule, as ``ezhou_recovery.attainment``
+        if not name.startswith("_"):  # a submodule, as ``ezhou_recovery.analysis.attainment``
             try:
                 return importlib.import_module(f".{name}", __name__)
             except ModuleNotFoundError as exc:
@@ -513,5 +516,5 @@ class _Package(types.ModuleType):
 
 sys.modules[__name__].__class__ = _Package
 
-if "hypothesis" in sys.modules:  # st.from_type(Target) works (see _hypothesis_plugin)
-    importlib.import_module("._hypothesis_plugin", __name__).register()
+if "hypothesis" in sys.modules:  # st.from_type(Target) works (see strategies/_plugin.py)
+    importlib.import_module(".strategies._plugin", __name__).register()

@@ -19,26 +19,32 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from . import _records, _textviews
-from ._output import FORMATS, write_csv, write_json
-from ._text import table
-from .attainment import Assessment, Status, assess
-from .compliance import Compliance, ReportStatus, compliance
-from .drafting import decode_plan_text, draft_programme
-from .duedates import DueConvention, HolidayPolicy
-from .errors import EzhouRecoveryError, LoadError
-from .examples import example_investment_reports, example_observations, example_submissions
-from .loading import load_ezhou_plan, load_programme
-from .obligations import Deadline
-from .observations import load_investment_reports, load_observations
-from .overview import render_overview
-from .periods import Period
-from .programme import Programme
-from .submissions import UnmatchedSubmissionError, load_submissions
-from .validation import Finding, Severity, validate
+from ezhou_recovery._core.text import table
+from ezhou_recovery.analysis.attainment import Assessment, Status, assess
+from ezhou_recovery.analysis.compliance import Compliance, ReportStatus, compliance
+from ezhou_recovery.analysis.duedates import DueConvention, HolidayPolicy
+from ezhou_recovery.analysis.matching import UnmatchedSubmissionError
+from ezhou_recovery.analysis.validation import Finding, Severity, validate
+from ezhou_recovery.display import rows as _records
+from ezhou_recovery.display import text as _textviews
+from ezhou_recovery.display.overview import render_overview
+from ezhou_recovery.drafting import decode_plan_text, draft_programme
+from ezhou_recovery.errors import EzhouRecoveryError, LoadError
+from ezhou_recovery.examples import (
+    example_investment_reports,
+    example_observations,
+    example_submissions,
+)
+from ezhou_recovery.io.observation_files import load_investment_reports, load_observations
+from ezhou_recovery.io.programme_files import load_ezhou_plan, load_programme
+from ezhou_recovery.io.records import FORMATS, write_csv, write_json
+from ezhou_recovery.io.submission_files import load_submissions
+from ezhou_recovery.model.obligations import Deadline
+from ezhou_recovery.model.periods import Period
+from ezhou_recovery.model.programme import Programme
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .bulletin import Bulletin
+    from ezhou_recovery.bulletin.contents import Bulletin
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -446,9 +452,9 @@ BULLETIN_FORMATS = ("html", "docx", "md", "json")
 
 def _previous(paths: Sequence[str]) -> Bulletin | tuple[Assessment, Compliance] | None:
     """The previous results: one bulletin document, or an assessment and a compliance document."""
-    from .bulletin import Bulletin
-    from .loading import parse_data
-    from .serialization import from_data
+    from ezhou_recovery.bulletin.contents import Bulletin
+    from ezhou_recovery.io.json.documents import from_data
+    from ezhou_recovery.io.programme_files import parse_data
 
     if not paths:
         return None
@@ -487,8 +493,8 @@ def _previous(paths: Sequence[str]) -> Bulletin | tuple[Assessment, Compliance] 
 
 
 def _cmd_bulletin(args: argparse.Namespace, out: TextIO) -> int:
-    from .bulletin import BulletinHeader, bulletin
-    from .serialization import to_json
+    from ezhou_recovery.bulletin.contents import BulletinHeader, bulletin
+    from ezhou_recovery.io.json.documents import to_json
 
     programme = _programme(args)
     assessment = _assessment(args)

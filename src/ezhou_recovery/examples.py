@@ -14,12 +14,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from .loading import load_ezhou_plan
-from .observations import InvestmentReport, Observation, load_investment_reports, load_observations
-from .submissions import Submission, load_submissions
+from ezhou_recovery.evidence.observations import InvestmentReport, Observation
+from ezhou_recovery.evidence.submissions import Submission
+from ezhou_recovery.io.observation_files import load_investment_reports, load_observations
+from ezhou_recovery.io.programme_files import load_ezhou_plan
+from ezhou_recovery.io.submission_files import load_submissions
 
 if TYPE_CHECKING:
-    from .programme import Programme
+    from ezhou_recovery.model.programme import Programme
 
 __all__ = [
     "EXAMPLE_FILES",

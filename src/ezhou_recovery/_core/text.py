@@ -1,9 +1,24 @@
-"""Plain-text layout helpers that count Chinese characters as two columns."""
+"""Plain-text helpers: the characters a text must not hold, and layout that counts Chinese
+characters as two columns."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Final
+
+# Characters a text field never holds: C0 and C1 controls other than tab, line feed and carriage
+# return, DEL, and lone surrogates (no UTF-8 file can hold them; no workbook or encoder takes them).
+_FORBIDDEN: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def forbidden_character(text: str) -> str | None:
+    """A description of the first character ``text`` must not hold (``U+0000``), or None."""
+    match = _FORBIDDEN.search(text)
+    if match is None:
+        return None
+    return f"U+{ord(match[0]):04X}"
 
 
 def width(text: str) -> int:

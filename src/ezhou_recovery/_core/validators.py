@@ -11,8 +11,8 @@ from typing import Any
 
 import attrs
 
-from ._reading import forbidden_character
-from .errors import InvariantError
+from ezhou_recovery._core.text import forbidden_character
+from ezhou_recovery.errors import InvariantError
 
 _SLUG = re.compile(r"[a-z][a-z0-9_]*")
 _KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9][a-z0-9_]*)*")

@@ -1,7 +1,7 @@
 """Who is to be called in (约谈问责) and why; events and their reports; a submission's contents.
 
-Pure computations over a programme's supervision rules (:mod:`ezhou_recovery.supervision`) and the
-results of :func:`~ezhou_recovery.compliance` and :func:`~ezhou_recovery.assess`. See
+Pure computations over a programme's supervision rules (:mod:`ezhou_recovery.model.supervision`) and the
+results of :func:`~ezhou_recovery.analysis.compliance` and :func:`~ezhou_recovery.assess`. See
 ``docs/accountability.md`` for every rule with an Ezhou worked example.
 """
 
@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from . import _validators as v
-from .attainment import Status
-from .compliance import ReportStatus
-from .errors import InvariantError
-from .obligations import ContentItem
-from .people import Department, District
-from .periods import Period, quarter_of
-from .supervision import AccountabilityRule, EventDuty
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.analysis.attainment import Status
+from ezhou_recovery.analysis.compliance import ReportStatus
+from ezhou_recovery.errors import InvariantError
+from ezhou_recovery.model.obligations import ContentItem
+from ezhou_recovery.model.people import Department, District
+from ezhou_recovery.model.periods import Period, quarter_of
+from ezhou_recovery.model.supervision import AccountabilityRule, EventDuty
 
 if TYPE_CHECKING:
-    from .attainment import Assessment, TargetResult
-    from .compliance import Compliance, DeadlineStatus
-    from .programme import Programme
+    from ezhou_recovery.analysis.attainment import Assessment, TargetResult
+    from ezhou_recovery.analysis.compliance import Compliance, DeadlineStatus
+    from ezhou_recovery.model.programme import Programme
 
 __all__ = [
     "Accountability",

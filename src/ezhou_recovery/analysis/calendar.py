@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from .errors import EzhouRecoveryError
+from ezhou_recovery.errors import EzhouRecoveryError
 
 __all__ = ["CalendarUnavailableError", "is_working_day", "next_working_day"]
 

@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from . import _validators as v
-from .duedates import DueConvention
-from .obligations import Deadline, OwedPer, ReporterScope
-from .people import Department, Official
-from .submissions import Submission, match_submissions
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.analysis.duedates import DueConvention
+from ezhou_recovery.analysis.matching import match_submissions
+from ezhou_recovery.evidence.submissions import Submission
+from ezhou_recovery.model.obligations import Deadline, OwedPer, ReporterScope
+from ezhou_recovery.model.people import Department, Official
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .programme import Category, Programme
+    from ezhou_recovery.model.programme import Category, Programme
 
 __all__ = [
     "Compliance",
@@ -126,12 +127,12 @@ class DeadlineStatus:
         )
 
     def __str__(self) -> str:
-        from ._textviews import deadline_status_line
+        from ezhou_recovery.display.text import deadline_status_line
 
         return deadline_status_line(self)
 
     def _repr_html_(self) -> str:
-        from ._html import deadline_status_html
+        from ezhou_recovery.display.html import deadline_status_html
 
         return deadline_status_html(self)
 
@@ -344,12 +345,12 @@ class Compliance:
         )
 
     def __str__(self) -> str:
-        from ._textviews import compliance_text
+        from ezhou_recovery.display.text import compliance_text
 
         return compliance_text(self)
 
     def _repr_html_(self) -> str:
-        from ._html import compliance_html
+        from ezhou_recovery.display.html import compliance_html
 
         return compliance_html(self)
 
@@ -360,13 +361,13 @@ class Compliance:
         department_en, period, status, status_zh, received, days_late, resubmissions, points``
         (points exact Decimals; None when not yet due).
         """
-        from ._frames import deadline_statuses_frame
+        from ezhou_recovery.display.frames import deadline_statuses_frame
 
         return deadline_statuses_frame(self.statuses)
 
     def laggards_frame(self) -> pd.DataFrame:
         """One row per lagging department, the one lagging most first; rates to 4 places."""
-        from ._frames import laggards_frame
+        from ezhou_recovery.display.frames import laggards_frame
 
         return laggards_frame(self.laggards)
 

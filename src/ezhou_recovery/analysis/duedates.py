@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from . import _validators as v
-from ._holidays import next_working_day
-from .obligations import Deadline
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.analysis.calendar import next_working_day
+from ezhou_recovery.model.obligations import Deadline
 
 if TYPE_CHECKING:
-    from .programme import Programme
+    from ezhou_recovery.model.programme import Programme
 
 __all__ = ["DueConvention", "HolidayPolicy", "Upcoming", "upcoming"]
 

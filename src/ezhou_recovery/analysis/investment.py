@@ -16,12 +16,12 @@ from typing import Any
 
 import attrs
 
-from . import _formulas as f
-from . import _validators as v
-from .errors import InvariantError
-from .observations import AnnualInvestmentPlan, InvestmentReport
-from .programme import Programme
-from .units import Q_, Quantity, format_quantity
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.analysis.attainment import formulas as f
+from ezhou_recovery.errors import InvariantError
+from ezhou_recovery.evidence.observations import AnnualInvestmentPlan, InvestmentReport
+from ezhou_recovery.model.programme import Programme
+from ezhou_recovery.units import Q_, Quantity, format_quantity
 
 __all__ = ["AnnualMoneyResult", "MoneyResult", "assess_investment"]
 

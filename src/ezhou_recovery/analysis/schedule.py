@@ -16,10 +16,10 @@ from fractions import Fraction
 
 import attrs
 
-from .errors import EzhouRecoveryError
-from .observations import InvestmentReport
-from .projects import Milestone, PlannedInvestment, Project
-from .units import Quantity, money
+from ezhou_recovery.errors import EzhouRecoveryError
+from ezhou_recovery.evidence.observations import InvestmentReport
+from ezhou_recovery.model.projects import Milestone, PlannedInvestment, Project
+from ezhou_recovery.units import Quantity, money
 
 __all__ = [
     "EarnedSchedule",

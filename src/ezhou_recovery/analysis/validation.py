@@ -60,14 +60,20 @@ from decimal import Decimal
 
 import attrs
 
-from .errors import InvariantError
-from .obligations import Deadline, OwedPer, ReporterScope
-from .observations import Observation, QualitativeLevel
-from .people import Department
-from .programme import Category, Programme
-from .projects import Portfolio, Project
-from .targets import BaselineQualifier, Comparator, MilestoneEvent, Target, TargetKind
-from .units import format_quantity, quantity_in, ureg
+from ezhou_recovery.errors import InvariantError
+from ezhou_recovery.evidence.observations import Observation, QualitativeLevel
+from ezhou_recovery.model.obligations import Deadline, OwedPer, ReporterScope
+from ezhou_recovery.model.people import Department
+from ezhou_recovery.model.programme import Category, Programme
+from ezhou_recovery.model.projects import Portfolio, Project
+from ezhou_recovery.model.targets import (
+    BaselineQualifier,
+    Comparator,
+    MilestoneEvent,
+    Target,
+    TargetKind,
+)
+from ezhou_recovery.units import format_quantity, quantity_in, ureg
 
 __all__ = ["Finding", "Severity", "validate", "validate_observations"]
 

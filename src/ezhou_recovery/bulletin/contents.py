@@ -3,7 +3,7 @@
 :func:`bulletin` is pure: it takes a programme, its assessment and its compliance on one date (and
 optionally the previous bulletin, or the previous assessment and compliance) and returns a typed
 :class:`Bulletin`. Every figure in it is a figure of the assessment or the compliance; nothing is
-computed again. The renderings (HTML, Word, Markdown) live in :mod:`ezhou_recovery.bulletin_render`.
+computed again. The renderings (HTML, Word, Markdown) live in :mod:`ezhou_recovery.bulletin.render`.
 
 What changed since the previous bulletin:
 
@@ -29,21 +29,21 @@ from typing import TYPE_CHECKING
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from .accountability import Accountability, accountability
-from .attainment import Assessment, Rollup, Status, TargetResult
-from .compliance import Compliance, DeadlineStatus, ReportStatus, Tally
-from .investment import MoneyResult
-from .obligations import Deadline
-from .people import Department, Official
-from .periods import Period, quarter_of
-from .programme import Programme
-from .supervision import AccountabilityRule
-from .units import Quantity, quantity_in
+from ezhou_recovery.analysis.accountability import Accountability, accountability
+from ezhou_recovery.analysis.attainment import Assessment, Rollup, Status, TargetResult
+from ezhou_recovery.analysis.compliance import Compliance, DeadlineStatus, ReportStatus, Tally
+from ezhou_recovery.analysis.investment import MoneyResult
+from ezhou_recovery.model.obligations import Deadline
+from ezhou_recovery.model.people import Department, Official
+from ezhou_recovery.model.periods import Period, quarter_of
+from ezhou_recovery.model.programme import Programme
+from ezhou_recovery.model.supervision import AccountabilityRule
+from ezhou_recovery.units import Quantity, quantity_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document as DocxDocument
 
-    from ._labels import Lang
+    from ezhou_recovery.display.labels import Lang
 
 __all__ = [
     "Bulletin",
@@ -337,25 +337,25 @@ class Bulletin:
     # Renderings --------------------------------------------------------------------------------
 
     def to_html(self, lang: str = "zh") -> str:
-        """The bulletin as one self-contained HTML page (see :mod:`ezhou_recovery.bulletin_render`)."""
-        from .bulletin_render import bulletin_html
+        """The bulletin as one self-contained HTML page (see :mod:`ezhou_recovery.bulletin.render`)."""
+        from ezhou_recovery.bulletin.render import bulletin_html
 
         return bulletin_html(self, lang=_lang(lang))
 
     def to_markdown(self, lang: str = "zh") -> str:
         """The bulletin in Markdown, for wikis and e-mail."""
-        from .bulletin_render import bulletin_markdown
+        from ezhou_recovery.bulletin.render import bulletin_markdown
 
         return bulletin_markdown(self, lang=_lang(lang))
 
     def to_docx(self, lang: str = "zh") -> DocxDocument:
         """The bulletin as a Word document in the official layout (needs the ``bulletin`` extra)."""
-        from .bulletin_docx import bulletin_docx
+        from ezhou_recovery.bulletin.docx import bulletin_docx
 
         return bulletin_docx(self, lang=_lang(lang))
 
     def _repr_html_(self) -> str:
-        from .bulletin_render import bulletin_notebook_html
+        from ezhou_recovery.bulletin.render import bulletin_notebook_html
 
         return bulletin_notebook_html(self, lang="zh")
 
@@ -536,7 +536,7 @@ def bulletin(
     Args:
         programme: The programme assessed.
         assessment: Its assessment (:func:`~ezhou_recovery.assess`).
-        compliance: Its compliance on the same date (:func:`~ezhou_recovery.compliance`).
+        compliance: Its compliance on the same date (:func:`~ezhou_recovery.analysis.compliance`).
         previous: The previous bulletin, or the previous assessment and compliance (both can be
             read back from JSON with :func:`~ezhou_recovery.from_json`).
         header: Issuing office, document number, addressees and date.

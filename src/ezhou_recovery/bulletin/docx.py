@@ -23,9 +23,8 @@ import io
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
-from ._labels import Lang, label
-from .bulletin import Bulletin
-from .bulletin_render import (
+from ezhou_recovery.bulletin.contents import Bulletin
+from ezhou_recovery.bulletin.render import (
     Table,
     call_in_basis,
     category_counts_line,
@@ -45,6 +44,7 @@ from .bulletin_render import (
     status_change_table,
     subtitle,
 )
+from ezhou_recovery.display.labels import Lang, label
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document
@@ -363,7 +363,7 @@ def bulletin_docx(
     heading("call-ins")
     doc.add_paragraph(call_in_basis(b, lang))
     if b.call_ins:
-        from .bulletin_render import call_in_table
+        from ezhou_recovery.bulletin.render import call_in_table
 
         _table(doc, call_in_table(b, lang), body)
     else:

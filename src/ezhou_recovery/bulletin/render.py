@@ -1,8 +1,8 @@
 """Renderings of the quarterly bulletin: one self-contained HTML page, and Markdown.
 
-Presentation only: every figure is read from the :class:`~ezhou_recovery.bulletin.Bulletin`, every
-word from the label table (:mod:`ezhou_recovery._labels`), every text from the data escaped. The
-Word rendering is :mod:`ezhou_recovery.bulletin_docx`; all three share :func:`outline`, the list of
+Presentation only: every figure is read from the :class:`~ezhou_recovery.bulletin.contents.Bulletin`, every
+word from the label table (:mod:`ezhou_recovery.display.labels`), every text from the data escaped. The
+Word rendering is :mod:`ezhou_recovery.bulletin.docx`; all three share :func:`outline`, the list of
 sections.
 
 The HTML page needs nothing from the network: its style and its charts (SVG, drawn by matplotlib
@@ -22,14 +22,20 @@ from typing import Final
 
 import attrs
 
-from ._labels import Lang, label
-from .attainment import Status, TargetResult
-from .bulletin import Bulletin, CallInBasis, CategorySection, DepartmentReporting, percent_cut
-from .compliance import DeadlineStatus
-from .investment import MoneyResult
-from .observations import QualitativeLevel
-from .periods import Period
-from .units import Quantity, format_quantity, quantity_in
+from ezhou_recovery.analysis.attainment import Status, TargetResult
+from ezhou_recovery.analysis.compliance import DeadlineStatus
+from ezhou_recovery.analysis.investment import MoneyResult
+from ezhou_recovery.bulletin.contents import (
+    Bulletin,
+    CallInBasis,
+    CategorySection,
+    DepartmentReporting,
+    percent_cut,
+)
+from ezhou_recovery.display.labels import Lang, label
+from ezhou_recovery.evidence.observations import QualitativeLevel
+from ezhou_recovery.model.periods import Period
+from ezhou_recovery.units import Quantity, format_quantity, quantity_in
 
 __all__ = [
     "CJK_FONTS",
@@ -501,7 +507,7 @@ def charts_svg(b: Bulletin, lang: Lang) -> list[tuple[str, str]]:
     try:
         import matplotlib as mpl
 
-        from . import charts
+        from ezhou_recovery.display import charts
     except ImportError:  # pragma: no cover - the charts extra is missing
         return []
     out = []
@@ -532,7 +538,7 @@ def charts_png(b: Bulletin, lang: Lang) -> list[tuple[str, bytes]]:
     try:
         import matplotlib.pyplot as plt
 
-        from . import charts
+        from ezhou_recovery.display import charts
     except ImportError:  # pragma: no cover - the charts extra is missing
         return []
     out = []

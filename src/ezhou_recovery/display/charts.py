@@ -33,9 +33,15 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from pint import Quantity as _PintQuantity
 
-from .attainment import Assessment, Rollup, Status, TargetResult, percent_text
-from .compliance import Compliance, ReportStatus
-from .units import Quantity
+from ezhou_recovery.analysis.attainment import (
+    Assessment,
+    Rollup,
+    Status,
+    TargetResult,
+    percent_text,
+)
+from ezhou_recovery.analysis.compliance import Compliance, ReportStatus
+from ezhou_recovery.units import Quantity
 
 __all__ = [
     "CJK_FAMILIES",

@@ -1,7 +1,7 @@
 """pandas DataFrames of the model (presentation; needs the optional ``frames`` extra).
 
 Imported only when a ``to_frame()``-style method is called, so ``import ezhou_recovery`` does not
-import pandas. Columns are those of :mod:`ezhou_recovery._records`. Dates become ``datetime64``
+import pandas. Columns are those of :mod:`ezhou_recovery.display.rows`. Dates become ``datetime64``
 columns (missing dates ``NaT``); quantities keep their exact Decimal magnitudes in object columns,
 with the unit in a column of its own (``unit``) or in the column name (``investment_yi_yuan``).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import _records
+from ezhou_recovery.display import rows as _records
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from ._text import departments_text, leader_text
-from .attainment import Assessment, Rollup, Status, TargetResult
-from .compliance import Compliance, DeadlineStatus, ReportStatus
-from .obligations import Deadline
-from .programme import Category, Programme
-from .projects import Project
-from .targets import Target
-from .units import format_quantity
+from ezhou_recovery._core.text import departments_text, leader_text
+from ezhou_recovery.analysis.attainment import Assessment, Rollup, Status, TargetResult
+from ezhou_recovery.analysis.compliance import Compliance, DeadlineStatus, ReportStatus
+from ezhou_recovery.model.obligations import Deadline
+from ezhou_recovery.model.programme import Category, Programme
+from ezhou_recovery.model.projects import Project
+from ezhou_recovery.model.targets import Target
+from ezhou_recovery.units import format_quantity
 
 _STYLE = "border-collapse:collapse;text-align:left"
 
@@ -193,7 +193,7 @@ def programme_html(programme: Programme) -> str:
 
 
 def _result_rows(results: Iterable[TargetResult]) -> list[tuple[str, ...]]:
-    from ._textviews import percent, points, status_label, value_text
+    from ezhou_recovery.display.text import percent, points, status_label, value_text
 
     return [
         (
@@ -228,7 +228,7 @@ _RESULT_HEADER = (
 
 def target_result_html(result: TargetResult) -> str:
     """One target result as a two-column table."""
-    from ._textviews import percent, points, status_label, value_text
+    from ezhou_recovery.display.text import percent, points, status_label, value_text
 
     fields: list[tuple[str, object]] = [
         ("键 Key", result.key),
@@ -249,7 +249,7 @@ def target_result_html(result: TargetResult) -> str:
 
 def rollup_html(rollup: Rollup) -> str:
     """A roll-up: its counts and its results, worst first."""
-    from ._textviews import counts_text, standing_text
+    from ezhou_recovery.display.text import counts_text, standing_text
 
     return (
         _heading(rollup.name_zh, f"{rollup.name_en} [{rollup.scope} {rollup.key}]")
@@ -259,7 +259,7 @@ def rollup_html(rollup: Rollup) -> str:
 
 
 def _rollup_rows(rollups: Iterable[Rollup]) -> list[tuple[object, ...]]:
-    from ._textviews import coverage_text, percent, status_label
+    from ezhou_recovery.display.text import coverage_text, percent, status_label
 
     return [
         (
@@ -280,7 +280,7 @@ def _rollup_rows(rollups: Iterable[Rollup]) -> list[tuple[object, ...]]:
 
 def assessment_html(a: Assessment) -> str:
     """An assessment: counts, the roll-up by category (and district), then every target worst first."""
-    from ._textviews import assessment_head
+    from ezhou_recovery.display.text import assessment_head
 
     header = (
         "键 Key",
@@ -313,7 +313,7 @@ def assessment_html(a: Assessment) -> str:
 
 def deadline_status_html(st: DeadlineStatus) -> str:
     """One deadline's status as a two-column table."""
-    from ._textviews import report_label
+    from ezhou_recovery.display.text import report_label
 
     d = st.deadline
     fields: list[tuple[str, object]] = [
@@ -333,7 +333,7 @@ def deadline_status_html(st: DeadlineStatus) -> str:
 
 def compliance_html(c: Compliance) -> str:
     """Compliance: the programme tally, the laggards, and the late and missing reports."""
-    from ._textviews import deadline_status_cells, percent, tally_line
+    from ezhou_recovery.display.text import deadline_status_cells, percent, tally_line
 
     def share(x: object) -> str:
         return percent(None if x is None else float(x))  # type: ignore[arg-type]

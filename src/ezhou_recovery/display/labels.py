@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
-from . import _records
-from .compliance import ReportStatus
+from ezhou_recovery.analysis.compliance import ReportStatus
+from ezhou_recovery.display import rows as _records
 
 __all__ = ["LABELS", "Lang", "label", "report_status_label"]
 

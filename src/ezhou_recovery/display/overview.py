@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ._text import departments_text, leader_text, table
-from .programme import Category, Programme
-from .units import format_quantity
+from ezhou_recovery._core.text import departments_text, leader_text, table
+from ezhou_recovery.model.programme import Category, Programme
+from ezhou_recovery.units import format_quantity
 
 __all__ = ["render_overview"]
 

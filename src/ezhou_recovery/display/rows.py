@@ -14,11 +14,11 @@ from typing import Any, Final
 
 import pint
 
-from .obligations import Deadline
-from .programme import Category, Programme
-from .projects import Project
-from .targets import Target, TargetKind
-from .units import Quantity, format_quantity
+from ezhou_recovery.model.obligations import Deadline
+from ezhou_recovery.model.programme import Category, Programme
+from ezhou_recovery.model.projects import Project
+from ezhou_recovery.model.targets import Target, TargetKind
+from ezhou_recovery.units import Quantity, format_quantity
 
 Record = dict[str, Any]
 

@@ -7,15 +7,27 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from . import _records
-from ._text import table
-from .attainment import Assessment, Rollup, Status, TargetResult, percent_text
-from .compliance import Compliance, DeadlineStatus, Laggard, ReportStatus, Tally
-from .investment import MoneyResult
-from .obligations import Deadline
-from .observations import QualitativeLevel
-from .targets import Target
-from .units import Quantity
+from ezhou_recovery._core.text import table
+from ezhou_recovery.analysis.attainment import (
+    Assessment,
+    Rollup,
+    Status,
+    TargetResult,
+    percent_text,
+)
+from ezhou_recovery.analysis.compliance import (
+    Compliance,
+    DeadlineStatus,
+    Laggard,
+    ReportStatus,
+    Tally,
+)
+from ezhou_recovery.analysis.investment import MoneyResult
+from ezhou_recovery.display import rows as _records
+from ezhou_recovery.evidence.observations import QualitativeLevel
+from ezhou_recovery.model.obligations import Deadline
+from ezhou_recovery.model.targets import Target
+from ezhou_recovery.units import Quantity
 
 
 def targets_text(targets: Sequence[Target]) -> str:

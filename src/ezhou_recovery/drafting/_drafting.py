@@ -32,15 +32,22 @@ from typing import Any, Final
 
 import attrs
 
-from . import _validators as v
-from .errors import EzhouRecoveryError, UnitError
-from .obligations import DueRule, Frequency, ReporterScope, ReportingObligation
-from .people import Department, Official
-from .periods import Period
-from .programme import Category, Programme, Task
-from .projects import Portfolio
-from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
-from .units import (
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.errors import EzhouRecoveryError, UnitError
+from ezhou_recovery.model.obligations import DueRule, Frequency, ReporterScope, ReportingObligation
+from ezhou_recovery.model.people import Department, Official
+from ezhou_recovery.model.periods import Period
+from ezhou_recovery.model.programme import Category, Programme, Task
+from ezhou_recovery.model.projects import Portfolio
+from ezhou_recovery.model.targets import (
+    Baseline,
+    BaselineQualifier,
+    Comparator,
+    Section,
+    Target,
+    TargetKind,
+)
+from ezhou_recovery.units import (
     GENERIC_MEASURE_WORDS,
     Quantity,
     format_quantity,

@@ -26,35 +26,37 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from ._dates import DATE_RANGE, read_date
-from ._reading import read_bytes
-from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
-from .limits import current_limits
-from .observations import (
-    _OBSERVATION_FIELDS,
-    _OBSERVATION_REQUIRED,
+from ezhou_recovery._core.dates import DATE_RANGE, read_date
+from ezhou_recovery.analysis.validation import Finding, Severity
+from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from ezhou_recovery.evidence.observations import (
     Observation,
     QualitativeLevel,
+    implausibility,
+    read_value,
+)
+from ezhou_recovery.io._reading import read_bytes
+from ezhou_recovery.io.limits import current_limits
+from ezhou_recovery.io.observation_files import (
+    _OBSERVATION_FIELDS,
+    _OBSERVATION_REQUIRED,
     _check_required,
     _csv_header,
     _csv_rows,
     _FieldError,
     _observation,
     _source_quality,
-    implausibility,
-    read_value,
     warn_implausible,
 )
-from .targets import TargetKind
-from .units import _normalise, _root_factor, magnitude_problem, parse_quantity
-from .validation import Finding, Severity
+from ezhou_recovery.model.targets import TargetKind
+from ezhou_recovery.units import _normalise, _root_factor, magnitude_problem, parse_quantity
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
-    from .columnar import ObservationTable
-    from .programme import Programme
-    from .submissions import Submission
+    from ezhou_recovery.evidence.submissions import Submission
+    from ezhou_recovery.evidence.table import ObservationTable
+    from ezhou_recovery.model.programme import Programme
 
 __all__ = ["observations_file", "observations_from_frame", "submissions_from_frame"]
 
@@ -135,7 +137,7 @@ def _read_csv(
 
 def _beyond_limits(table: pa.Table, size: int) -> bool:
     """Whether a table read from a CSV file of ``size`` bytes has too many rows or a cell with too
-    many characters (see :mod:`ezhou_recovery.limits`)."""
+    many characters (see :mod:`ezhou_recovery.io.limits`)."""
     import pyarrow.compute as pc
 
     limits = current_limits()
@@ -449,7 +451,7 @@ def _observation_table(
     and empty required cells, to be refused before any value is read (as the per-object reader
     does); else that is done.
     """
-    from .columnar import ObservationTable, _float
+    from ezhou_recovery.evidence.table import ObservationTable, magnitude_of
 
     pa = _pyarrow()
     import pyarrow.compute as pc
@@ -614,7 +616,7 @@ def _observation_table(
             raise
         code[i] = index[o.target]
         day[i] = o.as_of.toordinal()
-        magnitude[i] = _float(o.value)
+        magnitude[i] = magnitude_of(o.value)
     _warn_implausible(one, targets, code, magnitude, value_codes, texts)
 
     return ObservationTable(
@@ -638,7 +640,7 @@ def _warn_implausible(
     """Warn, in row order, of each row whose value is implausible for its target, as the
     per-object reader warns: the magnitudes compared with each target's value as columns, the
     few rows found read again to be checked exactly (once per target and value text)."""
-    from .columnar import implausible_rows
+    from ezhou_recovery.io.observation_columns import implausible_rows
 
     found: dict[tuple[int, int], str | None] = {}
     for row in implausible_rows(targets, code, magnitude).tolist():
@@ -655,17 +657,17 @@ def _warn_implausible(
 def _read_number(target: Any, value: Any) -> float | None:
     """The number a value of ``target`` counts as (see ``columnar._float``), or None when the
     per-object reader refuses it. Texts are remembered across files, by target."""
-    from .columnar import _float
+    from ezhou_recovery.evidence.table import magnitude_of
 
     if not isinstance(value, str):
         try:
-            return _float(read_value(target, value))
+            return magnitude_of(read_value(target, value))
         except (UnitError, TypeError, ValueError, ArithmeticError):
             return None
     known = _NUMBERS.get((id(target), value))
     if known is None or known[0] is not target:
         try:
-            number: float | None = _float(read_value(target, value))
+            number: float | None = magnitude_of(read_value(target, value))
         except (UnitError, TypeError, ValueError, ArithmeticError):
             number = None
         if len(_NUMBERS) > 100_000:
@@ -752,7 +754,7 @@ _SCALES: dict[tuple[int, str], tuple[Any, _Scale | None]] = {}
 
 def _probed(name: str, value: Any) -> Any:
     """``submissions._probe``, remembered across files for texts (its answers are immutable)."""
-    from .submissions import _probe
+    from ezhou_recovery.io.submission_files import _probe
 
     if not isinstance(value, str):
         return _probe(name, value)
@@ -918,7 +920,7 @@ def submissions_file(
     """Submissions from a CSV or Parquet file, or None when the per-object reader must read it;
     with ``known`` (a programme's duty, department and category keys) each is checked to name
     only those."""
-    from .submissions import _FIELDS, _check_header
+    from ezhou_recovery.io.submission_files import _FIELDS, _check_header
 
     source = str(path)
     if Path(path).suffix.lower() == ".parquet":
@@ -961,7 +963,7 @@ def submissions_from_frame(
     Raises:
         LoadError: As :func:`~ezhou_recovery.load_submissions`.
     """
-    from .submissions import _FIELDS, submissions_from_rows
+    from ezhou_recovery.io.submission_files import _FIELDS, submissions_from_rows
 
     table = _as_table(frame, source)
     if columnar:
@@ -980,7 +982,8 @@ def _submissions(
     """Check the columns of a submissions table; one object per distinct row, shared by its
     repeats (the objects are immutable). With ``known``, each distinct value is checked once to
     name only the programme's duties, departments and categories."""
-    from .submissions import _FIELDS, _REFUSED, _EntryError, _one, _trusted, _unknown_part
+    from ezhou_recovery.analysis.matching import _unknown_part
+    from ezhou_recovery.io.submission_files import _FIELDS, _REFUSED, _EntryError, _one, _trusted
 
     if not csv:
         table = _checked_columns(table, source, _FIELDS, (), keep_dictionaries=True)

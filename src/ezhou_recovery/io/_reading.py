@@ -1,32 +1,20 @@
-"""Reading files within the bounds of :mod:`ezhou_recovery.limits`: one rule for every loader."""
+"""Reading files within the bounds of :mod:`ezhou_recovery.io.limits`: one rule for every loader."""
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator
 from os import PathLike
 from pathlib import Path
 from typing import Final
 
-from .errors import LoadError
-from .limits import current_limits
+from ezhou_recovery.errors import LoadError
+from ezhou_recovery.io.limits import current_limits
 
 #: The first characters that make a spreadsheet read a cell as a formula (or, for tab and carriage
 #: return, hide the one that follows).
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
-# Characters a text field never holds: C0 and C1 controls other than tab, line feed and carriage
-# return, DEL, and lone surrogates (no UTF-8 file can hold them; no workbook or encoder takes them).
-_FORBIDDEN: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def forbidden_character(text: str) -> str | None:
-    """A description of the first character ``text`` must not hold (``U+0000``), or None."""
-    match = _FORBIDDEN.search(text)
-    if match is None:
-        return None
-    return f"U+{ord(match[0]):04X}"
 
 
 def _looks_like_formula(text: str) -> bool:

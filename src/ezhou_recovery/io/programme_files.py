@@ -15,12 +15,12 @@ from typing import Any, Final
 import attrs
 import pint
 
-from . import _converter
-from ._reading import read_bytes
-from .errors import LoadError, UnitError
-from .programme import Programme
-from .reporting_units import reporting_unit_of
-from .units import Qualifier, _split_qualifier, parse_quantity, share
+from ezhou_recovery.errors import LoadError, UnitError
+from ezhou_recovery.io._reading import read_bytes
+from ezhou_recovery.io.json import _converter
+from ezhou_recovery.model.programme import Programme
+from ezhou_recovery.units import Qualifier, _split_qualifier, parse_quantity, share
+from ezhou_recovery.units.reporting import reporting_unit_of
 
 __all__ = [
     "PROGRAMME_FORMAT",
@@ -149,7 +149,7 @@ def _default_deadlines(body: dict[str, Any]) -> None:
 
 def _declare_counted_things(body: dict[str, Any], source: str) -> None:
     # The programme's own counted things are units before its values are read.
-    from .programme import CountedThing
+    from ezhou_recovery.model.programme import CountedThing
 
     things = body.get("counted_things")
     if things is None:
@@ -251,7 +251,7 @@ def load_ezhou_plan() -> Programme:
     It is immutable: its objects are frozen, and its quantities refuse in-place conversion
     (``value.ito("meter")`` raises TypeError; ``value.to("meter")`` gives a new quantity).
     """
-    ref = resources.files(__package__).joinpath("data", _EZHOU_FILE)
+    ref = resources.files("ezhou_recovery").joinpath("data", _EZHOU_FILE)
     raw = ref.read_bytes()
     programme = programme_from_data(
         parse_data(raw, source=_EZHOU_FILE, suffix=".toml"), source=_EZHOU_FILE

@@ -7,8 +7,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
-from ._reading import escape_formula
-from ._records import SHARE_COLUMNS, Record, json_value, share_value, text_value
+from ezhou_recovery.display.rows import SHARE_COLUMNS, Record, json_value, share_value, text_value
+from ezhou_recovery.io._reading import escape_formula
 
 #: The output formats of the command line.
 FORMATS = ("text", "json", "csv")
@@ -16,7 +16,7 @@ FORMATS = ("text", "json", "csv")
 
 def to_json_data(value: Any) -> Any:
     """``value`` (records, lists and dicts of them) with dates and Decimals as exact text, and
-    rates and shares (:data:`~ezhou_recovery._records.SHARE_COLUMNS`) as text to four places."""
+    rates and shares (:data:`~ezhou_recovery.display.rows.SHARE_COLUMNS`) as text to four places."""
     if isinstance(value, Mapping):
         return {
             str(k): to_json_data(share_value(v) if k in SHARE_COLUMNS else v)

@@ -1,275 +1,37 @@
-"""Reports received: which deadline each answers, from whom, and when it arrived (China time)."""
+"""Reading submissions (reports received) from CSV, JSON and Parquet files."""
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
-from zoneinfo import ZoneInfo
 
-import attrs
-
-from . import _validators as v
-from ._dates import ascii_digits, check_in_range, read_date
-from ._reading import csv_records, read_bytes
-from .errors import EzhouRecoveryError, InvariantError, LoadError
-from .limits import current_limits
-from .loading import check_format, parse_data
-from .obligations import Deadline, OwedPer, ReporterScope
+from ezhou_recovery._core.dates import ascii_digits, check_in_range, read_date
+from ezhou_recovery.analysis.matching import _unknown_part
+from ezhou_recovery.errors import InvariantError, LoadError
+from ezhou_recovery.evidence.submissions import Submission, china_day
+from ezhou_recovery.io._reading import csv_records, read_bytes
+from ezhou_recovery.io.limits import current_limits
+from ezhou_recovery.io.programme_files import check_format, parse_data
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-    from .programme import Programme
+    from ezhou_recovery.model.programme import Programme
 
 __all__ = [
-    "CHINA_TIME",
     "SUBMISSIONS_FORMAT",
     "SUBMISSIONS_FORMAT_VERSION",
-    "Submission",
-    "UnmatchedSubmissionError",
     "load_submissions",
-    "match_submissions",
-    "submissions_frame",
     "submissions_from_rows",
 ]
 
-#: The time zone submissions are compared in (China Standard Time, UTC+8, no daylight saving).
-CHINA_TIME: Final = ZoneInfo("Asia/Shanghai")
 #: The value of the ``format`` field of a JSON submissions file.
 SUBMISSIONS_FORMAT: Final = "ezhou-recovery/submissions"
 #: The version of the submissions format this library reads.
 SUBMISSIONS_FORMAT_VERSION: Final = 1
 
-
-def _moment(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise v.fail(
-                instance,
-                attribute.name,
-                value,
-                "a time needs a time zone (for example +08:00 or Z); naive times are ambiguous",
-            )
-    elif not isinstance(value, date):
-        raise v.fail(instance, attribute.name, value, "must be a date or a time-zone-aware time")
-    try:
-        check_in_range(china_day(value) if isinstance(value, datetime) else value)
-    except ValueError as exc:
-        raise v.fail(instance, attribute.name, value, f"in China time, {exc}") from None
-
-
-def _optional_slug(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        v.slug(instance, attribute, value)
-
-
-@attrs.frozen
-class Submission:
-    """One report received.
-
-    A submission answers the deadlines of ``obligation`` owed by ``department`` for ``period``.
-    With ``category`` it answers only that category's deadline; without, it answers every category
-    the department reports on for that obligation and period (one report per department).
-
-    Attributes:
-        obligation: Key of the reporting duty (``quarterly_progress``).
-        department: Key of the reporting department.
-        submitted_at: When it arrived: a date, or a time-zone-aware datetime (naive times are
-            rejected). Compared in China time.
-        period: Label of the period covered (``2021Q2``); None for a duty due once, which has
-            only one period.
-        category: Key of the category reported on, when the report is for one category.
-        note: Free text.
-    """
-
-    obligation: str = attrs.field(validator=v.slug)
-    department: str = attrs.field(validator=v.slug)
-    submitted_at: date | datetime = attrs.field(validator=_moment)
-    period: str | None = attrs.field(default=None, validator=v.optional_text)
-    category: str | None = attrs.field(default=None, validator=_optional_slug)
-    note: str | None = attrs.field(default=None, validator=v.optional_text)
-
-    @classmethod
-    def for_deadline(
-        cls, deadline: Deadline | str, submitted_at: date | datetime, note: str | None = None
-    ) -> Submission:
-        """A submission answering one deadline, given as a :class:`Deadline` or its key
-        (``quarterly_progress/-/transport_bureau/2021Q2``; ``-`` for no category).
-
-        Raises:
-            InvariantError: The key does not have four parts.
-        """
-        key = deadline.key if isinstance(deadline, Deadline) else deadline
-        parts = key.split("/") if isinstance(key, str) else []
-        if len(parts) != 4 or not all(parts):
-            raise InvariantError(
-                "Submission", "deadline", key, "expected obligation/category/department/period"
-            )
-        obligation, category, department, period = parts
-        return cls(
-            obligation,
-            department,
-            submitted_at,
-            period=period,
-            category=None if category == "-" else category,
-            note=note,
-        )
-
-    @property
-    def received_on(self) -> date:
-        """The day it arrived, in China time."""
-        at = self.submitted_at
-        if isinstance(at, datetime):
-            return at.astimezone(CHINA_TIME).date()
-        return at
-
-
-class UnmatchedSubmissionError(EzhouRecoveryError, ValueError):
-    """A submission names a duty, department, category or period the programme does not owe.
-
-    Attributes:
-        index: Position of the submission in the sequence given.
-        submission: The submission.
-        field: The field that does not match.
-        problem: What is wrong.
-    """
-
-    def __init__(self, index: int, submission: Submission, field: str, problem: str) -> None:
-        self.index = index
-        self.submission = submission
-        self.field = field
-        self.problem = problem
-        value = getattr(submission, field)
-        super().__init__(f"submission {index}: {field} = {value!r}: {problem}")
-
-
-def match_submissions(
-    programme: Programme,
-    submissions: Iterable[Submission],
-    deadlines: Sequence[Deadline] | None = None,
-) -> dict[str, list[Submission]]:
-    """The submissions that answer each deadline, by deadline key, each list in the order given.
-
-    Args:
-        programme: The programme the submissions answer.
-        submissions: The submissions.
-        deadlines: The deadlines to match against; all of the programme's when None.
-
-    Raises:
-        UnmatchedSubmissionError: A submission names an unknown obligation, department or category,
-            or a period for which that department owes no such report.
-    """
-    if deadlines is None:
-        deadlines = programme.deadlines()
-    obligations = {o.key for o in programme.obligations}
-    departments = {d.key for d in programme.departments}
-    categories = {c.key for c in programme.categories}
-    # (obligation, department, period label) -> deadlines; the period key None stands for a duty
-    # due once, whose single period need not be named.
-    index: dict[tuple[str, str, str | None], list[Deadline]] = {}
-    once = {o.key for o in programme.obligations if o.rule.due is not None}
-    per_department = {
-        o.key
-        for o in programme.obligations
-        if o.owed_per is OwedPer.DEPARTMENT and o.reporters is ReporterScope.LEAD_DEPARTMENTS
-    }
-    leads: dict[str, set[str]] = {}
-    for c in programme.categories:
-        for x in c.lead_departments:
-            leads.setdefault(x.key, set()).add(c.key)
-    for d in deadlines:
-        index.setdefault((d.obligation, d.department.key, d.period.label), []).append(d)
-        if d.obligation in once:
-            index.setdefault((d.obligation, d.department.key, None), []).append(d)
-    # Each deadline's list, found by identity: a deadline's key is built from its parts on every
-    # call, too slow to compute once per submission.
-    lists: dict[int, list[Submission]] = {id(d): [] for d in deadlines}
-    matched: dict[str, list[Submission]] = {d.key: lists[id(d)] for d in deadlines}
-    for i, s in enumerate(submissions):
-        found = index.get((s.obligation, s.department, s.period))
-        if found is None:
-            raise _unmatched(i, s, obligations, departments, categories)
-        if s.category is not None:
-            # A department's report for all it leads (a duty owed per department) is answered
-            # by a report naming one of its categories too.
-            found = [
-                d
-                for d in found
-                if d.category == s.category
-                or (
-                    d.category is None
-                    and d.obligation in per_department
-                    and s.category in leads.get(d.department.key, ())
-                )
-            ]
-            if not found:
-                raise _unmatched(i, s, obligations, departments, categories)
-        for d in found:
-            lists[id(d)].append(s)
-    return matched
-
-
-def _unknown_part(
-    s: Submission, obligations: set[str], departments: set[str], categories: set[str]
-) -> tuple[str, str] | None:
-    """The field of ``s`` that names nothing of the programme, and the problem; None if none."""
-    if s.obligation not in obligations:
-        return "obligation", f"unknown duty (known: {', '.join(sorted(obligations))})"
-    if s.department not in departments:
-        return "department", "unknown department"
-    if s.category is not None and s.category not in categories:
-        return "category", "unknown category"
-    return None
-
-
-def _unmatched(
-    i: int, s: Submission, obligations: set[str], departments: set[str], categories: set[str]
-) -> UnmatchedSubmissionError:
-    unknown = _unknown_part(s, obligations, departments, categories)
-    if unknown is not None:
-        return UnmatchedSubmissionError(i, s, *unknown)
-    if s.period is not None and not _is_period_label(s.period):
-        return UnmatchedSubmissionError(
-            i,
-            s,
-            "period",
-            "not a period (a quarter 2021Q2, a year 2021, or 2021-01-01..2021-06-30)",
-        )
-    if s.category is not None:
-        return UnmatchedSubmissionError(
-            i, s, "category", "the department owes no such report for this category and period"
-        )
-    if s.period is None:
-        return UnmatchedSubmissionError(i, s, "period", "a recurring duty needs a period")
-    return UnmatchedSubmissionError(
-        i, s, "period", "the department owes no such report for this period"
-    )
-
-
-#: The labels :attr:`Period.label` writes: a quarter, a year, or first and last day.
-_PERIOD_LABEL: Final = re.compile(
-    r"\d{4}(Q[1-4])?|(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", re.ASCII
-)
-
-
-def _is_period_label(text: str) -> bool:
-    match = _PERIOD_LABEL.fullmatch(text)
-    if match is None:
-        return False
-    if match[2] is None:
-        return True
-    try:
-        return date.fromisoformat(match[2]) <= date.fromisoformat(match[3])
-    except ValueError:
-        return False
-
-
-# Loading ---------------------------------------------------------------------------------------
 
 _FIELDS: Final = (
     "deadline",
@@ -299,18 +61,6 @@ def _parse_moment(value: Any) -> date | datetime:
     if moment.utcoffset() is not None:
         check_in_range(china_day(moment))
     return moment
-
-
-def china_day(moment: datetime) -> date:
-    """The day of an aware ``moment`` in China time.
-
-    Raises:
-        ValueError: The moment lies beyond the calendar in China time.
-    """
-    try:
-        return moment.astimezone(CHINA_TIME).date()
-    except (OverflowError, ValueError):
-        raise ValueError("beyond the calendar in China time") from None
 
 
 def _one(entry: Mapping[str, Any], programme: Programme | None = None) -> Submission:
@@ -447,10 +197,10 @@ def load_submissions(
     source = str(path)
     suffix = Path(path).suffix.lower()
     if suffix in (".parquet", ".csv"):
-        from ._optional import arrow_worth_it
+        from ezhou_recovery._core.optional import arrow_worth_it
 
         if suffix == ".parquet" or arrow_worth_it(path):
-            from . import _arrow
+            from ezhou_recovery.io import _arrow
 
             found = _arrow.submissions_file(path, None if programme is None else _known(programme))
             if found is not None:
@@ -596,14 +346,3 @@ _SETTERS: Final = tuple(
     Submission.__dict__[name].__set__
     for name in ("obligation", "department", "submitted_at", "period", "category", "note")
 )
-
-
-def submissions_frame(submissions: Iterable[Submission]) -> pd.DataFrame:
-    """One row per submission (needs pandas: the ``frames`` extra).
-
-    Columns: ``obligation, department, period, category, submitted_at`` (as written, ISO text),
-    ``received_on`` (the day in China time), ``note``.
-    """
-    from ._frames import submissions_frame as frame
-
-    return frame(submissions)

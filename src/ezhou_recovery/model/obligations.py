@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from dateutil import rrule
 
-from . import _validators as v
-from .people import Department
-from .periods import Period, quarter_of
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.model.people import Department
+from ezhou_recovery.model.periods import Period, quarter_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -234,17 +234,17 @@ class Deadlines(tuple[Deadline, ...]):
     __slots__ = ()
 
     def __str__(self) -> str:
-        from ._textviews import deadlines_text
+        from ezhou_recovery.display.text import deadlines_text
 
         return deadlines_text(self)
 
     def _repr_html_(self) -> str:
-        from ._html import deadlines_html
+        from ezhou_recovery.display.html import deadlines_html
 
         return deadlines_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per deadline (needs pandas: the ``frames`` extra)."""
-        from ._frames import deadlines_frame
+        from ezhou_recovery.display.frames import deadlines_frame
 
         return deadlines_frame(self)

@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from . import _validators as v
+from ezhou_recovery._core import validators as v
 
 __all__ = ["Department", "District", "DistrictKind", "Official"]
 

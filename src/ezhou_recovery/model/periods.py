@@ -6,7 +6,7 @@ from datetime import date
 
 import attrs
 
-from . import _validators as v
+from ezhou_recovery._core import validators as v
 
 __all__ = ["Period", "quarter_of"]
 

@@ -9,14 +9,20 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import _validators as v
-from .obligations import Deadline, Deadlines, OwedPer, ReporterScope, ReportingObligation
-from .people import Department, District, Official
-from .periods import Period
-from .projects import Portfolio, Project
-from .supervision import AccountabilityRule, EventDuty, StandingDuty
-from .targets import Target, Targets
-from .units import GENERIC_MEASURE_WORDS, Quantity, declare_counted_thing, ureg
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.model.obligations import (
+    Deadline,
+    Deadlines,
+    OwedPer,
+    ReporterScope,
+    ReportingObligation,
+)
+from ezhou_recovery.model.people import Department, District, Official
+from ezhou_recovery.model.periods import Period
+from ezhou_recovery.model.projects import Portfolio, Project
+from ezhou_recovery.model.supervision import AccountabilityRule, EventDuty, StandingDuty
+from ezhou_recovery.model.targets import Target, Targets
+from ezhou_recovery.units import GENERIC_MEASURE_WORDS, Quantity, declare_counted_thing, ureg
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -142,13 +148,13 @@ class Category:
         return f"({self.number}) {self.key}: {self.name_zh} {self.name_en}, {len(self.targets)} targets"
 
     def _repr_html_(self) -> str:
-        from ._html import category_html
+        from ezhou_recovery.display.html import category_html
 
         return category_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """The category's targets, one row each (needs pandas: the ``frames`` extra)."""
-        from ._frames import targets_frame
+        from ezhou_recovery.display.frames import targets_frame
 
         return targets_frame(self.targets)
 
@@ -224,11 +230,9 @@ class Programme:
     _index: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled as its document: in another process the counted things are declared again
-        # before the quantities are read (a pint quantity would look for the application registry).
-        from ._converter import converter
-
-        return (_from_document, (converter.unstructure(self),))
+        # The counted things first: in another process they are declared as units again before
+        # the programme's quantities are unpickled (the registry would not know their units).
+        return (_declared, (self.counted_things,), self.__getstate__())
 
     def __attrs_post_init__(self) -> None:
         for thing in self.counted_things:
@@ -422,7 +426,7 @@ class Programme:
         )
 
     def _repr_html_(self) -> str:
-        from ._html import programme_html
+        from ezhou_recovery.display.html import programme_html
 
         return programme_html(self)
 
@@ -438,34 +442,34 @@ class Programme:
         scope_zh, scope_en, section, district (its key, or None), event (a milestone's
         ``completion`` or ``start``; None for other kinds).
         """
-        from ._frames import targets_frame
+        from ezhou_recovery.display.frames import targets_frame
 
         return targets_frame(self.targets)
 
     def deadlines_frame(self, start: date | None = None, end: date | None = None) -> pd.DataFrame:
         """The deadlines of :meth:`deadlines`, one row each (needs pandas: the ``frames`` extra)."""
-        from ._frames import deadlines_frame
+        from ezhou_recovery.display.frames import deadlines_frame
 
         return deadlines_frame(self.deadlines(start, end))
 
     def projects_frame(self) -> pd.DataFrame:
         """Every named project, one row each; money in 亿元 as exact Decimals (``frames`` extra)."""
-        from ._frames import projects_frame
+        from ezhou_recovery.display.frames import projects_frame
 
         return projects_frame(self.projects)
 
     def categories_frame(self) -> pd.DataFrame:
         """Every category with its portfolio; money in 亿元 as exact Decimals (``frames`` extra)."""
-        from ._frames import categories_frame
+        from ezhou_recovery.display.frames import categories_frame
 
         return categories_frame(self.categories)
 
 
-def _from_document(data: dict[str, Any]) -> Programme:
-    from .loading import PROGRAMME_FORMAT, PROGRAMME_FORMAT_VERSION, programme_from_data
-
-    document = {"format": PROGRAMME_FORMAT, "format_version": PROGRAMME_FORMAT_VERSION, **data}
-    return programme_from_data(document, source="<pickle>")
+def _declared(counted_things: tuple[CountedThing, ...]) -> Programme:
+    """An empty programme, once ``counted_things`` are units (unpickling fills in its fields)."""
+    for thing in counted_things:
+        thing.declare()
+    return Programme.__new__(Programme)
 
 
 def _sum_money(amounts: Iterator[Quantity]) -> Quantity:

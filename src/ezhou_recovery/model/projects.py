@@ -10,8 +10,8 @@ from typing import Any
 import attrs
 import pint
 
-from . import _validators as v
-from .units import Quantity, format_quantity, held_magnitude_problem, is_money, ureg
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.units import Quantity, format_quantity, held_magnitude_problem, is_money, ureg
 
 __all__ = [
     "Funding",

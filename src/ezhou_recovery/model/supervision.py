@@ -6,11 +6,11 @@ A programme states them as data, so another plan can state its own:
   optional number of days to report in;
 - :class:`StandingDuty`: a duty with owners and no period or date (跟踪督办, 定期通报, 筹资方案);
 - :class:`AccountabilityRule`: when a department or district is to be called in (约谈问责); applied
-  by :func:`ezhou_recovery.accountability`;
+  by :func:`ezhou_recovery.analysis.accountability`;
 - what a submission under a reporting duty must contain is the duty's own
   :attr:`~ezhou_recovery.ReportingObligation.contents` (a special plan's checklist).
 
-The computations that apply them are in :mod:`ezhou_recovery.accountability`.
+The computations that apply them are in :mod:`ezhou_recovery.analysis.accountability`.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from typing import Any
 
 import attrs
 
-from . import _validators as v
-from .obligations import ReporterScope
-from .people import Department
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.model.obligations import ReporterScope
+from ezhou_recovery.model.people import Department
 
 __all__ = [
     "AccountabilityRule",

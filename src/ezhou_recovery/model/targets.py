@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import pint
 
-from . import _validators as v
-from .reporting_units import ReportingUnit
-from .units import (
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.units import (
     Quantity,
     dimension_mismatch,
     format_quantity,
@@ -19,6 +18,7 @@ from .units import (
     held_magnitude_problem,
     ureg,
 )
+from ezhou_recovery.units.reporting import ReportingUnit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -320,7 +320,7 @@ class Target:
         return f"{self.key}: {strive}{self.description_zh} ({self.describe_value()})"
 
     def _repr_html_(self) -> str:
-        from ._html import target_html
+        from ezhou_recovery.display.html import target_html
 
         return target_html(self)
 
@@ -331,17 +331,17 @@ class Targets(tuple[Target, ...]):
     __slots__ = ()
 
     def __str__(self) -> str:
-        from ._textviews import targets_text
+        from ezhou_recovery.display.text import targets_text
 
         return targets_text(self)
 
     def _repr_html_(self) -> str:
-        from ._html import targets_html
+        from ezhou_recovery.display.html import targets_html
 
         return targets_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per target (needs pandas: the ``frames`` extra); see ``docs/quickstart.md``."""
-        from ._frames import targets_frame
+        from ezhou_recovery.display.frames import targets_frame
 
         return targets_frame(self)

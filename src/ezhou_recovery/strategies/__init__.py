@@ -27,17 +27,9 @@ from typing import Any, Literal, ParamSpec, TypeVar
 
 from hypothesis import strategies as st
 
-from .duedates import DueConvention
-from .errors import UnitError
-from .obligations import (
-    Deadline,
-    DueRule,
-    Frequency,
-    OwedPer,
-    ReporterScope,
-    ReportingObligation,
-)
-from .observations import (
+from ezhou_recovery.analysis.duedates import DueConvention
+from ezhou_recovery.errors import UnitError
+from ezhou_recovery.evidence.observations import (
     _FALSE,
     _TRUE,
     AnnualInvestmentPlan,
@@ -46,10 +38,19 @@ from .observations import (
     QualitativeLevel,
     Quality,
 )
-from .people import Department, Official
-from .periods import Period
-from .programme import Category, Programme, Task
-from .projects import (
+from ezhou_recovery.evidence.submissions import CHINA_TIME, Submission
+from ezhou_recovery.model.obligations import (
+    Deadline,
+    DueRule,
+    Frequency,
+    OwedPer,
+    ReporterScope,
+    ReportingObligation,
+)
+from ezhou_recovery.model.people import Department, Official
+from ezhou_recovery.model.periods import Period
+from ezhou_recovery.model.programme import Category, Programme, Task
+from ezhou_recovery.model.projects import (
     Funding,
     FundingSource,
     Milestone,
@@ -59,10 +60,15 @@ from .projects import (
     ProjectLevel,
     ProjectStatus,
 )
-from .reporting_units import ReportingUnit
-from .submissions import CHINA_TIME, Submission
-from .targets import Baseline, BaselineQualifier, Comparator, Section, Target, TargetKind
-from .units import (
+from ezhou_recovery.model.targets import (
+    Baseline,
+    BaselineQualifier,
+    Comparator,
+    Section,
+    Target,
+    TargetKind,
+)
+from ezhou_recovery.units import (
     _ZH_UNITS,
     COUNTED_THINGS,
     MAX_DIGITS,
@@ -73,6 +79,7 @@ from .units import (
     format_quantity,
     ureg,
 )
+from ezhou_recovery.units.reporting import ReportingUnit
 
 __all__ = [
     "UNITS",
@@ -1203,5 +1210,5 @@ def _call(factory: Callable[[], st.SearchStrategy[T]]) -> Callable[[], st.Search
     return lambda: factory()
 
 
-# Imported before Hypothesis was, this module registers its strategies itself (see _hypothesis_plugin).
+# Imported before Hypothesis was, this module registers its strategies itself (see _plugin.py).
 register_type_strategies()

@@ -25,9 +25,9 @@ def register() -> None:
     When ``ezhou_recovery.strategies`` is itself being imported (its ``import hypothesis`` runs the
     entry point), it is left to register at the end of its own import.
     """
-    importing = sys.modules.get(f"{__package__}.strategies")
+    importing = sys.modules.get(__package__ or "ezhou_recovery.strategies")
     if importing is not None and not hasattr(importing, "register_type_strategies"):
         return
-    from .strategies import register_type_strategies
+    from ezhou_recovery.strategies import register_type_strategies
 
     register_type_strategies()

@@ -25,7 +25,7 @@ from typing import Any, Final, TypeAlias
 import pint
 import pint.util
 
-from .errors import UnitError
+from ezhou_recovery.errors import UnitError
 
 __all__ = [
     "COUNTED_THINGS",

@@ -18,8 +18,8 @@ from typing import Any, Final
 import attrs
 import pint
 
-from .errors import UnitError
-from .units import (
+from ezhou_recovery.errors import UnitError
+from ezhou_recovery.units import (
     GENERIC_MEASURE_WORDS,
     Q_,
     Quantity,
@@ -143,13 +143,13 @@ class ReportingUnit:
 
 
 def _normal(text: str) -> str:
-    from .units import _normalise
+    from ezhou_recovery.units import _normalise
 
     return _normalise(text).strip()
 
 
 def _plain_unit_word(word: str) -> bool:
-    from .units import _ZH_UNITS
+    from ezhou_recovery.units import _ZH_UNITS
 
     return word in _ZH_UNITS
 

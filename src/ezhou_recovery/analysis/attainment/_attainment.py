@@ -2,16 +2,14 @@
 
 :func:`assess` is pure: it takes a programme, observations and investment reports, and a date, and
 returns an immutable :class:`Assessment`. The method, with its references, is written down in
-``docs/methodology.md``; the numeric formulas live in :mod:`ezhou_recovery._formulas`.
+``docs/methodology.md``; the numeric formulas live in :mod:`ezhou_recovery.analysis.attainment.formulas`.
 """
 
 from __future__ import annotations
 
 import enum
-import importlib.util
 import itertools
 import math
-import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -22,20 +20,18 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import pint
 
-from . import _formulas as f
-from . import _validators as v
-from .errors import InvariantError
-from .investment import MoneyResult, assess_investment
-from .observations import (
-    AnnualInvestmentPlan,
-    InvestmentReport,
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.analysis.attainment import formulas as f
+from ezhou_recovery.analysis.investment import MoneyResult
+from ezhou_recovery.errors import InvariantError
+from ezhou_recovery.evidence.observations import (
     Observation,
     QualitativeLevel,
     Quality,
-    _exact,
+    normalised,
 )
-from .programme import Programme
-from .targets import (
+from ezhou_recovery.model.programme import Programme
+from ezhou_recovery.model.targets import (
     ABOUT_TOLERANCE,
     BaselineQualifier,
     Comparator,
@@ -43,12 +39,11 @@ from .targets import (
     Target,
     TargetKind,
 )
-from .units import Q_, Quantity, format_quantity, format_words, quantity_in
+from ezhou_recovery.units import Q_, Quantity, format_quantity, format_words
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .columnar import ObservationTable
 
 __all__ = [
     "AT_RISK_RATIO",
@@ -63,7 +58,6 @@ __all__ = [
     "TargetResult",
     "Thresholds",
     "YearResult",
-    "assess",
     "percent_text",
 ]
 
@@ -76,7 +70,7 @@ AT_RISK_RATIO: Final = 0.60
 #: still fresh at the end of the next quarter but one.
 STALE_AFTER_DAYS: Final = 184
 #: From this many observations (in a sequence), :func:`assess` takes the columnar path
-#: (:mod:`ezhou_recovery.columnar`, when numpy is installed); the results are the same.
+#: (:mod:`ezhou_recovery.evidence.table`, when numpy is installed); the results are the same.
 BATCH_MIN_OBSERVATIONS: Final = 20_000
 #: A milestone not done when this share of its time has gone is at risk (a convention of this
 #: library: a milestone has no partial progress to compare with time progress).
@@ -282,7 +276,7 @@ class TargetResult:
     # Display -----------------------------------------------------------------------------------
 
     def __repr__(self) -> str:
-        from ._textviews import percent, value_text
+        from ezhou_recovery.display.text import percent, value_text
 
         return (
             f"TargetResult({self.key!r}, {self.status.value}, value={value_text(self.value)}, "
@@ -290,12 +284,12 @@ class TargetResult:
         )
 
     def __str__(self) -> str:
-        from ._textviews import result_line
+        from ezhou_recovery.display.text import result_line
 
         return result_line(self)
 
     def _repr_html_(self) -> str:
-        from ._html import target_result_html
+        from ezhou_recovery.display.html import target_result_html
 
         return target_result_html(self)
 
@@ -421,18 +415,18 @@ class Rollup:
         return f"Rollup({self.scope} {self.key!r}, {self.total} targets: {counts or 'none'})"
 
     def __str__(self) -> str:
-        from ._textviews import rollup_text
+        from ezhou_recovery.display.text import rollup_text
 
         return rollup_text(self)
 
     def _repr_html_(self) -> str:
-        from ._html import rollup_html
+        from ezhou_recovery.display.html import rollup_html
 
         return rollup_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Its results, worst first, one row each (needs pandas: the ``frames`` extra)."""
-        from ._frames import results_frame
+        from ezhou_recovery.display.frames import results_frame
 
         return results_frame(self.results)
 
@@ -517,12 +511,12 @@ class Assessment:
         )
 
     def __str__(self) -> str:
-        from ._textviews import assessment_text
+        from ezhou_recovery.display.text import assessment_text
 
         return assessment_text(self)
 
     def _repr_html_(self) -> str:
-        from ._html import assessment_html
+        from ezhou_recovery.display.html import assessment_html
 
         return assessment_html(self)
 
@@ -534,14 +528,14 @@ class Assessment:
         observations, deadline, reason, reason_zh``. Values are exact Decimals in the target's
         unit (``unit``); progress figures are shares (0.5 is 50%).
         """
-        from ._frames import results_frame
+        from ezhou_recovery.display.frames import results_frame
 
         return results_frame(self.results)
 
     def rollups_frame(self, scope: str = "category") -> pd.DataFrame:
         """One row per roll-up of ``scope`` (``category``, ``official``, ``department``,
         ``district`` or ``programme``): counts by status, share attained, mean progress."""
-        from ._frames import rollups_frame
+        from ezhou_recovery.display.frames import rollups_frame
 
         groups = {
             "category": self.categories,
@@ -557,7 +551,7 @@ class Assessment:
     def money_frame(self) -> pd.DataFrame:
         """Investment completion, one row per category or project then the programme; money in
         亿元 as exact Decimals (columns ``*_yi_yuan``)."""
-        from ._frames import money_frame
+        from ezhou_recovery.display.frames import money_frame
 
         return money_frame((*self.money, self.money_total))
 
@@ -570,141 +564,6 @@ def _find(rollups: Iterable[Rollup], key: str, what: str) -> Rollup:
 
 
 # The computation --------------------------------------------------------------------------------
-
-
-def assess(
-    programme: Programme,
-    observations: Iterable[Observation] | ObservationTable,
-    *,
-    as_of: date,
-    investment: Iterable[InvestmentReport] = (),
-    annual_plans: Iterable[AnnualInvestmentPlan] = (),
-    thresholds: Thresholds | None = None,
-    columnar: bool | None = None,
-    include_strive: bool = True,
-) -> Assessment:
-    """Assess every target of ``programme`` and its investment as of ``as_of``.
-
-    ``include_strive=False`` leaves the targets the plan only strives for (争取, ``Target.strive``)
-    out of the accountability views, the roll-ups by leading official and by department; they
-    keep their results and stay in the category and programme roll-ups.
-
-    Observations and reports dated after ``as_of`` are ignored (the assessment is of that day).
-
-    ``observations`` may be an :class:`~ezhou_recovery.ObservationTable` (columns, for hundreds of
-    thousands of observations); a sequence of at least :data:`BATCH_MIN_OBSERVATIONS` is turned
-    into one when numpy is installed. Either way the results are the same as the per-object path's,
-    to the last digit. ``columnar`` forces the choice: True the columnar path (needs numpy), False
-    the per-object path.
-
-    Raises:
-        InvariantError: An observation names a target the programme does not have, has the wrong
-            kind of value for its target, or two observations of a target on one date disagree.
-        UnitError: A quantity's unit does not fit its target; the message names the target, the
-            value and both units.
-    """
-    if not isinstance(as_of, date) or hasattr(as_of, "hour"):
-        raise InvariantError("assess", "as_of", as_of, "must be a date")
-    th = Thresholds() if thresholds is None else thresholds
-    table = _as_table(programme, observations, columnar)
-    if table is not None:  # the columnar path: the same results, computed with numpy
-        results = table._results(as_of, th)
-    else:
-        if not isinstance(observations, Iterable):  # a table, assessed object by object
-            observations = [observations.observation(i) for i in range(len(observations))]
-        by_target = _group(programme, observations)
-        results = tuple(
-            _assess_target(programme, t, by_target.get(t.key, ()), as_of, th)
-            for t in programme.targets
-        )
-    by_key = {r.target.key: r for r in results}
-
-    def rollup(scope: str, key: str, zh: str, en: str, targets: Iterable[Target]) -> Rollup:
-        return Rollup(scope, key, zh, en, _worst_first(by_key[t.key] for t in targets))
-
-    categories = tuple(
-        rollup("category", c.key, c.name_zh, c.name_en, c.targets) for c in programme.categories
-    )
-    officials = tuple(
-        rollup(
-            "official",
-            o.name_en,
-            o.name_zh,
-            o.name_en,
-            (
-                t
-                for c in programme.categories
-                if c.leader == o
-                for t in c.targets
-                if include_strive or not t.strive
-            ),
-        )
-        for o in programme.officials
-    )
-    departments: dict[str, Rollup] = {}
-    for c in programme.categories:
-        for d in c.lead_departments:
-            if d.key not in departments:
-                targets = [
-                    t
-                    for cc in programme.categories
-                    if any(dd.key == d.key for dd in cc.lead_departments)
-                    for t in cc.targets
-                    if include_strive or not t.strive
-                ]
-                departments[d.key] = rollup("department", d.key, d.name_zh, d.name_en, targets)
-    overall = rollup(
-        "programme", programme.key, programme.title_zh, programme.title_en, programme.targets
-    )
-    money, money_total = assess_investment(programme, investment, annual_plans, as_of)
-    return Assessment(
-        programme=programme.key,
-        as_of=as_of,
-        thresholds=th,
-        results=results,
-        overall=overall,
-        categories=categories,
-        officials=officials,
-        departments=tuple(departments.values()),
-        money=money,
-        money_total=money_total,
-        districts=tuple(
-            rollup("district", d.key, d.name_zh, d.name_en, programme.district_targets(d.key))
-            for d in programme.districts
-        ),
-    )
-
-
-def _as_table(
-    programme: Programme, observations: Any, columnar: bool | None
-) -> ObservationTable | None:
-    """The observations as a table for the columnar path, or None for the per-object path.
-
-    Automatically (``columnar`` None): a table as given; a sequence of at least
-    :data:`BATCH_MIN_OBSERVATIONS` observations converted when numpy is installed.
-    """
-    module = sys.modules.get(f"{__package__}.columnar")
-    if module is not None and isinstance(observations, module.ObservationTable):
-        if observations.programme is not programme and observations.programme != programme:
-            raise InvariantError(
-                "assess",
-                "observations",
-                observations,
-                f"a table of programme {observations.programme.key!r}, not {programme.key!r}",
-            )
-        table: ObservationTable = observations
-        return None if columnar is False else table
-    if columnar is False:
-        return None
-    if columnar is None and (
-        not isinstance(observations, Sequence)
-        or len(observations) < BATCH_MIN_OBSERVATIONS
-        or importlib.util.find_spec("numpy") is None
-    ):
-        return None
-    from .columnar import ObservationTable
-
-    return ObservationTable.from_observations(programme, observations)
 
 
 def _worst_first(results: Iterable[TargetResult]) -> tuple[TargetResult, ...]:
@@ -730,7 +589,7 @@ def _group(
             raise v.fail(
                 o, "target", o.target, f"no such target in programme {programme.key!r}"
             ) from None
-        o = _normalised(target, o)
+        o = normalised(target, o)
         seen = grouped[target.key].get(o.as_of)
         if seen is not None and seen.value != o.value:
             raise v.fail(
@@ -741,25 +600,6 @@ def _group(
             )
         grouped[target.key].setdefault(o.as_of, o)
     return {key: tuple(sorted(d.values(), key=lambda o: o.as_of)) for key, d in grouped.items()}
-
-
-def _normalised(target: Target, o: Observation) -> Observation:
-    value = o.value
-    if target.kind is TargetKind.MILESTONE:
-        if not isinstance(value, bool):
-            raise v.fail(o, "value", value, "a milestone's value is True (done) or False")
-        return o
-    if target.kind is TargetKind.QUALITATIVE:
-        if not isinstance(value, QualitativeLevel):
-            raise v.fail(o, "value", value, "a qualitative goal's value is a QualitativeLevel")
-        return o
-    if isinstance(value, bool | QualitativeLevel):
-        raise v.fail(o, "value", value, f"a {target.kind.value} target's value is a quantity")
-    unit = target.reporting_unit
-    converted = quantity_in(
-        _exact(value), target.unit, what=target.key, unit_text=None if unit is None else unit.text
-    )
-    return o if converted is value else attrs.evolve(o, value=converted)
 
 
 def _within_tolerance(target: Target, goal: float) -> float:
@@ -812,7 +652,7 @@ def _magnitude(q: Any) -> float:
 class _Selection:
     """The observations of one target that its result depends on (of those at or before the
     assessment date, deduplicated and sorted by date). The per-object path picks them from a list
-    (:func:`_select`), the columnar path (:mod:`ezhou_recovery.columnar`) with numpy; both then
+    (:func:`_select`), the columnar path (:mod:`ezhou_recovery.evidence.table`) with numpy; both then
     call :func:`_result`.
 
     Attributes:

@@ -29,10 +29,10 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ._dates import check_in_range, read_date
-from .errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
-from .reporting_units import ReportingUnit
-from .units import Quantity, magnitude_problem, parse_quantity
+from ezhou_recovery._core.dates import check_in_range, read_date
+from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from ezhou_recovery.units import Quantity, magnitude_problem, parse_quantity
+from ezhou_recovery.units.reporting import ReportingUnit
 
 T = TypeVar("T")
 
@@ -136,7 +136,7 @@ def _union_of(*members: type) -> Any:
 def _structure_observed(value: Any, t: type) -> Any:
     """An observation's value: true/false (a milestone), a level's name, or a quantity as text
     (or null, where the type allows none: a result without a value)."""
-    from .observations import QualitativeLevel
+    from ezhou_recovery.evidence.observations import QualitativeLevel
 
     if value is None and type(None) in typing.get_args(t):
         return None
@@ -188,9 +188,9 @@ def _resolve_model_types() -> None:
     # The model modules use postponed annotations; cattrs needs them as real types.
     # (submissions.py imports the loaders, which import this module: serialization.py resolves
     # Submission's types.)
-    from . import (
+    from ezhou_recovery.evidence import observations
+    from ezhou_recovery.model import (
         obligations,
-        observations,
         people,
         periods,
         programme,
@@ -237,7 +237,7 @@ def make_converter() -> cattrs.Converter:
     _omit_default_reporting_unit(converter)
     # Observation.value (a quantity, true/false or a qualitative level) and
     # Submission.submitted_at (a date or a time with its offset).
-    from .observations import QualitativeLevel
+    from ezhou_recovery.evidence.observations import QualitativeLevel
 
     observed = _union_of(pint.Quantity, bool, QualitativeLevel)
     converter.register_structure_hook_func(observed, _structure_observed)
@@ -251,7 +251,7 @@ def make_converter() -> cattrs.Converter:
 
 def _omit_default_reporting_unit(converter: cattrs.Converter) -> None:
     # A target's reporting unit is written only where it is not its value's own unit (万千瓦).
-    from .targets import Target
+    from ezhou_recovery.model.targets import Target
 
     plain = cattrs.gen.make_dict_unstructure_fn(Target, converter)
 
@@ -368,7 +368,7 @@ def structure(data: Any, cls: type[T], *, source: str, using: cattrs.Converter |
 
     The error describes the first problem found; ``LoadError.problems`` lists them all as
     ``(path, problem, value)``. ``using`` is another converter than the library's (the results'
-    reader, :mod:`ezhou_recovery.result_documents`).
+    reader, :mod:`ezhou_recovery.io.json.results`).
     """
     try:
         return (converter if using is None else using).structure(data, cls)

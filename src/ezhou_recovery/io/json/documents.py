@@ -4,7 +4,7 @@ Every document is a JSON object that names its format and version beside the obj
 
     {"format": "ezhou-recovery/target", "format_version": 1, "key": "transport.x", ...}
 
-A programme's document is the programme file format of :mod:`~ezhou_recovery.loading`, so
+A programme's document is the programme file format of :mod:`~ezhou_recovery.io.programme_files`, so
 ``load_programme`` reads what ``to_json`` writes. Money and other magnitudes are exact decimals
 written as text with their unit (``"46.71 yi_yuan"``), dates ``YYYY-MM-DD``, Chinese as is.
 
@@ -20,24 +20,24 @@ from typing import Any, Final, TypeVar, cast
 
 import attrs
 
-from . import _converter
-from .errors import LoadError
-from .loading import (
+from ezhou_recovery.errors import LoadError
+from ezhou_recovery.evidence.observations import AnnualInvestmentPlan, InvestmentReport, Observation
+from ezhou_recovery.evidence.submissions import Submission
+from ezhou_recovery.io.json import _converter
+from ezhou_recovery.io.programme_files import (
     PROGRAMME_FORMAT,
     PROGRAMME_FORMAT_VERSION,
     check_format,
     parse_data,
     programme_from_data,
 )
-from .obligations import ContentItem, Deadline, DueRule, ReportingObligation
-from .observations import AnnualInvestmentPlan, InvestmentReport, Observation
-from .people import Department, District, Official
-from .periods import Period
-from .programme import Category, Programme, Task
-from .projects import Funding, Milestone, PlannedInvestment, Portfolio, Project
-from .submissions import Submission
-from .supervision import AccountabilityRule, EventDuty, StandingDuty
-from .targets import Baseline, Target
+from ezhou_recovery.model.obligations import ContentItem, Deadline, DueRule, ReportingObligation
+from ezhou_recovery.model.people import Department, District, Official
+from ezhou_recovery.model.periods import Period
+from ezhou_recovery.model.programme import Category, Programme, Task
+from ezhou_recovery.model.projects import Funding, Milestone, PlannedInvestment, Portfolio, Project
+from ezhou_recovery.model.supervision import AccountabilityRule, EventDuty, StandingDuty
+from ezhou_recovery.model.targets import Baseline, Target
 
 __all__ = [
     "DocumentFormat",
@@ -124,7 +124,7 @@ def document_formats() -> tuple[DocumentFormat, ...]:
 def _load_result_formats() -> None:
     # The results' formats register on import; imported on first need, so that reading a plan
     # does not import the attainment and compliance modules.
-    from . import result_documents  # noqa: F401
+    from ezhou_recovery.io.json import results as result_documents  # noqa: F401
 
 
 def to_data(obj: object) -> dict[str, Any]:

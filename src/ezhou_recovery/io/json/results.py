@@ -1,7 +1,7 @@
 """JSON documents of results: assessments, compliance, roll-ups, tallies and schedules.
 
 Each result class gets a document format (``ezhou-recovery/assessment``, version 1, ...) in the
-registry of :mod:`~ezhou_recovery.serialization`, so ``to_json`` writes it and ``from_json`` reads
+registry of :mod:`~ezhou_recovery.io.json.documents`, so ``to_json`` writes it and ``from_json`` reads
 it back equal to what was written. The documents are built generically from the classes' attrs
 fields (cattrs), so a field added to a result is written and read without further code.
 
@@ -9,7 +9,7 @@ Besides the model's conventions (exact decimals as text, quantities with their u
 a result document writes a share that is a float (progress, time progress) as a JSON number (it
 reads back to the same float) and an exact fraction (a rate, ES in days) as text ``"3/4"``.
 
-:mod:`~ezhou_recovery.serialization` imports this module the first time a result's format is asked
+:mod:`~ezhou_recovery.io.json.documents` imports this module the first time a result's format is asked
 for, so that reading a plan does not import the attainment and compliance modules.
 """
 
@@ -28,10 +28,24 @@ import cattrs
 import pint
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from . import _converter
-from ._converter import _ProblemError, converter
-from .attainment import Assessment, Rollup, TargetResult, Thresholds, YearResult
-from .bulletin import (
+from ezhou_recovery.analysis.attainment import (
+    Assessment,
+    Rollup,
+    TargetResult,
+    Thresholds,
+    YearResult,
+)
+from ezhou_recovery.analysis.compliance import (
+    Compliance,
+    DeadlineStatus,
+    Laggard,
+    ScoringRule,
+    Tally,
+)
+from ezhou_recovery.analysis.duedates import DueConvention
+from ezhou_recovery.analysis.investment import AnnualMoneyResult, MoneyResult
+from ezhou_recovery.analysis.schedule import EarnedSchedule, MilestoneStatus, ScheduleStatus
+from ezhou_recovery.bulletin.contents import (
     Bulletin,
     BulletinHeader,
     CallInEntry,
@@ -43,13 +57,11 @@ from .bulletin import (
     InvestmentChange,
     StatusChange,
 )
-from .compliance import Compliance, DeadlineStatus, Laggard, ScoringRule, Tally
-from .duedates import DueConvention
-from .errors import UnitError
-from .investment import AnnualMoneyResult, MoneyResult
-from .schedule import EarnedSchedule, MilestoneStatus, ScheduleStatus
-from .serialization import FORMAT_PREFIX, DocumentFormat, register_format
-from .units import Q_, Quantity, ureg
+from ezhou_recovery.errors import UnitError
+from ezhou_recovery.io.json import _converter
+from ezhou_recovery.io.json._converter import _ProblemError, converter
+from ezhou_recovery.io.json.documents import FORMAT_PREFIX, DocumentFormat, register_format
+from ezhou_recovery.units import Q_, Quantity, ureg
 
 __all__ = ["RESULT_FORMATS", "RESULT_FORMAT_VERSION"]
 
@@ -161,7 +173,7 @@ def _structure_estimate(value: Any, t: type) -> Quantity | None:
 def _result_converter() -> cattrs.Converter:
     """The model's converter, reading the figures results compute at their full precision (the
     model's inputs are limited to 18 significant digits; a computed rate has 28)."""
-    from .observations import QualitativeLevel
+    from ezhou_recovery.evidence.observations import QualitativeLevel
 
     reader = _converter.make_converter()
     reader.register_structure_hook(Decimal, _structure_computed_decimal)
@@ -211,7 +223,7 @@ def _unstructure_computed_observed(value: Any) -> Any:
 def _unstructure_latest(value: Any) -> Any:
     if value is None:
         return None
-    from .observations import Observation
+    from ezhou_recovery.evidence.observations import Observation
 
     make: Any = make_dict_unstructure_fn
     write = make(
@@ -221,7 +233,7 @@ def _unstructure_latest(value: Any) -> Any:
 
 
 def _is_observed(t: Any) -> bool:
-    from .observations import QualitativeLevel
+    from ezhou_recovery.evidence.observations import QualitativeLevel
 
     return bool(_converter._union_of(pint.Quantity, bool, QualitativeLevel)(t))
 

@@ -7,8 +7,8 @@ validators state simply (identifiers, keys, non-empty text, counts from zero) ar
 the rest (a total above its first year, a deadline inside the period) is for the loader and
 :func:`~ezhou_recovery.validate`.
 
-The schemas ship as ``docs/schemas/<format>.schema.json``; ``python -m ezhou_recovery.schema DIR``
-writes them (every format of :func:`~ezhou_recovery.serialization.document_formats`).
+The schemas ship as ``docs/schemas/<format>.schema.json``; ``python -m ezhou_recovery.io.json.schema DIR``
+writes them (every format of :func:`~ezhou_recovery.io.json.documents.document_formats`).
 """
 
 from __future__ import annotations
@@ -27,19 +27,19 @@ from typing import Any, Final
 import attrs
 import pint
 
-from . import _validators as v
-from .observations import (
+from ezhou_recovery._core import validators as v
+from ezhou_recovery.evidence.observations import (
     _FALSE,
     _TRUE,
-    INVESTMENT_FORMAT,
-    OBSERVATIONS_FORMAT,
     InvestmentReport,
     Observation,
     QualitativeLevel,
 )
-from .reporting_units import ReportingUnit
-from .serialization import DocumentFormat, document_format, document_formats
-from .submissions import SUBMISSIONS_FORMAT, SUBMISSIONS_FORMAT_VERSION, Submission
+from ezhou_recovery.evidence.submissions import Submission
+from ezhou_recovery.io.json.documents import DocumentFormat, document_format, document_formats
+from ezhou_recovery.io.observation_files import INVESTMENT_FORMAT, OBSERVATIONS_FORMAT
+from ezhou_recovery.io.submission_files import SUBMISSIONS_FORMAT, SUBMISSIONS_FORMAT_VERSION
+from ezhou_recovery.units.reporting import ReportingUnit
 
 __all__ = [
     "FILE_FORMATS",
@@ -75,7 +75,7 @@ def schema_file_name(document: DocumentFormat) -> str:
 
 
 def json_schema(cls: type) -> dict[str, Any]:
-    """The JSON Schema of the document format of ``cls`` (see :mod:`ezhou_recovery.serialization`).
+    """The JSON Schema of the document format of ``cls`` (see :mod:`ezhou_recovery.io.json.documents`).
 
     Raises:
         TypeError: ``cls`` has no document format, or a field has a type the generator does not know.
@@ -298,7 +298,7 @@ def write_schemas(directory: str | Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m ezhou_recovery.schema [DIR]``: write the schemas (default ``docs/schemas``)."""
+    """``python -m ezhou_recovery.io.json.schema [DIR]``: write the schemas (default ``docs/schemas``)."""
     args = sys.argv[1:] if argv is None else argv
     for path in write_schemas(args[0] if args else "docs/schemas"):
         print(path)

@@ -23,12 +23,12 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from ._records import unit_code, yi_yuan
-from .obligations import Frequency
-from .people import Department
-from .periods import Period
-from .programme import Category, Programme
-from .targets import Target
+from ezhou_recovery.display.rows import unit_code, yi_yuan
+from ezhou_recovery.model.obligations import Frequency
+from ezhou_recovery.model.people import Department
+from ezhou_recovery.model.periods import Period
+from ezhou_recovery.model.programme import Category, Programme
+from ezhou_recovery.model.targets import Target
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

@@ -25,26 +25,22 @@ from typing import Any, Final
 
 import attrs
 
-from ._dates import read_date
-from ._reading import forbidden_character, read_bytes
-from .errors import EzhouRecoveryError, InvariantError, LoadError
-from .limits import current_limits
-from .obligations import Frequency
-from .observations import (
+from ezhou_recovery._core.dates import read_date
+from ezhou_recovery._core.text import forbidden_character
+from ezhou_recovery.analysis.validation import Finding, Severity
+from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError
+from ezhou_recovery.evidence.observations import (
     InvestmentReport,
     Observation,
     Quality,
-    estimate_word,
     implausibility,
     read_value,
 )
-from .periods import Period
-from .programme import Programme
-from .submissions import Submission
-from .targets import Target
-from .units import Q_, magnitude_problem
-from .validation import Finding, Severity
-from .workbooks import (
+from ezhou_recovery.evidence.submissions import Submission
+from ezhou_recovery.io._reading import read_bytes
+from ezhou_recovery.io.limits import current_limits
+from ezhou_recovery.io.observation_files import estimate_word
+from ezhou_recovery.io.xlsx.forms import (
     ABOUT_SHEET,
     INVESTMENT_COLUMNS,
     INVESTMENT_SHEET,
@@ -54,6 +50,11 @@ from .workbooks import (
     WORKBOOK_FORMAT_VERSION,
     _openpyxl,
 )
+from ezhou_recovery.model.obligations import Frequency
+from ezhou_recovery.model.periods import Period
+from ezhou_recovery.model.programme import Programme
+from ezhou_recovery.model.targets import Target
+from ezhou_recovery.units import Q_, magnitude_problem
 
 __all__ = ["FilledWorkbook", "read_reporting_workbook"]
 

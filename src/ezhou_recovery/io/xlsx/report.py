@@ -1,6 +1,6 @@
 """The assessment and compliance report workbook for the supervising office (needs ``xlsx``).
 
-Presentation only: the sheets are the records of :mod:`ezhou_recovery._records` with a header row
+Presentation only: the sheets are the records of :mod:`ezhou_recovery.display.rows` with a header row
 in Chinese and English. Money stays exact (Decimal cells, in 亿元); shares are numbers shown as
 percentages.
 """
@@ -14,10 +14,10 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from . import _records
-from .attainment import Assessment
-from .compliance import Compliance
-from .workbooks import _openpyxl, save_text_as_text
+from ezhou_recovery.analysis.attainment import Assessment
+from ezhou_recovery.analysis.compliance import Compliance
+from ezhou_recovery.display import rows as _records
+from ezhou_recovery.io.xlsx.forms import _openpyxl, save_text_as_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

@@ -1,0 +1,1 @@
+"""Building blocks every layer may use: attrs validators, dates, text and optional dependencies."""

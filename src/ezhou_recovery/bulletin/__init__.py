@@ -1,0 +1,1 @@
+"""The quarterly bulletin: its contents, and its HTML, Markdown and Word renderings."""

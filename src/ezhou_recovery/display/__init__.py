@@ -1,0 +1,1 @@
+"""Presentation of results: bilingual labels, rows, text, HTML, data frames and charts."""

@@ -1,0 +1,1 @@
+"""What happened in the world: observations, investment reports, submissions (the classes only)."""

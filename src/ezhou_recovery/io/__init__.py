@@ -1,0 +1,1 @@
+"""Reading and writing files: programmes, observations, submissions, JSON documents, workbooks."""

@@ -1,0 +1,1 @@
+"""JSON documents of the model and of results, their converter and their schemas."""

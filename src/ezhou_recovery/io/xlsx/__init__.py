@@ -1,0 +1,1 @@
+"""Excel workbooks: reporting forms, filled forms read back, and the report workbook."""
