@@ -12,7 +12,6 @@ from typing import Any
 
 import jsonschema
 import pytest
-from ezhou_recovery.io.observation_files import INVESTMENT_FORMAT, OBSERVATIONS_FORMAT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +19,7 @@ import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
 from ezhou_recovery.io.json.documents import from_data, to_data
 from ezhou_recovery.io.json.schema import FILE_FORMATS, file_schema, json_schema
+from ezhou_recovery.io.observation_files import INVESTMENT_FORMAT, OBSERVATIONS_FORMAT
 from ezhou_recovery.io.submission_files import SUBMISSIONS_FORMAT
 
 ROOT = Path(__file__).parent.parent

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 from ezhou_recovery._core.dates import read_date
 from ezhou_recovery._core.text import forbidden_character
-from ezhou_recovery.analysis.validation import Finding
+from ezhou_recovery.analysis.validation import Finding, Severity
 from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from ezhou_recovery.evidence.observations import (
     ImplausibleValueWarning,
@@ -132,11 +132,6 @@ def load_observations(
     def check(where: str, observation: Observation) -> None:
         why = implausibility(plan.target(observation.target), observation.value)
         if why is not None:
-            from ezhou_recovery.analysis.validation import (  # validation reads observations
-                Finding,
-                Severity,
-            )
-
             warn_implausible(Finding(Severity.WARNING, "implausible-value", where, why), str(path))
 
     return _load(

@@ -124,7 +124,7 @@ def document_formats() -> tuple[DocumentFormat, ...]:
 def _load_result_formats() -> None:
     # The results' formats register on import; imported on first need, so that reading a plan
     # does not import the attainment and compliance modules.
-    from ezhou_recovery.io.json import results as result_documents  # noqa: F401
+    from ezhou_recovery.io.json import results  # noqa: F401
 
 
 def to_data(obj: object) -> dict[str, Any]:
