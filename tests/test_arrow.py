@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 import ezhou_recovery as er
 from ezhou_recovery._core import optional as _optional
 from ezhou_recovery.evidence.observations import read_value
-from ezhou_recovery.evidence.table import _float
-from ezhou_recovery.io import _arrow
+from ezhou_recovery.evidence.table import magnitude_of as _float
+from ezhou_recovery.io import _arrow, observation_columns
+from ezhou_recovery.io.observation_columns import observation_table_from_csv
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -173,7 +174,7 @@ def test_a_generated_csv_reads_the_same_as_one_by_one(
     per_object = _read(lambda: er.load_observations(path, PLAN))
     assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
     # The columnar reader without pyarrow, too.
-    assert_same_reading(_read(lambda: er.ObservationTable.from_csv(path, PLAN)), per_object)
+    assert_same_reading(_read(lambda: observation_table_from_csv(path, PLAN)), per_object)
 
 
 def test_the_pyarrow_reader_reads_clean_files_itself(tmp_path: Path, monkeypatch: Any) -> None:
@@ -184,7 +185,7 @@ def test_the_pyarrow_reader_reads_clean_files_itself(tmp_path: Path, monkeypatch
     def refuse(*args: Any) -> Any:
         raise AssertionError("handed to the Python reader")
 
-    monkeypatch.setattr(er.ObservationTable, "from_csv", refuse)
+    monkeypatch.setattr(observation_columns, "observation_table_from_csv", refuse)
     table = er.load_observations(path, PLAN, columnar=True)
     assert table.observation(0).value == er.Q_(40.5, "km")
 
@@ -398,7 +399,7 @@ def test_each_reader_warns_of_implausible_values_as_the_per_object_reader(tmp_pa
         f"{csv_path}: row 5.value: 0.009% is 1/10,000 of the target ≥ 90%: implausible; "
     )
     assert_same_reading(_read(lambda: _arrow.observations_file(csv_path, PLAN)), per_object)
-    assert_same_reading(_read(lambda: er.ObservationTable.from_csv(csv_path, PLAN)), per_object)
+    assert_same_reading(_read(lambda: observation_table_from_csv(csv_path, PLAN)), per_object)
     by_rows = _read(lambda: er.load_observations(parquet, PLAN))
     assert [m.rsplit(" | ", 1)[1] for m in by_rows[1]] == [
         "row 1.value",
@@ -423,7 +424,7 @@ def test_implausible_values_before_a_bad_row_are_warned_of_before_its_error(
     assert per_object[0].path == "row 5.value"
     assert [m.rsplit(" | ", 1)[1] for m in per_object[1]] == ["row 3.value"]
     assert_same_reading(_read(lambda: _arrow.observations_file(csv_path, PLAN)), per_object)
-    assert_same_reading(_read(lambda: er.ObservationTable.from_csv(csv_path, PLAN)), per_object)
+    assert_same_reading(_read(lambda: observation_table_from_csv(csv_path, PLAN)), per_object)
     frame = pa.table(_columns(rows))
     frame_rows = _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False))
     assert [m.rsplit(" | ", 1)[1] for m in frame_rows[1]] == ["row 1.value"]
@@ -451,7 +452,7 @@ def test_the_three_readers_read_an_about_value_as_an_estimate(tmp_path: Path, qu
         assert objects[1].value == er.Q_(41, "km")
         assert objects[2].quality is (er.Quality(quality) if quality else er.Quality.REPORTED)
     assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
-    assert_same_reading(_read(lambda: er.ObservationTable.from_csv(path, PLAN)), per_object)
+    assert_same_reading(_read(lambda: observation_table_from_csv(path, PLAN)), per_object)
     frame = pa.table(_columns(rows))
     assert_same_reading(
         _read(lambda: er.observations_from_frame(frame, PLAN)),
@@ -485,7 +486,7 @@ def test_bare_numbers_are_read_in_each_targets_reporting_unit(tmp_path: Path) ->
     assert warned  # 400000 for 50万千瓦, 0.0001 for 1200公里, ...
     for read in (
         lambda: _arrow.observations_file(path, province),
-        lambda: er.ObservationTable.from_csv(path, province),
+        lambda: observation_table_from_csv(path, province),
     ):
         table, also_warned = _read(read)
         assert [table.observation(i) for i in range(len(table))] == list(objects)
@@ -682,7 +683,7 @@ def test_a_generated_province_reads_identically(tmp_path: Path) -> None:
     per_object = _read(lambda: er.load_observations(obs, programme))
     assert per_object[1]  # the generated values include some ten thousand times off
     assert_same_reading(_read(lambda: _arrow.observations_file(obs, programme)), per_object)
-    assert_same_reading(_read(lambda: er.ObservationTable.from_csv(obs, programme)), per_object)
+    assert_same_reading(_read(lambda: observation_table_from_csv(obs, programme)), per_object)
     from ezhou_recovery.io.submission_files import _from_csv
 
     assert _arrow.submissions_file(subs) == _from_csv(subs.read_bytes(), str(subs))

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery.analysis import attainment
+from ezhou_recovery.analysis.attainment import assessment
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = er.load_ezhou_plan()
@@ -150,7 +150,7 @@ def test_a_long_list_takes_the_columnar_path_with_the_same_results(
         return real(p, obs)
 
     monkeypatch.setattr(er.ObservationTable, "from_observations", classmethod(spy))
-    monkeypatch.setattr(attainment, "BATCH_MIN_OBSERVATIONS", 100)
+    monkeypatch.setattr(assessment, "BATCH_MIN_OBSERVATIONS", 100)
     automatic = er.assess(programme, objects, as_of=DATES[3])
     assert built == [len(objects)]
     assert_same_results(automatic, per_object)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery.cli import EXIT_OK, main
+from ezhou_recovery.display import charts
 from ezhou_recovery.strategies import extreme_decimals
 from ezhou_recovery.units import magnitude_problem
 
@@ -64,7 +65,7 @@ def _export_all(assessment: er.Assessment, tmp: Path) -> None:
         assessment, er.compliance(PLAN, [], AS_OF), tmp / "report.xlsx"
     )
     assert openpyxl.load_workbook(report).sheetnames
-    for figure in (er.charts.attainment_chart(assessment), er.charts.investment_chart(assessment)):
+    for figure in (charts.attainment_chart(assessment), charts.investment_chart(assessment)):
         plt.close(figure)
 
 

@@ -357,6 +357,7 @@ def test_each_reader_warns_of_a_value_ten_thousand_times_off(tmp_path: Path) -> 
     pytest.importorskip("numpy")
     pytest.importorskip("pyarrow")
     from ezhou_recovery.io import _arrow
+    from ezhou_recovery.io.observation_columns import observation_table_from_csv
 
     path = tmp_path / "progress.csv"
     path.write_text("target,as_of,value\nenergy.new_capacity,2022-06-30,400000\n", encoding="utf-8")
@@ -366,7 +367,7 @@ def test_each_reader_warns_of_a_value_ten_thousand_times_off(tmp_path: Path) -> 
     )
     readers = (
         lambda: er.load_observations(path, PLAN),
-        lambda: er.ObservationTable.from_csv(path, PLAN),  # the columnar reader without pyarrow
+        lambda: observation_table_from_csv(path, PLAN),  # the columnar reader without pyarrow
         lambda: _arrow.observations_file(path, PLAN),  # pyarrow's, for a large file
     )
     for read in readers:

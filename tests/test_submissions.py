@@ -389,7 +389,7 @@ def test_a_malformed_period_is_said_to_be_no_period(period: str) -> None:
     st.integers(min_value=0, max_value=2000),
 )
 def test_every_period_label_is_read_as_a_period(start: date, days: int) -> None:
-    from ezhou_recovery.io.submission_files import _is_period_label
+    from ezhou_recovery.analysis.matching import _is_period_label
     from ezhou_recovery.model.periods import Period, quarter_of
 
     assert _is_period_label(Period(start, start + timedelta(days=days)).label)

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
+from ezhou_recovery.analysis.attainment import formulas
 from ezhou_recovery import (
     Baseline,
     BaselineQualifier,
@@ -232,7 +233,7 @@ def test_moving_away_from_a_baseline_that_met_the_target_is_a_regression() -> No
     assert "偏离目标" in r.reason_zh
     # Even before any time has passed, moving away is never on track.
     assert (
-        er._formulas.status_code(True, False, False, -0.2, 0.0, 0.95, 0.6) == er._formulas.OFF_TRACK
+        formulas.status_code(True, False, False, -0.2, 0.0, 0.95, 0.6) == formulas.OFF_TRACK
     )
 
 
@@ -363,7 +364,7 @@ def test_progress_is_clipped_for_means() -> None:
     [(0.996, "99%"), (1.0, "100%"), (0.9999, "99%"), (0.29, "29%"), (-0.004, "-1%"), (0.0, "0%")],
 )
 def test_a_percentage_never_reads_higher_than_it_is(share: float, text: str) -> None:
-    assert er.attainment.percent_text(share) == text
+    assert er.percent_text(share) == text
 
 
 def test_a_target_just_short_never_reads_100_percent() -> None:

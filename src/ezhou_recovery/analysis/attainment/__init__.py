@@ -15,7 +15,7 @@ from ezhou_recovery.analysis.attainment._attainment import (
     YearResult,
     percent_text,
 )
-from ezhou_recovery.analysis.attainment.assess import assess
+from ezhou_recovery.analysis.attainment.assessment import assess
 
 __all__ = [
     "AT_RISK_RATIO",

@@ -186,8 +186,8 @@ def _unstructure_moment(value: date | datetime) -> str:
 
 def _resolve_model_types() -> None:
     # The model modules use postponed annotations; cattrs needs them as real types.
-    # (submissions.py imports the loaders, which import this module: serialization.py resolves
-    # Submission's types.)
+    # (io/submission_files.py imports the loaders, which import this module: io/json/documents.py
+    # resolves Submission's types.)
     from ezhou_recovery.evidence import observations
     from ezhou_recovery.model import (
         obligations,
