@@ -9,7 +9,7 @@ Chinese labels need a font with CJK glyphs: the first family of :data:`CJK_FAMIL
 the machine, else the subset of WenQuanYi Micro Hei that ships inside the package (GB2312 and every
 character of the embedded plan; Apache-2.0, see ``data/fonts/``). Only if no font can be loaded do the
 charts fall back to English labels with a :class:`ChartFontWarning`, rather than drawing empty boxes. This module is not imported by ``import ezhou_recovery``; import it as
-``from ezhou_recovery import charts``.
+``from ezhou_recovery.display import charts``.
 """
 
 from __future__ import annotations

@@ -117,7 +117,7 @@ class Status(enum.StrEnum):
         return _STATUS_ZH[self]
 
 
-# Indexed by the status codes of ``_formulas``.
+# Indexed by the status codes of ``formulas``.
 _BY_CODE: Final = (
     Status.ATTAINED,
     Status.ON_TRACK,
