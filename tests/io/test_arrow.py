@@ -673,7 +673,7 @@ def test_repeated_submissions_share_one_object() -> None:
 
 @pytest.mark.filterwarnings("ignore:load_submissions.. without a programme:DeprecationWarning")
 def test_a_generated_province_reads_identically(tmp_path: Path) -> None:
-    from test_columnar import province
+    from _province import province
 
     rng = np.random.default_rng(11)
     programme = province.province_programmes(1, 200)[0]

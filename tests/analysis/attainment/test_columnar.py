@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 import warnings
 from datetime import date
 from pathlib import Path
@@ -17,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
+from _province import province
 from ezhou_recovery.analysis.attainment import assessment
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -30,19 +29,6 @@ DATES = (
     date(2022, 12, 31),
     date(2023, 6, 30),
 )
-
-
-def _province() -> Any:
-    spec = importlib.util.spec_from_file_location("province", ROOT / "benchmarks" / "province.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["province"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-province = _province()
 
 
 def _same_float(a: Any, b: Any) -> bool:
