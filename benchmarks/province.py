@@ -405,7 +405,7 @@ def run(size: Size, workdir: Path) -> dict[str, Any]:
         rows,
         "load submissions (CSV)",
         lambda: [
-            er.load_submissions(path, programme)
+            er.load_submissions(path, programme, columnar=True)
             for path, programme in zip(sub_paths, programmes, strict=True)
         ],
     )
