@@ -14,6 +14,7 @@ error) is read by the per-object reader's parser.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
@@ -755,9 +756,11 @@ _SCALES: dict[tuple[int, str], tuple[Any, _Scale | None]] = {}
 
 def _probed_all(name: str, values: list[Any]) -> list[Any]:
     """``submissions._probe`` of each value, remembered across files for texts (its answers are
-    immutable)."""
+    immutable); a date written ``YYYY-MM-DD`` is read without it, to the same answer."""
     from .submissions import _probe
 
+    if name == "submitted_at":
+        return [_day_or_probe(x, _probe) for x in values]
     known = _PROBED.setdefault(name, {})
     if len(known) > 100_000:
         known.clear()
@@ -772,6 +775,22 @@ def _probed_all(name: str, values: list[Any]) -> list[Any]:
 
 
 _PROBED: dict[str, dict[str, Any]] = {}
+
+
+def _day_or_probe(value: Any, probe: Callable[[str, Any], Any]) -> Any:
+    """A submission time written ``YYYY-MM-DD`` read as the per-object reader reads it (a date,
+    checked to lie within :data:`DATE_RANGE`); anything else probed."""
+    if type(value) is str and len(value) == 10 and value.isascii() and _ISO_DAY.fullmatch(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return probe("submitted_at", value)
+        if DATE_RANGE[0] <= day <= DATE_RANGE[1]:
+            return day
+    return probe("submitted_at", value)
+
+
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Units:
@@ -1052,6 +1071,8 @@ def _submissions(
     foreign = np.zeros(n, bool)
     if known is not None:
         for name, c, r in zip(names, codes, read, strict=True):
+            if name not in _NAMING:
+                continue
             flags = [x is not _REFUSED and _names_unknown(name, x, known) for x in r] + [False]
             foreign |= np.array(flags)[c]
     for i in np.flatnonzero(irregular | foreign)[:1].tolist():
