@@ -100,6 +100,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         QualitativeLevel,
         Quality,
     )
+    from ezhou_recovery.evidence.submission_table import SubmissionTable
     from ezhou_recovery.evidence.submissions import CHINA_TIME, Submission
     from ezhou_recovery.evidence.table import ObservationTable
     from ezhou_recovery.examples import (
@@ -250,6 +251,7 @@ _LAZY: dict[str, str] = {
     "ON_TRACK_RATIO": "analysis.attainment",
     "Observation": "evidence.observations",
     "ObservationTable": "evidence.table",
+    "SubmissionTable": "evidence.submission_table",
     "Official": "model.people",
     "Period": "model.periods",
     "PlannedInvestment": "model.projects",
@@ -416,6 +418,7 @@ __all__ = [
     "StandingDuty",
     "Status",
     "Submission",
+    "SubmissionTable",
     "Tally",
     "Target",
     "TargetKind",
@@ -500,7 +503,7 @@ def __dir__() -> list[str]:
 
 class _Package(types.ModuleType):
     """The package module: importing a submodule does not replace a public name of the same name
-    (the submodule ``compliance`` does not hide the function ``compliance``)."""
+    (the subpackage ``bulletin`` does not hide the function ``bulletin``)."""
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _LAZY and isinstance(value, types.ModuleType):

@@ -18,7 +18,6 @@ import ezhou_recovery as er
 from _province import province
 from ezhou_recovery.analysis.attainment import assessment
 
-ROOT = Path(__file__).resolve().parents[3]
 PLAN = er.load_ezhou_plan()
 DATES = (
     date(2019, 12, 31),

@@ -3,6 +3,7 @@
 from ezhou_recovery.analysis.attainment._attainment import (
     AT_RISK_RATIO,
     BATCH_MIN_OBSERVATIONS,
+    MAX_FALLS_NAMED,
     MILESTONE_AT_RISK_ELAPSED,
     ON_TRACK_RATIO,
     STALE_AFTER_DAYS,
@@ -20,6 +21,7 @@ from ezhou_recovery.analysis.attainment.assessment import assess
 __all__ = [
     "AT_RISK_RATIO",
     "BATCH_MIN_OBSERVATIONS",
+    "MAX_FALLS_NAMED",
     "MILESTONE_AT_RISK_ELAPSED",
     "ON_TRACK_RATIO",
     "STALE_AFTER_DAYS",

@@ -20,6 +20,7 @@ import numpy as np
 
 from ezhou_recovery._core import validators as v
 from ezhou_recovery.analysis.attainment._attainment import (
+    MAX_FALLS_NAMED,
     TargetResult,
     Thresholds,
     _result,
@@ -125,10 +126,11 @@ def table_results(table: ObservationTable, as_of: date, th: Thresholds) -> tuple
                 found.append(at(b - 1) if b > a else None)
             years = tuple(found)
         falls: tuple[tuple[Observation, Observation], ...] = ()
+        fall_count = 0
         if target.kind is TargetKind.CUMULATIVE:
-            falls = tuple(
-                (at(int(p) - 1), at(int(p))) for p in np.flatnonzero(fell[lo + 1 : hi]) + lo + 1
-            )
+            where = np.flatnonzero(fell[lo + 1 : hi]) + lo + 1
+            fall_count = len(where)
+            falls = tuple((at(int(p) - 1), at(int(p))) for p in where[:MAX_FALLS_NAMED])
         begin = max(int(begins[j]), lo)
         selection = _Selection(
             count=hi - lo,
@@ -138,6 +140,7 @@ def table_results(table: ObservationTable, as_of: date, th: Thresholds) -> tuple
             usable=max(cut - begin, 0),
             years=years,
             falls=falls,
+            fall_count=fall_count,
         )
         results.append(_result(programme, target, selection, as_of, th))
     return tuple(results)
