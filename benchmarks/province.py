@@ -388,7 +388,7 @@ def run(size: Size, workdir: Path) -> dict[str, Any]:
 
     def fresh() -> None:
         for t in tables:
-            t._sorted.clear()  # forget the sorted order: the first assessment computes it
+            t.sorted_rows.clear()  # forget the sorted order: the first assessment computes it
 
     def assess_all() -> list[er.Assessment]:
         return [er.assess(p, t, as_of=AS_OF) for p, t in zip(programmes, tables, strict=True)]

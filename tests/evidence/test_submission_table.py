@@ -89,7 +89,7 @@ def test_generated_reports_judge_the_same_as_a_table(data: st.DataObject) -> Non
 
 
 def test_a_table_of_another_programme_is_judged_from_its_objects() -> None:
-    other = er.load_programme(Path(__file__).parent / "data" / "provincial_plan.toml")
+    other = er.load_programme(Path(__file__).parents[1] / "data" / "provincial_plan.toml")
     subs = er.example_submissions()
     table = er.SubmissionTable.from_submissions(other, subs)
     as_of = date(2021, 7, 15)
@@ -97,7 +97,7 @@ def test_a_table_of_another_programme_is_judged_from_its_objects() -> None:
 
 
 def test_the_readme_example_reads_as_a_table() -> None:
-    path = Path(__file__).parents[1] / "examples" / "ezhou_submissions.csv"
+    path = Path(__file__).parents[2] / "examples" / "ezhou_submissions.csv"
     objects = er.load_submissions(path, PLAN)
     table = er.load_submissions(path, PLAN, columnar=True)
     assert isinstance(table, er.SubmissionTable)
@@ -113,7 +113,7 @@ def test_the_readme_example_reads_as_a_table() -> None:
 
 
 def test_a_table_needs_its_programme() -> None:
-    path = Path(__file__).parents[1] / "examples" / "ezhou_submissions.csv"
+    path = Path(__file__).parents[2] / "examples" / "ezhou_submissions.csv"
     with pytest.raises(TypeError, match="needs the programme"):
         er.load_submissions(path, None, columnar=True)  # type: ignore[call-overload]
 
