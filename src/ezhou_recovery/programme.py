@@ -222,9 +222,7 @@ class Programme:
         validator=attrs.validators.optional(attrs.validators.instance_of(AccountabilityRule)),
     )
     _index: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
-    _departments: tuple[Department, ...] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
+    _departments: tuple[Department, ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as its document: in another process the counted things are declared again
