@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import warnings
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -791,18 +792,48 @@ def test_a_csv_beyond_a_limit_gets_the_per_object_error(tmp_path: Path) -> None:
 def test_submissions_checked_against_the_programme_read_the_same(
     tmp_path_factory: pytest.TempPathFactory, header: list[str], rows: list[dict[str, str]]
 ) -> None:
-    from ezhou_recovery.submissions import _from_csv, _known
+    from ezhou_recovery.submissions import _from_csv
 
     path = tmp_path_factory.mktemp("csv") / "submissions.csv"
     lines = [",".join(header)] + [",".join(r[h] for h in header) for r in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     per_object = _outcome(lambda: _from_csv(path.read_bytes(), str(path), PLAN))
-    columnar = _outcome(lambda: _arrow.submissions_file(path, _known(PLAN)))
+    columnar = _outcome(lambda: _arrow.submissions_file(path, PLAN))
+    table = _outcome(lambda: _arrow.submissions_file(path, PLAN, columnar=True))
     if columnar is None:
+        assert table is None
         return
     if isinstance(per_object, er.LoadError) or isinstance(columnar, er.LoadError):
         assert isinstance(columnar, er.LoadError), (columnar, per_object)
         assert isinstance(per_object, er.LoadError), (columnar, per_object)
         _assert_same_errors(columnar, per_object)
+        _assert_same_errors(table, per_object)
     else:
         assert columnar == per_object
+        assert isinstance(table, er.SubmissionTable)
+        assert tuple(table) == per_object
+        _assert_same_compliance(table, per_object)
+
+
+def _judged(submissions: Any, as_of: date) -> Any:
+    try:
+        return er.compliance(PLAN, submissions, as_of)
+    except er.UnmatchedSubmissionError as exc:
+        return exc
+
+
+def _assert_same_compliance(table: er.SubmissionTable, objects: Sequence[er.Submission]) -> None:
+    """Compliance from a table is compliance from its objects, on days before, during and after
+    the programme's reporting."""
+    for as_of in (date(2020, 11, 1), date(2021, 3, 25), date(2021, 7, 15), date(2023, 6, 30)):
+        expected = _judged(objects, as_of)
+        found = _judged(table, as_of)
+        if isinstance(expected, er.UnmatchedSubmissionError):
+            assert isinstance(found, er.UnmatchedSubmissionError)
+            assert (found.index, found.field, str(found)) == (
+                expected.index,
+                expected.field,
+                str(expected),
+            )
+        else:
+            assert found == expected

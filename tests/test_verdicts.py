@@ -23,6 +23,7 @@ from ezhou_recovery import (
     TargetKind,
     parse_quantity,
 )
+from ezhou_recovery.attainment import MAX_FALLS_NAMED
 
 PLAN = er.load_ezhou_plan()
 END = date(2022, 12, 31)
@@ -268,6 +269,30 @@ def test_a_falling_running_total_is_a_finding() -> None:
         FIVE_G, date(2022, 1, 31), (date(2021, 6, 30), "1900个"), (date(2021, 12, 31), "2100个")
     )
     assert rising.findings == ()
+
+
+def test_a_total_that_falls_often_names_its_first_falls_and_counts_them_all() -> None:
+    # Up and down every quarter: five falls; the result names three and counts five.
+    figures = (2100, 1900, 2000, 1800, 1900, 1700, 1800, 1600, 1700, 1500)
+    days = [date(2020, 3, 31) + timedelta(days=91 * i) for i in range(len(figures))]
+    r = one(
+        FIVE_G, date(2022, 12, 31), *((d, f"{n}个") for d, n in zip(days, figures, strict=True))
+    )
+    assert len(r.findings) == MAX_FALLS_NAMED + 1 == 4
+    assert r.findings[0].startswith("the running total fell from 2100 base stations on 2020-03-31")
+    assert r.findings[2].startswith("the running total fell from 1900 base stations")
+    assert r.findings[-1] == (
+        "the running total fell 5 times in all; the first 3 are named here "
+        "(validate_observations names every one)"
+    )
+    every = er.validate_observations(
+        PLAN,
+        [
+            Observation.for_target(PLAN.target(FIVE_G), d, f"{n}个")
+            for d, n in zip(days, figures, strict=True)
+        ],
+    )
+    assert len(every) == 5
 
 
 def test_validate_reports_a_falling_running_total() -> None:

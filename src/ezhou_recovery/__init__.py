@@ -127,6 +127,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         project_performance,
     )
     from .serialization import from_json, to_json
+    from .submission_table import SubmissionTable
     from .submissions import (
         CHINA_TIME,
         Submission,
@@ -247,6 +248,7 @@ _LAZY: dict[str, str] = {
     "ON_TRACK_RATIO": "attainment",
     "Observation": "observations",
     "ObservationTable": "columnar",
+    "SubmissionTable": "submission_table",
     "Official": "people",
     "Period": "periods",
     "PlannedInvestment": "projects",
@@ -413,6 +415,7 @@ __all__ = [
     "StandingDuty",
     "Status",
     "Submission",
+    "SubmissionTable",
     "Tally",
     "Target",
     "TargetKind",

@@ -14,6 +14,7 @@ error) is read by the per-object reader's parser.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
@@ -54,6 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .columnar import ObservationTable
     from .programme import Programme
+    from .submission_table import SubmissionTable
     from .submissions import Submission
 
 __all__ = ["observations_file", "observations_from_frame", "submissions_from_frame"]
@@ -121,7 +123,9 @@ def _read_csv(
         table = pacsv.read_csv(
             pa.py_buffer(raw),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
-            parse_options=pacsv.ParseOptions(quote_char=False, ignore_empty_lines=not blank_lines),
+            # No quote character appears (see _clean_csv), so the default one changes nothing
+            # (and reads faster than none).
+            parse_options=pacsv.ParseOptions(ignore_empty_lines=not blank_lines),
             convert_options=pacsv.ConvertOptions(
                 column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
             ),
@@ -750,21 +754,43 @@ _Scale = tuple[Decimal, tuple[Decimal, Decimal] | None]
 _SCALES: dict[tuple[int, str], tuple[Any, _Scale | None]] = {}
 
 
-def _probed(name: str, value: Any) -> Any:
-    """``submissions._probe``, remembered across files for texts (its answers are immutable)."""
+def _probed_all(name: str, values: list[Any]) -> list[Any]:
+    """``submissions._probe`` of each value, remembered across files for texts (its answers are
+    immutable); a date written ``YYYY-MM-DD`` is read without it, to the same answer."""
     from .submissions import _probe
 
-    if not isinstance(value, str):
-        return _probe(name, value)
-    key = (name, value)
-    if key not in _PROBED:
-        if len(_PROBED) > 100_000:
-            _PROBED.clear()
-        _PROBED[key] = _probe(name, value)
-    return _PROBED[key]
+    if name == "submitted_at":
+        return [_day_or_probe(x, _probe) for x in values]
+    known = _PROBED.setdefault(name, {})
+    if len(known) > 100_000:
+        known.clear()
+    missing = object()
+    found = [known.get(x, missing) if isinstance(x, str) else missing for x in values]
+    for i, x in enumerate(values):
+        if found[i] is missing:
+            found[i] = _probe(name, x)
+            if isinstance(x, str):
+                known[x] = found[i]
+    return found
 
 
-_PROBED: dict[tuple[str, str], Any] = {}
+_PROBED: dict[str, dict[str, Any]] = {}
+
+
+def _day_or_probe(value: Any, probe: Callable[[str, Any], Any]) -> Any:
+    """A submission time written ``YYYY-MM-DD`` read as the per-object reader reads it (a date,
+    checked to lie within :data:`DATE_RANGE`); anything else probed."""
+    if type(value) is str and len(value) == 10 and value.isascii() and _ISO_DAY.fullmatch(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return probe("submitted_at", value)
+        if DATE_RANGE[0] <= day <= DATE_RANGE[1]:
+            return day
+    return probe("submitted_at", value)
+
+
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Units:
@@ -913,16 +939,19 @@ def _split_values(
 
 
 def submissions_file(
-    path: str | PathLike[str], known: tuple[set[str], set[str], set[str]] | None = None
-) -> tuple[Submission, ...] | None:
+    path: str | PathLike[str], programme: Programme | None = None, *, columnar: bool = False
+) -> tuple[Submission, ...] | SubmissionTable | None:
     """Submissions from a CSV or Parquet file, or None when the per-object reader must read it;
-    with ``known`` (a programme's duty, department and category keys) each is checked to name
-    only those."""
+    with ``programme`` each is checked to name only its duties, departments and categories, and
+    with ``columnar`` too the result is a :class:`~ezhou_recovery.SubmissionTable`."""
     from .submissions import _FIELDS, _check_header
 
     source = str(path)
     if Path(path).suffix.lower() == ".parquet":
-        return _submissions(_read_parquet(path, source), source, csv=False, known=known)
+        return _finish(
+            _submissions(_read_parquet(path, source), source, csv=False, programme=programme),
+            columnar,
+        )
     clean = _clean_csv(path, source)
     if clean is None:
         return None
@@ -941,12 +970,23 @@ def submissions_file(
     if empty.any():
         return None
     del _FIELDS
-    return _submissions(table, source, csv=True, known=known)
+    return _finish(_submissions(table, source, csv=True, programme=programme), columnar)
+
+
+def _finish(
+    found: tuple[Submission, ...] | SubmissionTable, columnar: bool
+) -> tuple[Submission, ...] | SubmissionTable:
+    """A table as read, or its objects when a tuple is asked for."""
+    return found if columnar or isinstance(found, tuple) else tuple(found)
 
 
 def submissions_from_frame(
-    frame: Any, *, source: str = "dataframe", columnar: bool = True
-) -> tuple[Submission, ...]:
+    frame: Any,
+    programme: Programme | None = None,
+    *,
+    source: str = "dataframe",
+    columnar: bool = True,
+) -> tuple[Submission, ...] | SubmissionTable:
     """Read submissions from a dataframe (pandas, polars, pyarrow, or any that exports Arrow
     data through the Arrow PyCapsule interface).
 
@@ -955,8 +995,11 @@ def submissions_from_frame(
 
     Args:
         frame: The dataframe.
+        programme: The programme whose duties, departments and categories the rows name; each is
+            checked. With it, the result is a :class:`~ezhou_recovery.SubmissionTable` (when
+            ``columnar``); without it, a tuple, and nothing is checked against a programme.
         source: What error messages call the frame.
-        columnar: Check whole columns (the default), or read one row at a time.
+        columnar: Check whole columns (the default), or read one row at a time (a tuple).
 
     Raises:
         LoadError: As :func:`~ezhou_recovery.load_submissions`.
@@ -965,9 +1008,11 @@ def submissions_from_frame(
 
     table = _as_table(frame, source)
     if columnar:
-        return _submissions(table, source, csv=False)
+        return _submissions(table, source, csv=False, programme=programme)
     table = _checked_columns(table, source, _FIELDS, ())
-    return submissions_from_rows(table.to_pylist(), source=source, where="row {}")
+    return submissions_from_rows(
+        table.to_pylist(), source=source, where="row {}", programme=programme
+    )
 
 
 def _submissions(
@@ -975,12 +1020,15 @@ def _submissions(
     source: str,
     *,
     csv: bool,
-    known: tuple[set[str], set[str], set[str]] | None = None,
-) -> tuple[Submission, ...]:
+    programme: Programme | None = None,
+) -> tuple[Submission, ...] | SubmissionTable:
     """Check the columns of a submissions table; one object per distinct row, shared by its
-    repeats (the objects are immutable). With ``known``, each distinct value is checked once to
-    name only the programme's duties, departments and categories."""
-    from .submissions import _FIELDS, _REFUSED, _EntryError, _one, _trusted, _unknown_part
+    repeats (the objects are immutable). With ``programme``, each distinct value is checked once
+    to name only the programme's duties, departments and categories, and the result is a
+    :class:`~ezhou_recovery.SubmissionTable`."""
+    from .submissions import _FIELDS, _REFUSED, _EntryError, _known, _one, _unknown_part
+
+    known = None if programme is None else _known(programme)
 
     if not csv:
         table = _checked_columns(table, source, _FIELDS, (), keep_dictionaries=True)
@@ -998,7 +1046,7 @@ def _submissions(
     valid = []
     read = []
     for name, d in zip(names, distinct, strict=True):
-        found = [_probed(name, x) for x in d]
+        found = _probed_all(name, d)
         valid.append(np.array([f is not _REFUSED for f in found] + [False]))
         read.append(found)
     irregular = np.zeros(n, bool)
@@ -1023,6 +1071,8 @@ def _submissions(
     foreign = np.zeros(n, bool)
     if known is not None:
         for name, c, r in zip(names, codes, read, strict=True):
+            if name not in _NAMING:
+                continue
             flags = [x is not _REFUSED and _names_unknown(name, x, known) for x in r] + [False]
             foreign |= np.array(flags)[c]
     for i in np.flatnonzero(irregular | foreign)[:1].tolist():
@@ -1039,33 +1089,124 @@ def _submissions(
             f"{source}: {where(i)}: a row the column checks refuse is valid"
         )
 
-    # One object per distinct row.
-    sizes = [len(d) + 1 for d in distinct]
+    rows = _DistinctRows(tuple(names), codes, read)
+    if programme is None:
+        return tuple(rows())
+    return _submission_table(programme, names, codes, read, rows)
+
+
+@attrs.frozen(eq=False)
+class _DistinctRows:
+    """Submissions from checked columns, in row order: one object per distinct row, shared by its
+    repeats (an object rather than a closure, so that a table pickles to another process)."""
+
+    names: tuple[str, ...]
+    #: Per column, per row an index into its checked values.
+    codes: list[npt.NDArray[np.int64]]
+    #: Per column, its distinct values as checked.
+    read: list[list[Any]]
+
+    def __call__(self) -> list[Submission]:
+        from .submissions import _trusted
+
+        codes = self.codes
+        n = len(codes[0]) if codes else 0
+        sizes = [len(d) + 1 for d in self.read]
+        space = int(np.prod(np.array(sizes, dtype=object)))
+        if space <= 4 * n + 1_000_000:
+            # Few possible rows: numbered densely, without sorting (rows with one key are equal,
+            # so any of them stands for the rest).
+            key = np.zeros(n, np.int64)
+            for c, size in zip(codes, sizes, strict=True):
+                key = key * size + c
+            where_key = np.full(space, -1, np.int64)
+            where_key[key] = np.arange(n)
+            first = where_key[where_key >= 0]
+            rank = np.cumsum(where_key >= 0) - 1
+            inverse = rank[key]
+        elif space < 2**62:
+            key = np.zeros(n, np.int64)
+            for c, size in zip(codes, sizes, strict=True):
+                key = key * size + c
+            _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        else:
+            _, first, inverse = np.unique(
+                np.stack(codes, axis=1), axis=0, return_index=True, return_inverse=True
+            )
+        columns = {
+            name: [self.read[j][c] for c in codes[j][first].tolist()]
+            for j, name in enumerate(self.names)
+        }
+        objects = np.empty(len(first), object)
+        objects[:] = _trusted(columns, len(first))
+        found: list[Submission] = objects[inverse.reshape(-1)].tolist()
+        return found
+
+
+def _submission_table(
+    programme: Programme,
+    names: list[str],
+    codes: list[npt.NDArray[np.int64]],
+    read: list[list[Any]],
+    rows: _DistinctRows,
+) -> SubmissionTable:
+    """A table of checked submission columns: per row, the day it arrived and which of the
+    distinct (duty, department, period, category) it names."""
+    from .submission_table import SubmissionTable
+
+    n = len(codes[0])
+    at = names.index("submitted_at")
+    moments = read[at]
+    days = np.array(
+        [
+            m.toordinal() if type(m) is date else -1 if m is None else _china_ordinal(m)
+            for m in moments
+        ]
+        + [-1],
+        np.int64,
+    )
+    day = days[codes[at]].astype(np.int32)
+    # The columns naming what a row answers, numbered together (a deadline key stands for four).
+    named = [j for j, name in enumerate(names) if name in _NAMING]
+    sizes = [len(read[j]) + 1 for j in named]
     space = int(np.prod(np.array(sizes, dtype=object)))
-    if space <= 4 * n + 1_000_000:
-        # Few possible rows: numbered densely, without sorting (rows with one key are equal, so
-        # any of them stands for the rest).
-        key = np.zeros(n, np.int64)
-        for c, size in zip(codes, sizes, strict=True):
-            key = key * size + c
-        where_key = np.full(space, -1, np.int64)
-        where_key[key] = np.arange(n)
-        first = where_key[where_key >= 0]
-        rank = np.cumsum(where_key >= 0) - 1
-        inverse = rank[key]
-    elif space < 2**62:
-        key = np.zeros(n, np.int64)
-        for c, size in zip(codes, sizes, strict=True):
-            key = key * size + c
-        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    else:
-        _, first, inverse = np.unique(
-            np.stack(codes, axis=1), axis=0, return_index=True, return_inverse=True
+    if space < 2**62:
+        combined = np.zeros(n, np.int64)
+        for j, size in zip(named, sizes, strict=True):
+            combined = combined * size + codes[j]
+        unique, key = _unique(combined, space)
+        first = np.zeros(len(unique), np.int64)
+        first[key] = np.arange(n)  # any row of a set stands for it: they name the same
+    else:  # pragma: no cover - more distinct values than a 64-bit key holds
+        _, first, key = np.unique(
+            np.stack([codes[j] for j in named], axis=1),
+            axis=0,
+            return_index=True,
+            return_inverse=True,
         )
-    columns = {name: [read[j][c] for c in codes[j][first].tolist()] for j, name in enumerate(names)}
-    objects = np.empty(len(first), object)
-    objects[:] = _trusted(columns, len(first))
-    return tuple(objects[inverse.reshape(-1)].tolist())
+        key = key.reshape(-1)
+    fields = []
+    for i in first.tolist():
+        cell = {names[j]: read[j][int(codes[j][i])] for j in named}
+        if cell.get("deadline") is not None:
+            obligation, department, period, category = cell["deadline"]
+        else:
+            obligation, department = cell["obligation"], cell["department"]
+            period, category = cell.get("period"), cell.get("category")
+        fields.append((obligation, department, period, category))
+    return SubmissionTable(programme, tuple(fields), key.astype(np.int32), day, rows)
+
+
+#: The columns that say which deadline a submission answers.
+_NAMING: Final = frozenset({"deadline", "obligation", "department", "period", "category"})
+
+
+def _china_ordinal(moment: date | datetime) -> int:
+    if isinstance(moment, datetime):
+        from .submissions import china_day
+
+        return china_day(moment).toordinal()
+    return moment.toordinal()
 
 
 def _names_unknown(name: str, value: Any, known: tuple[set[str], set[str], set[str]]) -> bool:

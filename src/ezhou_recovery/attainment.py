@@ -81,6 +81,9 @@ BATCH_MIN_OBSERVATIONS: Final = 20_000
 #: A milestone not done when this share of its time has gone is at risk (a convention of this
 #: library: a milestone has no partial progress to compare with time progress).
 MILESTONE_AT_RISK_ELAPSED: Final = 0.75
+#: A result names at most this many falls of a running total, then says how many there are in all
+#: (:func:`~ezhou_recovery.validate_observations` names every one).
+MAX_FALLS_NAMED: Final = 3
 
 
 class Status(enum.StrEnum):
@@ -824,8 +827,9 @@ class _Selection:
         usable: How many are on or after the programme's start and at or before the deadline.
         years: For an annual-rate target, the latest observation within each year counted
             (see :func:`_year_span`), None for a year without one.
-        falls: For a cumulative target, each pair of consecutive observations whose running total
-            fell (the earlier, the later).
+        falls: For a cumulative target, the first :data:`MAX_FALLS_NAMED` pairs of consecutive
+            observations whose running total fell (the earlier, the later).
+        fall_count: How many such pairs there are in all.
     """
 
     count: int
@@ -835,6 +839,7 @@ class _Selection:
     usable: int
     years: tuple[Observation | None, ...] = ()
     falls: tuple[tuple[Observation, Observation], ...] = ()
+    fall_count: int = 0
 
 
 def _year_span(programme: Programme, target: Target, as_of: date) -> list[tuple[int, date, date]]:
@@ -860,11 +865,14 @@ def _select(
             _latest([o for o in seen if y_start <= o.as_of], y_end)
             for _, y_start, y_end in _year_span(programme, target, as_of)
         )
-    falls: tuple[tuple[Observation, Observation], ...] = ()
+    falls: list[tuple[Observation, Observation]] = []
+    fall_count = 0
     if target.kind is TargetKind.CUMULATIVE:
-        falls = tuple(
-            (a, b) for a, b in itertools.pairwise(seen) if _magnitude(b.value) < _magnitude(a.value)
-        )
+        for a, b in itertools.pairwise(seen):
+            if _magnitude(b.value) < _magnitude(a.value):
+                fall_count += 1
+                if len(falls) < MAX_FALLS_NAMED:
+                    falls.append((a, b))
     in_programme = [o for o in seen if o.as_of >= start]
     return _Selection(
         count=len(seen),
@@ -873,7 +881,8 @@ def _select(
         first=in_programme[0] if in_programme else None,
         usable=sum(1 for o in in_programme if o.as_of <= target.deadline),
         years=years,
-        falls=falls,
+        falls=tuple(falls),
+        fall_count=fall_count,
     )
 
 
@@ -1076,6 +1085,11 @@ def _quantitative(
         f"{_show(b.value)} on {b.as_of.isoformat()}"
         for a, b in sel.falls
     )
+    if sel.fall_count > len(sel.falls):
+        findings += (
+            f"the running total fell {sel.fall_count} times in all; the first "
+            f"{len(sel.falls)} are named here (validate_observations names every one)",
+        )
     if status is Status.OVERDUE:
         reason, reason_zh = _overdue_words(judged, target, th)
     else:

@@ -422,7 +422,7 @@ class ObservationTable:
 
     def _results(self, as_of: date, th: Thresholds) -> tuple[TargetResult, ...]:
         """One result per target of the programme, as the per-object path gives them."""
-        from .attainment import _result, _Selection, _year_span
+        from .attainment import MAX_FALLS_NAMED, _result, _Selection, _year_span
 
         programme = self.programme
         targets: Sequence[Target] = tuple(programme.targets)
@@ -463,10 +463,11 @@ class ObservationTable:
                     found.append(at(b - 1) if b > a else None)
                 years = tuple(found)
             falls: tuple[tuple[Observation, Observation], ...] = ()
+            fall_count = 0
             if target.kind is TargetKind.CUMULATIVE:
-                falls = tuple(
-                    (at(int(p) - 1), at(int(p))) for p in np.flatnonzero(fell[lo + 1 : hi]) + lo + 1
-                )
+                where = np.flatnonzero(fell[lo + 1 : hi]) + lo + 1
+                fall_count = len(where)
+                falls = tuple((at(int(p) - 1), at(int(p))) for p in where[:MAX_FALLS_NAMED])
             begin = max(int(begins[j]), lo)
             selection = _Selection(
                 count=hi - lo,
@@ -476,6 +477,7 @@ class ObservationTable:
                 usable=max(cut - begin, 0),
                 years=years,
                 falls=falls,
+                fall_count=fall_count,
             )
             results.append(_result(programme, target, selection, as_of, th))
         return tuple(results)
