@@ -1,5 +1,5 @@
 """Properties of the bulletin on generated programmes, observations and submissions: its figures
-are the results' and what changed is exactly what differs."""
+are the results', what changed is exactly what differs, and it reads back from JSON."""
 
 from __future__ import annotations
 
@@ -81,6 +81,8 @@ def test_a_bulletin_holds_the_results_and_what_differs(
         else:
             assert all(s in before[1].statuses for s in d.reports)
     assert all(second < d.due <= b.next_quarter.end for d in b.next_deadlines)
+    assert er.from_json(er.to_json(b), er.Bulletin) == b
+    assert er.from_json(er.to_json(before[0]), er.Assessment) == before[0]
     body = b.to_html()
     assert all(f'id="{s.anchor}"' in body for s in outline(b))
     assert b.as_of - b.changes.previous_as_of == timedelta(days=(second - first).days)

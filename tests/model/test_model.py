@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import pickle
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -169,6 +171,22 @@ def test_construction_rejects_broken_invariants(build: object, field: str, fragm
 def test_evolve_validates_too() -> None:
     with pytest.raises(InvariantError):
         attrs.evolve(target(), value=None)
+
+
+def test_departments_are_computed_once_and_again_after_evolve() -> None:
+    p = programme()
+    assert p.departments is p.departments
+    assert p.departments == (DEPT,)
+    other = Department("water_bureau", "市水利和湖泊局", "Water Bureau")
+    changed = attrs.evolve(p, categories=(category(lead_departments=(other, DEPT)),))
+    assert changed.departments == (other, DEPT)
+    assert changed.departments is changed.departments
+    assert p.departments == (DEPT,)
+    assert pickle.loads(pickle.dumps(changed)) == changed
+    assert pickle.loads(pickle.dumps(changed)).departments == (other, DEPT)
+    assert er.to_json(changed) == er.to_json(attrs.evolve(changed))
+    assert not {"departments", "_departments"} & set(json.loads(er.to_json(changed)))
+    assert changed == attrs.evolve(p, categories=(category(lead_departments=(other, DEPT)),))
 
 
 def test_objects_are_frozen_and_slotted() -> None:

@@ -228,6 +228,7 @@ class Programme:
         validator=attrs.validators.optional(attrs.validators.instance_of(AccountabilityRule)),
     )
     _index: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _departments: tuple[Department, ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The counted things first: in another process they are declared as units again before
@@ -264,6 +265,14 @@ class Programme:
             if o.rule.due is not None:
                 _within(self, f"obligations[{i}].rule.due", o.rule.due, after_issue=True)
         object.__setattr__(self, "_index", index)
+        seen: dict[str, Department] = {}
+        for c in self.categories:
+            for d in c.lead_departments:
+                seen.setdefault(d.key, d)
+        for o in self.obligations:
+            for d in o.departments:
+                seen.setdefault(d.key, d)
+        object.__setattr__(self, "_departments", tuple(seen.values()))
 
     # Look-ups ----------------------------------------------------------------------------------
 
@@ -340,14 +349,7 @@ class Programme:
     @property
     def departments(self) -> tuple[Department, ...]:
         """Every department that leads a category or reports, each once, in order of appearance."""
-        seen: dict[str, Department] = {}
-        for c in self.categories:
-            for d in c.lead_departments:
-                seen.setdefault(d.key, d)
-        for o in self.obligations:
-            for d in o.departments:
-                seen.setdefault(d.key, d)
-        return tuple(seen.values())
+        return self._departments
 
     @property
     def officials(self) -> tuple[Official, ...]:

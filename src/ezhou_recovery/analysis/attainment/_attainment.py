@@ -28,6 +28,7 @@ from ezhou_recovery.evidence.observations import (
     Observation,
     QualitativeLevel,
     Quality,
+    _exact,
     normalised,
 )
 from ezhou_recovery.model.programme import Programme
@@ -1165,6 +1166,7 @@ def _annual(
     last_year = target.deadline.year
     years: list[YearResult] = []
     total = 0.0
+    exact_total = Decimal(0)  # the total reported, as the figures are written
     catch_up: Quantity | None = None
     current: Observation | None = None
     unreported: list[int] = []  # closed years without any report
@@ -1181,6 +1183,7 @@ def _annual(
         current = judged
         amount = _magnitude(judged.value)
         total += amount
+        exact_total += _exact(judged.value).magnitude
         p = f.progress(amount, rate, math.nan, higher)
         attained = bool(f.meets(amount, _within_tolerance(target, rate), comparator))
         code = f.status_code(True, attained, passed_y, p, expected_y, th.on_track, th.at_risk)
@@ -1208,7 +1211,7 @@ def _annual(
         status = min(status, _BY_CODE[int(period)], key=lambda s: s.severity)
     if status is Status.ATTAINED and (len(years) < n_years or any(y.value is None for y in years)):
         status = Status.ON_TRACK  # a year to come, or the current one, is still open
-    total_q = Q_(total, unit)
+    total_q = Q_(exact_total, unit)
     rate_text = _show(target.value, target)
     per_year = "; ".join(
         f"{y.year}: {_show(y.value, target)} ({y.status.label_en})"

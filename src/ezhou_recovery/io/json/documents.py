@@ -66,6 +66,8 @@ class DocumentFormat:
         version: The value of its ``format_version`` field; reading any other is an error.
         reader: Builds the object from the document's fields (without ``format`` and
             ``format_version``) and a source name; by default the strict converter.
+        writer: Turns the object into the document's own fields; by default the strict converter
+            (whose quantities keep to the range of values the readers take as input).
         optional_fields: Fields (``Class.field``) a document may leave out although the class needs
             them, because the reader fills them in (a target's deadline in a programme file).
     """
@@ -74,6 +76,7 @@ class DocumentFormat:
     name: str
     version: int
     reader: Callable[[Any, str], Any] | None = None
+    writer: Callable[[Any], Any] | None = None
     optional_fields: frozenset[str] = frozenset()
 
     def read(self, body: Any, source: str) -> Any:
@@ -81,6 +84,13 @@ class DocumentFormat:
         if self.reader is not None:
             return self.reader(body, source)
         return _converter.structure(body, self.cls, source=source)
+
+    def write(self, obj: Any) -> dict[str, Any]:
+        """The object's own fields as plain data."""
+        fields: dict[str, Any] = (
+            _converter.converter.unstructure(obj) if self.writer is None else self.writer(obj)
+        )
+        return fields
 
 
 _FORMATS: dict[type, DocumentFormat] = {}
@@ -135,7 +145,7 @@ def to_data(obj: object) -> dict[str, Any]:
         UnitError: A quantity has a magnitude that cannot be written exactly (NaN, infinity).
     """
     document = document_format(type(obj))
-    fields = _converter.converter.unstructure(obj)
+    fields = document.write(obj)
     return {"format": document.name, "format_version": document.version, **fields}
 
 

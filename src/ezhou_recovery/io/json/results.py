@@ -7,7 +7,9 @@ fields (cattrs), so a field added to a result is written and read without furthe
 
 Besides the model's conventions (exact decimals as text, quantities with their unit, ISO dates),
 a result document writes a share that is a float (progress, time progress) as a JSON number (it
-reads back to the same float) and an exact fraction (a rate, ES in days) as text ``"3/4"``.
+reads back to the same float), an exact fraction (a rate, ES in days) as text ``"3/4"``, and a
+quantity, at any depth, with all the digits it was computed with (the model's writer keeps to the
+18 significant digits of input): ``"0.0004939539128450832762947752681 year"``.
 
 :mod:`~ezhou_recovery.io.json.documents` imports this module the first time a result's format is asked
 for, so that reading a plan does not import the attainment and compliance modules.
@@ -18,7 +20,6 @@ from __future__ import annotations
 import enum
 import math
 import re
-import typing
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -26,7 +27,7 @@ from typing import Any, Final
 import attrs
 import cattrs
 import pint
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_structure_fn, override
 
 from ezhou_recovery.analysis.attainment import (
     Assessment,
@@ -59,7 +60,7 @@ from ezhou_recovery.bulletin.contents import (
 )
 from ezhou_recovery.errors import UnitError
 from ezhou_recovery.io.json import _converter
-from ezhou_recovery.io.json._converter import _ProblemError, converter
+from ezhou_recovery.io.json._converter import _ProblemError
 from ezhou_recovery.io.json.documents import FORMAT_PREFIX, DocumentFormat, register_format
 from ezhou_recovery.units import Q_, Quantity, ureg
 
@@ -220,60 +221,27 @@ def _unstructure_computed_observed(value: Any) -> Any:
     return _unstructure_computed_quantity(value)
 
 
-def _unstructure_latest(value: Any) -> Any:
-    if value is None:
-        return None
-    from ezhou_recovery.evidence.observations import Observation
-
-    make: Any = make_dict_unstructure_fn
-    write = make(
-        Observation, converter, value=override(unstruct_hook=_unstructure_computed_observed)
-    )
-    return write(value)
-
-
-def _is_observed(t: Any) -> bool:
+def _result_writer() -> cattrs.Converter:
+    """The model's converter, writing every quantity in a result at its full precision, however
+    deep (the model's writer refuses more than 18 significant digits, which inputs never have and
+    computed figures may: a mean, an interpolated plan, a figure converted to the target's unit)."""
     from ezhou_recovery.evidence.observations import QualitativeLevel
 
-    return bool(_converter._union_of(pint.Quantity, bool, QualitativeLevel)(t))
-
-
-def _is_plain_quantity(t: Any) -> bool:
-    args = [a for a in typing.get_args(t) if a is not type(None)]
-    return _converter._is_quantity_type(t) or (
-        len(args) == 1
-        and type(None) in typing.get_args(t)
-        and _converter._is_quantity_type(args[0])
+    writer = _converter.make_converter()
+    writer.register_unstructure_hook_func(
+        _converter._is_quantity_type, _unstructure_computed_quantity
     )
-
-
-def _register_writers() -> None:
-    """Each result's quantities written at full precision (the model's writer refuses more than
-    18 significant digits, which inputs never have and computed figures may)."""
-    for cls in RESULT_FORMATS:
-        hints = typing.get_type_hints(cls)
-        overrides = {
-            f.name: override(unstruct_hook=_unstructure_computed_quantity)
-            for f in attrs.fields(cls)
-            if _is_plain_quantity(hints[f.name])
-        }
-        overrides.update(
-            (f.name, override(unstruct_hook=_unstructure_computed_observed))
-            for f in attrs.fields(cls)
-            if _is_observed(hints[f.name])
-        )
-        if cls is TargetResult:  # its latest observation, normalised into the target's unit
-            overrides["latest"] = override(unstruct_hook=_unstructure_latest)
-        if overrides:
-            make: Any = make_dict_unstructure_fn  # field overrides are keyword arguments
-            converter.register_unstructure_hook(cls, make(cls, converter, **overrides))
+    writer.register_unstructure_hook_func(
+        _converter._union_of(pint.Quantity, bool, QualitativeLevel), _unstructure_computed_observed
+    )
+    writer.register_unstructure_hook(Fraction, str)
+    return writer
 
 
 def _register() -> None:
     for cls in RESULT_FORMATS:
         attrs.resolve_types(cls)
-    converter.register_unstructure_hook(Fraction, str)
-    _register_writers()
+    writer = _result_writer()
     reader = _result_converter()
 
     def read(cls: type) -> Any:
@@ -281,7 +249,13 @@ def _register() -> None:
 
     for cls, name in RESULT_FORMATS.items():
         register_format(
-            DocumentFormat(cls, FORMAT_PREFIX + name, RESULT_FORMAT_VERSION, reader=read(cls))
+            DocumentFormat(
+                cls,
+                FORMAT_PREFIX + name,
+                RESULT_FORMAT_VERSION,
+                reader=read(cls),
+                writer=writer.unstructure,
+            )
         )
 
 
