@@ -25,10 +25,7 @@ from ezhou_recovery.analysis.validation import Finding, Severity, validate
 from ezhou_recovery.bulletin.contents import bulletin
 from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from ezhou_recovery.evidence.observations import InvestmentReport, Observation
-from ezhou_recovery.evidence.submission_table import SubmissionTable
 from ezhou_recovery.evidence.submissions import Submission
-from ezhou_recovery.evidence.table import ObservationTable
-from ezhou_recovery.io._arrow import observations_from_frame, submissions_from_frame
 from ezhou_recovery.io.json.documents import from_json, to_json
 from ezhou_recovery.io.observation_files import load_investment_reports, load_observations
 from ezhou_recovery.io.programme_files import load_ezhou_plan, load_programme
@@ -57,7 +54,6 @@ __all__ = [
     "InvestmentReport",
     "LoadError",
     "Observation",
-    "ObservationTable",
     "Official",
     "Period",
     "Portfolio",
@@ -68,7 +64,6 @@ __all__ = [
     "Severity",
     "Status",
     "Submission",
-    "SubmissionTable",
     "Target",
     "TargetKind",
     "TargetResult",
@@ -85,9 +80,7 @@ __all__ = [
     "load_observations",
     "load_programme",
     "load_submissions",
-    "observations_from_frame",
     "parse_quantity",
-    "submissions_from_frame",
     "to_json",
     "ureg",
     "validate",
@@ -140,6 +133,7 @@ MOVED: Final[dict[str, str]] = {
     "GroundKind": "ezhou_recovery.analysis.accountability",
     "HolidayPolicy": "ezhou_recovery.analysis.duedates",
     "ImplausibleValueWarning": "ezhou_recovery.evidence.observations",
+    "ObservationTable": "ezhou_recovery.evidence.table",
     "Laggard": "ezhou_recovery.analysis.compliance",
     "Limits": "ezhou_recovery.io.limits",
     "Milestone": "ezhou_recovery.model.projects",
@@ -165,6 +159,7 @@ MOVED: Final[dict[str, str]] = {
     "Section": "ezhou_recovery.model.targets",
     "SourceSpan": "ezhou_recovery.drafting",
     "StandingDuty": "ezhou_recovery.model.supervision",
+    "SubmissionTable": "ezhou_recovery.evidence.submission_table",
     "Tally": "ezhou_recovery.analysis.compliance",
     "Targets": "ezhou_recovery.model.targets",
     "Thresholds": "ezhou_recovery.analysis.attainment",
@@ -188,6 +183,7 @@ MOVED: Final[dict[str, str]] = {
     "money": "ezhou_recovery.units",
     "next_working_day": "ezhou_recovery.analysis.calendar",
     "observations_frame": "ezhou_recovery.display.frames",
+    "observations_from_frame": "ezhou_recovery.io.frames",
     "parse_unit": "ezhou_recovery.units",
     "percent_text": "ezhou_recovery.analysis.attainment",
     "project_performance": "ezhou_recovery.analysis.schedule",
@@ -198,6 +194,7 @@ MOVED: Final[dict[str, str]] = {
     "read_reporting_workbook": "ezhou_recovery.io.xlsx.reading",
     "score_draft": "ezhou_recovery.drafting",
     "submissions_frame": "ezhou_recovery.display.frames",
+    "submissions_from_frame": "ezhou_recovery.io.frames",
     "upcoming": "ezhou_recovery.analysis.duedates",
     "validate_observations": "ezhou_recovery.analysis.validation",
     "write_report_workbook": "ezhou_recovery.io.xlsx.report",
@@ -209,7 +206,6 @@ MOVED: Final[dict[str, str]] = {
 PUBLIC_MODULES: Final = frozenset(
     {
         "analysis",
-        "bulletin",
         "cli",
         "display",
         "drafting",
