@@ -56,6 +56,8 @@ import numpy as np
 
 import ezhou_recovery as er
 from ezhou_recovery.analysis.attainment import formulas as f
+from ezhou_recovery.evidence.observations import QualitativeLevel
+from ezhou_recovery.evidence.table import ObservationTable
 
 AS_OF = date(2021, 9, 30)
 SEED = 20200101
@@ -116,7 +118,7 @@ def _values(rng: np.random.Generator, target: er.Target, share: np.ndarray[Any, 
     if kind is er.TargetKind.MILESTONE:
         return ["true" if s >= 0.9 else "false" for s in noisy]
     if kind is er.TargetKind.QUALITATIVE:
-        levels = list(er.QualitativeLevel)
+        levels = list(QualitativeLevel)
         return [levels[min(3, int(s * 3.2))].value for s in noisy]
     assert target.value is not None
     goal = float(target.value.magnitude)
@@ -263,7 +265,7 @@ def ratio(rows: list[Row], step: str) -> float:
     return found
 
 
-def numpy_progress(programme: er.Programme, table: er.ObservationTable) -> np.ndarray[Any, Any]:
+def numpy_progress(programme: er.Programme, table: ObservationTable) -> np.ndarray[Any, Any]:
     """The progress formulas of the quantitative targets, in plain numpy on the table's arrays:
     sort by target and date, latest value at or before the assessment date and the deadline,
     progress, attainment, time progress and status codes."""
@@ -368,7 +370,7 @@ def run(size: Size, workdir: Path) -> dict[str, Any]:
     full_pairs = list(zip(programmes, full_paths, strict=True))
     rows: list[Row] = []
 
-    tables: list[er.ObservationTable] = measure(
+    tables: list[ObservationTable] = measure(
         rows,
         "load observations (CSV, columnar)",
         lambda: [er.load_observations(path, p, columnar=True) for p, path in pairs],

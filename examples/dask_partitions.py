@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import ezhou_recovery as er
+from ezhou_recovery.io.frames import observations_from_frame
 
 AS_OF = date(2021, 9, 30)
 
@@ -66,7 +67,7 @@ def write_dataset(
 
 def assess_partition(programme: er.Programme, frame: Any, as_of: date) -> er.Assessment:
     """Assess one programme from its partition (any dataframe: pandas from Dask here)."""
-    table = er.observations_from_frame(frame, programme, source=f"partition of {programme.key}")
+    table = observations_from_frame(frame, programme, source=f"partition of {programme.key}")
     return er.assess(programme, table, as_of=as_of)
 
 

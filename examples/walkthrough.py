@@ -31,6 +31,7 @@ import tempfile
 from pathlib import Path
 
 import ezhou_recovery as er
+from ezhou_recovery.analysis.attainment import percent_text
 
 # The example files sit next to this script (in Jupyter: run it from the examples folder).
 HERE = Path(__file__).parent if "__file__" in globals() else Path.cwd()
@@ -77,8 +78,8 @@ print(", ".join(f"{status.label_zh} {status.label_en}: {n}" for status, n in cou
 overall = assessment.overall
 print(
     f"Data for {overall.reported} of {overall.total} targets; mean progress "
-    f"{er.percent_text(overall.mean_progress or 0)} (over the reported only: "
-    f"{er.percent_text(overall.mean_progress_reported or 0)}); worst: "
+    f"{percent_text(overall.mean_progress or 0)} (over the reported only: "
+    f"{percent_text(overall.mean_progress_reported or 0)}); worst: "
     f"{overall.overall_status_text}"
 )
 print("\nWorst first:")
@@ -90,8 +91,8 @@ transport = assessment.money_for("transport")
 print(
     f"Transport: {er.format_quantity(transport.completed)} of "
     f"{er.format_quantity(transport.planned_total)} completed "
-    f"({er.percent_text(transport.completion_rate or 0)}), time progress "
-    f"{er.percent_text(transport.time_progress)}, gap {transport.gap_pp:.1f} percentage points"
+    f"({percent_text(transport.completion_rate or 0)}), time progress "
+    f"{percent_text(transport.time_progress)}, gap {transport.gap_pp:.1f} percentage points"
 )
 
 # %% [markdown]
@@ -109,7 +110,7 @@ tally = compliance.programme
 print(
     f"{len(submissions)} submissions; {tally.expected} reports due so far: "
     f"{tally.on_time} on time, {tally.late} late, {tally.missing} missing; "
-    f"on-time rate (按时报送率) {er.percent_text(tally.on_time_rate or 0)}"
+    f"on-time rate (按时报送率) {percent_text(tally.on_time_rate or 0)}"
 )
 print("Resubmissions:", sum(st.resubmissions for st in compliance.statuses))
 print("\nDepartments that lag, worst first:")
@@ -117,7 +118,7 @@ for lag in compliance.laggards:
     t = lag.tally
     print(
         f"  {lag.rank}. {lag.department.name_zh:<8} on time {t.on_time}/{t.expected}, "
-        f"late {t.late}, missing {t.missing}, score {er.percent_text(t.score or 0)}"
+        f"late {t.late}, missing {t.missing}, score {percent_text(t.score or 0)}"
     )
 
 # %% [markdown]

@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 import ezhou_recovery as er
+from ezhou_recovery.drafting import decode_plan_text, draft_programme, score_draft
 
 SEED = "000_f51d655266ac6fb6.txt"
 
@@ -47,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no plan text at {path}: set EZHOU_PLAN_TEXT or pass --text", file=sys.stderr)
         return 1
     reference = er.load_programme(args.reference) if args.reference else er.load_ezhou_plan()
-    draft = er.draft_programme(er.decode_plan_text(path.read_bytes(), source=path.name))
-    score = er.score_draft(draft.programme, reference)
+    draft = draft_programme(decode_plan_text(path.read_bytes(), source=path.name))
+    score = score_draft(draft.programme, reference)
     if args.json:
         data = {
             "fields": {

@@ -10,6 +10,7 @@ import pytest
 
 import ezhou_recovery as er
 from ezhou_recovery.cli import main
+from ezhou_recovery.io.xlsx.report import REPORT_SHEETS
 
 ROOT = Path(__file__).parents[1]
 SAMPLE = ROOT / "docs" / "examples" / "small_programme.toml"
@@ -77,7 +78,7 @@ def test_workbooks_page_names_the_layout() -> None:
     text = (ROOT / "docs" / "workbooks.md").read_text(encoding="utf-8")
     for _, label in (*wb.TARGET_COLUMNS, *wb.INVESTMENT_COLUMNS):
         assert label in text, label
-    for sheet in er.REPORT_SHEETS:
+    for sheet in REPORT_SHEETS:
         assert sheet in text, sheet
 
 

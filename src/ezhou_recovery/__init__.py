@@ -32,7 +32,7 @@ from ezhou_recovery.io.programme_files import load_ezhou_plan, load_programme
 from ezhou_recovery.io.submission_files import load_submissions
 from ezhou_recovery.model.obligations import Deadline, ReportingObligation
 from ezhou_recovery.model.people import Department, Official
-from ezhou_recovery.model.periods import Period
+from ezhou_recovery.model.periods import Period, quarter_of
 from ezhou_recovery.model.programme import Category, Programme, Task
 from ezhou_recovery.model.projects import Portfolio, Project
 from ezhou_recovery.model.targets import Target, TargetKind
@@ -81,6 +81,7 @@ __all__ = [
     "load_programme",
     "load_submissions",
     "parse_quantity",
+    "quarter_of",
     "to_json",
     "ureg",
     "validate",
@@ -188,7 +189,6 @@ MOVED: Final[dict[str, str]] = {
     "percent_text": "ezhou_recovery.analysis.attainment",
     "project_performance": "ezhou_recovery.analysis.schedule",
     "quantity_in": "ezhou_recovery.units",
-    "quarter_of": "ezhou_recovery.model.periods",
     "raised_limits": "ezhou_recovery.io.limits",
     "read_qualified": "ezhou_recovery.units",
     "read_reporting_workbook": "ezhou_recovery.io.xlsx.reading",
