@@ -28,7 +28,7 @@ import pint
 
 from ezhou_recovery._core import validators as v
 from ezhou_recovery.errors import UnitError
-from ezhou_recovery.model.projects import _money
+from ezhou_recovery.model._checks import money_amount
 from ezhou_recovery.model.targets import Target, TargetKind
 from ezhou_recovery.units import (
     Q_,
@@ -360,7 +360,7 @@ class InvestmentReport:
 
     subject: str = attrs.field(validator=v.text)
     as_of: date = attrs.field(validator=v.a_date)
-    completed: Quantity = attrs.field(validator=_money)
+    completed: Quantity = attrs.field(validator=money_amount)
     source: str | None = attrs.field(default=None, validator=v.optional_text)
     quality: Quality = attrs.field(
         default=Quality.REPORTED, validator=attrs.validators.instance_of(Quality)
@@ -379,7 +379,7 @@ class AnnualInvestmentPlan:
 
     subject: str = attrs.field(validator=v.text)
     year: int = attrs.field(validator=v.non_negative_int)
-    planned: Quantity = attrs.field(validator=_money)
+    planned: Quantity = attrs.field(validator=money_amount)
 
 
 def normalised(target: Target, o: Observation) -> Observation:

@@ -8,10 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-import pint
 
 from ezhou_recovery._core import validators as v
-from ezhou_recovery.units import Quantity, format_quantity, held_magnitude_problem, is_money, ureg
+from ezhou_recovery.model._checks import money_amount, optional_money_amount
+from ezhou_recovery.units import Quantity, format_quantity, ureg
 
 __all__ = [
     "Funding",
@@ -83,30 +83,6 @@ class FundingSource(enum.StrEnum):
     OTHER = "other"
 
 
-def _money(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, pint.Quantity) or value._REGISTRY is not ureg:
-        raise v.fail(instance, attribute.name, value, "must be an amount of money (a quantity)")
-    if not is_money(value):
-        raise v.fail(
-            instance,
-            attribute.name,
-            format_quantity(value),
-            f"must be an amount of money in 元, 万元 or 亿元, not in {value.units:~P}",
-        )
-    if not isinstance(value.magnitude, Decimal | int):
-        raise v.fail(instance, attribute.name, value, "must be exact (a Decimal magnitude)")
-    problem = held_magnitude_problem(value.magnitude)
-    if problem is not None:
-        raise v.fail(instance, attribute.name, value, problem)
-    if value.magnitude < 0:
-        raise v.fail(instance, attribute.name, format_quantity(value), "must not be negative")
-
-
-def _optional_money(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _money(instance, attribute, value)
-
-
 @attrs.frozen
 class Funding:
     """An amount a project receives from one source.
@@ -117,7 +93,7 @@ class Funding:
     """
 
     source: FundingSource = attrs.field(validator=attrs.validators.instance_of(FundingSource))
-    amount: Quantity = attrs.field(validator=_money)
+    amount: Quantity = attrs.field(validator=money_amount)
 
 
 @attrs.frozen
@@ -145,7 +121,7 @@ class PlannedInvestment:
     """
 
     period_end: date = attrs.field(validator=v.a_date)
-    cumulative: Quantity = attrs.field(validator=_money)
+    cumulative: Quantity = attrs.field(validator=money_amount)
 
 
 def _investment_plan(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -199,7 +175,7 @@ class Project:
     status: ProjectStatus = attrs.field(
         default=ProjectStatus.IMPLEMENTATION, validator=attrs.validators.instance_of(ProjectStatus)
     )
-    investment: Quantity | None = attrs.field(default=None, validator=_optional_money)
+    investment: Quantity | None = attrs.field(default=None, validator=optional_money_amount)
     planned_start: date | None = attrs.field(default=None, validator=v.optional_date)
     planned_completion: date | None = attrs.field(default=None, validator=v.optional_date)
     funding: tuple[Funding, ...] = attrs.field(default=(), validator=v.instances_of(Funding))
@@ -254,8 +230,8 @@ class Portfolio:
     """
 
     project_count: int = attrs.field(validator=v.non_negative_int)
-    total_investment: Quantity = attrs.field(validator=_money)
-    first_year_investment: Quantity = attrs.field(validator=_money)
+    total_investment: Quantity = attrs.field(validator=money_amount)
+    first_year_investment: Quantity = attrs.field(validator=money_amount)
     first_year: int = attrs.field(default=2020, validator=v.non_negative_int)
     approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
