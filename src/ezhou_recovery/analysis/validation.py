@@ -7,40 +7,40 @@ subclass, ``object.__setattr__``, data from another tool) and say so in the same
 
 Rules and their codes (stable; a tool may filter on them):
 
-===============================  =======  ====================================================
-code                             level    fires when
-===============================  =======  ====================================================
-``first-year-above-total``       error    a portfolio's first-year investment exceeds its total
-``first-year-outside-period``    warning  a portfolio's first year is not a year of the period
-``portfolio-count-exceeded``     warning  a category names more projects than its portfolio counts
-``portfolio-investment-exceeded`` error   named projects' investment sums above the portfolio
-                                          total (a warning when the total is approximate, 约)
-``project-funding-above-investment`` warning  a project's funding sums above its investment
-``project-date-outside-period``  warning  a project's planned dates or milestones lie outside
-``target-deadline-outside-period`` error  a target is due outside the programme's period
-``obligation-due-outside-period`` error   a once-only duty is due outside (issue, end]
-``deadline-outside-period``      error    a given deadline is due outside (issue, end]
-``category-without-lead``        warning  a category has no lead department (the plan names none)
-``category-without-leader``      warning  a category has no leading official (the plan names none)
-``category-number-gap``          warning  category numbers skip a number (1, 2, 4)
-``empty-programme``              error    a programme without categories, or whose categories
-                                          have no targets, projects or portfolio
-``baseline-meets-target``        warning  a level target's baseline already meets the target
-``target-without-clause``        warning  a target does not quote the clause it comes from
-``district-not-named``           warning  a target's scope is a district's name, but the target
-                                          does not name the district (``district``)
-``start-shown-as-completion``    warning  a milestone's description says 启动 (start) but it is
-                                          reached by completion (``event``)
-``duplicate-key``                error    two categories, targets, projects, duties share a key
-``duplicate-number``             warning  two categories (or two tasks of one) share a number
-``department-key-conflict``      error    one department key stands for different names
-``dangling-key``                 error    a key points at nothing: a target or project outside
-                                          its category, a deadline's duty, category or reporter,
-                                          a target's district
-``published-before-issued``      error    the publication date is before the issue date
-``running-total-fell``           warning  (:func:`validate_observations`) a cumulative
-                                          target's reported running total fell
-===============================  =======  ====================================================
+====================================  =======  ========================================================
+code                                  level    fires when
+====================================  =======  ========================================================
+``first-year-above-total``            error    a portfolio's first-year investment exceeds its total
+``first-year-outside-period``         warning  a portfolio's first year is not a year of the period
+``portfolio-count-exceeded``          warning  a category names more projects than its portfolio counts
+``portfolio-investment-exceeded``     error    named projects' investment sums above the portfolio
+                                               total (a warning when the total is approximate, 约)
+``project-funding-above-investment``  warning  a project's funding sums above its investment
+``project-date-outside-period``       warning  a project's planned dates or milestones lie outside
+``target-deadline-outside-period``    error    a target is due outside the programme's period
+``obligation-due-outside-period``     error    a once-only duty is due outside (issue, end]
+``deadline-outside-period``           error    a given deadline is due outside (issue, end]
+``category-without-lead``             warning  a category has no lead department (the plan names none)
+``category-without-leader``           warning  a category has no leading official (the plan names none)
+``category-number-gap``               warning  category numbers skip a number (1, 2, 4)
+``empty-programme``                   error    a programme without categories, or whose categories
+                                               have no targets, projects or portfolio
+``baseline-meets-target``             warning  a level target's baseline already meets the target
+``target-without-clause``             warning  a target does not quote the clause it comes from
+``district-not-named``                warning  a target's scope is a district's name, but the target
+                                               does not name the district (``district``)
+``start-shown-as-completion``         warning  a milestone's description says 启动 (start) but it is
+                                               reached by completion (``event``)
+``duplicate-key``                     error    two categories, targets, projects, duties share a key
+``duplicate-number``                  warning  two categories (or two tasks of one) share a number
+``department-key-conflict``           error    one department key stands for different names
+``dangling-key``                      error    a key points at nothing: a target or project outside
+                                               its category, a deadline's duty, category or reporter,
+                                               a target's district
+``published-before-issued``           error    the publication date is before the issue date
+``running-total-fell``                warning  (:func:`validate_observations`) a cumulative
+                                               target's reported running total fell
+====================================  =======  ========================================================
 
 Project counts: a category that names fewer projects than its portfolio counts is normal (plans
 name only some of their projects) and gives no finding. One that names more gives a warning, not an
