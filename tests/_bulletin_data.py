@@ -9,6 +9,11 @@ from pathlib import Path
 
 import ezhou_recovery as er
 from ezhou_recovery.bulletin.contents import Bulletin, bulletin
+from ezhou_recovery.examples import (
+    example_investment_reports,
+    example_observations,
+    example_submissions,
+)
 
 Q1 = date(2021, 3, 31)
 Q2 = date(2021, 6, 30)
@@ -23,11 +28,11 @@ def results(as_of: date) -> tuple[er.Assessment, er.Compliance]:
     p = plan()
     a = er.assess(
         p,
-        er.example_observations(p),
+        example_observations(p),
         as_of=as_of,
-        investment=er.example_investment_reports(p),
+        investment=example_investment_reports(p),
     )
-    return a, er.compliance(p, er.example_submissions(), as_of)
+    return a, er.compliance(p, example_submissions(), as_of)
 
 
 @cache

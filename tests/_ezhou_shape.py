@@ -9,17 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ezhou_recovery import (
-    Category,
-    Department,
-    DueRule,
-    Frequency,
-    Official,
-    Period,
-    Programme,
-    ReporterScope,
-    ReportingObligation,
-)
+from ezhou_recovery import Category, Department, Official, Period, Programme, ReportingObligation
+from ezhou_recovery.model.obligations import DueRule, Frequency, ReporterScope
 
 
 def dept(key: str, zh: str) -> Department:

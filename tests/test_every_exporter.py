@@ -17,6 +17,10 @@ from hypothesis import strategies as st
 import ezhou_recovery as er
 from ezhou_recovery.cli import EXIT_OK, main
 from ezhou_recovery.display import charts
+from ezhou_recovery.display.frames import observations_frame
+from ezhou_recovery.io.xlsx.forms import write_reporting_workbook
+from ezhou_recovery.io.xlsx.reading import read_reporting_workbook
+from ezhou_recovery.io.xlsx.report import write_report_workbook
 from ezhou_recovery.strategies import extreme_decimals
 from ezhou_recovery.units import magnitude_problem
 
@@ -61,9 +65,7 @@ def _export_all(assessment: er.Assessment, tmp: Path) -> None:
         assert result._repr_html_()
     assert len(assessment.to_frame()) == len(assessment.results)
     assert len(assessment.rollups_frame()) >= 1
-    report = er.write_report_workbook(
-        assessment, er.compliance(PLAN, [], AS_OF), tmp / "report.xlsx"
-    )
+    report = write_report_workbook(assessment, er.compliance(PLAN, [], AS_OF), tmp / "report.xlsx")
     assert openpyxl.load_workbook(report).sheetnames
     for figure in (charts.attainment_chart(assessment), charts.investment_chart(assessment)):
         plt.close(figure)
@@ -98,7 +100,7 @@ def test_every_accepted_value_goes_through_every_exporter(
     assessment = er.assess(PLAN, read, as_of=AS_OF, investment=reports)
     assert er.assess(PLAN, table, as_of=AS_OF, investment=reports).results == assessment.results
     _export_all(assessment, tmp)
-    frame = er.observations_frame(read)
+    frame = observations_frame(read)
     assert frame["value"].iloc[0] == value
     _cli(capsys, observations, investment)
 
@@ -136,7 +138,7 @@ def test_json_numbers_python_numbers_and_spreadsheet_numbers_follow_the_same_rul
 
 def test_a_spreadsheet_number_follows_the_same_rule(tmp_path: Path) -> None:
     plan = er.load_ezhou_plan()
-    path = er.write_reporting_workbook(
+    path = write_reporting_workbook(
         plan, "transport_bureau", tmp_path / "t.xlsx", period=er.quarter_of(date(2021, 5, 1))
     )
     book = openpyxl.load_workbook(path)
@@ -148,7 +150,7 @@ def test_a_spreadsheet_number_follows_the_same_rule(tmp_path: Path) -> None:
     sheet.cell(row, 10).value = 1e29
     book.save(path)
     with pytest.raises(er.LoadError, match=rf"J{row}: .*beyond the range"):
-        er.read_reporting_workbook(path, plan)
+        read_reporting_workbook(path, plan)
 
 
 @SETTINGS
@@ -168,7 +170,7 @@ def test_an_extreme_target_value_goes_through_every_programme_exporter(
     assert str(plan)
     assert plan._repr_html_()
     department = plan.categories[0].lead_departments[0].key
-    er.write_reporting_workbook(
+    write_reporting_workbook(
         plan, department, tmp / "r.xlsx", period=er.quarter_of(date(2021, 5, 1))
     )
     for fmt in ("text", "csv", "json"):

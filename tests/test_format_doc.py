@@ -10,6 +10,13 @@ from pathlib import Path
 
 import ezhou_recovery as er
 from ezhou_recovery.io import programme_files as loading
+from ezhou_recovery.model.obligations import ContentItem, DueRule, ReporterScope
+from ezhou_recovery.model.people import District
+from ezhou_recovery.model.programme import CountedThing
+from ezhou_recovery.model.projects import Funding, Milestone, PlannedInvestment, ProjectLevel
+from ezhou_recovery.model.supervision import AccountabilityRule, EventDuty, StandingDuty
+from ezhou_recovery.model.targets import Baseline, BaselineQualifier, Comparator
+from ezhou_recovery.units import Qualifier, money
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "small_programme.toml"
@@ -27,20 +34,20 @@ def test_example_loads_with_the_values_it_writes() -> None:
     # A target without a deadline is due at the end of the period.
     assert roads.deadline == date(2023, 12, 31)
     assert plan.target("water.emergency_source").deadline == date(2021, 12, 31)
-    assert plan.target("water.pipe_leakage").comparator is er.Comparator.AT_MOST
+    assert plan.target("water.pipe_leakage").comparator is Comparator.AT_MOST
     share = plan.target("transport.bridge_share")
     assert share.baseline is not None
-    assert share.baseline.qualifier is er.BaselineQualifier.ABOUT
+    assert share.baseline.qualifier is BaselineQualifier.ABOUT
     ring = plan.project("transport.county_ring_road")
-    assert ring.funded == er.money("3.2亿元")
-    assert plan.total_investment == er.money("12.5亿元")
+    assert ring.funded == money("3.2亿元")
+    assert plan.total_investment == money("12.5亿元")
     quarterly = plan.obligation("quarterly_progress")
     assert (quarterly.rule.month_of_quarter, quarterly.rule.day) == (3, 25)
-    assert quarterly.reporters is er.ReporterScope.LEAD_DEPARTMENTS
+    assert quarterly.reporters is ReporterScope.LEAD_DEPARTMENTS
     (event_duty,) = plan.event_duties
     assert event_duty.within_days == 5
-    assert event_duty.owners is er.ReporterScope.LEAD_DEPARTMENTS
-    assert plan.accountability == er.AccountabilityRule(3, 2, 2, 1, 1)
+    assert event_duty.owners is ReporterScope.LEAD_DEPARTMENTS
+    assert plan.accountability == AccountabilityRule(3, 2, 2, 1, 1)
 
 
 def test_doc_names_the_format_and_version() -> None:
@@ -64,24 +71,24 @@ def test_doc_lists_every_field_of_every_table() -> None:
         "Programme": er.Programme,
         "Category": er.Category,
         "Target": er.Target,
-        "Baseline": er.Baseline,
+        "Baseline": Baseline,
         "Task": er.Task,
         "Project": er.Project,
-        "Funding": er.Funding,
-        "Milestone": er.Milestone,
-        "PlannedInvestment": er.PlannedInvestment,
+        "Funding": Funding,
+        "Milestone": Milestone,
+        "PlannedInvestment": PlannedInvestment,
         "Portfolio": er.Portfolio,
         "ReportingObligation": er.ReportingObligation,
-        "DueRule": er.DueRule,
+        "DueRule": DueRule,
         "Department": er.Department,
         "Official": er.Official,
         "Period": er.Period,
-        "CountedThing": er.CountedThing,
-        "District": er.District,
-        "ContentItem": er.ContentItem,
-        "EventDuty": er.EventDuty,
-        "StandingDuty": er.StandingDuty,
-        "AccountabilityRule": er.AccountabilityRule,
+        "CountedThing": CountedThing,
+        "District": District,
+        "ContentItem": ContentItem,
+        "EventDuty": EventDuty,
+        "StandingDuty": StandingDuty,
+        "AccountabilityRule": AccountabilityRule,
     }
     for heading, cls in tables.items():
         fields = {a.name for a in attrs.fields(cls) if a.init}
@@ -125,7 +132,7 @@ def test_doc_lists_every_qualifier_with_its_place_and_meaning() -> None:
     assert listed == {word: where for word, (where, _) in QUALIFIER_WORDS.items()}
     meaning = {word: said for word, _, said in rows}
     for word, (_, qualifier) in QUALIFIER_WORDS.items():
-        expected = "about = true" if qualifier is er.Qualifier.ABOUT else f"`{qualifier.value}`"
+        expected = "about = true" if qualifier is Qualifier.ABOUT else f"`{qualifier.value}`"
         assert expected in meaning[word], word
 
 
@@ -140,6 +147,6 @@ def test_doc_lists_every_accepted_unit_symbol() -> None:
 def test_doc_lists_every_project_level() -> None:
     text = FORMAT_DOC.read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if line.startswith("| `level` |"))
-    assert re.findall(r'`"([a-z]+)"`', row) == [level.value for level in er.ProjectLevel]
-    for level in er.ProjectLevel:
+    assert re.findall(r'`"([a-z]+)"`', row) == [level.value for level in ProjectLevel]
+    for level in ProjectLevel:
         assert level.label_zh in row

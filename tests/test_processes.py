@@ -16,6 +16,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
+from ezhou_recovery.evidence.observations import QualitativeLevel
+from ezhou_recovery.evidence.table import ObservationTable
+from ezhou_recovery.examples import (
+    example_investment_reports,
+    example_observations,
+    example_submissions,
+)
+from ezhou_recovery.io.limits import current_limits
 from ezhou_recovery.strategies import type_strategies
 
 PLAN = er.load_ezhou_plan()
@@ -48,7 +56,7 @@ def _round_trip(value: Any) -> Any:
 
 def _assessment() -> er.Assessment:
     return er.assess(
-        PLAN, er.example_observations(), as_of=AS_OF, investment=er.example_investment_reports()
+        PLAN, example_observations(), as_of=AS_OF, investment=example_investment_reports()
     )
 
 
@@ -56,14 +64,14 @@ def test_the_main_objects_pickle_into_the_library_registry() -> None:
     assessment = _assessment()
     found = _quantities(_round_trip(PLAN))
     assert any(q.units == er.ureg.cdc for q in found)  # the unit pint's own registry lacks
-    _round_trip(er.example_observations())
-    _round_trip(er.example_submissions())
+    _round_trip(example_observations())
+    _round_trip(example_submissions())
     _round_trip(assessment)
-    _round_trip(er.compliance(PLAN, er.example_submissions(), SUBMITTED))
+    _round_trip(er.compliance(PLAN, example_submissions(), SUBMITTED))
     _round_trip(er.validate(PLAN))
     _round_trip(er.Q_(3, "cdc"))
     _round_trip(er.ureg.Unit("yi_yuan"))
-    _round_trip(er.current_limits())
+    _round_trip(current_limits())
 
 
 @settings(max_examples=20, deadline=None)
@@ -74,12 +82,12 @@ def test_every_model_class_pickles_equal(data: st.DataObject) -> None:
 
 
 def test_an_observation_table_pickles_and_assesses_the_same(tmp_path: Path) -> None:
-    observations = er.example_observations()
+    observations = example_observations()
     path = tmp_path / "o.csv"
     rows = [f"{o.target},{o.as_of.isoformat()},{_text(o.value)}" for o in observations]
     path.write_text("target,as_of,value\n" + "\n".join(rows) + "\n", encoding="utf-8")
     for table in (
-        er.ObservationTable.from_observations(PLAN, observations),
+        ObservationTable.from_observations(PLAN, observations),
         er.load_observations(path, PLAN, columnar=True),
     ):
         copy = pickle.loads(pickle.dumps(table))
@@ -89,7 +97,7 @@ def test_an_observation_table_pickles_and_assesses_the_same(tmp_path: Path) -> N
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, er.QualitativeLevel):
+    if isinstance(value, QualitativeLevel):
         return value.value
     return f"{value.magnitude}{value.units:~}".replace(" ", "")
 
@@ -102,7 +110,7 @@ def _assess(programme: er.Programme, observations: tuple[er.Observation, ...]) -
 def test_a_process_pool_gives_the_serial_assessment(method: str) -> None:
     if method not in multiprocessing.get_all_start_methods():
         pytest.skip(f"this platform has no {method} start method")  # pragma: no cover
-    observations = er.example_observations()
+    observations = example_observations()
     serial = _assess(PLAN, observations)
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:

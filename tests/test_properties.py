@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
 from ezhou_recovery.analysis.compliance import ReportStatus, Tally
+from ezhou_recovery.model.targets import Baseline, Comparator
+from ezhou_recovery.units.reporting import ReportingUnit
 
 SOME = settings(max_examples=25)
 FEW = settings(max_examples=15)
@@ -56,9 +58,9 @@ def days_in(programme: er.Programme) -> st.SearchStrategy[date]:
 
 
 @SOME
-@given(st.data(), ORDERED_KINDS, st.sampled_from([er.Comparator.AT_LEAST, er.Comparator.AT_MOST]))
+@given(st.data(), ORDERED_KINDS, st.sampled_from([Comparator.AT_LEAST, Comparator.AT_MOST]))
 def test_attainment_is_monotone_in_the_value(
-    data: st.DataObject, kind: er.TargetKind, comparator: er.Comparator
+    data: st.DataObject, kind: er.TargetKind, comparator: Comparator
 ) -> None:
     programme = data.draw(one_target_programmes(kind=kind, comparator=comparator))
     target = only(programme)
@@ -70,7 +72,7 @@ def test_attainment_is_monotone_in_the_value(
     larger = judged(programme, er.Q_(high, target.unit), day, as_of)
     assert smaller.progress is not None
     assert larger.progress is not None
-    better, worse = (larger, smaller) if comparator is er.Comparator.AT_LEAST else (smaller, larger)
+    better, worse = (larger, smaller) if comparator is Comparator.AT_LEAST else (smaller, larger)
     assert better.status.severity >= worse.status.severity
     assert better.progress >= worse.progress
 
@@ -126,20 +128,20 @@ def test_an_at_most_target_is_the_mirror_of_an_at_least_target(data: st.DataObje
             category=category.key,
             within=base.period,
             kind=er.TargetKind.LEVEL,
-            comparator=er.Comparator.AT_MOST,
+            comparator=Comparator.AT_MOST,
         )
     )
     at_most = attrs.evolve(
         at_most,
         value=er.Q_(goal, unit),
-        baseline=er.Baseline(er.Q_(start, unit)),
-        reporting_unit=er.ReportingUnit.of(unit),
+        baseline=Baseline(er.Q_(start, unit)),
+        reporting_unit=ReportingUnit.of(unit),
     )
     at_least = attrs.evolve(
         at_most,
-        comparator=er.Comparator.AT_LEAST,
+        comparator=Comparator.AT_LEAST,
         value=er.Q_(ceiling - goal, unit),
-        baseline=er.Baseline(er.Q_(ceiling - start, unit)),
+        baseline=Baseline(er.Q_(ceiling - start, unit)),
     )
 
     def with_target(t: er.Target) -> er.Programme:

@@ -21,6 +21,13 @@ import pytest
 
 import ezhou_recovery as er
 from ezhou_recovery.cli import main
+from ezhou_recovery.evidence.observations import ImplausibleValueWarning, Quality
+from ezhou_recovery.io.xlsx.forms import write_reporting_workbook
+from ezhou_recovery.io.xlsx.reading import read_reporting_workbook
+from ezhou_recovery.model.projects import ProjectLevel
+from ezhou_recovery.model.targets import Comparator
+from ezhou_recovery.units import money
+from ezhou_recovery.units.reporting import ReportingUnit
 
 PLAN_FILE = Path(__file__).parent / "data" / "provincial_plan.toml"
 PLAN = er.load_programme(PLAN_FILE)
@@ -78,7 +85,7 @@ def test_the_plan_loads_in_its_own_units() -> None:
     assert PLAN.note == "能源和冷链两个部分；水利部分只有片段。"
     capacity = PLAN.target("energy.new_capacity")
     assert capacity.value == er.Q_(Decimal(500_000), "kW")
-    assert capacity.reporting_unit == er.ReportingUnit.parse("万千瓦")
+    assert capacity.reporting_unit == ReportingUnit.parse("万千瓦")
     assert PLAN.target("energy.gas_storage").value == er.Q_(Decimal(200_000_000), "m**3")
     assert PLAN.target("cold_chain.storage_capacity").value == er.Q_(Decimal(1_200_000), "t")
     assert PLAN.target("water.earthworks").value == er.Q_(Decimal(80_000_000), "m**3")
@@ -89,7 +96,7 @@ def test_the_plan_loads_in_its_own_units() -> None:
 
 
 def test_qualifiers_strive_and_notes_are_kept() -> None:
-    assert PLAN.target("energy.clean_share").comparator is er.Comparator.AT_LEAST
+    assert PLAN.target("energy.clean_share").comparator is Comparator.AT_LEAST
     rate = PLAN.target("cold_chain.transport_rate")
     assert rate.about
     assert rate.describe_value() == "≥ 80%左右"
@@ -100,9 +107,9 @@ def test_qualifiers_strive_and_notes_are_kept() -> None:
     assert PLAN.project("energy.gas_storage_depot").note == "投资待定。"
     levels = {p.key: p.level for p in PLAN.projects}
     assert levels == {
-        "energy.uhv_dc_line": er.ProjectLevel.NATIONAL,
-        "energy.gas_storage_depot": er.ProjectLevel.PROVINCE,
-        "cold_chain.county_hub": er.ProjectLevel.COUNTY,
+        "energy.uhv_dc_line": ProjectLevel.NATIONAL,
+        "energy.gas_storage_depot": ProjectLevel.PROVINCE,
+        "cold_chain.county_hub": ProjectLevel.COUNTY,
     }
 
 
@@ -145,7 +152,7 @@ def test_bare_numbers_are_read_in_the_plans_units(observations: tuple[er.Observa
     estimate = values["cold_chain.transport_rate"]
     assert (estimate.value, estimate.quality) == (
         er.Q_(Decimal(77), "percent"),
-        er.Quality.ESTIMATE,
+        Quality.ESTIMATE,
     )
 
 
@@ -260,9 +267,7 @@ def _fill(path: Path, values: dict[str, object]) -> dict[str, str]:
 
 def test_a_workbook_round_trip_reads_bare_numbers_in_the_plans_units(tmp_path: Path) -> None:
     period = er.quarter_of(AS_OF)
-    path = er.write_reporting_workbook(
-        PLAN, "energy_bureau", tmp_path / "energy.xlsx", period=period
-    )
+    path = write_reporting_workbook(PLAN, "energy_bureau", tmp_path / "energy.xlsx", period=period)
     import openpyxl
 
     from ezhou_recovery.io.xlsx.forms import TARGET_COLUMNS, TARGETS_SHEET
@@ -274,7 +279,7 @@ def test_a_workbook_round_trip_reads_bare_numbers_in_the_plans_units(tmp_path: P
     assert units["energy.gas_storage"] == "亿立方米"
     assert units["energy.reserve_depots"] == "座储备库"
     _fill(path, {"energy.new_capacity": 40, "energy.gas_storage": 1.5})
-    filled = er.read_reporting_workbook(path, PLAN)
+    filled = read_reporting_workbook(path, PLAN)
     values = {o.target: o.value for o in filled.observations}
     assert values == {
         "energy.new_capacity": er.Q_(Decimal(400_000), "kW"),
@@ -285,11 +290,9 @@ def test_a_workbook_round_trip_reads_bare_numbers_in_the_plans_units(tmp_path: P
 
 def test_a_value_ten_thousand_times_off_is_a_finding_naming_the_cell(tmp_path: Path) -> None:
     period = er.quarter_of(AS_OF)
-    path = er.write_reporting_workbook(
-        PLAN, "energy_bureau", tmp_path / "energy.xlsx", period=period
-    )
+    path = write_reporting_workbook(PLAN, "energy_bureau", tmp_path / "energy.xlsx", period=period)
     cells = _fill(path, {"energy.new_capacity": 400000, "energy.gas_storage": 1.5})
-    filled = er.read_reporting_workbook(path, PLAN)
+    filled = read_reporting_workbook(path, PLAN)
     (finding,) = filled.findings
     assert finding.where == cells["energy.new_capacity"]
     assert finding.code == "implausible-value"
@@ -313,13 +316,13 @@ def test_strive_targets_can_be_left_out_of_the_accountability_views(
 
 def test_money_reported_for_a_category_without_a_portfolio_counts_in_the_reported_total() -> None:
     reports = (
-        er.InvestmentReport("energy", AS_OF, er.money("30亿元")),
-        er.InvestmentReport("cold_chain", AS_OF, er.money("5亿元")),
+        er.InvestmentReport("energy", AS_OF, money("30亿元")),
+        er.InvestmentReport("cold_chain", AS_OF, money("5亿元")),
     )
     a = er.assess(PLAN, (), as_of=AS_OF, investment=reports)
-    assert a.money_total.completed == er.money("30亿元")
-    assert a.money_total.planned_total == er.money("120亿元")
-    assert a.money_total.reported_total == er.money("35亿元")
+    assert a.money_total.completed == money("30亿元")
+    assert a.money_total.planned_total == money("120亿元")
+    assert a.money_total.reported_total == money("35亿元")
 
 
 def test_the_columnar_reader_reads_bare_numbers_in_the_plans_units(tmp_path: Path) -> None:
@@ -330,7 +333,7 @@ def test_the_columnar_reader_reads_bare_numbers_in_the_plans_units(tmp_path: Pat
     objects = er.load_observations(path, PLAN)
     assert [table.observation(i) for i in range(len(table))] == list(objects)
     rate = next(i for i, o in enumerate(objects) if o.target == "cold_chain.transport_rate")
-    assert table.observation(rate).quality is er.Quality.ESTIMATE  # 77%左右
+    assert table.observation(rate).quality is Quality.ESTIMATE  # 77%左右
     by_table = er.assess(PLAN, table, as_of=AS_OF)
     by_objects = er.assess(PLAN, objects, as_of=AS_OF, columnar=False)
     assert [r.value for r in by_table.results] == [r.value for r in by_objects.results]
@@ -371,6 +374,6 @@ def test_each_reader_warns_of_a_value_ten_thousand_times_off(tmp_path: Path) -> 
         lambda: _arrow.observations_file(path, PLAN),  # pyarrow's, for a large file
     )
     for read in readers:
-        with pytest.warns(er.ImplausibleValueWarning) as caught:
+        with pytest.warns(ImplausibleValueWarning) as caught:
             read()
         assert [str(w.message) for w in caught] == [expected]

@@ -12,6 +12,8 @@ import pytest
 
 import ezhou_recovery as er
 from ezhou_recovery.io.xlsx import forms as wb
+from ezhou_recovery.io.xlsx.forms import write_reporting_workbook
+from ezhou_recovery.io.xlsx.reading import read_reporting_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = er.load_ezhou_plan()
@@ -88,7 +90,7 @@ def test_other_digits_in_dates_say_how_dates_are_written(tmp_path: Path) -> None
 
 @pytest.fixture
 def blank(tmp_path: Path) -> Path:
-    return er.write_reporting_workbook(PLAN, "transport_bureau", tmp_path / "t.xlsx", period=Q2)
+    return write_reporting_workbook(PLAN, "transport_bureau", tmp_path / "t.xlsx", period=Q2)
 
 
 def _about_cell(path: Path, field: str) -> tuple[openpyxl.Workbook, openpyxl.cell.cell.Cell]:
@@ -112,12 +114,12 @@ def test_a_swapped_department_is_an_error(blank: Path) -> None:
     with pytest.raises(
         er.LoadError, match=rf"{wb.ABOUT_SHEET}!B\d+: the department '{other}' is named"
     ):
-        er.read_reporting_workbook(blank, PLAN)
+        read_reporting_workbook(blank, PLAN)
     book, cell = _about_cell(blank, "department_zh")
     cell.value = next(d.name_zh for d in PLAN.departments if d.key == other)
     book.save(blank)
     with pytest.raises(er.LoadError, match=f"not a target of the categories {other} leads"):
-        er.read_reporting_workbook(blank, PLAN)
+        read_reporting_workbook(blank, PLAN)
 
 
 @pytest.mark.parametrize("version", [True, "1", 2])
@@ -126,7 +128,7 @@ def test_the_format_version_must_be_the_whole_number_1(blank: Path, version: obj
     cell.value = version
     book.save(blank)
     with pytest.raises(er.LoadError, match="this library reads version 1"):
-        er.read_reporting_workbook(blank, PLAN)
+        read_reporting_workbook(blank, PLAN)
 
 
 def test_the_period_is_checked(blank: Path) -> None:
@@ -134,11 +136,11 @@ def test_the_period_is_checked(blank: Path) -> None:
     cell.value = "2020-01-01"
     book.save(blank)
     with pytest.raises(er.LoadError, match=rf"{wb.ABOUT_SHEET}!B\d+"):
-        er.read_reporting_workbook(blank, PLAN)
+        read_reporting_workbook(blank, PLAN)
 
 
 def test_the_unchanged_workbook_reads(blank: Path) -> None:
-    filled = er.read_reporting_workbook(blank, PLAN)
+    filled = read_reporting_workbook(blank, PLAN)
     assert filled.department == "transport_bureau"
     assert filled.period == Q2
     assert json.dumps([o.target for o in filled.observations]) == "[]"

@@ -11,11 +11,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery.analysis.accountability import BEHIND
+from ezhou_recovery.analysis.accountability import (
+    BEHIND,
+    ContentCheck,
+    Event,
+    EventReportStatus,
+    GroundKind,
+    accountability,
+    check_contents,
+    event_reports,
+)
+from ezhou_recovery.examples import example_observations, example_submissions
+from ezhou_recovery.model.obligations import OwedPer, ReporterScope
+from ezhou_recovery.model.supervision import AccountabilityRule
 
 PLAN = er.load_ezhou_plan()
-SUBMISSIONS = er.example_submissions()
-OBSERVATIONS = er.example_observations()
+SUBMISSIONS = example_submissions()
+OBSERVATIONS = example_observations()
 
 
 def _results(
@@ -31,7 +43,7 @@ def test_the_embedded_rule_is_the_documented_default() -> None:
     rule = PLAN.accountability
     assert rule is not None
     assert attrs.evolve(rule, decided_by_zh=None, decided_by_en=None, clause_zh=None) == (
-        er.AccountabilityRule()
+        AccountabilityRule()
     )
     assert (rule.late_or_missing_reports, rule.missing_reports, rule.window_quarters) == (2, 1, 4)
     assert (rule.category_targets, rule.district_targets) == (3, 1)
@@ -67,14 +79,14 @@ CALLED_IN_2021_06_30 = {
 
 def test_who_is_called_in_for_reports() -> None:
     compliance, assessment = _results(date(2021, 6, 30))
-    result = er.accountability(PLAN, compliance, assessment)
+    result = accountability(PLAN, compliance, assessment)
     assert result.window == er.Period(date(2020, 7, 1), date(2021, 6, 30))
     assert [c.key for c in result.call_ins] == list(CALLED_IN_2021_06_30)
     assert result.districts == ()
     for call_in in result.call_ins:
         late, missing, items = CALLED_IN_2021_06_30[call_in.key]
         (ground,) = call_in.grounds
-        assert ground.kind is er.GroundKind.REPORTS
+        assert ground.kind is GroundKind.REPORTS
         assert ground.count == late + missing
         assert ground.items == items
         assert f"({late} late, {missing} missing" in ground.reason
@@ -93,16 +105,16 @@ def test_reports_count_once_per_department_and_period() -> None:
     compliance, assessment = _results(date(2021, 10, 15))
     q1 = compliance.status("quarterly_progress/-/development_reform/2021Q1")
     assert (q1.status, q1.resubmissions) == (er.ReportStatus.ON_TIME, 3)
-    result = er.accountability(PLAN, compliance, assessment)
+    result = accountability(PLAN, compliance, assessment)
     assert result.for_unit("development_reform") is None
     # Owed per category, the same submissions make four reports a quarter, one of them late.
     duties = tuple(
-        attrs.evolve(o, owed_per=er.OwedPer.CATEGORY) if o.key == "quarterly_progress" else o
+        attrs.evolve(o, owed_per=OwedPer.CATEGORY) if o.key == "quarterly_progress" else o
         for o in PLAN.obligations
     )
     per_category = attrs.evolve(PLAN, obligations=duties)
     counted = er.compliance(per_category, SUBMISSIONS, date(2021, 10, 15))
-    call_in = er.accountability(per_category, counted, assessment).for_unit("development_reform")
+    call_in = accountability(per_category, counted, assessment).for_unit("development_reform")
     assert call_in is not None
     (ground,) = call_in.grounds
     assert "quarterly_progress/industrial_parks/2021Q1 late by 4 days" in ground.items
@@ -111,8 +123,8 @@ def test_reports_count_once_per_department_and_period() -> None:
 
 def test_a_stricter_rule_calls_in_fewer() -> None:
     compliance, assessment = _results(date(2021, 6, 30))
-    rule = er.AccountabilityRule(late_or_missing_reports=2, missing_reports=2)
-    result = er.accountability(PLAN, compliance, assessment, rule)
+    rule = AccountabilityRule(late_or_missing_reports=2, missing_reports=2)
+    result = accountability(PLAN, compliance, assessment, rule)
     assert [c.key for c in result.call_ins] == ["health_commission", "water_bureau"]
     assert result.rule is rule
 
@@ -126,12 +138,12 @@ def test_a_category_behind_calls_in_its_lead_departments() -> None:
         "urban.black_odorous_water",
     ]
     # The default (3) is reached: 市住建局 is called in for its reports and for the category.
-    default = er.accountability(PLAN, compliance, assessment)
+    default = accountability(PLAN, compliance, assessment)
     call_in = default.for_unit("housing_construction_bureau")
     assert call_in is not None
     assert [g.kind for g in call_in.grounds] == [
-        er.GroundKind.REPORTS,
-        er.GroundKind.CATEGORY_TARGETS,
+        GroundKind.REPORTS,
+        GroundKind.CATEGORY_TARGETS,
     ]
     ground = call_in.grounds[-1]
     assert ground.subject == "urban"
@@ -143,12 +155,10 @@ def test_a_category_behind_calls_in_its_lead_departments() -> None:
     assert "the deadline 2020-12-31 has come with no figure to judge it by" in ground.reason
     assert f"{total}个目标中3个明显滞后、逾期未完成或到期无数据" in ground.reason_zh
     # A stricter rule (4) does not reach it.
-    strict = er.accountability(
-        PLAN, compliance, assessment, er.AccountabilityRule(category_targets=4)
-    )
+    strict = accountability(PLAN, compliance, assessment, AccountabilityRule(category_targets=4))
     call_in = strict.for_unit("housing_construction_bureau")
     assert call_in is not None
-    assert [g.kind for g in call_in.grounds] == [er.GroundKind.REPORTS]
+    assert [g.kind for g in call_in.grounds] == [GroundKind.REPORTS]
 
 
 def test_a_district_behind_is_called_in() -> None:
@@ -157,12 +167,12 @@ def test_a_district_behind_is_called_in() -> None:
         "urban.old_neighbourhoods_echeng", date(2021, 6, 30), er.Q_(Decimal(40), "neighbourhood")
     )
     compliance, assessment = _results(date(2021, 10, 15), [*OBSERVATIONS, extra])
-    result = er.accountability(PLAN, compliance, assessment)
+    result = accountability(PLAN, compliance, assessment)
     (district,) = result.districts
     assert district.unit == PLAN.district("echeng")
     assert district.is_district
     (ground,) = district.grounds
-    assert ground.kind is er.GroundKind.DISTRICT_TARGETS
+    assert ground.kind is GroundKind.DISTRICT_TARGETS
     judged = assessment.target("urban.old_neighbourhoods_echeng")
     assert judged.status is er.Status.OFF_TRACK
     assert "40 of 277 neighbourhoods as of 2021-06-30" in judged.reason
@@ -174,19 +184,19 @@ def test_a_district_behind_is_called_in() -> None:
 
 def test_no_reports_due_and_no_data_call_no_one_in() -> None:
     compliance, assessment = _results(date(2020, 6, 30))
-    assert er.accountability(PLAN, compliance, assessment).call_ins == ()
+    assert accountability(PLAN, compliance, assessment).call_ins == ()
 
 
 def test_an_assessment_of_another_programme_is_refused() -> None:
     compliance, assessment = _results(date(2021, 6, 30))
     other = attrs.evolve(assessment, programme="another_plan")
     with pytest.raises(er.InvariantError, match="another_plan"):
-        er.accountability(PLAN, compliance, other)
+        accountability(PLAN, compliance, other)
 
 
 def test_result_text_names_everyone_called_in() -> None:
     compliance, assessment = _results(date(2021, 6, 30))
-    text = str(er.accountability(PLAN, compliance, assessment))
+    text = str(accountability(PLAN, compliance, assessment))
     assert text.splitlines()[0].endswith("4 to be called in")
     for name in ("市卫健委", "市水利局", "市应急局", "市住建局"):
         assert name in text
@@ -197,7 +207,7 @@ def test_result_text_names_everyone_called_in() -> None:
 
 def test_event_duties_of_the_plan_state_no_days() -> None:
     feedback, to_leadership = PLAN.event_duties
-    assert feedback.owners is er.ReporterScope.LEAD_DEPARTMENTS
+    assert feedback.owners is ReporterScope.LEAD_DEPARTMENTS
     assert [d.key for d in feedback.owners_named] == ["finance_bureau"]
     assert feedback.recipient_zh == "市推进重大项目建设扩大有效投资工作领导小组办公室"
     assert [d.key for d in to_leadership.owners_named] == ["development_reform", "finance_bureau"]
@@ -208,14 +218,14 @@ def test_event_duties_of_the_plan_state_no_days() -> None:
 
 def test_without_days_no_event_report_is_late() -> None:
     events = [
-        er.Event("major_matters_feedback", "water_bureau", date(2021, 7, 1), date(2021, 9, 1)),
-        er.Event("major_matters_feedback", "finance_bureau", date(2021, 8, 1)),
-        er.Event("major_matters_to_city_leadership", "finance_bureau", date(2021, 12, 1)),
+        Event("major_matters_feedback", "water_bureau", date(2021, 7, 1), date(2021, 9, 1)),
+        Event("major_matters_feedback", "finance_bureau", date(2021, 8, 1)),
+        Event("major_matters_to_city_leadership", "finance_bureau", date(2021, 12, 1)),
     ]
-    statuses = er.event_reports(PLAN, events, date(2021, 10, 1))
+    statuses = event_reports(PLAN, events, date(2021, 10, 1))
     assert [(s.event.department, s.status, s.days) for s in statuses] == [
-        ("water_bureau", er.EventReportStatus.REPORTED, 62),
-        ("finance_bureau", er.EventReportStatus.NOT_REPORTED, 61),
+        ("water_bureau", EventReportStatus.REPORTED, 62),
+        ("finance_bureau", EventReportStatus.NOT_REPORTED, 61),
     ]
     assert "after 62 days (the duty states no time limit: never late)" in statuses[0].reason
     assert "未规定时限，不判定迟报" in statuses[1].reason_zh
@@ -225,36 +235,34 @@ def test_with_days_a_report_can_be_late_or_overdue() -> None:
     duty = attrs.evolve(PLAN.event_duties[0], within_days=5)
     plan = attrs.evolve(PLAN, event_duties=(duty, *PLAN.event_duties[1:]))
     events = [
-        er.Event("major_matters_feedback", "water_bureau", date(2021, 7, 1), date(2021, 7, 6)),
-        er.Event("major_matters_feedback", "transport_bureau", date(2021, 7, 1), date(2021, 7, 7)),
-        er.Event("major_matters_feedback", "finance_bureau", date(2021, 7, 1)),
-        er.Event("major_matters_feedback", "health_commission", date(2021, 7, 8)),
+        Event("major_matters_feedback", "water_bureau", date(2021, 7, 1), date(2021, 7, 6)),
+        Event("major_matters_feedback", "transport_bureau", date(2021, 7, 1), date(2021, 7, 7)),
+        Event("major_matters_feedback", "finance_bureau", date(2021, 7, 1)),
+        Event("major_matters_feedback", "health_commission", date(2021, 7, 8)),
     ]
-    statuses = er.event_reports(plan, events, date(2021, 7, 10))
+    statuses = event_reports(plan, events, date(2021, 7, 10))
     got = {s.event.department: (s.status, s.days) for s in statuses}
     assert got == {
-        "water_bureau": (er.EventReportStatus.REPORTED, 5),
-        "transport_bureau": (er.EventReportStatus.LATE, 6),
-        "finance_bureau": (er.EventReportStatus.OVERDUE, 9),
-        "health_commission": (er.EventReportStatus.NOT_REPORTED, 2),
+        "water_bureau": (EventReportStatus.REPORTED, 5),
+        "transport_bureau": (EventReportStatus.LATE, 6),
+        "finance_bureau": (EventReportStatus.OVERDUE, 9),
+        "health_commission": (EventReportStatus.NOT_REPORTED, 2),
     }
     assert all(s.reason.endswith("(limit 5 days)") for s in statuses)
 
 
 def test_an_event_of_an_unknown_duty_or_owner_is_refused() -> None:
     with pytest.raises(er.InvariantError, match="no such duty"):
-        er.event_reports(
-            PLAN, [er.Event("gossip", "water_bureau", date(2021, 7, 1))], date(2021, 8, 1)
-        )
+        event_reports(PLAN, [Event("gossip", "water_bureau", date(2021, 7, 1))], date(2021, 8, 1))
     # 重大情况及时报告市委、市政府 is owed by 市发改委 and 市财政局 only.
-    event = er.Event("major_matters_to_city_leadership", "water_bureau", date(2021, 7, 1))
+    event = Event("major_matters_to_city_leadership", "water_bureau", date(2021, 7, 1))
     with pytest.raises(er.InvariantError, match="does not owe"):
-        er.event_reports(PLAN, [event], date(2021, 8, 1))
+        event_reports(PLAN, [event], date(2021, 8, 1))
 
 
 def test_an_event_is_not_reported_before_it_happens() -> None:
     with pytest.raises(er.InvariantError, match="reported"):
-        er.Event("major_matters_feedback", "water_bureau", date(2021, 7, 1), date(2021, 6, 1))
+        Event("major_matters_feedback", "water_bureau", date(2021, 7, 1), date(2021, 6, 1))
 
 
 # A special plan's contents -----------------------------------------------------------------------
@@ -285,7 +293,7 @@ def test_the_special_plan_checklist() -> None:
 
 
 def test_a_special_plan_is_checked_against_the_checklist() -> None:
-    check = er.check_contents(
+    check = check_contents(
         PLAN, "special_plan", "water_bureau", ["detailed_tasks", "timetable", "roadmap", "budget"]
     )
     assert not check.complete
@@ -294,12 +302,12 @@ def test_a_special_plan_is_checked_against_the_checklist() -> None:
     assert check.unknown == ("budget",)
     assert check.reason.startswith("incomplete: 5 of 8 items missing (A person responsible")
     assert check.reason_zh.startswith("内容不全：8项中缺5项（项目责任人、")
-    full = er.check_contents(PLAN, "special_plan", "water_bureau", CHECKLIST)
+    full = check_contents(PLAN, "special_plan", "water_bureau", CHECKLIST)
     assert full.complete
     assert full.reason == "complete: all 8 items present"
 
 
-def check_keys(check: er.ContentCheck) -> set[str]:
+def check_keys(check: ContentCheck) -> set[str]:
     return {i.key for i in check.present}
 
 
@@ -315,7 +323,7 @@ def test_standing_duties_have_owners_and_no_date() -> None:
         "land_support",
     ]
     funding = PLAN.standing_duties[0]
-    assert funding.owners is er.ReporterScope.LEAD_DEPARTMENTS
+    assert funding.owners is ReporterScope.LEAD_DEPARTMENTS
     assert [d.key for d in funding.owners_named] == ["finance_bureau"]
     for duty in PLAN.standing_duties:
         assert not any(isinstance(getattr(duty, f.name), date) for f in attrs.fields(type(duty)))
@@ -327,10 +335,10 @@ def test_the_docs_quote_the_reason_the_library_gives() -> None:
     page = (Path(__file__).parents[2] / "docs" / "accountability.md").read_text(encoding="utf-8")
     flat = " ".join(page.split())
     compliance, assessment = _results(date(2021, 6, 30))
-    call_in = er.accountability(PLAN, compliance, assessment).for_unit("health_commission")
+    call_in = accountability(PLAN, compliance, assessment).for_unit("health_commission")
     assert call_in is not None
     assert f'"{call_in.reason}"' in flat
-    for rule_field in attrs.fields(er.AccountabilityRule):
+    for rule_field in attrs.fields(AccountabilityRule):
         if rule_field.name.startswith(("decided_by", "clause")):
             continue
         assert f"| `{rule_field.name}` | {rule_field.default} |" in page
@@ -348,10 +356,10 @@ _RULE_FIGURES = st.integers(min_value=1, max_value=6)
 def test_a_higher_figure_never_calls_in_more(figures: tuple[int, ...], which: int) -> None:
     """Raising any one figure of the rule calls in a subset of the units, on fewer grounds."""
     compliance, assessment = _RESULTS_2021_10_15
-    rule = er.AccountabilityRule(*figures)
-    stricter = er.AccountabilityRule(*(f + 1 if i == which else f for i, f in enumerate(figures)))
-    loose = er.accountability(PLAN, compliance, assessment, rule)
-    tight = er.accountability(PLAN, compliance, assessment, stricter)
+    rule = AccountabilityRule(*figures)
+    stricter = AccountabilityRule(*(f + 1 if i == which else f for i, f in enumerate(figures)))
+    loose = accountability(PLAN, compliance, assessment, rule)
+    tight = accountability(PLAN, compliance, assessment, stricter)
     loose_grounds = {(c.key, g.kind, g.subject) for c in loose.call_ins for g in c.grounds}
     tight_grounds = {(c.key, g.kind, g.subject) for c in tight.call_ins for g in c.grounds}
     assert tight_grounds <= loose_grounds
@@ -376,8 +384,8 @@ def test_a_duty_owed_per_category_counts_each_category() -> None:
     day = date(2021, 6, 30)
     compliance = er.compliance(PLAN, subs, day)
     assessment = er.assess(PLAN, OBSERVATIONS, as_of=day)
-    assert PLAN.obligation("special_plan").owed_per is er.OwedPer.CATEGORY
-    counted = er.accountability(PLAN, compliance, assessment).for_unit("development_reform")
+    assert PLAN.obligation("special_plan").owed_per is OwedPer.CATEGORY
+    counted = accountability(PLAN, compliance, assessment).for_unit("development_reform")
     assert counted is not None
     missing = [i for i in counted.grounds[0].items if i.startswith("special_plan/")]
     led = [
@@ -391,12 +399,12 @@ def test_a_duty_owed_per_category_counts_each_category() -> None:
     per_department_plan = attrs.evolve(
         PLAN,
         obligations=tuple(
-            attrs.evolve(o, owed_per=er.OwedPer.DEPARTMENT) if o.key == "special_plan" else o
+            attrs.evolve(o, owed_per=OwedPer.DEPARTMENT) if o.key == "special_plan" else o
             for o in PLAN.obligations
         ),
     )
     once = er.compliance(per_department_plan, subs, day)
-    per_department = er.accountability(per_department_plan, once, assessment).for_unit(
+    per_department = accountability(per_department_plan, once, assessment).for_unit(
         "development_reform"
     )
     assert per_department is not None

@@ -13,19 +13,11 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from _ezhou_shape import ECOLOGY, FINANCE, LI, NDRC, ezhou_shape
-from ezhou_recovery import (
-    Deadline,
-    DueConvention,
-    HolidayPolicy,
-    OwedPer,
-    ReportStatus,
-    ScoringRule,
-    Submission,
-    Tally,
-    UnmatchedSubmissionError,
-    compliance,
-    load_ezhou_plan,
-)
+from ezhou_recovery import Deadline, ReportStatus, Submission, compliance, load_ezhou_plan
+from ezhou_recovery.analysis.compliance import ScoringRule, Tally
+from ezhou_recovery.analysis.duedates import DueConvention, HolidayPolicy
+from ezhou_recovery.analysis.matching import UnmatchedSubmissionError
+from ezhou_recovery.model.obligations import OwedPer, ReporterScope
 
 PLAN = ezhou_shape()
 DEADLINES = PLAN.deadlines()
@@ -426,7 +418,7 @@ def test_a_quarterly_report_is_owed_per_department_and_a_special_plan_per_catego
             attrs.evolve(
                 duties["quarterly_progress"],
                 key="finance_quarterly",
-                reporters=er.ReporterScope.NAMED,
+                reporters=ReporterScope.NAMED,
             ),
         ),
     )

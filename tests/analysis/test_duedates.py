@@ -10,19 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _ezhou_shape import CATEGORIES, FINANCE, ezhou_shape
-from ezhou_recovery import (
+from ezhou_recovery import InvariantError, Programme, compliance, load_ezhou_plan
+from ezhou_recovery.analysis.calendar import (
     CalendarUnavailableError,
-    DueConvention,
-    HolidayPolicy,
-    InvariantError,
-    OwedPer,
-    Programme,
-    compliance,
     is_working_day,
-    load_ezhou_plan,
     next_working_day,
-    upcoming,
 )
+from ezhou_recovery.analysis.duedates import DueConvention, HolidayPolicy, upcoming
+from ezhou_recovery.model.obligations import OwedPer
 
 PLAN = ezhou_shape()
 MOVE = DueConvention(holidays=HolidayPolicy.NEXT_WORKING_DAY)

@@ -10,20 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ezhou_recovery import (
+from ezhou_recovery import InvariantError, InvestmentReport, Project
+from ezhou_recovery.analysis.schedule import (
     EarnedSchedule,
-    InvariantError,
-    InvestmentReport,
-    Milestone,
     MilestoneState,
-    PlannedInvestment,
-    Project,
     ScheduleError,
     earned_schedule,
     milestone_schedule,
-    money,
     project_performance,
 )
+from ezhou_recovery.model.projects import Milestone, PlannedInvestment
+from ezhou_recovery.units import money
 
 START = date(2021, 1, 1)
 QUARTER_ENDS = (date(2021, 3, 31), date(2021, 6, 30), date(2021, 9, 30), date(2021, 12, 31))

@@ -14,6 +14,10 @@ from hypothesis import given
 
 import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
+from ezhou_recovery.analysis.validation import validate_observations
+from ezhou_recovery.model.obligations import DueRule, Frequency
+from ezhou_recovery.model.targets import Baseline, BaselineQualifier, Comparator, MilestoneEvent
+from ezhou_recovery.units import money
 
 SAMPLE = Path(__file__).parents[2] / "docs" / "examples" / "small_programme.toml"
 
@@ -73,7 +77,7 @@ def test_finding_reads_well(sample: er.Programme) -> None:
 def test_first_year_above_total(sample: er.Programme) -> None:
     portfolio = sample.category("transport").portfolio
     assert portfolio is not None
-    too_much = er.money("20亿元")
+    too_much = money("20亿元")
     with pytest.raises(er.InvariantError, match="first_year_investment"):
         attrs.evolve(portfolio, first_year_investment=too_much)
     broken = bypass(portfolio, first_year_investment=too_much)
@@ -92,7 +96,7 @@ def test_target_deadline_outside_period(sample: er.Programme) -> None:
 
 def test_obligation_due_outside_period(sample: er.Programme) -> None:
     duty = sample.obligations[0]
-    early = attrs.evolve(duty, rule=er.DueRule(er.Frequency.ONCE, due=date(2021, 3, 1)))
+    early = attrs.evolve(duty, rule=DueRule(Frequency.ONCE, due=date(2021, 3, 1)))
     with pytest.raises(er.InvariantError, match="outside the programme"):
         attrs.evolve(sample, obligations=(early,))
     p = bypass(sample, obligations=(early,))
@@ -180,7 +184,7 @@ def test_baseline_meets_target(sample: er.Programme) -> None:
     water = sample.category("water")
     leakage = water.targets[0]  # at most 10%, baseline 15%
     assert "baseline-meets-target" not in codes(sample)
-    met = attrs.evolve(leakage, baseline=er.Baseline(er.Q_(Decimal(8), "percent")))
+    met = attrs.evolve(leakage, baseline=Baseline(er.Q_(Decimal(8), "percent")))
     p = attrs.evolve(sample, categories=(sample.categories[0], attrs.evolve(water, targets=(met,))))
     assert codes(p)["baseline-meets-target"] is er.Severity.WARNING
 
@@ -188,21 +192,21 @@ def test_baseline_meets_target(sample: er.Programme) -> None:
 @pytest.mark.parametrize(
     ("comparator", "baseline", "qualifier", "meets"),
     [
-        (er.Comparator.AT_LEAST, "80", er.BaselineQualifier.EXACT, True),
-        (er.Comparator.AT_LEAST, "79.9", er.BaselineQualifier.EXACT, False),
-        (er.Comparator.AT_LEAST, "90", er.BaselineQualifier.ABOUT, True),
-        (er.Comparator.AT_LEAST, "80", er.BaselineQualifier.MORE_THAN, True),
-        (er.Comparator.AT_LEAST, "90", er.BaselineQualifier.LESS_THAN, False),  # maybe below
-        (er.Comparator.AT_MOST, "80", er.BaselineQualifier.EXACT, True),
-        (er.Comparator.AT_MOST, "81", er.BaselineQualifier.EXACT, False),
-        (er.Comparator.AT_MOST, "70", er.BaselineQualifier.MORE_THAN, False),  # maybe above
-        (er.Comparator.AT_MOST, "80", er.BaselineQualifier.LESS_THAN, True),
-        (er.Comparator.EQUAL, "80", er.BaselineQualifier.EXACT, True),
-        (er.Comparator.EQUAL, "80", er.BaselineQualifier.LESS_THAN, False),
+        (Comparator.AT_LEAST, "80", BaselineQualifier.EXACT, True),
+        (Comparator.AT_LEAST, "79.9", BaselineQualifier.EXACT, False),
+        (Comparator.AT_LEAST, "90", BaselineQualifier.ABOUT, True),
+        (Comparator.AT_LEAST, "80", BaselineQualifier.MORE_THAN, True),
+        (Comparator.AT_LEAST, "90", BaselineQualifier.LESS_THAN, False),  # maybe below
+        (Comparator.AT_MOST, "80", BaselineQualifier.EXACT, True),
+        (Comparator.AT_MOST, "81", BaselineQualifier.EXACT, False),
+        (Comparator.AT_MOST, "70", BaselineQualifier.MORE_THAN, False),  # maybe above
+        (Comparator.AT_MOST, "80", BaselineQualifier.LESS_THAN, True),
+        (Comparator.EQUAL, "80", BaselineQualifier.EXACT, True),
+        (Comparator.EQUAL, "80", BaselineQualifier.LESS_THAN, False),
     ],
 )
 def test_baseline_meets_target_by_direction_and_qualifier(
-    comparator: er.Comparator, baseline: str, qualifier: er.BaselineQualifier, meets: bool
+    comparator: Comparator, baseline: str, qualifier: BaselineQualifier, meets: bool
 ) -> None:
     target = er.Target(
         key="a.b",
@@ -212,7 +216,7 @@ def test_baseline_meets_target_by_direction_and_qualifier(
         deadline=date(2021, 12, 31),
         value=er.Q_(Decimal(80), "percent"),
         comparator=comparator,
-        baseline=er.Baseline(er.Q_(Decimal(baseline) / 100, "dimensionless"), qualifier),
+        baseline=Baseline(er.Q_(Decimal(baseline) / 100, "dimensionless"), qualifier),
         clause_zh="达到80%",
     )
     findings = [
@@ -229,7 +233,7 @@ def test_cumulative_target_baseline_is_not_compared() -> None:
         kind=er.TargetKind.CUMULATIVE,
         deadline=date(2021, 12, 31),
         value=er.Q_(Decimal(60), "km"),
-        baseline=er.Baseline(er.Q_(Decimal(500), "km")),
+        baseline=Baseline(er.Q_(Decimal(500), "km")),
         clause_zh="新建60公里",
     )
     assert er.validate(_one_target_programme(target)) == ()
@@ -263,7 +267,7 @@ def _project(key: str, investment: str | None) -> er.Project:
         key=key,
         name_zh="项目",
         name_en="Project",
-        investment=None if investment is None else er.money(investment),
+        investment=None if investment is None else money(investment),
     )
 
 
@@ -308,7 +312,7 @@ def test_project_dates_and_funding(sample: er.Programme) -> None:
     transport = sample.category("transport")
     road = transport.projects[0]  # 3.2亿元, funded 2亿元 + 12000万元
     assert "project-funding-above-investment" not in codes(sample)
-    rich = attrs.evolve(road, investment=er.money("3.1亿元"), planned_completion=date(2024, 6, 30))
+    rich = attrs.evolve(road, investment=money("3.1亿元"), planned_completion=date(2024, 6, 30))
     found = codes(with_category(sample, "transport", attrs.evolve(transport, projects=(rich,))))
     assert found["project-funding-above-investment"] == "warning"
     assert found["project-date-outside-period"] == "warning"
@@ -374,7 +378,7 @@ def test_a_running_total_that_fell_is_a_finding() -> None:
         er.Observation.for_target(target, date(2021, 12, 31), "1900个"),
         er.Observation.for_target(target, date(2022, 6, 30), "2000个"),
     ]
-    findings = er.validate_observations(plan, observations)
+    findings = validate_observations(plan, observations)
     assert [f.code for f in findings] == ["running-total-fell"]
     assert findings[0].severity is er.Severity.WARNING
     assert "2021-06-30" in findings[0].what
@@ -384,7 +388,7 @@ def test_a_running_total_that_fell_is_a_finding() -> None:
         er.Observation.for_target(level, date(2021, 6, 30), "75%"),
         er.Observation.for_target(level, date(2021, 12, 31), "70%"),
     ]
-    assert er.validate_observations(plan, down) == ()
+    assert validate_observations(plan, down) == ()
 
 
 def test_a_target_scoped_to_a_district_names_it() -> None:
@@ -422,7 +426,7 @@ def test_a_start_milestone_shown_as_completion_is_flagged() -> None:
     assert "start-shown-as-completion" not in codes(plan)
     category = plan.category("urban")
     target = category.target("water_environment_ppp_started")
-    done = attrs.evolve(target, event=er.MilestoneEvent.COMPLETION)
+    done = attrs.evolve(target, event=MilestoneEvent.COMPLETION)
     changed = attrs.evolve(
         category, targets=tuple(done if t is target else t for t in category.targets)
     )

@@ -24,6 +24,8 @@ from _bulletin_data import (
     plan,
     results,
 )
+from ezhou_recovery import units
+from ezhou_recovery.analysis.accountability import accountability
 from ezhou_recovery.bulletin.contents import (
     Bulletin,
     BulletinHeader,
@@ -116,7 +118,7 @@ def test_what_changed_on_a_constructed_pair_of_quarters(tmp_path: Path) -> None:
     assert {s.deadline.period.label for s in recovered.reports} == {"2021Q1"}
     # investment added this quarter
     money = {c.subject: c for c in changes.investment}
-    assert money["public_health"].added == er.money("9.2亿元")
+    assert money["public_health"].added == units.money("9.2亿元")
     assert money["transport"].before is None
     assert money["transport"].added is None
     assert "water" not in money
@@ -138,11 +140,11 @@ def test_previous_as_a_bulletin_as_results_or_read_back_from_json(tmp_path: Path
     a, c = results(Q2)
     q1 = example_q1()
     from_pair = bulletin(plan(), a, c, previous=(q1.assessment, q1.compliance))
-    stored = er.from_json(er.to_json(q1), er.Bulletin)
+    stored = er.from_json(er.to_json(q1), Bulletin)
     assert stored == q1
     from_file = bulletin(plan(), a, c, previous=stored)
     assert from_pair == example_q2() == from_file
-    again = er.from_json(er.to_json(example_q2()), er.Bulletin)
+    again = er.from_json(er.to_json(example_q2()), Bulletin)
     assert again == example_q2()
 
 
@@ -185,7 +187,7 @@ def test_the_programmes_accountability_rule_makes_the_list() -> None:
     b = example_q2()
     rule = plan().accountability
     assert rule is not None
-    applied = er.accountability(plan(), c, a)
+    applied = accountability(plan(), c, a)
     assert b.call_in_basis is CallInBasis.RULE
     assert [(ci.name_zh, ci.reasons_zh) for ci in b.call_ins] == [
         (x.unit.name_zh, tuple(g.reason_zh for g in x.grounds)) for x in applied.call_ins
@@ -197,7 +199,7 @@ def test_the_programmes_accountability_rule_makes_the_list() -> None:
     strict = attrs.evolve(rule, late_or_missing_reports=10, missing_reports=10, category_targets=50)
     lenient = bulletin(plan(), a, c, rule=strict)
     assert [ci.name_zh for ci in lenient.call_ins] == [
-        x.unit.name_zh for x in er.accountability(plan(), c, a, strict).call_ins
+        x.unit.name_zh for x in accountability(plan(), c, a, strict).call_ins
     ]
     assert len(lenient.call_ins) < len(b.call_ins)
 
@@ -316,7 +318,7 @@ def test_the_bulletin_document_has_a_schema_and_reads_back() -> None:
 
     data = json.loads(er.to_json(example_q1()))
     assert data["format"] == "ezhou-recovery/bulletin"
-    jsonschema.validate(data, json_schema(er.Bulletin))
+    jsonschema.validate(data, json_schema(Bulletin))
 
 
 def test_call_in_reasons_quote_the_tally_as_the_table_does() -> None:
@@ -340,7 +342,7 @@ def test_the_docs_worked_example_is_what_the_bulletin_says() -> None:
     assert "市水利局 is\n  newly late" in text
     assert "市生态环境局" in [d.department.name_zh for d in b.changes.recovered]
     added = {c.subject: c.added for c in b.changes.investment}
-    assert added["public_health"] == er.money("9.2亿元")
+    assert added["public_health"] == units.money("9.2亿元")
     assert "9.2亿元 added" in text
     five_g = next(c for c in b.changes.status_changes if c.key.endswith("base_stations_5g"))
     assert (five_g.before.status, five_g.after.status) == (er.Status.AT_RISK, er.Status.ON_TRACK)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
-from ezhou_recovery.bulletin.contents import DepartmentChangeKind, bulletin
+from ezhou_recovery.bulletin.contents import Bulletin, DepartmentChangeKind, bulletin
 from ezhou_recovery.bulletin.render import outline
 
 
@@ -81,7 +81,7 @@ def test_a_bulletin_holds_the_results_and_what_differs(
         else:
             assert all(s in before[1].statuses for s in d.reports)
     assert all(second < d.due <= b.next_quarter.end for d in b.next_deadlines)
-    assert er.from_json(er.to_json(b), er.Bulletin) == b
+    assert er.from_json(er.to_json(b), Bulletin) == b
     assert er.from_json(er.to_json(before[0]), er.Assessment) == before[0]
     body = b.to_html()
     assert all(f'id="{s.anchor}"' in body for s in outline(b))

@@ -9,6 +9,7 @@ import pytest
 
 import ezhou_recovery as er
 from _bulletin_data import example_q2
+from ezhou_recovery.bulletin.contents import Bulletin
 from ezhou_recovery.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, main
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -42,7 +43,7 @@ def test_quarter_against_the_previous_in_every_format(
         ("json", "q2.json"),
     ):
         assert main(["bulletin", *common, "--format", fmt, "-o", str(tmp_path / name)]) == EXIT_OK
-    written = er.from_json((tmp_path / "q2.json").read_bytes(), er.Bulletin)
+    written = er.from_json((tmp_path / "q2.json").read_bytes(), Bulletin)
     assert written == example_q2()
     assert (tmp_path / "q2.md").read_text("utf-8") == example_q2().to_markdown()
     assert (tmp_path / "q2.html").read_text("utf-8") == example_q2().to_html()
@@ -133,7 +134,7 @@ def test_previous_as_an_assessment_and_a_compliance_document(tmp_path: Path) -> 
     out = tmp_path / "q2.json"
     args = ["bulletin", *DATA, "--as-of", "2021-06-30", "--format", "json", "-o", str(out)]
     assert main([*args, "--previous", str(c), "--previous", str(a)]) == EXIT_OK
-    assert er.from_json(out.read_bytes(), er.Bulletin) == example_q2()
+    assert er.from_json(out.read_bytes(), Bulletin) == example_q2()
     assert main([*args, "--previous", str(a)]) == EXIT_BAD_INPUT
 
 

@@ -17,6 +17,12 @@ from _cli_output import csv_body
 from ezhou_recovery._core.text import width
 from ezhou_recovery.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
 from ezhou_recovery.display import rows as _records
+from ezhou_recovery.examples import (
+    EXAMPLE_FILES,
+    example_investment_reports,
+    example_observations,
+    example_submissions,
+)
 from ezhou_recovery.io.submission_files import SUBMISSIONS_FORMAT, SUBMISSIONS_FORMAT_VERSION
 
 ROOT = Path(__file__).parents[2]
@@ -33,18 +39,18 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def example_assessment() -> er.Assessment:
     return er.assess(
         er.load_ezhou_plan(),
-        er.example_observations(),
+        example_observations(),
         as_of=date(2021, 6, 30),
-        investment=er.example_investment_reports(),
+        investment=example_investment_reports(),
     )
 
 
 def test_example_files_in_the_package_are_the_repository_examples() -> None:
     # The rule: examples/ and src/ezhou_recovery/data/examples/ hold the same bytes; edit both.
     package = ROOT / "src" / "ezhou_recovery" / "data" / "examples"
-    for name in er.EXAMPLE_FILES:
+    for name in EXAMPLE_FILES:
         assert (package / name).read_bytes() == (ROOT / "examples" / name).read_bytes(), name
-    assert sorted(p.name for p in package.iterdir()) == sorted(er.EXAMPLE_FILES)
+    assert sorted(p.name for p in package.iterdir()) == sorted(EXAMPLE_FILES)
 
 
 def test_status_csv_is_one_row_per_target(
@@ -145,7 +151,7 @@ def test_compliance_csv_one_row_per_deadline(capsys: pytest.CaptureFixture[str])
     code, out, _ = run(capsys, "compliance", "--as-of", "2021-07-15", "--format", "csv")
     assert code == EXIT_OK
     rows = list(csv.DictReader(io.StringIO(csv_body(out))))
-    c = er.compliance(er.load_ezhou_plan(), er.example_submissions(), date(2021, 7, 15))
+    c = er.compliance(er.load_ezhou_plan(), example_submissions(), date(2021, 7, 15))
     assert [r["key"] for r in rows] == [st.deadline.key for st in c.statuses]
     assert {r["status"] for r in rows} == {"on_time", "late", "missing", "not_yet_due"}
     assert sum(r["resubmissions"] != "0" for r in rows) >= 1
@@ -246,7 +252,7 @@ def test_compliance_rates_are_four_places_as_the_doc_says(
     code, out, _ = run(capsys, "compliance", "--as-of", "2021-07-15", "--format", "json")
     assert code == EXIT_OK
     data = json.loads(out)
-    c = er.compliance(er.load_ezhou_plan(), er.example_submissions(), date(2021, 7, 15))
+    c = er.compliance(er.load_ezhou_plan(), example_submissions(), date(2021, 7, 15))
     tallies = [data["programme"], *data["departments"], *data["categories"], *data["laggards"]]
     fields = ("reporting_rate", "on_time_rate", "mean_days_late", "score")
     texts = [t[f] for t in tallies for f in fields if t[f] is not None]
@@ -279,9 +285,9 @@ def test_status_shares_and_money_rates_are_four_places_rounded_down(
     assert all(re.fullmatch(r"-?\d+\.\d{4}", text) for text in shares), shares
     a = er.assess(
         er.load_ezhou_plan(),
-        er.example_observations(),
+        example_observations(),
         as_of=date(2021, 6, 30),
-        investment=er.example_investment_reports(),
+        investment=example_investment_reports(),
     )
     five_g = next(t for t in data["targets"] if t["key"] == "new_infrastructure.base_stations_5g")
     assert five_g["progress"] == "0.5000"

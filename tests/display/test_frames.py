@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery.display import rows as _records
+from ezhou_recovery.model.targets import Targets
+from ezhou_recovery.units import money
 
 SAMPLE = Path(__file__).parents[2] / "docs" / "examples" / "small_programme.toml"
 
@@ -81,7 +83,7 @@ def test_empty_frames_keep_their_columns(sample: er.Programme) -> None:
     empty = sample.deadlines(date(2021, 1, 1), date(2021, 1, 2)).to_frame()
     assert empty.empty
     assert list(empty.columns) == list(_records.DEADLINE_COLUMNS)
-    assert list(er.Targets().to_frame().columns) == list(_records.TARGET_COLUMNS)
+    assert list(Targets().to_frame().columns) == list(_records.TARGET_COLUMNS)
 
 
 @settings(deadline=None, max_examples=80)
@@ -94,7 +96,7 @@ def test_any_amount_converts_to_yi_yuan_exactly(amount: Decimal, unit: str) -> N
         key="a.b",
         name_zh="项目",
         name_en="Project",
-        investment=er.money(f"{amount}{unit}", "yi_yuan"),
+        investment=money(f"{amount}{unit}", "yi_yuan"),
     )
     value = _records.project_record(project)["investment_yi_yuan"]
     factor = {"元": Decimal("1e-8"), "万元": Decimal("1e-4"), "亿元": Decimal(1)}[unit]

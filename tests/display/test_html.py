@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery.io.programme_files import programme_from_data
+from ezhou_recovery.model.obligations import Deadlines
 
 SAMPLE = Path(__file__).parents[2] / "docs" / "examples" / "small_programme.toml"
 NASTY = "<script>alert('x')</script> & \"引号\""
@@ -97,7 +98,7 @@ def test_any_description_round_trips_through_escaping(text: str) -> None:
 
 def test_deadlines_are_a_tuple_that_renders(sample: er.Programme) -> None:
     deadlines = sample.deadlines(date(2021, 4, 1), date(2021, 6, 30))
-    assert isinstance(deadlines, er.Deadlines)
+    assert isinstance(deadlines, Deadlines)
     assert isinstance(deadlines, tuple)
     assert deadlines == tuple(deadlines)
     html = deadlines._repr_html_()

@@ -10,6 +10,12 @@ import pandas as pd
 import pytest
 
 import ezhou_recovery as er
+from ezhou_recovery.display.frames import observations_frame, submissions_frame
+from ezhou_recovery.examples import (
+    example_investment_reports,
+    example_observations,
+    example_submissions,
+)
 
 
 @pytest.fixture(scope="module")
@@ -21,15 +27,15 @@ def plan() -> er.Programme:
 def assessment(plan: er.Programme) -> er.Assessment:
     return er.assess(
         plan,
-        er.example_observations(),
+        example_observations(),
         as_of=date(2021, 6, 30),
-        investment=er.example_investment_reports(),
+        investment=example_investment_reports(),
     )
 
 
 @pytest.fixture(scope="module")
 def comp(plan: er.Programme) -> er.Compliance:
-    return er.compliance(plan, er.example_submissions(), date(2021, 7, 15))
+    return er.compliance(plan, example_submissions(), date(2021, 7, 15))
 
 
 def test_reprs_are_short(assessment: er.Assessment, comp: er.Compliance) -> None:
@@ -119,12 +125,12 @@ def test_compliance_frames(comp: er.Compliance) -> None:
 
 
 def test_observation_and_submission_frames() -> None:
-    obs = er.example_observations()
-    df = er.observations_frame(obs)
+    obs = example_observations()
+    df = observations_frame(obs)
     assert len(df) == len(obs)
     assert df.loc[0, "value"] == obs[0].value.magnitude
-    subs = er.example_submissions()
-    sf = er.submissions_frame(subs)
+    subs = example_submissions()
+    sf = submissions_frame(subs)
     assert len(sf) == len(subs)
     utc = next(i for i, s in enumerate(subs) if str(s.submitted_at).endswith("+00:00"))
     assert sf.loc[utc, "received_on"] == pd.Timestamp(subs[utc].received_on)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from _plan_text import SEED_NAME, plan_text
-from ezhou_recovery import Comparator, TargetKind
+from ezhou_recovery import TargetKind
 from ezhou_recovery.cli import main
 from ezhou_recovery.drafting import (
     MAX_TARGETS,
@@ -32,6 +32,8 @@ from ezhou_recovery.drafting import (
     score_draft,
 )
 from ezhou_recovery.io.programme_files import programme_from_data
+from ezhou_recovery.model.obligations import DueRule, Frequency, ReporterScope
+from ezhou_recovery.model.targets import Comparator, Section
 
 SAMPLE = """县人民政府关于印发示范县补短板强功能重点工程实施方案（2021—2023年）的通知
 示政发〔2021〕3号
@@ -440,13 +442,13 @@ def test_no_districts_named_no_copies() -> None:
 
 def test_duties(sample: Draft) -> None:
     quarterly, once = sample.programme.obligations
-    assert quarterly.rule == er.DueRule(er.Frequency.QUARTERLY, month_of_quarter=1, day=10)
-    assert quarterly.reporters is er.ReporterScope.LEAD_DEPARTMENTS
+    assert quarterly.rule == DueRule(Frequency.QUARTERLY, month_of_quarter=1, day=10)
+    assert quarterly.reporters is ReporterScope.LEAD_DEPARTMENTS
     assert quarterly.recipient_zh == "县重点项目办"
     assert quarterly.name_zh == "上季度工作进展情况"
     # 12月底前, no year: the first such day after the issue date
-    assert once.rule == er.DueRule(er.Frequency.ONCE, due=date(2021, 12, 31))
-    assert once.reporters is er.ReporterScope.NAMED
+    assert once.rule == DueRule(Frequency.ONCE, due=date(2021, 12, 31))
+    assert once.reporters is ReporterScope.NAMED
     assert [d.name_zh for d in once.departments] == ["县发改委"]
     reasons = [r for i in sample.items(ReviewSubject.UNREAD) for r in i.reasons]
     assert any("monthly or yearly" in r for r in reasons)
@@ -459,8 +461,8 @@ def test_quarterly_duty_with_named_department() -> None:
         "三、保障措施\n(四)加强督查通报。市财政局和各牵头部门每季度最后一个月的25日前向市领导小组办公室报送工作进展情况,重大情况随时反馈。\n"
     )
     (duty,) = draft.programme.obligations
-    assert duty.rule == er.DueRule(er.Frequency.QUARTERLY, month_of_quarter=3, day=25)
-    assert duty.reporters is er.ReporterScope.LEAD_DEPARTMENTS
+    assert duty.rule == DueRule(Frequency.QUARTERLY, month_of_quarter=3, day=25)
+    assert duty.reporters is ReporterScope.LEAD_DEPARTMENTS
     assert [d.key for d in duty.departments] == ["finance_bureau"]
     assert duty.recipient_zh == "市领导小组办公室"
 
@@ -609,8 +611,9 @@ def test_shuffled_plan_lines_draft_a_valid_programme(lines: list[str], noise: li
 
 def test_cn2an_is_imported_only_when_drafting() -> None:
     code = (
-        "import sys, ezhou_recovery as er; er.load_ezhou_plan(); er.draft_programme;"
-        "assert 'cn2an' not in sys.modules; er.draft_programme('x'); assert 'cn2an' in sys.modules"
+        "import sys, ezhou_recovery as er; er.load_ezhou_plan();"
+        "from ezhou_recovery.drafting import draft_programme;"
+        "assert 'cn2an' not in sys.modules; draft_programme('x'); assert 'cn2an' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -714,7 +717,7 @@ def test_task_items_numbered_either_way() -> None:
         er.parse_quantity("60公里"),
         er.parse_quantity("50辆"),
     ]
-    assert {t.section for t in c.targets} == {er.Section.TASKS}
+    assert {t.section for t in c.targets} == {Section.TASKS}
 
 
 def wrapped(text: str, width: int) -> str:

@@ -11,7 +11,9 @@ import attrs
 import pytest
 
 import ezhou_recovery as er
+from ezhou_recovery import units
 from ezhou_recovery.errors import InvariantError, LoadError, UnitError
+from ezhou_recovery.evidence.observations import ImplausibleValueWarning, QualitativeLevel, Quality
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 PLAN = er.load_ezhou_plan()
@@ -79,20 +81,20 @@ def test_a_milestone_needs_true_or_false() -> None:
 
 
 def test_qualitative_scale_is_ordered_with_chinese_names() -> None:
-    levels = list(er.QualitativeLevel)
+    levels = list(QualitativeLevel)
     assert [lv.name_zh for lv in levels] == ["未启动", "推进中", "基本完成", "已完成"]
     assert [lv.rank for lv in levels] == [0, 1, 2, 3]
     shuffled = [levels[2], levels[0], levels[3], levels[1]]
     assert sorted(shuffled) == levels  # by rank, not by the text of the values
-    assert er.QualitativeLevel.IN_PROGRESS < er.QualitativeLevel.BASICALLY_ACHIEVED
-    assert er.QualitativeLevel.ACHIEVED >= er.QualitativeLevel.ACHIEVED
-    assert not er.QualitativeLevel.ACHIEVED < er.QualitativeLevel.NOT_STARTED
+    assert QualitativeLevel.IN_PROGRESS < QualitativeLevel.BASICALLY_ACHIEVED
+    assert QualitativeLevel.ACHIEVED >= QualitativeLevel.ACHIEVED
+    assert not QualitativeLevel.ACHIEVED < QualitativeLevel.NOT_STARTED
 
 
 @pytest.mark.parametrize("text", ["推进中", "in_progress", "in progress", " 推进中 "])
 def test_qualitative_values_are_read_by_any_name(text: str) -> None:
     o = er.Observation.for_target(BLACK_WATER, DAY, text)
-    assert o.value is er.QualitativeLevel.IN_PROGRESS
+    assert o.value is QualitativeLevel.IN_PROGRESS
 
 
 def test_an_unknown_level_lists_the_scale() -> None:
@@ -110,7 +112,7 @@ def test_observation_invariants() -> None:
     with pytest.raises(InvariantError, match="target"):
         er.Observation("rural roads", DAY, er.Q_(1, "km"))
     o = er.Observation("transport.rural_roads", DAY, er.Q_(1, "km"))
-    assert o.quality is er.Quality.REPORTED
+    assert o.quality is Quality.REPORTED
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         o.value = er.Q_(2, "km")  # type: ignore[misc]
 
@@ -142,11 +144,11 @@ def test_load_csv(tmp_path: Path) -> None:
     ]
     assert obs[0].value == er.Q_(1444, "base_station")
     assert obs[0].source == "市经信局"
-    assert obs[0].quality is er.Quality.OFFICIAL_STATISTICS
+    assert obs[0].quality is Quality.OFFICIAL_STATISTICS
     assert obs[1].value is True
     assert obs[1].source is None
-    assert obs[1].quality is er.Quality.REPORTED
-    assert obs[2].value is er.QualitativeLevel.IN_PROGRESS
+    assert obs[1].quality is Quality.REPORTED
+    assert obs[2].value is QualitativeLevel.IN_PROGRESS
 
 
 def test_load_json_list_and_table(tmp_path: Path) -> None:
@@ -261,7 +263,7 @@ def test_load_investment_reports(tmp_path: Path) -> None:
         "subject,as_of,completed\ntransport,2020-12-31,58.7亿元\npublic_health,2020-12-31,61000万元\n",
     )
     reports = er.load_investment_reports(path, er.load_ezhou_plan())
-    assert reports[0].completed == er.money("58.7亿元")
+    assert reports[0].completed == units.money("58.7亿元")
     assert reports[1].completed.to("yi_yuan").magnitude == Decimal("6.1")
     assert isinstance(reports[1].completed.magnitude, Decimal)
 
@@ -309,7 +311,7 @@ def test_a_value_ten_thousand_times_off_warns_naming_the_row_and_both_readings(
         "transport.high_grade_waterway,2021-06-30,60\n"
         "transport.high_grade_waterway,2021-09-30,600000\n",
     )
-    with pytest.warns(er.ImplausibleValueWarning) as caught:
+    with pytest.warns(ImplausibleValueWarning) as caught:
         er.load_observations(path, er.load_ezhou_plan())
     (warning,) = caught
     assert str(warning.message) == (

@@ -13,6 +13,10 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
+from ezhou_recovery.analysis.matching import UnmatchedSubmissionError
+from ezhou_recovery.evidence.submission_table import SubmissionTable
+from ezhou_recovery.examples import example_submissions
+from ezhou_recovery.io.frames import submissions_from_frame
 
 PLAN = er.load_ezhou_plan()
 DEADLINES = tuple(PLAN.deadlines())
@@ -22,13 +26,13 @@ AS_OF = st.dates(date(2020, 6, 1), date(2023, 6, 30))
 def _judged(submissions: Any, as_of: date, programme: er.Programme = PLAN) -> Any:
     try:
         return er.compliance(programme, submissions, as_of)
-    except er.UnmatchedSubmissionError as exc:
+    except UnmatchedSubmissionError as exc:
         return exc
 
 
 def _assert_same(found: Any, expected: Any) -> None:
-    if isinstance(expected, er.UnmatchedSubmissionError):
-        assert isinstance(found, er.UnmatchedSubmissionError), found
+    if isinstance(expected, UnmatchedSubmissionError):
+        assert isinstance(found, UnmatchedSubmissionError), found
         assert (found.index, found.field, found.problem, found.submission) == (
             expected.index,
             expected.field,
@@ -74,7 +78,7 @@ def mixed_submissions(draw: st.DrawFn) -> list[er.Submission]:
 def test_compliance_from_a_table_is_compliance_from_its_objects(
     submissions: list[er.Submission], as_of: date
 ) -> None:
-    table = er.SubmissionTable.from_submissions(PLAN, submissions)
+    table = SubmissionTable.from_submissions(PLAN, submissions)
     assert list(table) == submissions
     _assert_same(_judged(table, as_of), _judged(submissions, as_of))
 
@@ -84,14 +88,14 @@ def test_compliance_from_a_table_is_compliance_from_its_objects(
 def test_generated_reports_judge_the_same_as_a_table(data: st.DataObject) -> None:
     submissions = data.draw(ers.submissions(programme=PLAN))
     as_of = data.draw(AS_OF)
-    table = er.SubmissionTable.from_submissions(PLAN, submissions)
+    table = SubmissionTable.from_submissions(PLAN, submissions)
     _assert_same(_judged(table, as_of), _judged(submissions, as_of))
 
 
 def test_a_table_of_another_programme_is_judged_from_its_objects() -> None:
     other = er.load_programme(Path(__file__).parents[1] / "data" / "provincial_plan.toml")
-    subs = er.example_submissions()
-    table = er.SubmissionTable.from_submissions(other, subs)
+    subs = example_submissions()
+    table = SubmissionTable.from_submissions(other, subs)
     as_of = date(2021, 7, 15)
     _assert_same(_judged(table, as_of), _judged(subs, as_of))
 
@@ -100,7 +104,7 @@ def test_the_readme_example_reads_as_a_table() -> None:
     path = Path(__file__).parents[2] / "examples" / "ezhou_submissions.csv"
     objects = er.load_submissions(path, PLAN)
     table = er.load_submissions(path, PLAN, columnar=True)
-    assert isinstance(table, er.SubmissionTable)
+    assert isinstance(table, SubmissionTable)
     assert tuple(table) == objects
     assert table[0] == objects[0]
     assert list(table[1:3]) == list(objects[1:3])
@@ -120,7 +124,7 @@ def test_a_table_needs_its_programme() -> None:
 
 def test_a_table_holds_only_submissions() -> None:
     with pytest.raises(er.InvariantError, match="must be Submission objects"):
-        er.SubmissionTable.from_submissions(PLAN, ["quarterly_progress"])  # type: ignore[list-item]
+        SubmissionTable.from_submissions(PLAN, ["quarterly_progress"])  # type: ignore[list-item]
 
 
 def test_a_table_pickles_with_its_rows(tmp_path: Path) -> None:
@@ -143,14 +147,14 @@ def test_a_frame_read_with_its_programme_is_a_table() -> None:
     pa = pytest.importorskip("pyarrow")
     d = DEADLINES[0]
     frame = pa.table({"deadline": [d.key, d.key], "submitted_at": ["2020-11-20", "2020-12-01"]})
-    table = er.submissions_from_frame(frame, PLAN)
-    assert isinstance(table, er.SubmissionTable)
-    assert tuple(table) == er.submissions_from_frame(frame)
+    table = submissions_from_frame(frame, PLAN)
+    assert isinstance(table, SubmissionTable)
+    assert tuple(table) == submissions_from_frame(frame)
     unknown = pa.table(
         {"obligation": ["nope"], "department": ["x"], "submitted_at": ["2021-01-01"]}
     )
     with pytest.raises(er.LoadError, match="unknown duty") as caught:
-        er.submissions_from_frame(unknown, PLAN)
+        submissions_from_frame(unknown, PLAN)
     assert caught.value.path == "row 0.obligation"
     with pytest.raises(er.LoadError, match="unknown duty"):
-        er.submissions_from_frame(unknown, PLAN, columnar=False)
+        submissions_from_frame(unknown, PLAN, columnar=False)

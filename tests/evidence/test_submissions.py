@@ -13,14 +13,8 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from _ezhou_shape import NDRC, ezhou_shape
-from ezhou_recovery import (
-    InvariantError,
-    LoadError,
-    Submission,
-    UnmatchedSubmissionError,
-    load_submissions,
-    match_submissions,
-)
+from ezhou_recovery import InvariantError, LoadError, Submission, load_submissions
+from ezhou_recovery.analysis.matching import UnmatchedSubmissionError, match_submissions
 
 PLAN = ezhou_shape()
 Q1_2021 = "quarterly_progress/transport/transport_bureau/2021Q1"

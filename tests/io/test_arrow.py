@@ -17,9 +17,19 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery._core import optional as _optional
-from ezhou_recovery.evidence.observations import read_value
+from ezhou_recovery.analysis.matching import UnmatchedSubmissionError
+from ezhou_recovery.evidence.observations import (
+    ImplausibleValueWarning,
+    QualitativeLevel,
+    Quality,
+    read_value,
+)
+from ezhou_recovery.evidence.submission_table import SubmissionTable
+from ezhou_recovery.evidence.table import ObservationTable
 from ezhou_recovery.evidence.table import magnitude_of as _float
 from ezhou_recovery.io import _arrow, observation_columns
+from ezhou_recovery.io.frames import observations_from_frame, submissions_from_frame
+from ezhou_recovery.io.limits import raised_limits
 from ezhou_recovery.io.observation_columns import observation_table_from_csv
 
 pa = pytest.importorskip("pyarrow")
@@ -78,7 +88,7 @@ def observation_rows(draw: st.DrawFn, *, bad: bool) -> list[list[str]]:
         if target.kind is er.TargetKind.MILESTONE:
             value = draw(st.sampled_from(["true", "false", "是", "done"]))
         elif target.kind is er.TargetKind.QUALITATIVE:
-            value = draw(st.sampled_from([lv.value for lv in er.QualitativeLevel] + ["推进中"]))
+            value = draw(st.sampled_from([lv.value for lv in QualitativeLevel] + ["推进中"]))
         else:
             number = draw(st.decimals(0, 10**4, places=2, allow_nan=False, allow_infinity=False))
             value = str(number)
@@ -112,7 +122,7 @@ def _read(read: Any) -> tuple[Any, list[str]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         outcome = _outcome(read)
-    warned = [w.message for w in caught if issubclass(w.category, er.ImplausibleValueWarning)]
+    warned = [w.message for w in caught if issubclass(w.category, ImplausibleValueWarning)]
     return outcome, [f"{w} | {w.finding.where}" for w in warned]  # type: ignore[attr-defined]
 
 
@@ -121,7 +131,7 @@ def _assert_same_errors(a: er.LoadError, b: er.LoadError) -> None:
 
 
 def _assert_same_observations(table: Any, objects: Any) -> None:
-    assert isinstance(table, er.ObservationTable), table
+    assert isinstance(table, ObservationTable), table
     assert not isinstance(objects, er.LoadError), objects
     assert len(table) == len(objects)
     rebuilt = [table.observation(i) for i in range(len(table))]
@@ -271,11 +281,11 @@ def _frames(columns: dict[str, list[Any]]) -> dict[str, Any]:
 )
 def test_each_kind_of_dataframe_is_read(kind: str) -> None:
     frame = _frames(_columns(GOOD_ROWS))[kind]
-    table = er.observations_from_frame(frame, PLAN)
-    objects = er.observations_from_frame(frame, PLAN, columnar=False)
+    table = observations_from_frame(frame, PLAN)
+    objects = observations_from_frame(frame, PLAN, columnar=False)
     assert_same(table, objects)
     assert objects[1].value == er.Q_(41, "km")
-    assert objects[0].quality is er.Quality.OFFICIAL_STATISTICS
+    assert objects[0].quality is Quality.OFFICIAL_STATISTICS
     assert objects[1].source is None
 
 
@@ -288,18 +298,18 @@ def test_typed_columns_dates_and_numbers() -> None:
             "value": [40.5, 41.0, 1600.0],
         }
     )
-    table = er.observations_from_frame(frame, PLAN)
+    table = observations_from_frame(frame, PLAN)
     assert table.magnitude.tolist() == [40.5, 41.0, 1600.0]
     assert table.observation(2) == er.Observation(BEDS.key, date(2021, 9, 30), er.Q_(1600, "bed"))
-    assert_same(table, er.observations_from_frame(frame, PLAN, columnar=False))
+    assert_same(table, observations_from_frame(frame, PLAN, columnar=False))
 
 
 @settings(max_examples=120, deadline=None)
 @given(observation_rows(bad=True), st.sampled_from(["pyarrow", "pandas", "polars"]))
 def test_a_generated_frame_reads_the_same_as_one_by_one(rows: list[list[str]], kind: str) -> None:
     frame = _frames(_columns(rows))[kind]
-    per_object = _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False))
-    columnar = _read(lambda: er.observations_from_frame(frame, PLAN))
+    per_object = _read(lambda: observations_from_frame(frame, PLAN, columnar=False))
+    columnar = _read(lambda: observations_from_frame(frame, PLAN))
     assert_same_reading(columnar, per_object)
 
 
@@ -324,8 +334,8 @@ def test_numeric_value_columns_read_the_same(numbers: list[float | None], target
             "value": pa.array(numbers, pa.float64()),
         }
     )
-    per_object = _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False))
-    columnar = _read(lambda: er.observations_from_frame(frame, PLAN))
+    per_object = _read(lambda: observations_from_frame(frame, PLAN, columnar=False))
+    columnar = _read(lambda: observations_from_frame(frame, PLAN))
     assert_same_reading(columnar, per_object)
 
 
@@ -334,7 +344,7 @@ def test_a_null_required_cell_names_its_row_and_field() -> None:
         {"target": [WATERWAY.key, None], "as_of": ["2021-03-31"] * 2, "value": ["4"] * 2}
     )
     with pytest.raises(er.LoadError) as caught:
-        er.observations_from_frame(frame, PLAN, source="quarter.parquet")
+        observations_from_frame(frame, PLAN, source="quarter.parquet")
     assert (caught.value.source, caught.value.path) == ("quarter.parquet", "row 1.target")
     assert caught.value.problem == "required field missing"
 
@@ -342,9 +352,9 @@ def test_a_null_required_cell_names_its_row_and_field() -> None:
 def test_a_frame_with_an_unknown_column_is_refused() -> None:
     frame = pa.table({"target": [WATERWAY.key], "as_of": ["2021-03-31"], "value": ["4"], "x": [1]})
     with pytest.raises(er.LoadError, match="unknown column"):
-        er.observations_from_frame(frame, PLAN)
+        observations_from_frame(frame, PLAN)
     with pytest.raises(er.LoadError, match="expected a dataframe"):
-        er.observations_from_frame([{"target": WATERWAY.key}], PLAN)
+        observations_from_frame([{"target": WATERWAY.key}], PLAN)
 
 
 def test_a_parquet_file_reads_the_same_both_ways(tmp_path: Path) -> None:
@@ -409,9 +419,9 @@ def test_each_reader_warns_of_implausible_values_as_the_per_object_reader(tmp_pa
     ]
     assert by_rows[1][0].startswith(f"{parquet}: row 1.value: 600000公里 is 7,732 times")
     assert_same_reading(_read(lambda: er.load_observations(parquet, PLAN, columnar=True)), by_rows)
-    frame_rows = _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False))
+    frame_rows = _read(lambda: observations_from_frame(frame, PLAN, columnar=False))
     assert [m.split(": ", 1)[0] for m in frame_rows[1]] == ["dataframe"] * 3
-    assert_same_reading(_read(lambda: er.observations_from_frame(frame, PLAN)), frame_rows)
+    assert_same_reading(_read(lambda: observations_from_frame(frame, PLAN)), frame_rows)
 
 
 def test_implausible_values_before_a_bad_row_are_warned_of_before_its_error(
@@ -427,9 +437,9 @@ def test_implausible_values_before_a_bad_row_are_warned_of_before_its_error(
     assert_same_reading(_read(lambda: _arrow.observations_file(csv_path, PLAN)), per_object)
     assert_same_reading(_read(lambda: observation_table_from_csv(csv_path, PLAN)), per_object)
     frame = pa.table(_columns(rows))
-    frame_rows = _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False))
+    frame_rows = _read(lambda: observations_from_frame(frame, PLAN, columnar=False))
     assert [m.rsplit(" | ", 1)[1] for m in frame_rows[1]] == ["row 1.value"]
-    assert_same_reading(_read(lambda: er.observations_from_frame(frame, PLAN)), frame_rows)
+    assert_same_reading(_read(lambda: observations_from_frame(frame, PLAN)), frame_rows)
 
 
 @pytest.mark.parametrize("quality", ["", "reported", "estimate", "official_statistics"])
@@ -448,16 +458,16 @@ def test_the_three_readers_read_an_about_value_as_an_estimate(tmp_path: Path, qu
         assert "'80%左右' says 左右 (an estimate)" in per_object[0].problem
     else:
         objects = per_object[0]
-        assert [o.quality for o in objects[:2]] == [er.Quality.ESTIMATE] * 2
+        assert [o.quality for o in objects[:2]] == [Quality.ESTIMATE] * 2
         assert objects[0].value == er.Q_(80, "percent")
         assert objects[1].value == er.Q_(41, "km")
-        assert objects[2].quality is (er.Quality(quality) if quality else er.Quality.REPORTED)
+        assert objects[2].quality is (Quality(quality) if quality else Quality.REPORTED)
     assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
     assert_same_reading(_read(lambda: observation_table_from_csv(path, PLAN)), per_object)
     frame = pa.table(_columns(rows))
     assert_same_reading(
-        _read(lambda: er.observations_from_frame(frame, PLAN)),
-        _read(lambda: er.observations_from_frame(frame, PLAN, columnar=False)),
+        _read(lambda: observations_from_frame(frame, PLAN)),
+        _read(lambda: observations_from_frame(frame, PLAN, columnar=False)),
     )
 
 
@@ -502,9 +512,9 @@ def test_bare_numbers_are_read_in_each_targets_reporting_unit(tmp_path: Path) ->
             "value": pa.array([x for _, x in plain], pa.float64()),
         }
     )
-    by_rows = _read(lambda: er.observations_from_frame(frame, province, columnar=False))
+    by_rows = _read(lambda: observations_from_frame(frame, province, columnar=False))
     assert by_rows[1]
-    assert_province_same(_read(lambda: er.observations_from_frame(frame, province)), by_rows)
+    assert_province_same(_read(lambda: observations_from_frame(frame, province)), by_rows)
 
 
 def _fits(target: Any, value: str) -> bool:
@@ -624,8 +634,8 @@ def test_a_generated_submissions_frame_reads_the_same(
 ) -> None:
     columns = {name: [r[name] for r in rows] for name in SUBMISSION_HEADERS[3]}
     frame = _frames(columns)[kind]
-    per_object = _outcome(lambda: er.submissions_from_frame(frame, columnar=False))
-    columnar = _outcome(lambda: er.submissions_from_frame(frame))
+    per_object = _outcome(lambda: submissions_from_frame(frame, columnar=False))
+    columnar = _outcome(lambda: submissions_from_frame(frame))
     if isinstance(per_object, er.LoadError) or isinstance(columnar, er.LoadError):
         assert isinstance(columnar, er.LoadError), (columnar, per_object)
         assert isinstance(per_object, er.LoadError), (columnar, per_object)
@@ -644,11 +654,11 @@ def test_submissions_from_each_kind_of_dataframe_and_parquet(tmp_path: Path) -> 
         er.Submission.for_deadline(d.key, datetime(2021, 3, 25, 9, 0, tzinfo=UTC)),
     )
     for kind, frame in _frames(columns).items():
-        assert er.submissions_from_frame(frame) == expected, kind
+        assert submissions_from_frame(frame) == expected, kind
     typed = pa.table(
         {"deadline": [d.key], "submitted_at": pa.array([at], pa.timestamp("s", "+08:00"))}
     )
-    assert er.submissions_from_frame(typed) == (er.Submission.for_deadline(d.key, at),)
+    assert submissions_from_frame(typed) == (er.Submission.for_deadline(d.key, at),)
     path = tmp_path / "submissions.parquet"
     pq.write_table(pa.table(columns), path)
     assert er.load_submissions(path) == expected
@@ -657,7 +667,7 @@ def test_submissions_from_each_kind_of_dataframe_and_parquet(tmp_path: Path) -> 
 def test_a_bad_submission_in_a_frame_names_row_field_and_value() -> None:
     frame = pa.table({"deadline": [DEADLINES[0].key, "a/b"], "submitted_at": ["2021-03-24"] * 2})
     with pytest.raises(er.LoadError) as caught:
-        er.submissions_from_frame(frame, source="received.parquet")
+        submissions_from_frame(frame, source="received.parquet")
     assert str(caught.value).startswith("received.parquet: row 1.deadline: ")
     assert caught.value.value == "a/b"
 
@@ -665,7 +675,7 @@ def test_a_bad_submission_in_a_frame_names_row_field_and_value() -> None:
 def test_repeated_submissions_share_one_object() -> None:
     d = DEADLINES[0]
     frame = pa.table({"deadline": [d.key] * 3, "submitted_at": ["2021-03-24"] * 3})
-    a, b, c = er.submissions_from_frame(frame)
+    a, b, c = submissions_from_frame(frame)
     assert a is b is c
 
 
@@ -762,16 +772,16 @@ def test_frames_are_held_to_the_limits() -> None:
     frame = pa.table(
         {"target": [WATERWAY.key] * 3, "as_of": ["2021-03-31"] * 3, "value": ["4"] * 3}
     )
-    with er.raised_limits(max_rows=2), pytest.raises(er.LoadError, match="max_rows=2"):
-        er.observations_from_frame(frame, PLAN)
+    with raised_limits(max_rows=2), pytest.raises(er.LoadError, match="max_rows=2"):
+        observations_from_frame(frame, PLAN)
     long = pa.table({"target": [WATERWAY.key], "as_of": ["2021-03-31"], "value": ["4" * 40]})
-    with er.raised_limits(max_text=30), pytest.raises(er.LoadError, match="max_text=30") as caught:
-        er.observations_from_frame(long, PLAN)
+    with raised_limits(max_text=30), pytest.raises(er.LoadError, match="max_text=30") as caught:
+        observations_from_frame(long, PLAN)
     assert caught.value.path == "row 0"
     d = DEADLINES[0]
     subs = pa.table({"deadline": [d.key] * 3, "submitted_at": ["2021-03-24"] * 3})
-    with er.raised_limits(max_rows=2), pytest.raises(er.LoadError, match="max_rows"):
-        er.submissions_from_frame(subs)
+    with raised_limits(max_rows=2), pytest.raises(er.LoadError, match="max_rows"):
+        submissions_from_frame(subs)
 
 
 def test_a_csv_beyond_a_limit_gets_the_per_object_error(tmp_path: Path) -> None:
@@ -781,7 +791,7 @@ def test_a_csv_beyond_a_limit_gets_the_per_object_error(tmp_path: Path) -> None:
         ["target", "as_of", "value"],
         [[WATERWAY.key, f"2021-03-{d:02d}", "4"] for d in range(1, 6)],
     )
-    with er.raised_limits(max_rows=3):
+    with raised_limits(max_rows=3):
         assert_same(
             _outcome(lambda: _arrow.observations_file(path, PLAN)),
             _outcome(lambda: er.load_observations(path, PLAN)),
@@ -812,7 +822,7 @@ def test_submissions_checked_against_the_programme_read_the_same(
         _assert_same_errors(table, per_object)
     else:
         assert columnar == per_object
-        assert isinstance(table, er.SubmissionTable)
+        assert isinstance(table, SubmissionTable)
         assert tuple(table) == per_object
         _assert_same_compliance(table, per_object)
 
@@ -820,18 +830,18 @@ def test_submissions_checked_against_the_programme_read_the_same(
 def _judged(submissions: Any, as_of: date) -> Any:
     try:
         return er.compliance(PLAN, submissions, as_of)
-    except er.UnmatchedSubmissionError as exc:
+    except UnmatchedSubmissionError as exc:
         return exc
 
 
-def _assert_same_compliance(table: er.SubmissionTable, objects: Sequence[er.Submission]) -> None:
+def _assert_same_compliance(table: SubmissionTable, objects: Sequence[er.Submission]) -> None:
     """Compliance from a table is compliance from its objects, on days before, during and after
     the programme's reporting."""
     for as_of in (date(2020, 11, 1), date(2021, 3, 25), date(2021, 7, 15), date(2023, 6, 30)):
         expected = _judged(objects, as_of)
         found = _judged(table, as_of)
-        if isinstance(expected, er.UnmatchedSubmissionError):
-            assert isinstance(found, er.UnmatchedSubmissionError)
+        if isinstance(expected, UnmatchedSubmissionError):
+            assert isinstance(found, UnmatchedSubmissionError)
             assert (found.index, found.field, str(found)) == (
                 expected.index,
                 expected.field,

@@ -29,6 +29,8 @@ from hypothesis import strategies as st
 import ezhou_recovery as er
 from ezhou_recovery.display import rows as _records
 from ezhou_recovery.io.records import write_csv, write_json
+from ezhou_recovery.io.xlsx.forms import write_reporting_workbook
+from ezhou_recovery.io.xlsx.reading import read_reporting_workbook
 from ezhou_recovery.strategies import extreme_decimals
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -374,7 +376,7 @@ def test_programme_text_fields(scratch: Path) -> None:
 @pytest.fixture(scope="module")
 def blank_workbook(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     path = tmp_path_factory.mktemp("wb") / "blank.xlsx"
-    return er.write_reporting_workbook(EZHOU, "transport_bureau", path, period=Q2).read_bytes()
+    return write_reporting_workbook(EZHOU, "transport_bureau", path, period=Q2).read_bytes()
 
 
 def workbook_file(
@@ -398,7 +400,7 @@ def workbook_file(
         book.save(path)
     except (UnicodeEncodeError, ValueError):
         return  # openpyxl cannot write the text: no such workbook exists
-    read = load(path, lambda p: er.read_reporting_workbook(p, EZHOU))
+    read = load(path, lambda p: read_reporting_workbook(p, EZHOU))
     if read is not None:
         export_observations(read.observations)
 

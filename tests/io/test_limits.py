@@ -17,7 +17,11 @@ import openpyxl
 import pytest
 
 import ezhou_recovery as er
+from ezhou_recovery.evidence.table import ObservationTable
+from ezhou_recovery.io.limits import Limits, current_limits, raised_limits
 from ezhou_recovery.io.xlsx import forms as wb
+from ezhou_recovery.io.xlsx.forms import write_reporting_workbook
+from ezhou_recovery.io.xlsx.reading import read_reporting_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = er.load_ezhou_plan()
@@ -50,8 +54,8 @@ OBSERVATION_READERS: dict[str, Callable[[Path], object]] = {
 
 
 def test_defaults_sit_well_above_real_use() -> None:
-    limits = er.current_limits()
-    assert limits == er.Limits()
+    limits = current_limits()
+    assert limits == Limits()
     assert (
         limits.max_rows >= 10 * 10**6
     )  # a province's file of a million rows passes ten times over
@@ -60,13 +64,13 @@ def test_defaults_sit_well_above_real_use() -> None:
 
 
 def test_raised_limits_hold_inside_the_block_only() -> None:
-    with er.raised_limits(max_rows=5) as limits:
-        assert er.current_limits() is limits
+    with raised_limits(max_rows=5) as limits:
+        assert current_limits() is limits
         assert limits.max_rows == 5
-    assert er.current_limits().max_rows == er.Limits().max_rows
-    with pytest.raises(ValueError, match="1 or more"), er.raised_limits(max_rows=0):
+    assert current_limits().max_rows == Limits().max_rows
+    with pytest.raises(ValueError, match="1 or more"), raised_limits(max_rows=0):
         pass  # pragma: no cover
-    with pytest.raises(TypeError), er.raised_limits(max_cells=5):
+    with pytest.raises(TypeError), raised_limits(max_cells=5):
         pass  # pragma: no cover
 
 
@@ -94,7 +98,7 @@ def test_pathological_unit_text_in_a_toml_target(tmp_path: Path) -> None:
 
 
 def test_pathological_unit_text_in_a_workbook_cell(tmp_path: Path) -> None:
-    path = er.write_reporting_workbook(PLAN, "transport_bureau", tmp_path / "t.xlsx", period=Q2)
+    path = write_reporting_workbook(PLAN, "transport_bureau", tmp_path / "t.xlsx", period=Q2)
     book = openpyxl.load_workbook(path)
     sheet = book[wb.TARGETS_SHEET]
     row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == ROAD)
@@ -102,7 +106,7 @@ def test_pathological_unit_text_in_a_workbook_cell(tmp_path: Path) -> None:
     sheet.cell(row, 10).value = "12 m**9**9**9"
     book.save(path)
     with under_cap(), pytest.raises(er.LoadError, match=rf"{wb.TARGETS_SHEET}!J{row}"):
-        er.read_reporting_workbook(path, PLAN)
+        read_reporting_workbook(path, PLAN)
 
 
 # A cell over the CSV module's bound -------------------------------------------------------------
@@ -146,7 +150,7 @@ def test_a_csv_cell_beyond_the_text_limit_is_a_load_error_on_every_loader(
 
 def test_a_raised_text_limit_reads_the_long_cell(tmp_path: Path) -> None:
     path = observations_csv(tmp_path, "1" + " " * 200_000 + "公里")
-    with er.raised_limits(max_text=300_000):
+    with raised_limits(max_text=300_000):
         (observation,) = er.load_observations(path, PLAN)
     assert observation.value == er.Q_(1, "km")
     with pytest.raises(er.LoadError, match="max_text"):
@@ -160,12 +164,12 @@ def test_rows_and_columns_beyond_the_limits(
     path = tmp_path / "o.csv"
     rows = "".join(f"{ROAD},2021-06-{day:02},{day}\n" for day in range(1, 21))
     path.write_text("target,as_of,value\n" + rows, encoding="utf-8")
-    with er.raised_limits(max_rows=19), pytest.raises(er.LoadError, match=r"row 21: .*max_rows"):
+    with raised_limits(max_rows=19), pytest.raises(er.LoadError, match=r"row 21: .*max_rows"):
         reader(path)
-    with er.raised_limits(max_rows=20):
+    with raised_limits(max_rows=20):
         reader(path)
     with (
-        er.raised_limits(max_columns=2),
+        raised_limits(max_columns=2),
         pytest.raises(er.LoadError, match=r"row 1: .*max_columns"),
     ):
         reader(path)
@@ -173,11 +177,11 @@ def test_rows_and_columns_beyond_the_limits(
 
 def test_file_size_is_checked_before_reading(tmp_path: Path) -> None:
     path = observations_csv(tmp_path, "5")
-    with er.raised_limits(max_file_bytes=10), pytest.raises(er.LoadError, match="max_file_bytes"):
+    with raised_limits(max_file_bytes=10), pytest.raises(er.LoadError, match="max_file_bytes"):
         er.load_observations(path, PLAN)
     json_path = tmp_path / "p.json"
     json_path.write_text(json.dumps({"format": "x"}), encoding="utf-8")
-    with er.raised_limits(max_file_bytes=10), pytest.raises(er.LoadError, match="max_file_bytes"):
+    with raised_limits(max_file_bytes=10), pytest.raises(er.LoadError, match="max_file_bytes"):
         er.load_programme(json_path)
 
 
@@ -186,7 +190,7 @@ def test_file_size_is_checked_before_reading(tmp_path: Path) -> None:
 
 @pytest.fixture
 def blank(tmp_path: Path) -> Path:
-    return er.write_reporting_workbook(PLAN, "transport_bureau", tmp_path / "t.xlsx", period=Q2)
+    return write_reporting_workbook(PLAN, "transport_bureau", tmp_path / "t.xlsx", period=Q2)
 
 
 def test_a_workbook_with_one_far_cell_reads_in_bounded_time(blank: Path) -> None:
@@ -196,12 +200,12 @@ def test_a_workbook_with_one_far_cell_reads_in_bounded_time(blank: Path) -> None
     book.save(blank)
     assert blank.stat().st_size < 64_000
     with under_cap(), pytest.raises(er.LoadError, match="A1048576: not a target"):
-        er.read_reporting_workbook(blank, PLAN)
+        read_reporting_workbook(blank, PLAN)
 
 
 def test_a_sheet_beyond_the_row_limit(blank: Path) -> None:
-    with er.raised_limits(max_rows=5), pytest.raises(er.LoadError, match=r"A7: .*max_rows"):
-        er.read_reporting_workbook(blank, PLAN)
+    with raised_limits(max_rows=5), pytest.raises(er.LoadError, match=r"A7: .*max_rows"):
+        read_reporting_workbook(blank, PLAN)
 
 
 def _bomb(path: Path, unpacked: int) -> Path:
@@ -222,24 +226,24 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(blank: Path) -> None:
     assert bomb.stat().st_size < 200_000
     with (
         under_cap(),
-        er.raised_limits(max_xlsx_bytes=10_000_000),
+        raised_limits(max_xlsx_bytes=10_000_000),
         pytest.raises(er.LoadError, match=r"bytes when unpacked: .*max_xlsx_bytes=10_000_000"),
     ):
-        er.read_reporting_workbook(bomb, PLAN)
+        read_reporting_workbook(bomb, PLAN)
 
 
 def test_a_workbook_text_cell_beyond_the_text_limit(blank: Path) -> None:
     book = openpyxl.load_workbook(blank)
     book[wb.TARGETS_SHEET]["K2"] = "y" * 2000
     book.save(blank)
-    with er.raised_limits(max_text=1000), pytest.raises(er.LoadError, match=r"K2: .*max_text"):
-        er.read_reporting_workbook(blank, PLAN)
+    with raised_limits(max_text=1000), pytest.raises(er.LoadError, match=r"K2: .*max_text"):
+        read_reporting_workbook(blank, PLAN)
 
 
 # Columnar assessment ----------------------------------------------------------------------------
 
 
-def _table(repeats: bool, n: int = 100_000) -> er.ObservationTable:
+def _table(repeats: bool, n: int = 100_000) -> ObservationTable:
     targets = [t for t in PLAN.targets if t.kind in {er.TargetKind.LEVEL, er.TargetKind.CUMULATIVE}]
     start = date(2020, 1, 1).toordinal()
     made: dict[tuple[int, int], er.Observation] = {}
@@ -255,10 +259,10 @@ def _table(repeats: bool, n: int = 100_000) -> er.ObservationTable:
                 target.key, date.fromordinal(start + day), value
             )
         observations.append(found)
-    return er.ObservationTable.from_observations(PLAN, observations)
+    return ObservationTable.from_observations(PLAN, observations)
 
 
-def _timed_assess(table: er.ObservationTable) -> tuple[float, Any]:
+def _timed_assess(table: ObservationTable) -> tuple[float, Any]:
     start = time.perf_counter()
     found = er.assess(PLAN, table, as_of=date(2022, 12, 31))
     return time.perf_counter() - start, found
@@ -285,7 +289,7 @@ def test_json_lists_beyond_the_row_limit(tmp_path: Path) -> None:
         "submissions": [{"obligation": "q", "department": "d", "submitted_at": "2021-07-05"}] * 5,
     }
     submissions.write_text(json.dumps(document), encoding="utf-8")
-    with er.raised_limits(max_rows=4):
+    with raised_limits(max_rows=4):
         with pytest.raises(er.LoadError, match=r"5 entries in the list: .*max_rows=4"):
             er.load_observations(observations, PLAN)
         with pytest.raises(er.LoadError, match=r"submissions: 5 entries .*max_rows=4"):
@@ -302,4 +306,4 @@ def test_a_sheet_with_broken_xml_is_a_load_error(blank: Path) -> None:
         for part, data in parts.items():
             target.writestr(part, data)
     with pytest.raises(er.LoadError, match="not a readable xlsx workbook"):
-        er.read_reporting_workbook(blank, PLAN)
+        read_reporting_workbook(blank, PLAN)

@@ -11,6 +11,7 @@ import pytest
 
 import ezhou_recovery as er
 from ezhou_recovery import LoadError, load_programme
+from ezhou_recovery.model.targets import Comparator
 
 SAMPLE = Path(__file__).parents[2] / "docs" / "examples" / "small_programme.toml"
 
@@ -202,14 +203,14 @@ def _first_target(data: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("value", "comparator", "about"),
     [
-        ("99%以上", er.Comparator.AT_LEAST, False),
-        ("不低于90%", er.Comparator.AT_LEAST, False),
-        ("30分钟以内", er.Comparator.AT_MOST, False),
-        ("80%左右", er.Comparator.AT_LEAST, True),
+        ("99%以上", Comparator.AT_LEAST, False),
+        ("不低于90%", Comparator.AT_LEAST, False),
+        ("30分钟以内", Comparator.AT_MOST, False),
+        ("80%左右", Comparator.AT_LEAST, True),
     ],
 )
 def test_a_qualified_value_sets_the_comparator(
-    tmp_path: Path, value: str, comparator: er.Comparator, about: bool
+    tmp_path: Path, value: str, comparator: Comparator, about: bool
 ) -> None:
     data = sample_data()
     target = _first_target(data)

@@ -19,6 +19,8 @@ import ezhou_recovery as er
 from ezhou_recovery.cli import EXIT_OK, main
 from ezhou_recovery.io._reading import FORMULA_STARTS, escape_formula, unescape_formula
 from ezhou_recovery.io.records import write_csv
+from ezhou_recovery.io.xlsx.forms import write_reporting_workbook
+from ezhou_recovery.io.xlsx.report import write_report_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "docs" / "examples" / "small_programme.toml"
@@ -45,11 +47,11 @@ def test_every_workbook_written_stores_text_as_text(hostile: Path, tmp_path: Pat
     plan = er.load_programme(hostile)
     department = plan.categories[0].lead_departments[0]
     assert department.name_zh == LINK
-    reporting = er.write_reporting_workbook(
+    reporting = write_reporting_workbook(
         plan, department.key, tmp_path / "r.xlsx", period=er.quarter_of(date(2021, 5, 1))
     )
     assessment = er.assess(plan, [], as_of=date(2021, 6, 30))
-    report = er.write_report_workbook(
+    report = write_report_workbook(
         assessment, er.compliance(plan, [], date(2021, 7, 15)), tmp_path / "report.xlsx"
     )
     for path in (reporting, report):

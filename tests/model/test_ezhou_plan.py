@@ -19,7 +19,16 @@ import pytest
 
 import ezhou_recovery as er
 from _plan_text import plan_text
-from ezhou_recovery import Comparator, Section, TargetKind
+from ezhou_recovery import TargetKind
+from ezhou_recovery.model.obligations import DueRule, Frequency, ReporterScope
+from ezhou_recovery.model.projects import ProjectLevel, ProjectStatus
+from ezhou_recovery.model.targets import (
+    Baseline,
+    BaselineQualifier,
+    Comparator,
+    MilestoneEvent,
+    Section,
+)
 
 END = date(2022, 12, 31)
 
@@ -459,13 +468,13 @@ def test_target(
         assert target.value.units == er.ureg.Unit(unit)
     else:
         assert target.value is None
-    qualifiers = [q for q in er.BaselineQualifier if q.value in other]
+    qualifiers = [q for q in BaselineQualifier if q.value in other]
     if not qualifiers:
         assert target.baseline is None
         return
     (qualifier,) = qualifiers
     assert target.value is not None
-    assert target.baseline == er.Baseline(
+    assert target.baseline == Baseline(
         er.Q_(Decimal(other[qualifier.value]), target.value.units), qualifier, None, BEFORE_COVID
     )
 
@@ -617,8 +626,8 @@ def test_project(
 ) -> None:
     project = plan.project(key)
     assert project.name_zh == name_zh
-    assert project.level is er.ProjectLevel(level)
-    assert project.status is er.ProjectStatus(status)
+    assert project.level is ProjectLevel(level)
+    assert project.status is ProjectStatus(status)
     assert project.planned_completion == (date.fromisoformat(completion) if completion else None)
 
 
@@ -652,13 +661,13 @@ RECIPIENT = "市推进重大项目建设扩大有效投资工作领导小组办�
 def test_obligations(plan: er.Programme, seed: str) -> None:
     special = plan.obligation("special_plan")
     assert special.name_zh == "专项实施方案和项目清单"
-    assert special.rule == er.DueRule(er.Frequency.ONCE, due=date(2020, 11, 30))
-    assert special.reporters is er.ReporterScope.LEAD_DEPARTMENTS
+    assert special.rule == DueRule(Frequency.ONCE, due=date(2020, 11, 30))
+    assert special.reporters is ReporterScope.LEAD_DEPARTMENTS
     assert special.departments == ()
     quarterly = plan.obligation("quarterly_progress")
     assert quarterly.name_zh == "工作进展情况"
-    assert quarterly.rule == er.DueRule(er.Frequency.QUARTERLY, month_of_quarter=3, day=25)
-    assert quarterly.reporters is er.ReporterScope.LEAD_DEPARTMENTS
+    assert quarterly.rule == DueRule(Frequency.QUARTERLY, month_of_quarter=3, day=25)
+    assert quarterly.reporters is ReporterScope.LEAD_DEPARTMENTS
     assert [(d.key, d.name_zh) for d in quarterly.departments] == [("finance_bureau", "市财政局")]
     for obligation in (special, quarterly):
         assert obligation.recipient_zh == RECIPIENT
@@ -908,7 +917,7 @@ def test_per_district_commitments(plan: er.Programme) -> None:
 
 
 def test_start_milestones_display_as_start(plan: er.Programme) -> None:
-    starts = {t.key for t in plan.targets if t.event is er.MilestoneEvent.START}
+    starts = {t.key for t in plan.targets if t.event is MilestoneEvent.START}
     assert starts == {
         "urban.water_environment_ppp_started",
         "urban.water_supply_renovation_started",

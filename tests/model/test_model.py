@@ -13,13 +13,8 @@ import pytest
 
 import ezhou_recovery as er
 from ezhou_recovery import (
-    Baseline,
-    BaselineQualifier,
     Category,
-    Comparator,
     Department,
-    DueRule,
-    Frequency,
     InvariantError,
     Official,
     Period,
@@ -29,9 +24,11 @@ from ezhou_recovery import (
     ReportingObligation,
     Target,
     TargetKind,
-    money,
     parse_quantity,
 )
+from ezhou_recovery.model.obligations import DueRule, Frequency
+from ezhou_recovery.model.targets import Baseline, BaselineQualifier, Comparator
+from ezhou_recovery.units import money
 
 SAMPLE = Path(__file__).parents[2] / "docs" / "examples" / "small_programme.toml"
 END = date(2022, 12, 31)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
+from ezhou_recovery.model.targets import BaselineQualifier, Comparator
 from ezhou_recovery.units import Quantity
 
 ROOT = Path(__file__).parents[2]
@@ -83,21 +84,19 @@ def test_from_type_draws_valid_objects(cls: type, data: st.DataObject) -> None:
 
 
 @pytest.mark.parametrize("kind", list(er.TargetKind))
-@pytest.mark.parametrize("comparator", list(er.Comparator))
+@pytest.mark.parametrize("comparator", list(Comparator))
 @given(data=st.data())
 def test_targets_of_each_kind_and_direction(
-    kind: er.TargetKind, comparator: er.Comparator, data: st.DataObject
+    kind: er.TargetKind, comparator: Comparator, data: st.DataObject
 ) -> None:
     target = data.draw(ers.targets(kind=kind, comparator=comparator, category="transport"))
     assert (target.kind, target.comparator, target.category) == (kind, comparator, "transport")
     assert (target.value is not None) is kind.quantitative
 
 
-@pytest.mark.parametrize("qualifier", list(er.BaselineQualifier))
+@pytest.mark.parametrize("qualifier", list(BaselineQualifier))
 @given(data=st.data())
-def test_baselines_with_each_qualifier(
-    qualifier: er.BaselineQualifier, data: st.DataObject
-) -> None:
+def test_baselines_with_each_qualifier(qualifier: BaselineQualifier, data: st.DataObject) -> None:
     baseline = data.draw(ers.baselines(unit="km", qualifier=qualifier))
     assert baseline.qualifier is qualifier
     assert baseline.value.units == er.ureg.km

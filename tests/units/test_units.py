@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery import Q_, UnitError, format_quantity, money, parse_quantity, quantity_in, ureg
-from ezhou_recovery.units import COUNTED_THINGS
+from ezhou_recovery import Q_, UnitError, format_quantity, parse_quantity, ureg
+from ezhou_recovery.units import COUNTED_THINGS, Qualifier, money, quantity_in, read_qualified
 
 PARSE_CASES = [
     ("77.6公里", "77.6", "km"),
@@ -285,17 +285,17 @@ def test_unit_texts_as_people_write_them(text: str, expected: er.Quantity) -> No
 @pytest.mark.parametrize(
     ("text", "qualifier", "value"),
     [
-        ("99%以上", er.Qualifier.AT_LEAST, er.Q_(Decimal(99), "percent")),
-        ("不低于90%", er.Qualifier.AT_LEAST, er.Q_(Decimal(90), "percent")),
-        ("30分钟以内", er.Qualifier.AT_MOST, er.Q_(Decimal(30), "minute")),
-        ("80%左右", er.Qualifier.ABOUT, er.Q_(Decimal(80), "percent")),
+        ("99%以上", Qualifier.AT_LEAST, er.Q_(Decimal(99), "percent")),
+        ("不低于90%", Qualifier.AT_LEAST, er.Q_(Decimal(90), "percent")),
+        ("30分钟以内", Qualifier.AT_MOST, er.Q_(Decimal(30), "minute")),
+        ("80%左右", Qualifier.ABOUT, er.Q_(Decimal(80), "percent")),
         ("77.6公里", None, er.Q_(Decimal("77.6"), "km")),
     ],
 )
 def test_qualifiers_are_read_beside_the_number(
-    text: str, qualifier: er.Qualifier | None, value: er.Quantity
+    text: str, qualifier: Qualifier | None, value: er.Quantity
 ) -> None:
-    assert er.read_qualified(text) == (value, qualifier)
+    assert read_qualified(text) == (value, qualifier)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from ezhou_recovery import UnitError, parse_quantity, parse_unit
+from ezhou_recovery import UnitError, parse_quantity
+from ezhou_recovery.units import parse_unit
 
 #: An absolute cap per pathological input: far above the few milliseconds each takes, far below the
 #: seconds to hours the pathologies took.

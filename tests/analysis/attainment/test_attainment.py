@@ -15,10 +15,7 @@ from hypothesis import strategies as st
 import ezhou_recovery as er
 from ezhou_recovery import (
     Assessment,
-    Baseline,
-    BaselineQualifier,
     Category,
-    Comparator,
     Department,
     InvariantError,
     Observation,
@@ -27,16 +24,18 @@ from ezhou_recovery import (
     Portfolio,
     Programme,
     Project,
-    QualitativeLevel,
     Status,
     Target,
     TargetKind,
-    Thresholds,
     UnitError,
     assess,
-    money,
     parse_quantity,
 )
+from ezhou_recovery.analysis.attainment import AT_RISK_RATIO, ON_TRACK_RATIO, Thresholds
+from ezhou_recovery.evidence.observations import AnnualInvestmentPlan, QualitativeLevel
+from ezhou_recovery.examples import example_observations
+from ezhou_recovery.model.targets import Baseline, BaselineQualifier, Comparator
+from ezhou_recovery.units import money
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 START, END = date(2020, 1, 1), date(2022, 12, 31)
@@ -492,8 +491,8 @@ def test_thresholds_can_be_overridden() -> None:
         Thresholds(on_track=0.5, at_risk=0.9)
     with pytest.raises(InvariantError):
         Thresholds(on_track=1.5)
-    assert Thresholds().on_track == er.ON_TRACK_RATIO == 0.95
-    assert Thresholds().at_risk == er.AT_RISK_RATIO == 0.60
+    assert Thresholds().on_track == ON_TRACK_RATIO == 0.95
+    assert Thresholds().at_risk == AT_RISK_RATIO == 0.60
 
 
 # Roll-ups ---------------------------------------------------------------------------------------
@@ -595,8 +594,8 @@ def test_money_from_projects_and_annual_plans() -> None:
         er.InvestmentReport("x.port", day, money("0.5亿元")),
     ]
     plans = [
-        er.AnnualInvestmentPlan("x", 2021, money("2亿元")),
-        er.AnnualInvestmentPlan("x.road", 2021, money("1.25亿元")),
+        AnnualInvestmentPlan("x", 2021, money("2亿元")),
+        AnnualInvestmentPlan("x.road", 2021, money("1.25亿元")),
     ]
     a = assess(PROGRAMME, [], as_of=day, investment=reports, annual_plans=plans)
     x = a.money_for("x")
@@ -688,7 +687,7 @@ def test_districts_roll_up_their_own_targets() -> None:
     extra = er.Observation(
         "urban.old_neighbourhoods_echeng", date(2021, 6, 30), er.Q_(Decimal(40), "neighbourhood")
     )
-    a = er.assess(plan, [*er.example_observations(), extra], as_of=date(2021, 10, 15))
+    a = er.assess(plan, [*example_observations(), extra], as_of=date(2021, 10, 15))
     assert [r.key for r in a.districts] == [d.key for d in plan.districts]
     echeng = a.district("echeng")
     assert echeng.scope == "district"

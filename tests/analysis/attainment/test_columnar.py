@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 import ezhou_recovery as er
 from _province import province
 from ezhou_recovery.analysis.attainment import assessment
+from ezhou_recovery.evidence.observations import QualitativeLevel
+from ezhou_recovery.evidence.table import ObservationTable
 
 PLAN = er.load_ezhou_plan()
 DATES = (
@@ -115,7 +117,7 @@ def test_table_magnitudes_are_the_values_in_the_target_unit(
             float(value)
             if isinstance(value, bool)
             else float(value.rank)
-            if isinstance(value, er.QualitativeLevel)
+            if isinstance(value, QualitativeLevel)
             else float(value.magnitude)
         )
         assert table.magnitude[row] == expected
@@ -128,13 +130,13 @@ def test_a_long_list_takes_the_columnar_path_with_the_same_results(
     objects = er.load_observations(path, programme)
     per_object = er.assess(programme, objects, as_of=DATES[3], columnar=False)
     built: list[int] = []
-    real = er.ObservationTable.from_observations
+    real = ObservationTable.from_observations
 
-    def spy(cls: Any, p: er.Programme, obs: Any) -> er.ObservationTable:
+    def spy(cls: Any, p: er.Programme, obs: Any) -> ObservationTable:
         built.append(len(obs))
         return real(p, obs)
 
-    monkeypatch.setattr(er.ObservationTable, "from_observations", classmethod(spy))
+    monkeypatch.setattr(ObservationTable, "from_observations", classmethod(spy))
     monkeypatch.setattr(assessment, "BATCH_MIN_OBSERVATIONS", 100)
     automatic = er.assess(programme, objects, as_of=DATES[3])
     assert built == [len(objects)]
@@ -169,7 +171,7 @@ def _value(target: er.Target, number: float, in_metres: bool) -> Any:
     if target.kind is er.TargetKind.MILESTONE:
         return number > 0.5
     if target.kind is er.TargetKind.QUALITATIVE:
-        return list(er.QualitativeLevel)[int(number * 3.99)]
+        return list(QualitativeLevel)[int(number * 3.99)]
     q = er.Q_(number * 100, target.unit)
     return q.to("m") if in_metres and str(target.unit) == "kilometer" else q
 
@@ -196,7 +198,7 @@ def test_any_observations_are_assessed_identically(
             (target.key, day), er.Observation(target.key, day, _value(target, number, in_metres))
         )
     objects = list(seen.values())
-    table = er.ObservationTable.from_observations(PLAN, objects)
+    table = ObservationTable.from_observations(PLAN, objects)
     assert_same_results(
         er.assess(PLAN, table, as_of=as_of),
         er.assess(PLAN, objects, as_of=as_of, columnar=False),
@@ -209,7 +211,7 @@ def test_an_annual_rate_with_a_year_unreported_is_assessed_identically() -> None
         er.Observation.for_target(villages, date(2020, 12, 31), 12),
         er.Observation.for_target(villages, date(2022, 2, 1), 3),
     ]
-    table = er.ObservationTable.from_observations(PLAN, objects)
+    table = ObservationTable.from_observations(PLAN, objects)
     for as_of in (date(2022, 3, 1), date(2023, 1, 1)):
         by_table = er.assess(PLAN, table, as_of=as_of)
         assert_same_results(by_table, er.assess(PLAN, objects, as_of=as_of, columnar=False))
@@ -223,7 +225,7 @@ def test_a_repeated_date_with_the_same_value_counts_once() -> None:
         er.Observation(WATERWAY.key, day, er.Q_(50000, "m"), source="second"),
         er.Observation(WATERWAY.key, date(2021, 3, 31), er.Q_(40, "km")),
     ]
-    table = er.ObservationTable.from_observations(PLAN, objects)
+    table = ObservationTable.from_observations(PLAN, objects)
     by_table = er.assess(PLAN, table, as_of=DATES[3])
     assert_same_results(by_table, er.assess(PLAN, objects, as_of=DATES[3], columnar=False))
     result = by_table.target(WATERWAY.key)
@@ -240,7 +242,7 @@ def test_a_repeated_date_with_another_value_is_the_same_error() -> None:
     ]
     with pytest.raises(er.InvariantError) as per_object:
         er.assess(PLAN, objects, as_of=DATES[3], columnar=False)
-    table = er.ObservationTable.from_observations(PLAN, objects)
+    table = ObservationTable.from_observations(PLAN, objects)
     with pytest.raises(er.InvariantError) as columnar:
         er.assess(PLAN, table, as_of=DATES[3])
     assert str(columnar.value) == str(per_object.value)
@@ -270,13 +272,13 @@ def test_a_bad_observation_is_the_same_error(bad: Any) -> None:
 
 def test_a_table_of_another_programme_is_refused() -> None:
     other = attrs.evolve(PLAN, key="another_city")
-    table = er.ObservationTable.from_observations(other, [])
+    table = ObservationTable.from_observations(other, [])
     with pytest.raises(er.InvariantError, match="another_city"):
         er.assess(PLAN, table, as_of=DATES[3])
 
 
 def test_an_empty_table_gives_no_data_everywhere() -> None:
-    table = er.ObservationTable.from_observations(PLAN, [])
+    table = ObservationTable.from_observations(PLAN, [])
     assessment = er.assess(PLAN, table, as_of=DATES[3])
     assert_same_results(assessment, er.assess(PLAN, [], as_of=DATES[3]))
     for r in assessment.results:  # no data, or overdue once the deadline has come
@@ -286,7 +288,7 @@ def test_an_empty_table_gives_no_data_everywhere() -> None:
 
 def test_table_dates_and_rows() -> None:
     objects = [er.Observation(WATERWAY.key, date(2021, 3, 31), er.Q_(40, "km"))]
-    table = er.ObservationTable.from_observations(PLAN, objects)
+    table = ObservationTable.from_observations(PLAN, objects)
     assert table.dates.tolist() == [date(2021, 3, 31)]
     assert "1 observations" in repr(table)
     with pytest.raises(IndexError):
@@ -357,5 +359,5 @@ def test_a_json_file_reads_into_a_table(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     table = er.load_observations(path, PLAN, columnar=True)
-    assert isinstance(table, er.ObservationTable)
+    assert isinstance(table, ObservationTable)
     assert table.magnitude.tolist() == [40.0]

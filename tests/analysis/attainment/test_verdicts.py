@@ -13,17 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
-from ezhou_recovery import (
-    Baseline,
-    BaselineQualifier,
-    Observation,
-    QualitativeLevel,
-    Quality,
-    Status,
-    TargetKind,
-    parse_quantity,
-)
-from ezhou_recovery.analysis.attainment import MAX_FALLS_NAMED, formulas
+from ezhou_recovery import Observation, Status, TargetKind, parse_quantity
+from ezhou_recovery.analysis.attainment import MAX_FALLS_NAMED, Thresholds, formulas, percent_text
+from ezhou_recovery.analysis.validation import validate_observations
+from ezhou_recovery.evidence.observations import QualitativeLevel, Quality
+from ezhou_recovery.evidence.table import ObservationTable
+from ezhou_recovery.examples import example_observations
+from ezhou_recovery.model.targets import Baseline, BaselineQualifier
 
 PLAN = er.load_ezhou_plan()
 END = date(2022, 12, 31)
@@ -34,7 +30,7 @@ def both(
 ) -> er.Assessment:
     """The assessment through both paths, checked to be identical."""
     by_object = er.assess(programme, observations, as_of=as_of, columnar=False, **kw)
-    table = er.ObservationTable.from_observations(programme, observations)
+    table = ObservationTable.from_observations(programme, observations)
     by_table = er.assess(programme, table, as_of=as_of, **kw)
     for x, y in zip(by_object.results, by_table.results, strict=True):
         for field in attrs.fields(er.TargetResult):
@@ -183,7 +179,7 @@ def test_a_stale_figure_is_named_with_its_age() -> None:
     a = both(PLAN, [Observation.for_target(PLAN.target(STARTED), date(2020, 6, 30), 0)], END)
     assert not a.target(STARTED).stale  # a verdict after the deadline is final
     assert a.target(STARTED).status is Status.OVERDUE
-    stale = er.Thresholds(stale_after_days=30)
+    stale = Thresholds(stale_after_days=30)
     assert one(STARTED, date(2020, 12, 31), (date(2020, 6, 30), "0个"), thresholds=stale).stale
 
 
@@ -283,7 +279,7 @@ def test_a_total_that_falls_often_names_its_first_falls_and_counts_them_all() ->
         "the running total fell 5 times in all; the first 3 are named here "
         "(validate_observations names every one)"
     )
-    every = er.validate_observations(
+    every = validate_observations(
         PLAN,
         [
             Observation.for_target(PLAN.target(FIVE_G), d, f"{n}个")
@@ -299,7 +295,7 @@ def test_validate_reports_a_falling_running_total() -> None:
         Observation.for_target(target, date(2021, 6, 30), "2100个"),
         Observation.for_target(target, date(2021, 12, 31), "1900个"),
     ]
-    findings = er.validate_observations(PLAN, observations)
+    findings = validate_observations(PLAN, observations)
     falls = [f for f in findings if f.code == "running-total-fell"]
     assert len(falls) == 1
     assert "2100" in falls[0].what
@@ -386,7 +382,7 @@ def test_progress_is_clipped_for_means() -> None:
     [(0.996, "99%"), (1.0, "100%"), (0.9999, "99%"), (0.29, "29%"), (-0.004, "-1%"), (0.0, "0%")],
 )
 def test_a_percentage_never_reads_higher_than_it_is(share: float, text: str) -> None:
-    assert er.percent_text(share) == text
+    assert percent_text(share) == text
 
 
 def test_a_target_just_short_never_reads_100_percent() -> None:
@@ -480,7 +476,7 @@ def test_an_annual_rate_with_the_current_year_unreported_is_not_attained() -> No
 
 def test_every_view_of_a_rollup_shows_coverage_and_the_worst_status() -> None:
     day = date(2021, 6, 30)
-    a = er.assess(PLAN, er.example_observations(), as_of=day)
+    a = er.assess(PLAN, example_observations(), as_of=day)
     urban = a.category("urban")
     total = len(PLAN.category("urban").targets)
     everything = len(PLAN.targets)

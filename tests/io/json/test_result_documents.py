@@ -13,9 +13,22 @@ import jsonschema
 import pytest
 
 import ezhou_recovery as er
+from ezhou_recovery.analysis.schedule import (
+    EarnedSchedule,
+    ScheduleStatus,
+    milestone_schedule,
+    project_performance,
+)
+from ezhou_recovery.examples import (
+    example_investment_reports,
+    example_observations,
+    example_submissions,
+)
 from ezhou_recovery.io.json.documents import document_format
 from ezhou_recovery.io.json.results import RESULT_FORMAT_VERSION, RESULT_FORMATS
 from ezhou_recovery.io.json.schema import json_schema
+from ezhou_recovery.model.projects import Milestone, PlannedInvestment
+from ezhou_recovery.units import money
 
 AS_OF = date(2021, 7, 15)
 
@@ -30,36 +43,34 @@ def assessment() -> er.Assessment:
     p = plan()
     return er.assess(
         p,
-        er.example_observations(p),
+        example_observations(p),
         as_of=AS_OF,
-        investment=er.example_investment_reports(p),
+        investment=example_investment_reports(p),
     )
 
 
 @cache
 def compliance() -> er.Compliance:
-    return er.compliance(plan(), er.example_submissions(), AS_OF)
+    return er.compliance(plan(), example_submissions(), AS_OF)
 
 
-def _schedule() -> tuple[er.ScheduleStatus, er.EarnedSchedule]:
+def _schedule() -> tuple[ScheduleStatus, EarnedSchedule]:
     start = date(2021, 1, 1)
     ends = (date(2021, 3, 31), date(2021, 6, 30), date(2021, 9, 30))
-    planned = tuple(
-        er.PlannedInvestment(e, er.money(f"{10 * (i + 1)}亿元")) for i, e in enumerate(ends)
-    )
+    planned = tuple(PlannedInvestment(e, money(f"{10 * (i + 1)}亿元")) for i, e in enumerate(ends))
     project = er.Project(
         "transport.a",
         "项目",
         "Project",
         planned_start=start,
         planned_completion=ends[-1],
-        milestones=(er.Milestone("completion", ends[-1], met=date(2021, 10, 9)),),
+        milestones=(Milestone("completion", ends[-1], met=date(2021, 10, 9)),),
         investment_plan=planned,
     )
-    reports = [er.InvestmentReport("transport.a", date(2021, 5, 15), er.money("13亿元"))]
+    reports = [er.InvestmentReport("transport.a", date(2021, 5, 15), money("13亿元"))]
     return (
-        er.milestone_schedule([project], date(2021, 12, 1)),
-        er.project_performance([project], reports, date(2021, 6, 1))[0],
+        milestone_schedule([project], date(2021, 12, 1)),
+        project_performance([project], reports, date(2021, 6, 1))[0],
     )
 
 
@@ -159,10 +170,10 @@ def test_a_fraction_must_be_written_as_one() -> None:
     data = json.loads(er.to_json(earned))
     data["earned_days"] = "three quarters"
     with pytest.raises(er.LoadError, match=r"earned_days.*fraction"):
-        er.from_json(json.dumps(data), er.EarnedSchedule)
+        er.from_json(json.dumps(data), EarnedSchedule)
     data["earned_days"] = "3/0"
     with pytest.raises(er.LoadError, match="denominator"):
-        er.from_json(json.dumps(data), er.EarnedSchedule)
+        er.from_json(json.dumps(data), EarnedSchedule)
 
 
 def test_a_share_must_be_a_finite_number() -> None:

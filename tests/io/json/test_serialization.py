@@ -15,12 +15,16 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
+from ezhou_recovery.evidence.observations import AnnualInvestmentPlan
 from ezhou_recovery.io.json.documents import (
     DocumentFormat,
     document_format,
     document_formats,
     register_format,
 )
+from ezhou_recovery.model.obligations import DueRule
+from ezhou_recovery.model.projects import Funding, Milestone, PlannedInvestment
+from ezhou_recovery.model.targets import Baseline
 from ezhou_recovery.units import _ZH_UNITS, COUNTED_THINGS
 
 SAMPLE = Path(__file__).parents[3] / "docs" / "examples" / "small_programme.toml"
@@ -29,21 +33,21 @@ PUBLIC_MODEL_TYPES = [
     er.Programme,
     er.Category,
     er.Target,
-    er.Baseline,
+    Baseline,
     er.Project,
     er.Portfolio,
     er.Department,
     er.Official,
     er.ReportingObligation,
-    er.DueRule,
+    DueRule,
     er.Deadline,
     er.Period,
     er.InvestmentReport,
     er.Task,
-    er.Funding,
-    er.Milestone,
-    er.PlannedInvestment,
-    er.AnnualInvestmentPlan,
+    Funding,
+    Milestone,
+    PlannedInvestment,
+    AnnualInvestmentPlan,
     er.Observation,
     er.Submission,
 ]
@@ -135,8 +139,8 @@ UNIT_EXPRESSIONS = sorted(
 
 @pytest.mark.parametrize("unit", UNIT_EXPRESSIONS)
 def test_every_unit_round_trips(unit: str) -> None:
-    baseline = er.Baseline(er.Q_(Decimal("12.50"), unit))
-    back = er.from_json(er.to_json(baseline), er.Baseline)
+    baseline = Baseline(er.Q_(Decimal("12.50"), unit))
+    back = er.from_json(er.to_json(baseline), Baseline)
     assert back.value.units == baseline.value.units
     assert str(back.value.magnitude) == "12.50"
 
@@ -145,8 +149,8 @@ def test_every_unit_round_trips(unit: str) -> None:
     st.floats(min_value=0, max_value=1e15, exclude_max=True).filter(lambda x: x >= 1e-6 or x == 0)
 )
 def test_float_magnitudes_round_trip_as_their_shortest_text(x: float) -> None:
-    baseline = er.Baseline(er.Q_(x, "km"))
-    back = er.from_json(er.to_json(baseline), er.Baseline)
+    baseline = Baseline(er.Q_(x, "km"))
+    back = er.from_json(er.to_json(baseline), Baseline)
     assert back.value.magnitude == Decimal(repr(x))  # as every reader reads a float
     assert float(back.value.magnitude) == x
 
@@ -160,10 +164,10 @@ def test_float_magnitudes_round_trip_as_their_shortest_text(x: float) -> None:
     ],
 )
 def test_a_magnitude_that_cannot_be_read_back_is_not_written(bad: Any, problem: str) -> None:
-    baseline = er.Baseline(er.Q_(bad, "km"))
+    baseline = Baseline(er.Q_(bad, "km"))
     with pytest.raises(er.UnitError, match=problem):
         er.to_json(baseline)
-    assert er.to_json(er.Baseline(er.Q_(Decimal("999999999999999.999"), "km")))
+    assert er.to_json(Baseline(er.Q_(Decimal("999999999999999.999"), "km")))
 
 
 @pytest.mark.parametrize(
@@ -171,7 +175,7 @@ def test_a_magnitude_that_cannot_be_read_back_is_not_written(bad: Any, problem: 
 )
 def test_a_non_finite_magnitude_is_refused_when_built(bad: Any) -> None:
     with pytest.raises(er.InvariantError, match="finite"):
-        er.Baseline(er.Q_(bad, "km"))
+        Baseline(er.Q_(bad, "km"))
     with pytest.raises(er.InvariantError, match="finite"):
         er.Observation("a.b", date(2021, 1, 1), er.Q_(bad, "km"))
 

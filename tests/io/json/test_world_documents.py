@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
+from ezhou_recovery.evidence.observations import QualitativeLevel
+from ezhou_recovery.evidence.submissions import CHINA_TIME
 from ezhou_recovery.io.json.documents import from_data, to_data
 from ezhou_recovery.io.json.schema import FILE_FORMATS, file_schema, json_schema
 from ezhou_recovery.io.observation_files import INVESTMENT_FORMAT, OBSERVATIONS_FORMAT
@@ -48,7 +50,7 @@ def test_observation_round_trip(observation: er.Observation) -> None:
     back = er.from_json(text, er.Observation)
     assert back == observation
     value = observation.value
-    if isinstance(value, bool | er.QualitativeLevel):
+    if isinstance(value, bool | QualitativeLevel):
         assert type(back.value) is type(value)
     else:
         assert back.value.units == value.units  # the unit is kept, not converted
@@ -92,7 +94,7 @@ def test_investment_report_round_trip(report: er.InvestmentReport) -> None:
 
 
 def test_a_zone_name_is_kept_as_its_offset() -> None:
-    at = datetime(2021, 3, 24, 16, 0, tzinfo=er.CHINA_TIME)
+    at = datetime(2021, 3, 24, 16, 0, tzinfo=CHINA_TIME)
     back = er.from_json(er.to_json(er.Submission("q", "d", at, "2021Q1")), er.Submission)
     assert back.submitted_at == at
     assert back.submitted_at.utcoffset() == at.utcoffset()

@@ -12,7 +12,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
+from ezhou_recovery.evidence.observations import QualitativeLevel
+from ezhou_recovery.examples import (
+    example_investment_reports,
+    example_observations,
+    example_submissions,
+)
 from ezhou_recovery.io.xlsx import forms as wb
+from ezhou_recovery.io.xlsx.forms import write_reporting_workbook
+from ezhou_recovery.io.xlsx.reading import read_reporting_workbook
+from ezhou_recovery.io.xlsx.report import REPORT_SHEETS, write_report_workbook
 
 Q2 = er.quarter_of(date(2021, 5, 1))
 TARGETS = wb.TARGETS_SHEET
@@ -33,7 +42,7 @@ def plan() -> er.Programme:
 
 @pytest.fixture
 def blank(plan: er.Programme, tmp_path: Path) -> Path:
-    return er.write_reporting_workbook(plan, "transport_bureau", tmp_path / "t.xlsx", period=Q2)
+    return write_reporting_workbook(plan, "transport_bureau", tmp_path / "t.xlsx", period=Q2)
 
 
 def row_of(book: openpyxl.Workbook, sheet: str, key: str) -> int:
@@ -83,7 +92,7 @@ def test_round_trip_write_fill_read_assess(plan: er.Programme, blank: Path) -> N
             (wb.ABOUT_SHEET, f"B{about['submitted_on']}"): datetime(2021, 6, 24),
         },
     )
-    filled = er.read_reporting_workbook(blank, plan)
+    filled = read_reporting_workbook(blank, plan)
     assert filled.department == "transport_bureau"
     assert filled.period == Q2
     values = {o.target: o.value for o in filled.observations}
@@ -91,7 +100,7 @@ def test_round_trip_write_fill_read_assess(plan: er.Programme, blank: Path) -> N
     assert values["transport.rural_roads"].magnitude == Decimal("32.4")
     assert values["transport.trunk_road_grade_ii_share"] == er.Q_(Decimal(75), "percent")
     assert values["transport.multimodal_demonstration"] is False
-    assert values["transport.collection_distribution_system"] is er.QualitativeLevel.IN_PROGRESS
+    assert values["transport.collection_distribution_system"] is QualitativeLevel.IN_PROGRESS
     assert values["transport.high_grade_waterway"].to("km").magnitude == Decimal("72.6")
     assert [o.source for o in filled.observations if o.target == "transport.rural_roads"] == [
         "市交通运输局"
@@ -119,7 +128,7 @@ def test_a_percent_formatted_cell_reads_as_percent(plan: er.Programme, blank: Pa
         {(TARGETS, f"{COL['as_of']}{share}"): datetime(2021, 6, 1), (TARGETS, ref): 0.755},
         {(TARGETS, ref): "0.0%"},
     )
-    (obs,) = er.read_reporting_workbook(blank, plan).observations
+    (obs,) = read_reporting_workbook(blank, plan).observations
     assert obs.value == er.Q_(Decimal("75.5"), "percent")
 
 
@@ -157,7 +166,7 @@ def test_each_read_error_names_the_sheet_and_cell(
     cells[(TARGETS, f"{COL[field]}{roads}")] = value
     fill(blank, cells)
     with pytest.raises(er.LoadError) as info:
-        er.read_reporting_workbook(blank, plan)
+        read_reporting_workbook(blank, plan)
     err = info.value
     assert err.path == f"{TARGETS}!{COL[field]}{roads}"
     assert problem in err.problem
@@ -170,7 +179,7 @@ def test_a_value_without_a_date_names_the_date_cell(plan: er.Programme, blank: P
     roads = row_of(book, TARGETS, "transport.rural_roads")
     fill(blank, {(TARGETS, f"{COL['value']}{roads}"): 30})
     with pytest.raises(er.LoadError) as info:
-        er.read_reporting_workbook(blank, plan)
+        read_reporting_workbook(blank, plan)
     assert info.value.path == f"{TARGETS}!{COL['as_of']}{roads}"
 
 
@@ -185,23 +194,23 @@ def test_investment_and_about_errors_name_their_cells(plan: er.Programme, blank:
         },
     )
     with pytest.raises(er.LoadError) as info:
-        er.read_reporting_workbook(blank, plan)
+        read_reporting_workbook(blank, plan)
     assert info.value.path == f"{INVEST}!{ICOL['completed_yi_yuan']}{money_row}"
     assert info.value.value == "很多"
     fill(blank, {(wb.ABOUT_SHEET, "B2"): 2})
     with pytest.raises(er.LoadError) as info:
-        er.read_reporting_workbook(blank, plan)
+        read_reporting_workbook(blank, plan)
     assert info.value.path == f"{wb.ABOUT_SHEET}!B2"
 
 
 def test_unknown_target_key_and_changed_header(plan: er.Programme, blank: Path) -> None:
     fill(blank, {(TARGETS, "A3"): "transport.nowhere"})
     with pytest.raises(er.LoadError, match="not a target") as info:
-        er.read_reporting_workbook(blank, plan)
+        read_reporting_workbook(blank, plan)
     assert info.value.path == f"{TARGETS}!A3"
     fill(blank, {(TARGETS, "A3"): "transport.rural_roads", (TARGETS, "J1"): "Wert"})
     with pytest.raises(er.LoadError, match="header") as info:
-        er.read_reporting_workbook(blank, plan)
+        read_reporting_workbook(blank, plan)
     assert info.value.path == f"{TARGETS}!J1"
 
 
@@ -209,22 +218,22 @@ def test_not_a_workbook(plan: er.Programme, tmp_path: Path) -> None:
     bad = tmp_path / "x.xlsx"
     bad.write_text("no")
     with pytest.raises(er.LoadError, match="not an xlsx workbook"):
-        er.read_reporting_workbook(bad, plan)
+        read_reporting_workbook(bad, plan)
     with pytest.raises(er.LoadError, match="no such file"):
-        er.read_reporting_workbook(tmp_path / "missing.xlsx", plan)
+        read_reporting_workbook(tmp_path / "missing.xlsx", plan)
 
 
 def test_report_workbook_sheets_and_exact_money(plan: er.Programme, tmp_path: Path) -> None:
     a = er.assess(
         plan,
-        er.example_observations(),
+        example_observations(),
         as_of=date(2021, 6, 30),
-        investment=er.example_investment_reports(),
+        investment=example_investment_reports(),
     )
-    c = er.compliance(plan, er.example_submissions(), date(2021, 7, 15))
-    path = er.write_report_workbook(a, c, tmp_path / "report.xlsx")
+    c = er.compliance(plan, example_submissions(), date(2021, 7, 15))
+    path = write_report_workbook(a, c, tmp_path / "report.xlsx")
     book = openpyxl.load_workbook(path)
-    assert tuple(book.sheetnames) == er.REPORT_SHEETS
+    assert tuple(book.sheetnames) == REPORT_SHEETS
     targets = book["目标 Targets"]
     assert targets["A1"].value == "键 Key"
     keys = [targets.cell(row=r, column=1).value for r in range(2, targets.max_row + 1)]

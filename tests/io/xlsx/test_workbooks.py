@@ -11,6 +11,7 @@ import pytest
 
 import ezhou_recovery as er
 from ezhou_recovery.io.xlsx import forms as wb
+from ezhou_recovery.io.xlsx.forms import write_reporting_workbook, write_reporting_workbooks
 
 SAMPLE = Path(__file__).parents[3] / "docs" / "examples" / "small_programme.toml"
 Q2 = er.quarter_of(date(2021, 5, 1))
@@ -23,7 +24,7 @@ def sample() -> er.Programme:
 
 @pytest.fixture
 def book(sample: er.Programme, tmp_path: Path) -> openpyxl.Workbook:
-    path = er.write_reporting_workbook(sample, "transport_bureau", tmp_path / "t.xlsx", period=Q2)
+    path = write_reporting_workbook(sample, "transport_bureau", tmp_path / "t.xlsx", period=Q2)
     return openpyxl.load_workbook(path)
 
 
@@ -99,7 +100,7 @@ def test_filled_cells_survive_a_round_trip(book: openpyxl.Workbook, tmp_path: Pa
 
 
 def test_one_workbook_per_lead_department(sample: er.Programme, tmp_path: Path) -> None:
-    paths = er.write_reporting_workbooks(sample, tmp_path / "out", period=Q2)
+    paths = write_reporting_workbooks(sample, tmp_path / "out", period=Q2)
     leads = list(dict.fromkeys(d.key for c in sample.categories for d in c.lead_departments))
     assert [p.name for p in paths] == [f"{sample.key}_{k}_2021Q2.xlsx" for k in leads]
     for path, key in zip(paths, leads, strict=True):
@@ -108,5 +109,5 @@ def test_one_workbook_per_lead_department(sample: er.Programme, tmp_path: Path) 
 
 def test_a_department_that_leads_nothing_is_refused(sample: er.Programme, tmp_path: Path) -> None:
     with pytest.raises(KeyError, match="finance_bureau"):
-        er.write_reporting_workbook(sample, "finance_bureau", tmp_path / "x.xlsx", period=Q2)
+        write_reporting_workbook(sample, "finance_bureau", tmp_path / "x.xlsx", period=Q2)
     assert not (tmp_path / "x.xlsx").exists()
