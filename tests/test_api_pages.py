@@ -32,7 +32,7 @@ def _documented() -> set[str]:
 def test_every_public_module_has_a_page() -> None:
     public = _public_modules()
     assert {"ezhou_recovery", "ezhou_recovery.model.targets", "ezhou_recovery.io.frames"} <= public
-    assert public - _documented() == set()
+    assert public - _documented() == set(), "run scripts/api_pages.py"
 
 
 def test_no_page_documents_a_private_or_missing_module() -> None:
