@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import sys
 import warnings
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ezhou_recovery.analysis.attainment import Assessment, Status, TargetResult, assess
 from ezhou_recovery.analysis.compliance import Compliance, DeadlineStatus, ReportStatus, compliance
@@ -202,7 +202,8 @@ MOVED: Final[dict[str, str]] = {
     "write_reporting_workbooks": "ezhou_recovery.io.xlsx.forms",
 }
 
-#: The public subpackages and modules, reachable as attributes (``er.strategies``) once imported.
+#: The public subpackages and modules; ``er.strategies`` imports one on first use, as
+#: ``import ezhou_recovery.strategies`` does.
 PUBLIC_MODULES: Final = frozenset(
     {
         "analysis",
@@ -220,19 +221,22 @@ PUBLIC_MODULES: Final = frozenset(
 )
 
 
-def __getattr__(name: str) -> Any:
-    module = MOVED.get(name)
-    if module is not None:
-        warnings.warn(
-            f"ezhou_recovery.{name} has moved: import it from {module} "
-            f"(the alias in ezhou_recovery goes in the next release)",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return getattr(importlib.import_module(module), name)
-    if name in PUBLIC_MODULES:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Hidden from type checkers, so that they flag a moved name (``er.Comparator``) and a misspelt one.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        module = MOVED.get(name)
+        if module is not None:
+            warnings.warn(
+                f"ezhou_recovery.{name} has moved: import it from {module} "
+                f"(the alias in ezhou_recovery goes in the next release)",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            return getattr(importlib.import_module(module), name)
+        if name in PUBLIC_MODULES:
+            return importlib.import_module(f"{__name__}.{name}")
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
