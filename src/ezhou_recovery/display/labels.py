@@ -250,7 +250,7 @@ def heading(key: str, *, html: bool = False) -> str:
         KeyError: No such heading.
     """
     zh, en = HEADINGS[key]
-    if not html and zh:
+    if not html:
         en = en[:1].lower() + en[1:]
     return both(zh, en)
 

@@ -52,8 +52,8 @@ def view_table(records: Sequence[Mapping[str, object]], view: Sequence[Column]) 
 
 def targets_text(targets: Sequence[Target]) -> str:
     """An aligned table of targets: key, description, value, deadline."""
-    rows = [[t.key, t.description_zh, t.describe_value(), t.deadline.isoformat()] for t in targets]
-    return table(["key", "目标 target", "目标值 value", "截止 deadline"], rows)
+    body = [[t.key, t.description_zh, t.describe_value(), t.deadline.isoformat()] for t in targets]
+    return table(["key", "目标 target", "目标值 value", "截止 deadline"], body)
 
 
 def deadlines_text(deadlines: Sequence[Deadline]) -> str:
@@ -115,7 +115,7 @@ def result_line(result: TargetResult) -> str:
 
 def results_text(results: Sequence[TargetResult]) -> str:
     """An aligned table of target results."""
-    rows = [
+    body = [
         [
             status_label(r.status),
             r.key,
@@ -138,12 +138,12 @@ def results_text(results: Sequence[TargetResult]) -> str:
         "时间进度 time",
         "差距 gap (pp)",
     ]
-    return table(header, rows, right=frozenset({5, 6, 7}))
+    return table(header, body, right=frozenset({5, 6, 7}))
 
 
 def rollups_text(rollups: Sequence[Rollup]) -> str:
     """An aligned table of roll-ups: counts by status and mean progress."""
-    rows = [
+    body = [
         [
             r.key,
             r.name_zh,
@@ -169,7 +169,7 @@ def rollups_text(rollups: Sequence[Rollup]) -> str:
         "最差状态 worst",
     ]
     n = len(Status)
-    return table(header, rows, right=frozenset(range(2, n + 7)))
+    return table(header, body, right=frozenset(range(2, n + 7)))
 
 
 def rollup_text(rollup: Rollup) -> str:
@@ -187,7 +187,7 @@ def money_text(money: Sequence[MoneyResult]) -> str:
     def yi(q: Quantity | None) -> str:
         return "-" if q is None else rows.text_value(rows.yi_yuan(q))
 
-    rows = [
+    body = [
         [
             m.subject,
             yi(m.completed),
@@ -208,7 +208,7 @@ def money_text(money: Sequence[MoneyResult]) -> str:
         "时间进度 time",
         "差距 gap (pp)",
     ]
-    return table(header, rows, right=frozenset({1, 3, 4, 5, 6}))
+    return table(header, body, right=frozenset({1, 3, 4, 5, 6}))
 
 
 def assessment_head(a: Assessment) -> str:
