@@ -12,9 +12,9 @@ from typing import Any, Final
 
 import pint
 
-from ezhou_recovery.analysis.attainment.results import YearResult
-from ezhou_recovery.analysis.attainment.status import Status
-from ezhou_recovery.analysis.attainment.thresholds import Thresholds
+from ezhou_recovery.analysis.attainment._results import YearResult
+from ezhou_recovery.analysis.attainment._status import Status
+from ezhou_recovery.analysis.attainment._thresholds import Thresholds
 from ezhou_recovery.evidence.observations import Observation, QualitativeLevel, Quality
 from ezhou_recovery.model.programme import Programme
 from ezhou_recovery.model.targets import (

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ezhou_recovery.analysis.attainment.results import Rollup, TargetResult
+from ezhou_recovery.analysis.attainment._results import Rollup, TargetResult
 from ezhou_recovery.model.programme import Programme
 from ezhou_recovery.model.targets import Target
 

@@ -17,10 +17,10 @@ import attrs
 
 from ezhou_recovery.analysis.attainment import _reasons as words
 from ezhou_recovery.analysis.attainment import formulas as f
+from ezhou_recovery.analysis.attainment._results import TargetResult, YearResult
 from ezhou_recovery.analysis.attainment._selection import Selection, magnitude, year_span
-from ezhou_recovery.analysis.attainment.results import TargetResult, YearResult
-from ezhou_recovery.analysis.attainment.status import Status
-from ezhou_recovery.analysis.attainment.thresholds import Thresholds
+from ezhou_recovery.analysis.attainment._status import Status
+from ezhou_recovery.analysis.attainment._thresholds import Thresholds
 from ezhou_recovery.evidence._values import exact_quantity
 from ezhou_recovery.evidence.observations import Observation, QualitativeLevel
 from ezhou_recovery.model.programme import Programme

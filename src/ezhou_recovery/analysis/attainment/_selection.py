@@ -18,7 +18,7 @@ import attrs
 
 from ezhou_recovery._core import validators as v
 from ezhou_recovery.analysis.attainment._reasons import show
-from ezhou_recovery.analysis.attainment.thresholds import MAX_FALLS_NAMED
+from ezhou_recovery.analysis.attainment._thresholds import MAX_FALLS_NAMED
 from ezhou_recovery.errors import InvariantError
 from ezhou_recovery.evidence.observations import Observation, normalised
 from ezhou_recovery.model.programme import Programme

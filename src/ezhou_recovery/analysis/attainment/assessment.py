@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
+from ezhou_recovery.analysis.attainment._results import Assessment
 from ezhou_recovery.analysis.attainment._rollups import rollups
 from ezhou_recovery.analysis.attainment._rules import result_for
 from ezhou_recovery.analysis.attainment._selection import group_by_target, select
-from ezhou_recovery.analysis.attainment.results import Assessment
-from ezhou_recovery.analysis.attainment.thresholds import Thresholds
+from ezhou_recovery.analysis.attainment._thresholds import Thresholds
 from ezhou_recovery.analysis.investment import assess_investment
 from ezhou_recovery.errors import InvariantError
 from ezhou_recovery.evidence.observations import (

@@ -18,10 +18,10 @@ from datetime import date
 
 import numpy as np
 
+from ezhou_recovery.analysis.attainment._results import TargetResult
 from ezhou_recovery.analysis.attainment._rules import result_for
 from ezhou_recovery.analysis.attainment._selection import Selection, disagreement, year_span
-from ezhou_recovery.analysis.attainment.results import TargetResult
-from ezhou_recovery.analysis.attainment.thresholds import MAX_FALLS_NAMED, Thresholds
+from ezhou_recovery.analysis.attainment._thresholds import MAX_FALLS_NAMED, Thresholds
 from ezhou_recovery.evidence.observations import Observation
 from ezhou_recovery.evidence.table import ObservationTable, SortedRows
 from ezhou_recovery.model.targets import Target, TargetKind

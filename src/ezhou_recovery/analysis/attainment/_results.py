@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ezhou_recovery.analysis.attainment.status import WORST_FIRST, Status
-from ezhou_recovery.analysis.attainment.thresholds import Thresholds
+from ezhou_recovery.analysis.attainment._status import WORST_FIRST, Status
+from ezhou_recovery.analysis.attainment._thresholds import Thresholds
 from ezhou_recovery.analysis.investment import MoneyResult
 from ezhou_recovery.evidence.observations import Observation, QualitativeLevel, Quality
 from ezhou_recovery.model.targets import Target
