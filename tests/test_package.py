@@ -64,7 +64,7 @@ def test_each_name_comes_from_its_module() -> None:
 
 
 def test_a_submodule_does_not_hide_the_function_of_the_same_name() -> None:
-    importlib.import_module("ezhou_recovery.bulletin.contents")
+    importlib.import_module("ezhou_recovery.bulletins.contents")
     from ezhou_recovery import bulletin
 
     assert isinstance(bulletin, types.FunctionType)

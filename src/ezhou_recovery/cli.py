@@ -44,7 +44,7 @@ from ezhou_recovery.model.periods import Period
 from ezhou_recovery.model.programme import Programme
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ezhou_recovery.bulletin.contents import Bulletin
+    from ezhou_recovery.bulletins.contents import Bulletin
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -452,7 +452,7 @@ BULLETIN_FORMATS = ("html", "docx", "md", "json")
 
 def _previous(paths: Sequence[str]) -> Bulletin | tuple[Assessment, Compliance] | None:
     """The previous results: one bulletin document, or an assessment and a compliance document."""
-    from ezhou_recovery.bulletin.contents import Bulletin
+    from ezhou_recovery.bulletins.contents import Bulletin
     from ezhou_recovery.io.json.documents import from_data
     from ezhou_recovery.io.programme_files import parse_data
 
@@ -493,7 +493,7 @@ def _previous(paths: Sequence[str]) -> Bulletin | tuple[Assessment, Compliance] 
 
 
 def _cmd_bulletin(args: argparse.Namespace, out: TextIO) -> int:
-    from ezhou_recovery.bulletin.contents import BulletinHeader, bulletin
+    from ezhou_recovery.bulletins.contents import BulletinHeader, bulletin
     from ezhou_recovery.io.json.documents import to_json
 
     programme = _programme(args)

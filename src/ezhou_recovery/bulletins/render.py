@@ -1,8 +1,8 @@
 """Renderings of the quarterly bulletin: one self-contained HTML page, and Markdown.
 
-Presentation only: every figure is read from the :class:`~ezhou_recovery.bulletin.contents.Bulletin`, every
+Presentation only: every figure is read from the :class:`~ezhou_recovery.bulletins.contents.Bulletin`, every
 word from the label table (:mod:`ezhou_recovery.display.labels`), every text from the data escaped. The
-Word rendering is :mod:`ezhou_recovery.bulletin.docx`; all three share :func:`outline`, the list of
+Word rendering is :mod:`ezhou_recovery.bulletins.docx`; all three share :func:`outline`, the list of
 sections.
 
 The HTML page needs nothing from the network: its style and its charts (SVG, drawn by matplotlib
@@ -25,7 +25,7 @@ import attrs
 from ezhou_recovery.analysis.attainment import Status, TargetResult
 from ezhou_recovery.analysis.compliance import DeadlineStatus
 from ezhou_recovery.analysis.investment import MoneyResult
-from ezhou_recovery.bulletin.contents import (
+from ezhou_recovery.bulletins.contents import (
     Bulletin,
     CallInBasis,
     CategorySection,

@@ -23,8 +23,8 @@ import io
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
-from ezhou_recovery.bulletin.contents import Bulletin
-from ezhou_recovery.bulletin.render import (
+from ezhou_recovery.bulletins.contents import Bulletin
+from ezhou_recovery.bulletins.render import (
     Table,
     call_in_basis,
     category_counts_line,
@@ -363,7 +363,7 @@ def bulletin_docx(
     heading("call-ins")
     doc.add_paragraph(call_in_basis(b, lang))
     if b.call_ins:
-        from ezhou_recovery.bulletin.render import call_in_table
+        from ezhou_recovery.bulletins.render import call_in_table
 
         _table(doc, call_in_table(b, lang), body)
     else:
