@@ -31,7 +31,7 @@ from ezhou_recovery.bulletins.contents import (
     DepartmentChangeKind,
     bulletin,
 )
-from ezhou_recovery.bulletins.render import outline, share
+from ezhou_recovery.bulletins.sections import outline, share
 from ezhou_recovery.display.labels import LABELS, label
 
 # Figures ----------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from ezhou_recovery.bulletins.docx import (  # noqa: E402
     bulletin_docx,
     grid_values,
 )
-from ezhou_recovery.bulletins.render import outline  # noqa: E402
+from ezhou_recovery.bulletins.sections import outline  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 :func:`bulletin` is pure: it takes a programme, its assessment and its compliance on one date (and
 optionally the previous bulletin, or the previous assessment and compliance) and returns a typed
 :class:`Bulletin`. Every figure in it is a figure of the assessment or the compliance; nothing is
-computed again. The renderings (HTML, Word, Markdown) live in :mod:`ezhou_recovery.bulletins.render`.
+computed again. The renderings live in :mod:`ezhou_recovery.bulletins.html`, :mod:`~ezhou_recovery.bulletins.markdown` and :mod:`~ezhou_recovery.bulletins.docx`.
 
 What changed since the previous bulletin:
 
@@ -337,14 +337,14 @@ class Bulletin:
     # Renderings --------------------------------------------------------------------------------
 
     def to_html(self, lang: str = "zh") -> str:
-        """The bulletin as one self-contained HTML page (see :mod:`ezhou_recovery.bulletins.render`)."""
-        from ezhou_recovery.bulletins.render import bulletin_html
+        """The bulletin as one self-contained HTML page (see :mod:`ezhou_recovery.bulletins.html`)."""
+        from ezhou_recovery.bulletins.html import bulletin_html
 
         return bulletin_html(self, lang=_lang(lang))
 
     def to_markdown(self, lang: str = "zh") -> str:
         """The bulletin in Markdown, for wikis and e-mail."""
-        from ezhou_recovery.bulletins.render import bulletin_markdown
+        from ezhou_recovery.bulletins.markdown import bulletin_markdown
 
         return bulletin_markdown(self, lang=_lang(lang))
 
@@ -355,7 +355,7 @@ class Bulletin:
         return bulletin_docx(self, lang=_lang(lang))
 
     def _repr_html_(self) -> str:
-        from ezhou_recovery.bulletins.render import bulletin_notebook_html
+        from ezhou_recovery.bulletins.html import bulletin_notebook_html
 
         return bulletin_notebook_html(self, lang="zh")
 
