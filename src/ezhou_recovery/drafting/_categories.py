@@ -17,16 +17,13 @@ from ezhou_recovery.drafting._review import TODO, DraftState, ReviewSubject
 from ezhou_recovery.drafting._structure import CategoryText
 from ezhou_recovery.drafting._targets import draft_targets
 from ezhou_recovery.drafting._text import integer_of, stripped
-from ezhou_recovery.drafting._vocabulary import CATEGORY_KEYS, find_department
+from ezhou_recovery.drafting._vocabulary import CATEGORY_KEYS, add_department
 from ezhou_recovery.errors import EzhouRecoveryError
 from ezhou_recovery.model.people import Department, Official
 from ezhou_recovery.model.periods import Period
 from ezhou_recovery.model.programme import Category, Task
 from ezhou_recovery.model.projects import Portfolio
-from ezhou_recovery.units import (
-    format_quantity,
-    parse_quantity,
-)
+from ezhou_recovery.units import format_quantity, parse_quantity
 
 
 def _category_key(name: str, used: dict[str, int], number: int) -> str:
@@ -42,6 +39,7 @@ def _category_key(name: str, used: dict[str, int], number: int) -> str:
 def draft_category(
     cat: CategoryText, period: Period, issued: date, used: dict[str, int], state: DraftState
 ) -> Category | None:
+    """A category from its text: name, key, leader, lead departments, portfolio, targets and tasks."""
     name = re.sub(r"[。:;,]+$", "", cat.name.text.strip()) or TODO
     key = _category_key(cat.name.normal, used, cat.number)
     meta = " ".join(p.normal for p in cat.meta)
@@ -66,10 +64,7 @@ def draft_category(
             raw = raw.strip()
             if not raw:
                 continue
-            dept, known = find_department(raw, state.departments)
-            if dept.key not in {d.key for d in depts}:
-                depts.append(dept)
-            if not known:
+            if not add_department(raw, state.departments, depts):
                 todo.append(
                     f"department {raw!r} is not one the drafter recognises: key and name_en"
                 )

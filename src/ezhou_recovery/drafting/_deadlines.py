@@ -11,6 +11,7 @@ from ezhou_recovery.model.periods import Period
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None where the text names a day that does not exist (2月30日)."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -18,9 +19,15 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def month_end(year: int, month: int) -> date | None:
+    """The last day of the month (6月底), or None for a month that does not exist."""
     if not 1 <= month <= 12:
         return None
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def day_or_month_end(year: int, month: int, day: int | None) -> date | None:
+    """The day named (6月30日), or the end of the month where the text names none (6月底)."""
+    return safe_date(year, month, day) if day else month_end(year, month)
 
 
 def deadline_for(
@@ -39,13 +46,7 @@ def deadline_hits(sentence: str, skip: list[tuple[int, int]]) -> list[tuple[int,
         year = int(m.group(1))
         month = int(m.group(2)) if m.group(2) else None
         day = int(m.group(3)) if m.group(3) else None
-        when = None
-        if month and day:
-            when = safe_date(year, month, day)
-        elif month:
-            when = month_end(year, month)
-        else:
-            when = date(year, 12, 31)
+        when = day_or_month_end(year, month, day) if month else date(year, 12, 31)
         if when is not None:
             hits.append((m.start(), when, m.group(0)))
     return hits
@@ -54,6 +55,8 @@ def deadline_hits(sentence: str, skip: list[tuple[int, int]]) -> list[tuple[int,
 def pick_deadline(
     hits: list[tuple[int, date, str]], sentence: str, pos: int, period: Period
 ) -> tuple[date | None, str | None]:
+    """The nearest of the ``hits`` before ``pos``, else the first after it; else 三年内 (the end of
+    the period); with the words that say it."""
     i = bisect.bisect_left([h[0] for h in hits], pos)
     chosen = hits[i - 1] if i else (hits[0] if hits else None)
     if chosen is not None:
@@ -62,3 +65,18 @@ def pick_deadline(
     if w:
         return period.end, w.group(0)
     return None, None
+
+
+def settle_deadline(
+    deadline: date | None, said: str | None, period: Period, reasons: list[str], todo: list[str]
+) -> date:
+    """The deadline drafted for an item: the date read if it lies within the period, else the
+    period's end; the reason, or the TODO of a date outside the period, is added."""
+    if deadline is None:
+        reasons.append("no date: due at the end of the period")
+        return period.end
+    if not period.start <= deadline <= period.end:
+        todo.append(f"deadline: {said!r} lies outside the period; the period's end is drafted")
+        return period.end
+    reasons.append(f"deadline from {said!r}")
+    return deadline

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ezhou_recovery.drafting._deadlines import month_end, safe_date
+from ezhou_recovery.drafting._deadlines import day_or_month_end
 from ezhou_recovery.drafting._patterns import (
     ANYTIME,
     DEPT_NAME,
@@ -21,7 +21,7 @@ from ezhou_recovery.drafting._patterns import (
 )
 from ezhou_recovery.drafting._review import TODO, DraftState, ReviewSubject
 from ezhou_recovery.drafting._text import SENTENCE_END, Piece, split_at
-from ezhou_recovery.drafting._vocabulary import find_department
+from ezhou_recovery.drafting._vocabulary import add_department
 from ezhou_recovery.model.obligations import DueRule, Frequency, ReporterScope, ReportingObligation
 from ezhou_recovery.model.people import Department
 from ezhou_recovery.model.periods import Period
@@ -30,6 +30,7 @@ from ezhou_recovery.model.periods import Period
 def draft_duties(
     pieces: list[Piece], period: Period, issued: date, state: DraftState
 ) -> list[ReportingObligation]:
+    """The reporting duties stated in the text outside the categories (保障措施, 工作要求)."""
     out: list[ReportingObligation] = []
     counters: dict[str, int] = {}
     for piece in pieces:
@@ -88,7 +89,7 @@ def _duty(
         month = int(m.group(2))
         due = None
         for y in [year] if year else [issued.year, issued.year + 1]:
-            d = safe_date(y, month, int(m.group(3))) if m.group(3) else month_end(y, month)
+            d = day_or_month_end(y, month, int(m.group(3)) if m.group(3) else None)
             if d is not None and d > issued:
                 due = d
                 break
@@ -122,10 +123,7 @@ def _duty(
         if not raw or re.search(r"各(?:牵头|责任)", raw):
             continue
         if DEPT_NAME.match(raw):
-            dept, known = find_department(raw, state.departments)
-            if dept.key not in {d.key for d in named}:
-                named.append(dept)
-            if not known:
+            if not add_department(raw, state.departments, named):
                 todo.append(f"department {raw!r} is not one the drafter recognises")
         else:
             todo.append(f"reporter {raw!r} is not a department the format can name")

@@ -27,9 +27,7 @@ from ezhou_recovery.drafting._vocabulary import (
     unit_words,
 )
 from ezhou_recovery.errors import UnitError
-from ezhou_recovery.model.targets import (
-    Comparator,
-)
+from ezhou_recovery.model.targets import Comparator
 from ezhou_recovery.units import (
     GENERIC_MEASURE_WORDS,
     Quantity,
@@ -202,10 +200,13 @@ def _read_quantity(
 
 @cache
 def unit_text(unit: Any) -> str:
+    """A unit as the review writes it (``km``, ``%``; ``1`` for a pure number)."""
     return f"{unit:~P}" or "1"
 
 
 def quantity_of(value: Decimal, word: str) -> Quantity:
+    """``value`` in the unit the word names (万元, 公里, 个座位); a unit word pint does not parse
+    whole is read as a unit on its own."""
     text = format(value.normalize(), "f")
     try:
         return parse_quantity(f"{text}{word}")

@@ -89,6 +89,9 @@ class ReviewItem:
 
 @attrs.define
 class DraftState:
+    """What drafting gathers as it reads: the review, the departments named so far (one key per
+    name), the number of targets drafted, and the districts the plan names."""
+
     review: list[ReviewItem] = attrs.Factory(list)
     departments: dict[str, Department] = attrs.Factory(dict)
     targets: int = 0

@@ -9,10 +9,7 @@ import attrs
 
 from ezhou_recovery.drafting._text import TO_ASCII
 from ezhou_recovery.model.programme import Category, Programme
-from ezhou_recovery.model.targets import (
-    Baseline,
-    Target,
-)
+from ezhou_recovery.model.targets import Baseline, Target
 
 
 @attrs.frozen
@@ -144,12 +141,15 @@ def _target_fields(t: Target) -> dict[str, Any]:
     return fields
 
 
-def _equal(name: str, a: Any, b: Any) -> bool:
+def _agrees(name: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two targets' fields (:func:`_target_fields`) both have ``name``, with one value."""
+    if name not in a or name not in b:
+        return False
     if name == "baseline":
-        return _same_baseline(a, b)
+        return _same_baseline(a[name], b[name])
     if name == "value":
-        return bool(a.units == b.units and a == b)
-    return bool(a == b)
+        return bool(a[name].units == b[name].units and a[name] == b[name])
+    return bool(a[name] == b[name])
 
 
 _TARGET_FIELDS: Final = ("value", "unit", "comparator", "baseline", "deadline", "kind")
@@ -174,7 +174,7 @@ def _pairs(drafted: Programme, reference: Programme) -> list[tuple[Target, Targe
                 if not (within or dice >= 0.6):
                     continue
                 df, rf = _target_fields(d), _target_fields(r)
-                agree = sum(1 for n in names if n in df and n in rf and _equal(n, df[n], rf[n]))
+                agree = sum(1 for n in names if _agrees(n, df, rf))
                 agree += sum(1 for n in names if (n in df) == (n in rf))
                 scored.append((agree, within, dice, d.key, r.key, d, r))
         scored.sort(key=lambda s: (-s[0], -s[1], -s[2], s[3], s[4]))
@@ -227,8 +227,7 @@ def score_draft(drafted: Programme, reference: Programme) -> DraftScore:
     for n in names:
         correct = 0
         for d, r in pairs:
-            df, rf = _target_fields(d), _target_fields(r)
-            if n in df and n in rf and _equal(n, df[n], rf[n]):
+            if _agrees(n, _target_fields(d), _target_fields(r)):
                 correct += 1
         fields.append(
             FieldScore(

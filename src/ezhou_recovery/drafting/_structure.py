@@ -42,6 +42,9 @@ class _Part(enum.Enum):
 
 @attrs.define
 class CategoryText:
+    """The text of one category: its heading, its meta lines (leader, lead departments), and its
+    goals, numbered tasks, other task text and portfolio lines."""
+
     number: int
     name: Piece
     heading: Line
@@ -153,7 +156,9 @@ def _place(cat: CategoryText, section: str, piece: Piece, state: DraftState) -> 
 
 
 @attrs.frozen
-class _Header:
+class Header:
+    """What the notice says of itself: number, title, issuer, dates of issue and publication, period."""
+
     document_number: str
     title: str
     issuer: Department
@@ -164,7 +169,9 @@ class _Header:
 
 def read_header(
     head: list[Line], lines: list[Line], period: Period | None, state: DraftState
-) -> _Header:
+) -> Header:
+    """The notice's number, title, issuer, dates and period, from the lines before the body; each
+    item a person must supply is a TODO of the document's review item."""
     texts = [ln.normal.strip() for ln in head]
     document_number = next((m.group(0) for ln in head if (m := DOC_NUMBER.search(ln.text))), None)
     title = None
@@ -250,7 +257,7 @@ def read_header(
         reasons=reasons,
         todo=todo,
     )
-    return _Header(
+    return Header(
         document_number or TODO,
         title or TODO,
         Department("issuer", issuer_name or TODO, TODO),

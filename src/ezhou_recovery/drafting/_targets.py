@@ -8,10 +8,16 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
-from ezhou_recovery.drafting._deadlines import deadline_for, deadline_hits, pick_deadline
+from ezhou_recovery.drafting._deadlines import (
+    deadline_for,
+    deadline_hits,
+    pick_deadline,
+    settle_deadline,
+)
 from ezhou_recovery.drafting._districts import each_district
 from ezhou_recovery.drafting._draft import MAX_SENTENCE_CHARS, MAX_TARGETS
 from ezhou_recovery.drafting._patterns import (
@@ -51,14 +57,17 @@ from ezhou_recovery.model.targets import (
     Target,
     TargetKind,
 )
-from ezhou_recovery.units import (
-    format_quantity,
-    is_money,
-    ureg,
-)
+from ezhou_recovery.units import format_quantity, is_money, ureg
+
+#: The plan's section named as the programme file names it.
+_SECTIONS: Final = {"goals": Section.GOALS, "tasks": Section.TASKS}
+#: A verb of completion after a date or 将 (2020年底前建成, 将启动): a milestone.
+_MILESTONE_AFTER_DATE: Final = re.compile(r"(?:底|前|将)(?:" + "|".join(MILESTONE_VERBS) + ")")
 
 
 def draft_targets(cat: CategoryText, key: str, period: Period, state: DraftState) -> list[Target]:
+    """The targets of a category's goals and tasks, keyed in the order of the text
+    (``<category>.goal_01``, ``<category>.task_01``)."""
     out: list[Target] = []
     counters = {"goals": 0, "tasks": 0}
 
@@ -133,7 +142,7 @@ def _sentence_targets(
     found = sorted([*found, *enumerations(sentence, found)], key=lambda f: f.start)
     hits = deadline_hits(text, skip)
     baseline_ends = {b[2]: b for b in baselines}
-    sec = Section.GOALS if section == "goals" else Section.TASKS
+    sec = _SECTIONS[section]
     covered: list[tuple[int, int]] = []
     previous: Comparator | None = None
     clause_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in ",:"]
@@ -186,15 +195,9 @@ def _sentence_targets(
                 reasons.append(f"baseline from {bm.group(0)!r}")
             except EzhouRecoveryError:
                 todo.append(f"baseline: {bm.group(0)!r} could not be read")
-        deadline, said = pick_deadline(hits, text, f.start, period)
-        if deadline is None:
-            deadline = period.end
-            reasons.append("no date: due at the end of the period")
-        elif not period.start <= deadline <= period.end:
-            todo.append(f"deadline: {said!r} lies outside the period; the period's end is drafted")
-            deadline = period.end
-        else:
-            reasons.append(f"deadline from {said!r}")
+        deadline = settle_deadline(
+            *pick_deadline(hits, text, f.start, period), period, reasons, todo
+        )
         kind, why = _kind(text, f, clause_start, baseline is not None)
         districts, why_districts = each_district(text[: f.start], state.districts)
         if _one_off_build(text[clause_start : f.start], f, kind, districts):
@@ -315,7 +318,7 @@ def _worded_targets(
     state: DraftState,
 ) -> Iterator[tuple[int, Target]]:
     """Goals without a number: milestones (建成, 完成, 启动) and goals in words."""
-    sec = Section.GOALS if section == "goals" else Section.TASKS
+    sec = _SECTIONS[section]
     clauses = split_at(sentence, frozenset(",:"))
     offset = sentence.start
     hits = deadline_hits(sentence.normal, skip)
@@ -331,8 +334,7 @@ def _worded_targets(
         if section == "tasks":
             deadline, said = deadline_for(norm, len(norm), [], period)
             if said is None or (
-                not norm.lstrip("于在将").startswith(tuple(MILESTONE_VERBS))
-                and not re.search(r"(?:底|前|将)(?:" + "|".join(MILESTONE_VERBS) + ")", norm)
+                not _starts_milestone(clause) and not _MILESTONE_AFTER_DATE.search(norm)
             ):
                 continue
             groups.append([clause])
@@ -349,9 +351,7 @@ def _worded_targets(
         piece = sentence.sub(group[0].start - offset, group[-1].end - offset)
         norm = piece.normal
         deadline, said = pick_deadline(hits, sentence.normal, group[0].start - offset, period)
-        milestone = _starts_milestone(group[0]) or bool(
-            re.search(r"(?:底|前|将)(?:" + "|".join(MILESTONE_VERBS) + ")", norm)
-        )
+        milestone = _starts_milestone(group[0]) or bool(_MILESTONE_AFTER_DATE.search(norm))
         kind = TargetKind.MILESTONE if milestone else TargetKind.QUALITATIVE
         reasons = [
             "starts with a verb of completion (建成, 完成, 启动…): a milestone"
@@ -359,13 +359,7 @@ def _worded_targets(
             else "a goal in words: qualitative"
         ]
         todo = ["description_en: English description", "key: rename"]
-        if deadline is None or not period.start <= deadline <= period.end:
-            if deadline is not None:
-                todo.append(f"deadline: {said!r} lies outside the period")
-            deadline = period.end
-            reasons.append("no date: due at the end of the period")
-        else:
-            reasons.append(f"deadline from {said!r}")
+        deadline = settle_deadline(deadline, said, period, reasons, todo)
         t_key = next_key(section)
         target = Target(
             key=t_key,
@@ -393,4 +387,5 @@ def _worded_targets(
 
 
 def _starts_milestone(clause: Piece) -> bool:
+    """Whether a clause begins with a verb of completion (建成, 完成, 启动), after 于/在/将."""
     return clause.normal.lstrip("于在将").startswith(MILESTONE_VERBS)

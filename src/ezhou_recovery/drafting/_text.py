@@ -106,6 +106,7 @@ class Piece:
 
 
 def split_at(piece: Piece, ends: frozenset[str]) -> list[Piece]:
+    """``piece`` cut after each character of ``ends``; pieces of punctuation alone are dropped."""
     out: list[Piece] = []
     text = piece.normal
     begin = 0
@@ -119,6 +120,7 @@ def split_at(piece: Piece, ends: frozenset[str]) -> list[Piece]:
 
 
 def trimmed(piece: Piece) -> Piece:
+    """``piece`` without the blanks around it and the punctuation at its end."""
     text = piece.normal
     lo, hi = 0, len(text)
     while lo < hi and text[lo] in " \t":
@@ -140,6 +142,7 @@ def cn_number(text: str) -> int | None:
 
 
 def integer_of(text: str) -> int | None:
+    """Digits or a Chinese numeral as an integer; None if it is neither."""
     return int(text) if text.isdigit() else cn_number(text)
 
 
@@ -193,4 +196,5 @@ def split_paragraphs(text: str) -> list[Line]:
 
 
 def stripped(line: Line) -> Piece:
+    """The whole line as a piece, trimmed."""
     return trimmed(Piece(line, 0, len(line.text)))

@@ -38,6 +38,7 @@ def _dept(d: Department) -> str:
 
 
 def programme_toml(draft: Draft) -> str:
+    """The programme file of a draft (see :meth:`Draft.to_toml`)."""
     p = draft.programme
     by_key = {i.key: i for i in draft.review if i.key}
     doc = next(

@@ -9,10 +9,7 @@ from typing import Final
 
 from ezhou_recovery.drafting._review import TODO
 from ezhou_recovery.model.people import Department
-from ezhou_recovery.units import (
-    GENERIC_MEASURE_WORDS,
-    zh_unit_words,
-)
+from ezhou_recovery.units import GENERIC_MEASURE_WORDS, zh_unit_words
 
 #: Names of categories (工程) and the key drafted for them, most specific first.
 CATEGORY_KEYS: Final = (
@@ -235,6 +232,8 @@ LEVEL_NOUNS: Final = ("率", "比重", "比例", "密度", "标准", "水平", "
 
 @cache
 def unit_words() -> tuple[frozenset[str], int]:
+    """The unit words read after a number: the unit table's, less % and a measure word joined to
+    another unit word (个 + 座位), with the nouns of :data:`NOUN_UNITS`; and the longest's length."""
     words = {
         w
         for w in zh_unit_words()
@@ -246,6 +245,7 @@ def unit_words() -> tuple[frozenset[str], int]:
 
 @cache
 def all_unit_words() -> frozenset[str]:
+    """Every unit word of the unit table."""
     return zh_unit_words()
 
 
@@ -315,3 +315,12 @@ def find_department(name: str, known: dict[str, Department]) -> tuple[Department
 
 #: Verbs before a count of one that make it a single build or a single thing won: a milestone.
 ONE_OFF_VERBS: Final = ("建成", "争创")
+
+
+def add_department(name: str, known: dict[str, Department], into: list[Department]) -> bool:
+    """Add the department ``name`` to ``into`` (once); whether its name is one the vocabulary
+    recognises (see :func:`find_department`)."""
+    dept, recognised = find_department(name, known)
+    if dept.key not in {d.key for d in into}:
+        into.append(dept)
+    return recognised
