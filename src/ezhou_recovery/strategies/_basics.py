@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from ezhou_recovery.model.periods import Period
 from ezhou_recovery.units import (
-    _ZH_UNITS,
     COUNTED_THINGS,
     MAX_DIGITS,
     MIN_EXPONENT,
@@ -23,6 +22,7 @@ from ezhou_recovery.units import (
     format_quantity,
     ureg,
 )
+from ezhou_recovery.units._registry import ZH_UNITS
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -162,12 +162,13 @@ def _units(unit: Unit | str | None, dimension: str | None) -> list[Any]:
     return found
 
 
+#: Chinese words parse_quantity reads, by the unit they stand for.
 _ZH_WORDS: dict[Any, list[str]] = {}
 
 
 def _zh_words(unit: Any) -> list[str]:
     if not _ZH_WORDS:
-        for word, expression in _ZH_UNITS.items():
+        for word, expression in ZH_UNITS.items():
             _ZH_WORDS.setdefault(ureg.Unit(expression), []).append(word)
     return sorted(_ZH_WORDS.get(unit, []), key=len)
 
