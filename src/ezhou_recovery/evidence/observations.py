@@ -141,8 +141,10 @@ _LEVEL_ZH: Final = {
     QualitativeLevel.BASICALLY_ACHIEVED: "基本完成",
     QualitativeLevel.ACHIEVED: "已完成",
 }
-_TRUE: Final = frozenset({"true", "yes", "done", "1", "是", "已完成", "完成"})
-_FALSE: Final = frozenset({"false", "no", "not done", "0", "否", "未完成"})
+#: Words read as true (done) for a yes/no target.
+TRUE_WORDS: Final = frozenset({"true", "yes", "done", "1", "是", "已完成", "完成"})
+#: Words read as false (not done) for a yes/no target.
+FALSE_WORDS: Final = frozenset({"false", "no", "not done", "0", "否", "未完成"})
 
 
 def _observed_value(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -226,9 +228,9 @@ def read_value(target: Target, value: Any) -> Quantity | bool | QualitativeLevel
             return value
         if isinstance(value, str):
             word = value.strip().lower()
-            if word in _TRUE:
+            if word in TRUE_WORDS:
                 return True
-            if word in _FALSE:
+            if word in FALSE_WORDS:
                 return False
         raise UnitError(value, f"{target.key}: a milestone's value is true (done) or false")
     if target.kind is TargetKind.QUALITATIVE:

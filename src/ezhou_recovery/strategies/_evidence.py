@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from ezhou_recovery.analysis.duedates import DueConvention
 from ezhou_recovery.evidence.observations import (
-    _FALSE,
-    _TRUE,
+    FALSE_WORDS,
+    TRUE_WORDS,
     AnnualInvestmentPlan,
     InvestmentReport,
     Observation,
@@ -118,7 +118,7 @@ def observed_values(*, target: Target, consistent: bool = True) -> st.SearchStra
     """
     if target.kind is TargetKind.MILESTONE:
         if consistent:
-            words = sorted(_TRUE | _FALSE, key=lambda w: (len(w), w))
+            words = sorted(TRUE_WORDS | FALSE_WORDS, key=lambda w: (len(w), w))
             return st.booleans() | st.sampled_from(words)
         return quantities(max_value=100) | st.sampled_from(QualitativeLevel) | st.just("maybe")
     if target.kind is TargetKind.QUALITATIVE:
