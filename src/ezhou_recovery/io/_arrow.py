@@ -50,7 +50,9 @@ from ezhou_recovery.io.observation_files import (
     warn_implausible,
 )
 from ezhou_recovery.model.targets import TargetKind
-from ezhou_recovery.units import _normalise, _root_factor, magnitude_problem, parse_quantity
+from ezhou_recovery.units import magnitude_problem, parse_quantity
+from ezhou_recovery.units._conversion import root_factor
+from ezhou_recovery.units._parsing import normalise
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -847,7 +849,7 @@ class _Units:
     def _scale(target: Any, unit: str) -> _Scale | None:
         if unit:
             first = unit[0]
-            normal = _normalise(unit)
+            normal = normalise(unit)
             if (
                 not normal
                 or normal[0] in _JOINING
@@ -866,7 +868,7 @@ class _Units:
         if q.units == target.unit:
             found: _Scale = (multiplier, None)
         else:
-            found = (multiplier, (_root_factor(q.units), _root_factor(target.unit)))
+            found = (multiplier, (root_factor(q.units), root_factor(target.unit)))
         # The per-object reader's own reading of 1 must agree: a bare number is in the target's
         # reporting unit (1 for 50万千瓦 is 10000 kW), which parse_quantity does not know.
         one, factors = found
