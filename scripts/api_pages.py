@@ -46,7 +46,7 @@ NOTES = {
     "io": "`ezhou_recovery.io.frames` needs the `arrow` extra (pyarrow and numpy); `ezhou_recovery.io.xlsx` needs "
     "openpyxl (the `xlsx` extra).",
     "evidence": "`ObservationTable` and `SubmissionTable` hold columns and need numpy (the `arrays` extra).",
-    "bulletin": "`er.bulletin` makes the bulletin; see [the bulletin](../bulletin.md). The Word "
+    "bulletins": "`er.bulletin` makes the bulletin; see [the bulletin](../bulletin.md). The Word "
     "document needs python-docx (the `bulletin` extra).",
     "strategies": "`import ezhou_recovery` does not import Hypothesis; see "
     "[Testing rules with the shipped strategies](../strategies.md).",

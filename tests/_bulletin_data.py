@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import ezhou_recovery as er
-from ezhou_recovery.bulletin.contents import Bulletin, bulletin
+from ezhou_recovery.bulletins.contents import Bulletin, bulletin
 from ezhou_recovery.examples import (
     example_investment_reports,
     example_observations,

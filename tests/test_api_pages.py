@@ -41,4 +41,4 @@ def test_no_page_documents_a_private_or_missing_module() -> None:
 
 def test_the_public_subpackages_are_the_roots_public_modules() -> None:
     top = {name.split(".")[1] for name in _public_modules() if name.count(".") >= 1}
-    assert top == set(ezhou_recovery.PUBLIC_MODULES) | {"bulletin"}
+    assert top == set(ezhou_recovery.PUBLIC_MODULES)

@@ -5,7 +5,7 @@ The root holds what a notebook needs: the programme and its main parts, the load
 specialised parts are public submodules (see ``docs/architecture.md``): ``ezhou_recovery.model``,
 ``.evidence``, ``.analysis`` (``.analysis.schedule``, ``.analysis.accountability``, ...), ``.io``
 (``.io.xlsx``, ``.io.json``), ``.display`` (``.display.charts``), ``.units``, ``.errors``,
-``.bulletin``, ``.drafting``, ``.strategies`` and ``.examples``. A module or package whose name starts
+``.bulletins``, ``.drafting``, ``.strategies`` and ``.examples``. A module or package whose name starts
 with an underscore is private.
 
 The Ezhou "Ten Major Projects" plan (鄂州政发〔2020〕10号) ships as the embedded default:
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Final
 from ezhou_recovery.analysis.attainment import Assessment, Status, TargetResult, assess
 from ezhou_recovery.analysis.compliance import Compliance, DeadlineStatus, ReportStatus, compliance
 from ezhou_recovery.analysis.validation import Finding, Severity, validate
-from ezhou_recovery.bulletin.contents import bulletin
+from ezhou_recovery.bulletins.contents import bulletin
 from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from ezhou_recovery.evidence.observations import InvestmentReport, Observation
 from ezhou_recovery.evidence.submissions import Submission
@@ -104,8 +104,8 @@ MOVED: Final[dict[str, str]] = {
     "AnnualMoneyResult": "ezhou_recovery.analysis.investment",
     "Baseline": "ezhou_recovery.model.targets",
     "BaselineQualifier": "ezhou_recovery.model.targets",
-    "Bulletin": "ezhou_recovery.bulletin.contents",
-    "BulletinHeader": "ezhou_recovery.bulletin.contents",
+    "Bulletin": "ezhou_recovery.bulletins.contents",
+    "BulletinHeader": "ezhou_recovery.bulletins.contents",
     "CalendarUnavailableError": "ezhou_recovery.analysis.calendar",
     "CallIn": "ezhou_recovery.analysis.accountability",
     "Comparator": "ezhou_recovery.model.targets",
@@ -207,6 +207,7 @@ MOVED: Final[dict[str, str]] = {
 PUBLIC_MODULES: Final = frozenset(
     {
         "analysis",
+        "bulletins",
         "cli",
         "display",
         "drafting",

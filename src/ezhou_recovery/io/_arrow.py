@@ -50,7 +50,9 @@ from ezhou_recovery.io.observation_files import (
     warn_implausible,
 )
 from ezhou_recovery.model.targets import TargetKind
-from ezhou_recovery.units import _normalise, _root_factor, magnitude_problem, parse_quantity
+from ezhou_recovery.units import magnitude_problem, parse_quantity
+from ezhou_recovery.units._conversion import root_factor
+from ezhou_recovery.units._parsing import normalise
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -847,7 +849,7 @@ class _Units:
     def _scale(target: Any, unit: str) -> _Scale | None:
         if unit:
             first = unit[0]
-            normal = _normalise(unit)
+            normal = normalise(unit)
             if (
                 not normal
                 or normal[0] in _JOINING
@@ -866,7 +868,7 @@ class _Units:
         if q.units == target.unit:
             found: _Scale = (multiplier, None)
         else:
-            found = (multiplier, (_root_factor(q.units), _root_factor(target.unit)))
+            found = (multiplier, (root_factor(q.units), root_factor(target.unit)))
         # The per-object reader's own reading of 1 must agree: a bare number is in the target's
         # reporting unit (1 for 50万千瓦 is 10000 kW), which parse_quantity does not know.
         one, factors = found
@@ -1028,10 +1030,10 @@ def _submissions(
     repeats (the objects are immutable). With ``programme``, each distinct value is checked once
     to name only the programme's duties, departments and categories, and the result is a
     :class:`~ezhou_recovery.SubmissionTable`."""
-    from ezhou_recovery.analysis.matching import _known, _unknown_part
+    from ezhou_recovery.analysis._submission_keys import programme_keys, unknown_part
     from ezhou_recovery.io.submission_files import _FIELDS, _REFUSED, _EntryError, _one
 
-    known = None if programme is None else _known(programme)
+    known = None if programme is None else programme_keys(programme)
 
     if not csv:
         table = _checked_columns(table, source, _FIELDS, (), keep_dictionaries=True)
@@ -1084,7 +1086,7 @@ def _submissions(
             built = _one({k: v for k, v in row.items() if v is not None})
         except _EntryError as exc:
             raise LoadError(source, f"{where(i)}.{exc.field}", exc.problem, exc.value) from None
-        unknown = _unknown_part(built, *known) if known is not None else None
+        unknown = unknown_part(built, *known) if known is not None else None
         if unknown is not None:
             field, problem = unknown
             raise LoadError(source, f"{where(i)}.{field}", problem, getattr(built, field))

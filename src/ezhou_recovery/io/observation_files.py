@@ -28,7 +28,8 @@ from ezhou_recovery.evidence.observations import (
 from ezhou_recovery.io._reading import csv_records, read_text
 from ezhou_recovery.io.limits import current_limits
 from ezhou_recovery.io.programme_files import check_format, programme_or_default, read_data_file
-from ezhou_recovery.units import Qualifier, _split_qualifier, is_money, money, parse_quantity
+from ezhou_recovery.units import Qualifier, is_money, money, parse_quantity
+from ezhou_recovery.units._parsing import split_qualifier
 
 if TYPE_CHECKING:  # pragma: no cover
     from ezhou_recovery.evidence.table import ObservationTable
@@ -239,7 +240,7 @@ def _read_date(value: Any) -> date:
 def estimate_word(value: Any) -> tuple[Any, bool]:
     """A reported value without 左右 (about), and whether it had it: ``80%左右`` is an estimate."""
     if isinstance(value, str):
-        bare, qualifier, _ = _split_qualifier(value)
+        bare, qualifier, _ = split_qualifier(value)
         if qualifier is Qualifier.ABOUT:
             return bare.strip(), True
     return value, False

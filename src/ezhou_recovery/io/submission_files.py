@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 from ezhou_recovery._core.dates import ascii_digits, check_in_range, read_date
-from ezhou_recovery.analysis.matching import _known, _unknown_part
+from ezhou_recovery.analysis._submission_keys import programme_keys, unknown_part
 from ezhou_recovery.errors import InvariantError, LoadError
 from ezhou_recovery.evidence.submissions import Submission, china_day
 from ezhou_recovery.io._reading import csv_records, read_bytes
@@ -73,7 +73,7 @@ def _one(entry: Mapping[str, Any], programme: Programme | None = None) -> Submis
 
 
 def _check_against(submission: Submission, programme: Programme) -> None:
-    unknown = _unknown_part(submission, *_known(programme))
+    unknown = unknown_part(submission, *programme_keys(programme))
     if unknown is not None:
         field, problem = unknown
         raise _EntryError(field, problem, getattr(submission, field))

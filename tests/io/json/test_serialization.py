@@ -25,7 +25,8 @@ from ezhou_recovery.io.json.documents import (
 from ezhou_recovery.model.obligations import DueRule
 from ezhou_recovery.model.projects import Funding, Milestone, PlannedInvestment
 from ezhou_recovery.model.targets import Baseline
-from ezhou_recovery.units import _ZH_UNITS, COUNTED_THINGS
+from ezhou_recovery.units import COUNTED_THINGS
+from ezhou_recovery.units._registry import ZH_UNITS
 
 SAMPLE = Path(__file__).parents[3] / "docs" / "examples" / "small_programme.toml"
 
@@ -133,7 +134,7 @@ def test_money_is_exact_text(sample: er.Programme) -> None:
 
 
 UNIT_EXPRESSIONS = sorted(
-    {*_ZH_UNITS.values(), *COUNTED_THINGS, "m**2/person", "km_per_km2", "m**2/person/year", "1/km"}
+    {*ZH_UNITS.values(), *COUNTED_THINGS, "m**2/person", "km_per_km2", "m**2/person/year", "1/km"}
 )
 
 
