@@ -9,7 +9,7 @@ import pytest
 
 import ezhou_recovery as er
 from _bulletin_data import example_q2
-from ezhou_recovery.bulletin.contents import Bulletin
+from ezhou_recovery.bulletins.contents import Bulletin
 from ezhou_recovery.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, main
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
