@@ -259,7 +259,7 @@ def test_json_loads(tmp_path: Path) -> None:
             "more cells",
             None,
         ),
-        ("obligation,department,submitted_at,when\n", "row 1", "unknown column", "when"),
+        ("obligation,department,submitted_at,when\n", "row 1", "unknown column", ["when"]),
         (
             "deadline,department,submitted_at\nquarterly_progress/-/finance_bureau/2021Q1,finance_bureau,2021-03-25\n",
             "row 2.department",

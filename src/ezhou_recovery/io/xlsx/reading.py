@@ -39,7 +39,7 @@ from ezhou_recovery.evidence.observations import (
 from ezhou_recovery.evidence.submissions import Submission
 from ezhou_recovery.io._reading import read_bytes
 from ezhou_recovery.io.limits import current_limits
-from ezhou_recovery.io.observation_files import estimate_word
+from ezhou_recovery.io._observation_rows import estimate_word
 from ezhou_recovery.io.xlsx.forms import (
     ABOUT_SHEET,
     INVESTMENT_COLUMNS,
