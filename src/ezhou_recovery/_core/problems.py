@@ -12,7 +12,7 @@ from ezhou_recovery.errors import LoadError
 __all__ = ["FieldProblem"]
 
 
-class FieldProblem(ValueError):
+class FieldProblem(ValueError):  # noqa: N818 - a record turned into a LoadError, never raised out
     """A value that a field does not accept.
 
     Attributes:

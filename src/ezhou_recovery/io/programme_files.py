@@ -16,7 +16,7 @@ import attrs
 import pint
 
 from ezhou_recovery.errors import LoadError, UnitError
-from ezhou_recovery.io._reading import read_bytes
+from ezhou_recovery.io._reading import decode_text, read_bytes
 from ezhou_recovery.io.json import _converter
 from ezhou_recovery.model.programme import Programme
 from ezhou_recovery.units import Qualifier, _split_qualifier, parse_quantity, share
@@ -53,10 +53,7 @@ def parse_data(raw: bytes, *, source: str, suffix: str) -> Any:
     """Parse TOML (``suffix='.toml'``) or JSON bytes into plain data, with errors as LoadError."""
     if not raw.strip():
         raise LoadError(source, "", "the file is empty")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadError(source, f"byte {exc.start}", "not UTF-8 text") from None
+    text = decode_text(raw, source)
     if suffix == ".toml":
         try:
             return tomllib.loads(text)

@@ -45,7 +45,6 @@ def pyarrow_module() -> Any:
     return pyarrow
 
 
-
 def clean_csv(path: str | PathLike[str], source: str) -> tuple[bytes, list[str]] | None:
     """The bytes (without a byte-order mark) and the raw header cells of a CSV file that both
     parsers read alike; None when the per-object parser must read it."""
@@ -208,7 +207,9 @@ def _check_text_length(column: Any, source: str) -> None:
         )
 
 
-def row_entry(table: pa.Table, i: int, required: tuple[str, ...]) -> tuple[dict[str, Any], str | None]:
+def row_entry(
+    table: pa.Table, i: int, required: tuple[str, ...]
+) -> tuple[dict[str, Any], str | None]:
     """Row ``i`` of a table as the per-object reader's entry (nulls left out), with the first
     required field that is missing."""
     found = {}

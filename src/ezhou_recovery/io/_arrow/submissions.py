@@ -78,7 +78,6 @@ def _day_or_probe(value: Any, probe: Callable[[str, Any], Any]) -> Any:
 _ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-
 def submissions_file(
     path: str | PathLike[str], programme: Programme | None = None, *, columnar: bool = False
 ) -> tuple[Submission, ...] | SubmissionTable | None:
