@@ -357,7 +357,9 @@ def _as_written(data: Any, path: str, problem: str, value: Any) -> tuple[str, st
     return path, problem, raw
 
 
-def structure(data: Any, cls: type[T], *, source: str, using: cattrs.Converter | None = None) -> T:
+def structure(
+    data: object, cls: type[T], *, source: str, using: cattrs.Converter | None = None
+) -> T:
     """Build ``cls`` from plain data, or raise a :class:`LoadError` naming where and what.
 
     The error describes the first problem found; ``LoadError.problems`` lists them all as

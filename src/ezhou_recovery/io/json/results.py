@@ -20,6 +20,7 @@ from __future__ import annotations
 import enum
 import math
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -61,7 +62,12 @@ from ezhou_recovery.bulletin.contents import (
 )
 from ezhou_recovery.errors import UnitError
 from ezhou_recovery.io.json import _converter
-from ezhou_recovery.io.json.documents import FORMAT_PREFIX, DocumentFormat, register_format
+from ezhou_recovery.io.json.documents import (
+    FORMAT_PREFIX,
+    DocumentFormat,
+    JSONObject,
+    register_format,
+)
 from ezhou_recovery.units import Q_, Quantity, ureg
 
 __all__ = ["RESULT_FORMATS", "RESULT_FORMAT_VERSION"]
@@ -244,7 +250,7 @@ def _register() -> None:
     writer = _result_writer()
     reader = _result_converter()
 
-    def read(cls: type) -> Any:
+    def read(cls: type) -> Callable[[JSONObject, str], object]:
         return lambda body, source: _converter.structure(body, cls, source=source, using=reader)
 
     for cls, name in RESULT_FORMATS.items():
