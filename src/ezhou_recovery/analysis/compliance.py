@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ezhou_recovery._core import validators as v
+from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery.analysis.duedates import DueConvention
 from ezhou_recovery.analysis.matching import DeadlineMatcher, match_submissions
 from ezhou_recovery.evidence.submissions import Submission
@@ -525,9 +526,15 @@ def compliance(
         scoring: How reports are scored; the default rule when None.
 
     Raises:
+        TypeError: ``programme`` is not a :class:`~ezhou_recovery.Programme`, or ``as_of`` not a
+            date.
         UnmatchedSubmissionError: A submission names a duty, department, category or period the
             programme does not owe.
     """
+    from ezhou_recovery.model.programme import Programme
+
+    check_type(programme, Programme, function="compliance", name="programme")
+    check_type(as_of, date, function="compliance", name="as_of")
     convention = convention or DueConvention()
     scoring = scoring or ScoringRule()
     deadlines = programme.deadlines()

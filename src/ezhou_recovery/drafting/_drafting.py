@@ -33,7 +33,7 @@ from typing import Any, Final
 import attrs
 
 from ezhou_recovery._core import validators as v
-from ezhou_recovery.errors import EzhouRecoveryError, UnitError
+from ezhou_recovery.errors import DraftError, EzhouRecoveryError, UnitError
 from ezhou_recovery.model.obligations import DueRule, Frequency, ReporterScope, ReportingObligation
 from ezhou_recovery.model.people import Department, Official
 from ezhou_recovery.model.periods import Period
@@ -83,10 +83,6 @@ MAX_SENTENCE_CHARS: Final = 1000
 MAX_TARGETS: Final = 5000
 #: Written wherever a person must supply or confirm a value.
 TODO: Final = "TODO"
-
-
-class DraftError(EzhouRecoveryError, ValueError):
-    """A text that cannot be drafted at all (too long, not text)."""
 
 
 def decode_plan_text(raw: bytes, *, source: str = "plan") -> str:

@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from os import PathLike
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery._core.problems import FieldProblem
 from ezhou_recovery.analysis.validation import Finding, Severity
 from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
@@ -30,10 +31,8 @@ from ezhou_recovery.io._observation_rows import (
 )
 from ezhou_recovery.io._reading import csv_rows
 from ezhou_recovery.io.observation_files import warn_implausible
+from ezhou_recovery.model.programme import Programme
 from ezhou_recovery.model.targets import Target
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ezhou_recovery.model.programme import Programme
 
 __all__ = ["implausible_rows", "observation_table_from_csv"]
 
@@ -124,6 +123,9 @@ def observation_table_from_csv(
         from ezhou_recovery.io.programme_files import load_ezhou_plan
 
         programme = load_ezhou_plan()
+    programme = check_type(
+        programme, Programme, function="observation_table_from_csv", name="programme"
+    )
     source = str(path)
     header, rows = csv_rows(path, source, OBSERVATION_FIELDS, OBSERVATION_REQUIRED)
     targets = tuple(programme.targets)

@@ -15,6 +15,7 @@ from typing import Any, Final
 import attrs
 import pint
 
+from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery.errors import LoadError, UnitError
 from ezhou_recovery.io._reading import decode_text, read_bytes
 from ezhou_recovery.io.json import _converter
@@ -229,9 +230,12 @@ def programme_or_default(programme: Programme | None, loader: str) -> Programme:
     A loader given no programme checks its file against the Ezhou plan, which fails for any other
     plan's file with "unknown target key". Passing the programme will be required in the next
     release.
+
+    Raises:
+        TypeError: ``programme`` is neither None nor a :class:`~ezhou_recovery.Programme`.
     """
     if programme is not None:
-        return programme
+        return check_type(programme, Programme, function=loader, name="programme")
     warnings.warn(
         f"{loader}() without a programme checks the file against the embedded Ezhou plan; pass "
         f"the programme ({loader}(path, programme)): it will be required in the next release",

@@ -8,6 +8,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
+from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery._core.problems import FieldProblem
 from ezhou_recovery.errors import LoadError
 from ezhou_recovery.evidence.submissions import Submission
@@ -15,10 +16,10 @@ from ezhou_recovery.io._reading import csv_header, csv_records, decode_text, rea
 from ezhou_recovery.io._submission_rows import FIELDS, submission
 from ezhou_recovery.io.limits import current_limits
 from ezhou_recovery.io.programme_files import check_format, parse_data
+from ezhou_recovery.model.programme import Programme
 
 if TYPE_CHECKING:
     from ezhou_recovery.evidence.submission_table import SubmissionTable
-    from ezhou_recovery.model.programme import Programme
 
 __all__ = [
     "SUBMISSIONS_FORMAT",
@@ -103,6 +104,8 @@ def load_submissions(
             department or category included); names the file, the row or entry and field, the
             problem and the value.
     """
+    if programme is not None:
+        check_type(programme, Programme, function="load_submissions", name="programme")
     if columnar and programme is None:
         raise TypeError("load_submissions(path, programme, columnar=True) needs the programme")
     if programme is None:

@@ -13,6 +13,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery._core.dates import DATE_RANGE
 from ezhou_recovery._core.problems import FieldProblem
 from ezhou_recovery.analysis.validation import Finding, Severity
@@ -48,12 +49,12 @@ from ezhou_recovery.io._observation_rows import (
 )
 from ezhou_recovery.io._reading import check_required, csv_header, csv_rows
 from ezhou_recovery.io.observation_files import warn_implausible
+from ezhou_recovery.model.programme import Programme
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
     from ezhou_recovery.evidence.table import ObservationTable
-    from ezhou_recovery.model.programme import Programme
 
 __all__ = ["RowReader", "observations_file", "observations_from_frame"]
 
@@ -141,6 +142,7 @@ def observations_from_frame(
         LoadError: As :func:`~ezhou_recovery.load_observations`: names the source, the row, the
             field and the value.
     """
+    check_type(programme, Programme, function="observations_from_frame", name="programme")
     table = as_table(frame, source)
     if columnar:
         return _observation_table(table, programme, source)

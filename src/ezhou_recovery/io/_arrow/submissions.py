@@ -14,6 +14,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery._core.dates import DATE_RANGE
 from ezhou_recovery._core.problems import FieldProblem
 from ezhou_recovery.errors import LoadError
@@ -30,13 +31,13 @@ from ezhou_recovery.io._arrow.columns import (
 )
 from ezhou_recovery.io._reading import csv_header
 from ezhou_recovery.io._submission_rows import FIELDS, REFUSED, probe, submission, trusted
+from ezhou_recovery.model.programme import Programme
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
     from ezhou_recovery.evidence.submission_table import SubmissionTable
     from ezhou_recovery.evidence.submissions import Submission
-    from ezhou_recovery.model.programme import Programme
 
 __all__ = ["submissions_file", "submissions_from_frame"]
 
@@ -143,6 +144,8 @@ def submissions_from_frame(
     """
     from ezhou_recovery.io.submission_files import submissions_from_rows
 
+    if programme is not None:
+        check_type(programme, Programme, function="submissions_from_frame", name="programme")
     table = as_table(frame, source)
     if columnar:
         return _submissions(table, source, csv=False, programme=programme)

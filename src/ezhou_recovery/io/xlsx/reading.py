@@ -25,6 +25,7 @@ from typing import Any, Final
 
 import attrs
 
+from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery._core.dates import read_date
 from ezhou_recovery._core.problems import FieldProblem
 from ezhou_recovery._core.text import forbidden_character
@@ -399,6 +400,7 @@ def read_reporting_workbook(path: str | PathLike[str], programme: Programme) -> 
             unknown target or subject, a date outside the period, a value without a date (or the
             reverse), a value that does not fit its target.
     """
+    check_type(programme, Programme, function="read_reporting_workbook", name="programme")
     source = str(path)
     openpyxl = _openpyxl()
     raw = read_bytes(path, source)
