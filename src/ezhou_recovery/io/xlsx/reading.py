@@ -42,6 +42,7 @@ from ezhou_recovery.evidence.submissions import Submission
 from ezhou_recovery.io._observation_rows import estimate_word
 from ezhou_recovery.io._reading import read_bytes
 from ezhou_recovery.io.limits import current_limits
+from ezhou_recovery.io.xlsx._openpyxl import load_openpyxl
 from ezhou_recovery.io.xlsx.forms import (
     ABOUT_SHEET,
     INVESTMENT_COLUMNS,
@@ -50,7 +51,6 @@ from ezhou_recovery.io.xlsx.forms import (
     TARGETS_SHEET,
     WORKBOOK_FORMAT,
     WORKBOOK_FORMAT_VERSION,
-    _openpyxl,
 )
 from ezhou_recovery.model.obligations import Frequency
 from ezhou_recovery.model.periods import Period
@@ -402,7 +402,7 @@ def read_reporting_workbook(path: str | PathLike[str], programme: Programme) -> 
     """
     check_type(programme, Programme, function="read_reporting_workbook", name="programme")
     source = str(path)
-    openpyxl = _openpyxl()
+    openpyxl = load_openpyxl()
     raw = read_bytes(path, source)
     _check_unpacked_size(raw, source)
     try:
