@@ -26,6 +26,7 @@ import ezhou_recovery as er
 from ezhou_recovery.analysis.attainment import Status, percent_text
 from ezhou_recovery.analysis.compliance import ReportStatus
 from ezhou_recovery.display import charts
+from ezhou_recovery.display.charts import _style as chart_style
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 PLAN = er.load_ezhou_plan()
@@ -137,7 +138,8 @@ def test_chinese_text_is_drawn_with_the_cjk_font() -> None:
 def test_without_a_cjk_font_labels_are_english_with_a_warning(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(charts, "cjk_font", lambda: None)
+    # The charts look the font up where fonts are chosen, the module their styling shares.
+    monkeypatch.setattr(chart_style, "cjk_font", lambda: None)
     with pytest.warns(charts.ChartFontWarning, match="could be loaded"):
         fig = charts.attainment_chart(assessment())
     drawn = "".join(texts(rendered(fig)))
@@ -254,9 +256,9 @@ def test_deadline_calendar_draws_every_deadline() -> None:
     # The example has every kind of deadline.
     assert min(tally.on_time, tally.late, tally.missing, tally.not_yet_due) > 0
     assert status_points(fig) == {
-        f"按时报送 ({tally.on_time})": tally.on_time,
-        f"逾期报送 ({tally.late})": tally.late,
-        f"未报送 ({tally.missing})": tally.missing,
+        f"按时 ({tally.on_time})": tally.on_time,
+        f"迟报 ({tally.late})": tally.late,
+        f"未报 ({tally.missing})": tally.missing,
         f"未到期 ({tally.not_yet_due})": tally.not_yet_due,
     }
     assert sum(status_points(fig).values()) == len(c.statuses)

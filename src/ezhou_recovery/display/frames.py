@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ezhou_recovery.display import rows as _records
+from ezhou_recovery.analysis.attainment import Rollup, TargetResult
+from ezhou_recovery.analysis.compliance import DeadlineStatus, Laggard
+from ezhou_recovery.analysis.investment import MoneyResult
+from ezhou_recovery.display import rows
+from ezhou_recovery.evidence.observations import Observation
+from ezhou_recovery.evidence.submissions import Submission
+from ezhou_recovery.model.obligations import Deadline
+from ezhou_recovery.model.programme import Category
+from ezhou_recovery.model.projects import Project
+from ezhou_recovery.model.targets import Target
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,7 +53,7 @@ def _pandas() -> Any:
     return pandas
 
 
-def frame(rows: Sequence[_records.Record], columns: Sequence[str]) -> pd.DataFrame:
+def frame(rows: Sequence[rows.Record], columns: Sequence[str]) -> pd.DataFrame:
     """A DataFrame of ``rows`` with exactly ``columns``, in that order, even when empty."""
     pandas = _pandas()
     data: dict[str, Any] = {}
@@ -70,60 +79,56 @@ def frame(rows: Sequence[_records.Record], columns: Sequence[str]) -> pd.DataFra
     return result
 
 
-def targets_frame(targets: Iterable[Any]) -> pd.DataFrame:
+def targets_frame(targets: Iterable[Target]) -> pd.DataFrame:
     """One row per target."""
-    return frame([_records.target_record(t) for t in targets], _records.TARGET_COLUMNS)
+    return frame([rows.target_record(t) for t in targets], rows.TARGET_COLUMNS)
 
 
-def deadlines_frame(deadlines: Iterable[Any]) -> pd.DataFrame:
+def deadlines_frame(deadlines: Iterable[Deadline]) -> pd.DataFrame:
     """One row per deadline."""
-    return frame([_records.deadline_record(d) for d in deadlines], _records.DEADLINE_COLUMNS)
+    return frame([rows.deadline_record(d) for d in deadlines], rows.DEADLINE_COLUMNS)
 
 
-def projects_frame(projects: Iterable[Any]) -> pd.DataFrame:
+def projects_frame(projects: Iterable[Project]) -> pd.DataFrame:
     """One row per project; money in 亿元 as exact Decimals."""
-    return frame([_records.project_record(p) for p in projects], _records.PROJECT_COLUMNS)
+    return frame([rows.project_record(p) for p in projects], rows.PROJECT_COLUMNS)
 
 
-def categories_frame(categories: Iterable[Any]) -> pd.DataFrame:
+def categories_frame(categories: Iterable[Category]) -> pd.DataFrame:
     """One row per category with its portfolio; money in 亿元 as exact Decimals."""
-    return frame([_records.category_record(c) for c in categories], _records.CATEGORY_COLUMNS)
+    return frame([rows.category_record(c) for c in categories], rows.CATEGORY_COLUMNS)
 
 
-def results_frame(results: Iterable[Any]) -> pd.DataFrame:
+def results_frame(results: Iterable[TargetResult]) -> pd.DataFrame:
     """One row per target result; values exact in the target's unit (``unit``)."""
-    return frame([_records.result_record(r) for r in results], _records.RESULT_COLUMNS)
+    return frame([rows.result_record(r) for r in results], rows.RESULT_COLUMNS)
 
 
-def rollups_frame(rollups: Iterable[Any]) -> pd.DataFrame:
+def rollups_frame(rollups: Iterable[Rollup]) -> pd.DataFrame:
     """One row per roll-up: counts by status, share attained, mean progress."""
-    return frame([_records.rollup_record(r) for r in rollups], _records.ROLLUP_COLUMNS)
+    return frame([rows.rollup_record(r) for r in rollups], rows.ROLLUP_COLUMNS)
 
 
-def money_frame(money: Iterable[Any]) -> pd.DataFrame:
+def money_frame(money: Iterable[MoneyResult]) -> pd.DataFrame:
     """One row per investment completion result; money in 亿元 as exact Decimals."""
-    return frame([_records.money_record(m) for m in money], _records.MONEY_COLUMNS)
+    return frame([rows.money_record(m) for m in money], rows.MONEY_COLUMNS)
 
 
-def deadline_statuses_frame(statuses: Iterable[Any]) -> pd.DataFrame:
+def deadline_statuses_frame(statuses: Iterable[DeadlineStatus]) -> pd.DataFrame:
     """One row per deadline of a compliance check."""
-    return frame(
-        [_records.deadline_status_record(s) for s in statuses], _records.DEADLINE_STATUS_COLUMNS
-    )
+    return frame([rows.deadline_status_record(s) for s in statuses], rows.DEADLINE_STATUS_COLUMNS)
 
 
-def observations_frame(observations: Iterable[Any]) -> pd.DataFrame:
+def observations_frame(observations: Iterable[Observation]) -> pd.DataFrame:
     """One row per observation; values exact in their unit (``unit``)."""
-    return frame(
-        [_records.observation_record(o) for o in observations], _records.OBSERVATION_COLUMNS
-    )
+    return frame([rows.observation_record(o) for o in observations], rows.OBSERVATION_COLUMNS)
 
 
-def submissions_frame(submissions: Iterable[Any]) -> pd.DataFrame:
+def submissions_frame(submissions: Iterable[Submission]) -> pd.DataFrame:
     """One row per submission."""
-    return frame([_records.submission_record(s) for s in submissions], _records.SUBMISSION_COLUMNS)
+    return frame([rows.submission_record(s) for s in submissions], rows.SUBMISSION_COLUMNS)
 
 
-def laggards_frame(laggards: Iterable[Any]) -> pd.DataFrame:
+def laggards_frame(laggards: Iterable[Laggard]) -> pd.DataFrame:
     """One row per lagging department."""
-    return frame([_records.laggard_record(lg) for lg in laggards], _records.LAGGARD_COLUMNS)
+    return frame([rows.laggard_record(lg) for lg in laggards], rows.LAGGARD_COLUMNS)

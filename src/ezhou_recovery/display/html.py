@@ -6,12 +6,21 @@ Presentation only. Every text from the data is escaped; headers carry Chinese be
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from ezhou_recovery._core.text import departments_text, leader_text
 from ezhou_recovery.analysis.attainment import Assessment, Rollup, Status, TargetResult
 from ezhou_recovery.analysis.compliance import Compliance, DeadlineStatus, ReportStatus
+from ezhou_recovery.display import rows
+from ezhou_recovery.display.tables import (
+    DEADLINE_STATUS_VIEW,
+    DEADLINE_VIEW,
+    LAGGARD_VIEW,
+    Column,
+    headings,
+    row_cells,
+)
 from ezhou_recovery.model.obligations import Deadline
 from ezhou_recovery.model.programme import Category, Programme
 from ezhou_recovery.model.projects import Project
@@ -32,6 +41,11 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
         "<tr>" + "".join(_cell("" if c is None else c) for c in row) + "</tr>" for row in rows
     )
     return f"<table style='{_STYLE}'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def view_table(records: Iterable[Mapping[str, object]], view: Sequence[Column]) -> str:
+    """An HTML table of ``records`` through ``view`` (empty cells for no value)."""
+    return table(headings(view, html=True), [row_cells(r, view, none="") for r in records])
 
 
 def _heading(zh: str, en: str, level: int = 3) -> str:
@@ -74,30 +88,10 @@ def target_html(target: Target) -> str:
     return table(("字段 Field", "值 Value"), fields)
 
 
-_DEADLINE_HEADER = (
-    "截止 Due",
-    "事项 Obligation",
-    "工程 Category",
-    "报送单位 Department",
-    "Department (English)",
-    "期间 Period",
-)
-
-
 def deadlines_html(deadlines: Iterable[Deadline]) -> str:
     """A table of deadlines, one row each."""
-    rows = [
-        (
-            d.due.isoformat(),
-            d.obligation,
-            d.category or "-",
-            d.department.name_zh,
-            d.department.name_en,
-            d.period.label,
-        )
-        for d in deadlines
-    ]
-    return _para(f"{len(rows)} 个报送节点 deadlines") + table(_DEADLINE_HEADER, rows)
+    records = [rows.deadline_record(d) for d in deadlines]
+    return _para(f"{len(records)} 个报送节点 deadlines") + view_table(records, DEADLINE_VIEW)
 
 
 def _projects_html(projects: Sequence[Project]) -> str:
@@ -333,57 +327,18 @@ def deadline_status_html(st: DeadlineStatus) -> str:
 
 def compliance_html(c: Compliance) -> str:
     """Compliance: the programme tally, the laggards, and the late and missing reports."""
-    from ezhou_recovery.display.text import deadline_status_cells, percent, tally_line
+    from ezhou_recovery.display.text import tally_line
 
-    def share(x: object) -> str:
-        return percent(None if x is None else float(x))  # type: ignore[arg-type]
-
-    laggards = [
-        (
-            lg.rank,
-            lg.department.name_zh,
-            lg.department.name_en,
-            lg.tally.expected,
-            lg.tally.on_time,
-            lg.tally.late,
-            lg.tally.missing,
-            share(lg.tally.on_time_rate),
-            share(lg.tally.score),
-        )
-        for lg in c.laggards
-    ]
-    lag_header = (
-        "名次 Rank",
-        "报送单位 Department",
-        "Department (English)",
-        "应报 Expected",
-        "按时 On time",
-        "迟报 Late",
-        "未报 Missing",
-        "按时率 On-time rate",
-        "得分 Score",
-    )
     problems = [
-        deadline_status_cells(st, not_received="")
+        rows.deadline_status_record(st)
         for st in c.statuses
         if st.status in (ReportStatus.LATE, ReportStatus.MISSING)
     ]
-    problem_header = (
-        "截止 Due",
-        "最后一天 Last day",
-        "状态 Status",
-        "事项 Obligation",
-        "工程 Category",
-        "报送单位 Department",
-        "期间 Period",
-        "收到 Received",
-        "逾期天数 Days",
-    )
     return (
         _heading(f"报送情况 {c.as_of.isoformat()}", f"Reporting compliance as of {c.as_of}")
         + _para(tally_line(c.programme))
         + _para("滞后单位 Departments that lag")
-        + table(lag_header, laggards)
+        + view_table([rows.laggard_record(lg) for lg in c.laggards], LAGGARD_VIEW)
         + _para(f"迟报和未报 Late and missing reports: {len(problems)}")
-        + table(problem_header, problems)
+        + view_table(problems, DEADLINE_STATUS_VIEW)
     )

@@ -1,18 +1,37 @@
-"""The label table: every fixed word of a document in Chinese and English.
+"""The label table: every fixed word of an output in Chinese and English.
 
 Chinese is the default language of every output; English stands beside it on request. A rendering
-asks for ``label(key, lang)``; statuses have their own labels (``Status.label_zh``/``label_en``,
-:func:`report_status_label`).
+asks for ``label(key, lang)``; a table's column for ``heading(key)``; a status for
+:func:`status_label` (read from :class:`~ezhou_recovery.analysis.attainment.Status` itself, whose
+names the reason sentences use too), a report status for :func:`report_status_label` and a
+finding's severity for :func:`severity_label`.
+
+A late report is 迟报 everywhere (tables, CSV, frames, charts, the bulletin): the plan asks each
+department to 报送 its progress by a date, and 迟报 (with 未报 for a report never sent) is the word
+of statistics law and of 通报 for a report sent after its date.
 """
 
 from __future__ import annotations
 
 from typing import Final, Literal
 
+from ezhou_recovery.analysis.attainment import Status
 from ezhou_recovery.analysis.compliance import ReportStatus
-from ezhou_recovery.display import rows as _records
+from ezhou_recovery.analysis.validation import Severity
 
-__all__ = ["LABELS", "Lang", "label", "report_status_label"]
+__all__ = [
+    "HEADINGS",
+    "LABELS",
+    "REPORT_STATUS_LABELS",
+    "SEVERITY_LABELS",
+    "Lang",
+    "both",
+    "heading",
+    "label",
+    "report_status_label",
+    "severity_label",
+    "status_label",
+]
 
 #: A document's language.
 Lang = Literal["zh", "en"]
@@ -134,8 +153,126 @@ def label(key: str, lang: Lang = "zh", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def report_status_label(status: ReportStatus, lang: Lang = "zh") -> str:
-    """按时, 迟报, 未报, 未到期 or ``on time``, ``late``, ..."""
-    if lang == "zh":
-        return _records.report_status_zh(status.value)
-    return status.value.replace("_", " ")
+#: Report status -> (Chinese, English).
+REPORT_STATUS_LABELS: Final[dict[ReportStatus, tuple[str, str]]] = {
+    ReportStatus.ON_TIME: ("按时", "on time"),
+    ReportStatus.LATE: ("迟报", "late"),
+    ReportStatus.MISSING: ("未报", "missing"),
+    ReportStatus.NOT_YET_DUE: ("未到期", "not yet due"),
+}
+
+#: Severity of a finding -> (Chinese, English).
+SEVERITY_LABELS: Final[dict[Severity, tuple[str, str]]] = {
+    Severity.ERROR: ("错误", "error"),
+    Severity.WARNING: ("警告", "warning"),
+}
+
+#: Column headings of the tables (text, HTML, command line): key -> (Chinese, English). The English
+#: is written as an HTML heading has it; a text table starts it in lower case (``截止 due``).
+HEADINGS: Final[dict[str, tuple[str, str]]] = {
+    "field": ("字段", "Field"),
+    "field_value": ("值", "Value"),
+    "key": ("键", "Key"),
+    "target": ("目标", "Target"),
+    "target_en": ("", "Target (English)"),
+    "kind": ("类型", "Kind"),
+    "goal": ("目标值", "Goal"),
+    "goal_en": ("", "Goal (English)"),
+    "baseline": ("基数", "Baseline"),
+    "deadline": ("截止", "Deadline"),
+    "scope": ("范围", "Scope"),
+    "clause": ("原文", "Clause"),
+    "due": ("截止", "Due"),
+    "last_day": ("最后一天", "Last day"),
+    "obligation": ("事项", "Obligation"),
+    "category": ("工程", "Category"),
+    "category_en": ("", "Category (English)"),
+    "district": ("区", "District"),
+    "district_en": ("", "District (English)"),
+    "department": ("报送单位", "Department"),
+    "department_en": ("", "Department (English)"),
+    "period": ("期间", "Period"),
+    "status": ("状态", "Status"),
+    "received": ("收到", "Received"),
+    "days_late": ("逾期天数", "Days late"),
+    "resubmissions": ("重报", "Resubmissions"),
+    "points": ("得分", "Points"),
+    "rank": ("名次", "Rank"),
+    "expected": ("应报", "Expected"),
+    "on_time": REPORT_STATUS_LABELS[ReportStatus.ON_TIME],
+    "late": REPORT_STATUS_LABELS[ReportStatus.LATE],
+    "missing": REPORT_STATUS_LABELS[ReportStatus.MISSING],
+    "on_time_rate": ("按时率", "On-time rate"),
+    "score": ("得分", "Score"),
+    "value": ("完成值", "Value"),
+    "as_of": ("截至", "As of"),
+    "progress": ("进度", "Progress"),
+    "time_progress": ("时间进度", "Time"),
+    "gap": ("差距", "Gap (pp)"),
+    "reason": ("说明", "Reason"),
+    "reason_en": ("", "Reason (English)"),
+    "name": ("名称", "Name"),
+    "name_en": ("", "Name (English)"),
+    "targets": ("目标", "Targets"),
+    "data": ("有数据", "Data"),
+    "mean_progress": ("平均进度", "Mean"),
+    "mean_reported": ("有数据者平均", "Mean of reported"),
+    "stale": ("陈旧", "Stale"),
+    "worst": ("最差状态", "Worst"),
+    "subject": ("对象", "Subject"),
+    "completed": ("累计完成（亿元）", "Completed"),
+    "planned": ("估算总投资（亿元）", "Planned"),
+    "rate": ("完成率", "Rate"),
+    "severity": ("级别", "Severity"),
+    "code": ("规则", "Code"),
+    "where": ("位置", "Where"),
+    "what": ("问题", "What"),
+    "project": ("项目", "Project"),
+    "project_en": ("", "Project (English)"),
+    "investment": ("估算投资", "Investment"),
+    "number": ("序号", "No."),
+    "leader": ("分管领导", "Leader"),
+    "lead_departments": ("牵头部门", "Lead departments"),
+    "projects": ("项目", "Projects"),
+    "total_investment": ("估算总投资", "Investment"),
+}
+
+
+def both(zh: str, en: str) -> str:
+    """Chinese and English side by side (``迟报 late``); one of them alone when the other is empty."""
+    return f"{zh} {en}" if zh and en else zh or en
+
+
+def heading(key: str, *, html: bool = False) -> str:
+    """The column heading ``key``: ``截止 due`` in a text table, ``截止 Due`` in HTML.
+
+    Raises:
+        KeyError: No such heading.
+    """
+    zh, en = HEADINGS[key]
+    if not html:
+        en = en[:1].lower() + en[1:]
+    return both(zh, en)
+
+
+def status_label(status: Status, lang: Lang | None = None) -> str:
+    """已达成 or ``attained`` in ``lang``; both (``存在风险 at risk``) without one."""
+    if lang is None:
+        return both(status.label_zh, status.label_en)
+    return status.label_zh if lang == "zh" else status.label_en
+
+
+def report_status_label(status: ReportStatus, lang: Lang | None = None) -> str:
+    """按时, 迟报, 未报, 未到期 or ``on time``, ``late``, ...; both (``迟报 late``) without ``lang``."""
+    zh, en = REPORT_STATUS_LABELS[status]
+    if lang is None:
+        return both(zh, en)
+    return zh if lang == "zh" else en
+
+
+def severity_label(severity: Severity, lang: Lang | None = None) -> str:
+    """错误 or ``error``; both (``错误 error``) without ``lang``."""
+    zh, en = SEVERITY_LABELS[severity]
+    if lang is None:
+        return both(zh, en)
+    return zh if lang == "zh" else en

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ezhou_recovery._core.text import departments_text, leader_text, table
+from ezhou_recovery.display.text import deadlines_text
 from ezhou_recovery.model.programme import Category, Programme
 from ezhou_recovery.units import format_quantity
 
@@ -69,19 +70,7 @@ def render_overview(programme: Programme, *, as_of: date, upcoming: int = 12) ->
     )
     after = [d for d in programme.deadlines() if d.due > as_of][:upcoming]
     if after:
-        rows = [
-            [
-                d.due.isoformat(),
-                d.obligation,
-                d.category or "-",
-                d.department.name_zh,
-                d.period.label,
-            ]
-            for d in after
-        ]
-        deadlines = f"Next deadlines after {as_of.isoformat()}:\n" + table(
-            ["due", "obligation", "category", "department", "period"], rows
-        )
+        deadlines = f"Next deadlines after {as_of.isoformat()}:\n" + deadlines_text(after)
     else:
         deadlines = f"No deadlines after {as_of.isoformat()}."
     return "\n".join([*head, "\n\n".join(blocks), "", totals, "", deadlines])

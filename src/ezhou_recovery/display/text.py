@@ -1,9 +1,13 @@
 """Short plain-text views (``str()`` outside notebooks, and the command line's tables): targets,
-deadlines, assessment results and compliance."""
+deadlines, assessment results, compliance and findings.
+
+Headings and status words come from the label table (:mod:`ezhou_recovery.display.labels`); the
+rows of deadlines, deadline statuses, laggards and findings from their records through the views
+of :mod:`ezhou_recovery.display.tables`, which the HTML tables share."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -23,28 +27,38 @@ from ezhou_recovery.analysis.compliance import (
     Tally,
 )
 from ezhou_recovery.analysis.investment import MoneyResult
-from ezhou_recovery.display import rows as _records
+from ezhou_recovery.analysis.validation import Finding
+from ezhou_recovery.display import labels, rows
+from ezhou_recovery.display.tables import (
+    DEADLINE_STATUS_VIEW,
+    DEADLINE_VIEW,
+    FINDING_VIEW,
+    LAGGARD_VIEW,
+    Column,
+    headings,
+    row_cells,
+)
 from ezhou_recovery.evidence.observations import QualitativeLevel
 from ezhou_recovery.model.obligations import Deadline
 from ezhou_recovery.model.targets import Target
 from ezhou_recovery.units import Quantity
 
 
+def view_table(records: Sequence[Mapping[str, object]], view: Sequence[Column]) -> str:
+    """An aligned table of ``records`` through ``view`` (``-`` for no value)."""
+    right = frozenset(i for i, c in enumerate(view) if c.right)
+    return table(headings(view), [row_cells(r, view, none="-") for r in records], right=right)
+
+
 def targets_text(targets: Sequence[Target]) -> str:
     """An aligned table of targets: key, description, value, deadline."""
-    rows = [[t.key, t.description_zh, t.describe_value(), t.deadline.isoformat()] for t in targets]
-    return table(["key", "目标 target", "目标值 value", "截止 deadline"], rows)
+    body = [[t.key, t.description_zh, t.describe_value(), t.deadline.isoformat()] for t in targets]
+    return table(["key", "目标 target", "目标值 value", "截止 deadline"], body)
 
 
 def deadlines_text(deadlines: Sequence[Deadline]) -> str:
     """An aligned table of deadlines: due, obligation, category, department, period."""
-    rows = [
-        [d.due.isoformat(), d.obligation, d.category or "-", d.department.name_zh, d.period.label]
-        for d in deadlines
-    ]
-    return table(
-        ["截止 due", "事项 obligation", "工程 category", "报送单位 department", "期间 period"], rows
-    )
+    return view_table([rows.deadline_record(d) for d in deadlines], DEADLINE_VIEW)
 
 
 # Results ----------------------------------------------------------------------------------------
@@ -62,17 +76,17 @@ def points(gap: float | Decimal | None) -> str:
 
 def status_label(status: Status) -> str:
     """``存在风险 at risk``."""
-    return f"{status.label_zh} {status.label_en}"
+    return labels.status_label(status)
 
 
 def report_label(status: ReportStatus) -> str:
     """``迟报 late``."""
-    return f"{_records.report_status_zh(status.value)} {status.value.replace('_', ' ')}"
+    return labels.report_status_label(status)
 
 
 def value_text(value: Quantity | bool | QualitativeLevel | None) -> str:
     """A judged value as a person reads it; ``-`` for none."""
-    text = _records.observation_value_text(value)
+    text = rows.observation_value_text(value)
     return "-" if text is None else text
 
 
@@ -101,7 +115,7 @@ def result_line(result: TargetResult) -> str:
 
 def results_text(results: Sequence[TargetResult]) -> str:
     """An aligned table of target results."""
-    rows = [
+    body = [
         [
             status_label(r.status),
             r.key,
@@ -124,12 +138,12 @@ def results_text(results: Sequence[TargetResult]) -> str:
         "时间进度 time",
         "差距 gap (pp)",
     ]
-    return table(header, rows, right=frozenset({5, 6, 7}))
+    return table(header, body, right=frozenset({5, 6, 7}))
 
 
 def rollups_text(rollups: Sequence[Rollup]) -> str:
     """An aligned table of roll-ups: counts by status and mean progress."""
-    rows = [
+    body = [
         [
             r.key,
             r.name_zh,
@@ -155,7 +169,7 @@ def rollups_text(rollups: Sequence[Rollup]) -> str:
         "最差状态 worst",
     ]
     n = len(Status)
-    return table(header, rows, right=frozenset(range(2, n + 7)))
+    return table(header, body, right=frozenset(range(2, n + 7)))
 
 
 def rollup_text(rollup: Rollup) -> str:
@@ -171,9 +185,9 @@ def money_text(money: Sequence[MoneyResult]) -> str:
     """An aligned table of investment completion, in 亿元."""
 
     def yi(q: Quantity | None) -> str:
-        return "-" if q is None else _records.text_value(_records.yi_yuan(q))
+        return "-" if q is None else rows.text_value(rows.yi_yuan(q))
 
-    rows = [
+    body = [
         [
             m.subject,
             yi(m.completed),
@@ -194,7 +208,7 @@ def money_text(money: Sequence[MoneyResult]) -> str:
         "时间进度 time",
         "差距 gap (pp)",
     ]
-    return table(header, rows, right=frozenset({1, 3, 4, 5, 6}))
+    return table(header, body, right=frozenset({1, 3, 4, 5, 6}))
 
 
 def assessment_head(a: Assessment) -> str:
@@ -226,36 +240,9 @@ def deadline_status_line(st: DeadlineStatus) -> str:
     return ", ".join(parts)
 
 
-def deadline_status_cells(st: DeadlineStatus, *, not_received: str) -> list[str]:
-    """One deadline status as the cells of a table row (text and HTML views share it)."""
-    return [
-        st.deadline.due.isoformat(),
-        st.last_day.isoformat(),
-        report_label(st.status),
-        st.deadline.obligation,
-        st.deadline.category or "-",
-        st.deadline.department.name_zh,
-        st.deadline.period.label,
-        not_received if st.received is None else st.received.isoformat(),
-        str(st.days_late),
-    ]
-
-
 def deadline_statuses_text(statuses: Sequence[DeadlineStatus]) -> str:
     """An aligned table of deadline statuses."""
-    rows = [deadline_status_cells(st, not_received="-") for st in statuses]
-    header = [
-        "截止 due",
-        "最后一天 last day",
-        "状态 status",
-        "事项 obligation",
-        "工程 category",
-        "报送单位 department",
-        "期间 period",
-        "收到 received",
-        "逾期天数 days",
-    ]
-    return table(header, rows, right=frozenset({8}))
+    return view_table([rows.deadline_status_record(st) for st in statuses], DEADLINE_STATUS_VIEW)
 
 
 def tally_line(t: Tally) -> str:
@@ -273,32 +260,7 @@ def _float(x: Fraction | None) -> float | None:
 
 def laggards_text(laggards: Sequence[Laggard]) -> str:
     """An aligned table of the departments that lag, the one lagging most first."""
-    rows = [
-        [
-            str(lg.rank),
-            lg.department.name_zh,
-            lg.department.name_en,
-            str(lg.tally.expected),
-            str(lg.tally.on_time),
-            str(lg.tally.late),
-            str(lg.tally.missing),
-            percent(_float(lg.tally.on_time_rate)),
-            percent(_float(lg.tally.score)),
-        ]
-        for lg in laggards
-    ]
-    header = [
-        "名次 rank",
-        "报送单位",
-        "department",
-        "应报 expected",
-        "按时 on time",
-        "迟报 late",
-        "未报 missing",
-        "按时率 on-time rate",
-        "得分 score",
-    ]
-    return table(header, rows, right=frozenset({0, 3, 4, 5, 6, 7, 8}))
+    return view_table([rows.laggard_record(lg) for lg in laggards], LAGGARD_VIEW)
 
 
 def compliance_head(c: Compliance) -> str:
@@ -315,3 +277,8 @@ def compliance_text(c: Compliance) -> str:
     if not c.laggards:
         return compliance_head(c) + "\nNo department lags." + found
     return compliance_head(c) + "\n" + laggards_text(c.laggards) + found
+
+
+def findings_text(findings: Sequence[Finding]) -> str:
+    """An aligned table of consistency findings: severity, rule, place, problem."""
+    return view_table([rows.finding_record(f) for f in findings], FINDING_VIEW)

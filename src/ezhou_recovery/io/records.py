@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
 from ezhou_recovery.display.rows import SHARE_COLUMNS, Record, json_value, share_value, text_value
 from ezhou_recovery.io._reading import escape_formula
@@ -14,7 +14,7 @@ from ezhou_recovery.io._reading import escape_formula
 FORMATS = ("text", "json", "csv")
 
 
-def to_json_data(value: Any) -> Any:
+def to_json_data(value: object) -> object:
     """``value`` (records, lists and dicts of them) with dates and Decimals as exact text, and
     rates and shares (:data:`~ezhou_recovery.display.rows.SHARE_COLUMNS`) as text to four places."""
     if isinstance(value, Mapping):
@@ -27,7 +27,7 @@ def to_json_data(value: Any) -> Any:
     return json_value(value)
 
 
-def write_json(value: Any, out: TextIO) -> None:
+def write_json(value: object, out: TextIO) -> None:
     """Write ``value`` as indented UTF-8 JSON (Chinese kept as is), ending with a newline."""
     json.dump(to_json_data(value), out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -48,5 +48,5 @@ def write_csv(rows: Sequence[Record], columns: Sequence[str], out: TextIO) -> No
         )
 
 
-def _cell(value: Any) -> str:
+def _cell(value: object) -> str:
     return escape_formula(value) if isinstance(value, str) else text_value(value)
