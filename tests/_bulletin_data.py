@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import ezhou_recovery as er
-from ezhou_recovery.bulletin.contents import Bulletin, bulletin
+from ezhou_recovery.bulletins.contents import Bulletin, bulletin
 
 Q1 = date(2021, 3, 31)
 Q2 = date(2021, 6, 30)

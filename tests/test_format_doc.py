@@ -104,12 +104,12 @@ def test_every_field_of_the_example_is_documented() -> None:
 
 
 def test_doc_lists_every_chinese_unit_word() -> None:
-    from ezhou_recovery.units import _ZH_UNITS
+    from ezhou_recovery.units._registry import ZH_UNITS
 
     text = FORMAT_DOC.read_text(encoding="utf-8")
     section = text.split("### Units 单位", 1)[1].split("\n## ", 1)[0]
     listed = dict(re.findall(r"\| ([^|`\s]+) \| `([^`]+)` ", section))
-    assert listed == _ZH_UNITS
+    assert listed == ZH_UNITS
 
 
 def _section(text: str, heading: str) -> str:

@@ -15,7 +15,7 @@ import pint
 import pytest
 
 import ezhou_recovery
-from ezhou_recovery import units
+from ezhou_recovery.units._registry import new_registry
 
 INIT = Path(ezhou_recovery.__file__)
 
@@ -64,7 +64,7 @@ def test_each_name_comes_from_its_module() -> None:
 
 
 def test_a_submodule_does_not_hide_the_function_of_the_same_name() -> None:
-    importlib.import_module("ezhou_recovery.bulletin.contents")
+    importlib.import_module("ezhou_recovery.bulletins.contents")
     from ezhou_recovery import bulletin
 
     assert isinstance(bulletin, types.FunctionType)
@@ -120,7 +120,7 @@ def test_the_registry_is_built_without_a_usable_cache_folder(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(pint, "UnitRegistry", no_cache)
-    registry = units._new_registry()
+    registry = new_registry()
     assert calls == [":auto:", None]
     assert registry.Quantity(1, "km").to("m").magnitude == 1000
 

@@ -77,7 +77,7 @@ if TYPE_CHECKING:  # pragma: no cover - the same names, loaded lazily by __getat
         validate,
         validate_observations,
     )
-    from ezhou_recovery.bulletin.contents import Bulletin, BulletinHeader, bulletin
+    from ezhou_recovery.bulletins.contents import Bulletin, BulletinHeader, bulletin
     from ezhou_recovery.display.frames import observations_frame, submissions_frame
     from ezhou_recovery.drafting import (
         Draft,
@@ -215,8 +215,8 @@ _LAZY: dict[str, str] = {
     "BATCH_MIN_OBSERVATIONS": "analysis.attainment",
     "Baseline": "model.targets",
     "BaselineQualifier": "model.targets",
-    "Bulletin": "bulletin.contents",
-    "BulletinHeader": "bulletin.contents",
+    "Bulletin": "bulletins.contents",
+    "BulletinHeader": "bulletins.contents",
     "CHINA_TIME": "evidence.submissions",
     "CalendarUnavailableError": "analysis.calendar",
     "Category": "model.programme",
@@ -288,7 +288,7 @@ _LAZY: dict[str, str] = {
     "YearResult": "analysis.attainment",
     "assess": "analysis.attainment",
     "assess_investment": "analysis.investment",
-    "bulletin": "bulletin.contents",
+    "bulletin": "bulletins.contents",
     "compliance": "analysis.compliance",
     "earned_schedule": "analysis.schedule",
     "example_investment_reports": "examples",

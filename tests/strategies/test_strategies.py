@@ -179,3 +179,31 @@ def test_world_strategies_shrink_to_small_readable_examples() -> None:
         f"{report.obligation}/{report.category or '-'}/{report.department}/{report.period}"
     ]
     assert report.submitted_at == deadline.due  # on its due day
+
+
+#: Functions of the private modules that build strategies for the others, not for users.
+INTERNAL_HELPERS = {"memo", "decimal_magnitudes", "department_pools"}
+
+
+def test_all_lists_every_public_strategy_and_nothing_else() -> None:
+    # The package re-exports its private modules' public names: __all__ is the whole list.
+    import importlib
+    import inspect
+    import pkgutil
+
+    import ezhou_recovery.strategies as package
+
+    submodules = {info.name for info in pkgutil.iter_modules(package.__path__)}
+    exported = {n for n in vars(package) if not n.startswith("_")} - submodules - {"annotations"}
+    assert set(package.__all__) == exported
+    functions = set()
+    for name in submodules - {"_plugin"}:  # _plugin: the entry point's hook
+        module = importlib.import_module(f"{package.__name__}.{name}")
+        functions |= {
+            n
+            for n, value in vars(module).items()
+            if inspect.isfunction(value) and value.__module__ == module.__name__
+        }
+    public = {n for n in functions if not n.startswith("_")} - INTERNAL_HELPERS
+    assert public <= set(package.__all__)
+    assert functions >= INTERNAL_HELPERS

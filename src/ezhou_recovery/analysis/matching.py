@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
+from ezhou_recovery.analysis._submission_keys import programme_keys, unknown_part
 from ezhou_recovery.errors import UnmatchedSubmissionError
 from ezhou_recovery.evidence.submissions import Submission
 from ezhou_recovery.model.obligations import Deadline, OwedPer, ReporterScope
@@ -54,7 +55,7 @@ class DeadlineMatcher:
     """
 
     def __init__(self, programme: Programme, deadlines: Sequence[Deadline]) -> None:
-        self._known = _known(programme)
+        self._known = programme_keys(programme)
         # (obligation, department, period label) -> deadline positions; the period key None stands
         # for a duty due once, whose single period need not be named.
         index: dict[tuple[str, str, str | None], list[int]] = {}
@@ -111,32 +112,10 @@ class DeadlineMatcher:
         return _unmatched(index, submission, *self._known)
 
 
-def _known(programme: Programme) -> tuple[set[str], set[str], set[str]]:
-    """The keys of the programme's duties, departments and categories."""
-    return (
-        {o.key for o in programme.obligations},
-        {d.key for d in programme.departments},
-        {c.key for c in programme.categories},
-    )
-
-
-def _unknown_part(
-    s: Submission, obligations: set[str], departments: set[str], categories: set[str]
-) -> tuple[str, str] | None:
-    """The field of ``s`` that names nothing of the programme, and the problem; None if none."""
-    if s.obligation not in obligations:
-        return "obligation", f"unknown duty (known: {', '.join(sorted(obligations))})"
-    if s.department not in departments:
-        return "department", "unknown department"
-    if s.category is not None and s.category not in categories:
-        return "category", "unknown category"
-    return None
-
-
 def _unmatched(
     i: int, s: Submission, obligations: set[str], departments: set[str], categories: set[str]
 ) -> UnmatchedSubmissionError:
-    unknown = _unknown_part(s, obligations, departments, categories)
+    unknown = unknown_part(s, obligations, departments, categories)
     if unknown is not None:
         return UnmatchedSubmissionError(i, s, *unknown)
     if s.period is not None and not _is_period_label(s.period):

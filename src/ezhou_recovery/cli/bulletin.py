@@ -21,7 +21,7 @@ from ezhou_recovery.cli.results import assessment, compliance_check
 from ezhou_recovery.errors import LoadError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ezhou_recovery.bulletin.contents import Bulletin
+    from ezhou_recovery.bulletins.contents import Bulletin
 
 #: ``bulletin --format``: the renderings.
 BULLETIN_FORMATS = ("html", "docx", "md", "json")
@@ -29,7 +29,7 @@ BULLETIN_FORMATS = ("html", "docx", "md", "json")
 
 def _previous(paths: Sequence[str]) -> Bulletin | tuple[Assessment, Compliance] | None:
     """The previous results: one bulletin document, or an assessment and a compliance document."""
-    from ezhou_recovery.bulletin.contents import Bulletin
+    from ezhou_recovery.bulletins.contents import Bulletin
     from ezhou_recovery.io.json.documents import from_data
     from ezhou_recovery.io.programme_files import parse_data
 
@@ -71,7 +71,7 @@ def _previous(paths: Sequence[str]) -> Bulletin | tuple[Assessment, Compliance] 
 
 def run_bulletin(args: argparse.Namespace, out: TextIO) -> int:
     """``bulletin``: write the bulletin as of ``--as-of`` to ``--output``."""
-    from ezhou_recovery.bulletin.contents import BulletinHeader, bulletin
+    from ezhou_recovery.bulletins.contents import BulletinHeader, bulletin
     from ezhou_recovery.io.json.documents import to_json
 
     plan = programme(args)

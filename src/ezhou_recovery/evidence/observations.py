@@ -28,10 +28,10 @@ import pint
 
 from ezhou_recovery._core import validators as v
 from ezhou_recovery.errors import UnitError
+from ezhou_recovery.evidence._values import FALSE_WORDS, TRUE_WORDS, exact_quantity
 from ezhou_recovery.model.projects import _money
 from ezhou_recovery.model.targets import Target, TargetKind
 from ezhou_recovery.units import (
-    Q_,
     Quantity,
     format_quantity,
     held_magnitude_problem,
@@ -141,8 +141,6 @@ _LEVEL_ZH: Final = {
     QualitativeLevel.BASICALLY_ACHIEVED: "基本完成",
     QualitativeLevel.ACHIEVED: "已完成",
 }
-_TRUE: Final = frozenset({"true", "yes", "done", "1", "是", "已完成", "完成"})
-_FALSE: Final = frozenset({"false", "no", "not done", "0", "否", "未完成"})
 
 
 def _observed_value(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -226,9 +224,9 @@ def read_value(target: Target, value: Any) -> Quantity | bool | QualitativeLevel
             return value
         if isinstance(value, str):
             word = value.strip().lower()
-            if word in _TRUE:
+            if word in TRUE_WORDS:
                 return True
-            if word in _FALSE:
+            if word in FALSE_WORDS:
                 return False
         raise UnitError(value, f"{target.key}: a milestone's value is true (done) or false")
     if target.kind is TargetKind.QUALITATIVE:
@@ -246,7 +244,7 @@ def read_value(target: Target, value: Any) -> Quantity | bool | QualitativeLevel
     else:
         unit = target.reporting_unit
         q = quantity_in(
-            _exact(value),
+            exact_quantity(value),
             target.unit,
             what=target.key,
             unit_text=None if unit is None else unit.text,
@@ -334,18 +332,6 @@ def _ratio(number: Decimal) -> str:
     return f"{number:,.0f}" if number >= 10 else f"{number:.3g}"
 
 
-def _exact(value: Any) -> Any:
-    """A quantity with a whole or float magnitude as the same quantity with a Decimal magnitude
-    (so that unit conversions are exact); anything else unchanged."""
-    if isinstance(value, pint.Quantity) and isinstance(value.magnitude, int | float):
-        magnitude = value.magnitude
-        if isinstance(magnitude, bool) or not math.isfinite(magnitude):
-            return value
-        number = Decimal(magnitude) if isinstance(magnitude, int) else Decimal(repr(magnitude))
-        return Q_(number, value.units) if value._REGISTRY is ureg else value
-    return value
-
-
 @attrs.frozen
 class InvestmentReport:
     """Investment completed for a category or a project, cumulative from the programme start.
@@ -402,6 +388,9 @@ def normalised(target: Target, o: Observation) -> Observation:
         raise v.fail(o, "value", value, f"a {target.kind.value} target's value is a quantity")
     unit = target.reporting_unit
     converted = quantity_in(
-        _exact(value), target.unit, what=target.key, unit_text=None if unit is None else unit.text
+        exact_quantity(value),
+        target.unit,
+        what=target.key,
+        unit_text=None if unit is None else unit.text,
     )
     return o if converted is value else attrs.evolve(o, value=converted)

@@ -21,7 +21,8 @@ from ezhou_recovery.evidence.observations import (
     Quality,
     read_value,
 )
-from ezhou_recovery.units import Qualifier, _split_qualifier, is_money, money, parse_quantity
+from ezhou_recovery.units import Qualifier, is_money, money, parse_quantity
+from ezhou_recovery.units._parsing import split_qualifier
 
 if TYPE_CHECKING:  # pragma: no cover
     from ezhou_recovery.model.programme import Programme
@@ -115,7 +116,7 @@ def as_of_date(value: Any) -> date:
 def estimate_word(value: Any) -> tuple[Any, bool]:
     """A reported value without 左右 (about), and whether it had it: ``80%左右`` is an estimate."""
     if isinstance(value, str):
-        bare, qualifier, _ = _split_qualifier(value)
+        bare, qualifier, _ = split_qualifier(value)
         if qualifier is Qualifier.ABOUT:
             return bare.strip(), True
     return value, False

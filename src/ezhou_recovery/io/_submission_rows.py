@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ezhou_recovery._core.dates import ascii_digits, check_in_range, read_date
 from ezhou_recovery._core.problems import FieldProblem
-from ezhou_recovery.analysis.matching import _known, _unknown_part
+from ezhou_recovery.analysis._submission_keys import programme_keys, unknown_part
 from ezhou_recovery.errors import InvariantError
 from ezhou_recovery.evidence.submissions import Submission, china_day
 
@@ -73,7 +73,7 @@ def submission(entry: Mapping[str, Any], programme: Programme | None = None) -> 
 
 
 def _check_against(submission: Submission, programme: Programme) -> None:
-    unknown = _unknown_part(submission, *_known(programme))
+    unknown = unknown_part(submission, *programme_keys(programme))
     if unknown is not None:
         field, problem = unknown
         raise FieldProblem(field, problem, getattr(submission, field))

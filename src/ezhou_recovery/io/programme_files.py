@@ -20,7 +20,8 @@ from ezhou_recovery.errors import LoadError, UnitError
 from ezhou_recovery.io._reading import decode_text, read_bytes
 from ezhou_recovery.io.json import _converter
 from ezhou_recovery.model.programme import Programme
-from ezhou_recovery.units import Qualifier, _split_qualifier, parse_quantity, share
+from ezhou_recovery.units import Qualifier, parse_quantity, share
+from ezhou_recovery.units._parsing import split_qualifier
 from ezhou_recovery.units.reporting import reporting_unit_of
 
 __all__ = [
@@ -176,7 +177,7 @@ def _qualified_values(body: dict[str, Any], source: str) -> None:
             value = target.get("value") if isinstance(target, dict) else None
             if not isinstance(value, str):
                 continue
-            bare, qualifier, word = _split_qualifier(value)
+            bare, qualifier, word = split_qualifier(value)
             if qualifier is None:
                 continue
             target["value"] = bare.strip()

@@ -29,6 +29,8 @@ from ezhou_recovery.units import (
     parse_unit,
     ureg,
 )
+from ezhou_recovery.units._parsing import normalise
+from ezhou_recovery.units._registry import ZH_UNITS
 
 __all__ = ["MULTIPLIERS", "ReportingUnit", "reporting_unit_of"]
 
@@ -143,15 +145,11 @@ class ReportingUnit:
 
 
 def _normal(text: str) -> str:
-    from ezhou_recovery.units import _normalise
-
-    return _normalise(text).strip()
+    return normalise(text).strip()
 
 
 def _plain_unit_word(word: str) -> bool:
-    from ezhou_recovery.units import _ZH_UNITS
-
-    return word in _ZH_UNITS
+    return word in ZH_UNITS
 
 
 def _unit(word: str, text: str) -> pint.Unit:

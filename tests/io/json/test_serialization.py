@@ -21,7 +21,8 @@ from ezhou_recovery.io.json.documents import (
     document_formats,
     register_format,
 )
-from ezhou_recovery.units import _ZH_UNITS, COUNTED_THINGS
+from ezhou_recovery.units import COUNTED_THINGS
+from ezhou_recovery.units._registry import ZH_UNITS
 
 SAMPLE = Path(__file__).parents[3] / "docs" / "examples" / "small_programme.toml"
 
@@ -129,7 +130,7 @@ def test_money_is_exact_text(sample: er.Programme) -> None:
 
 
 UNIT_EXPRESSIONS = sorted(
-    {*_ZH_UNITS.values(), *COUNTED_THINGS, "m**2/person", "km_per_km2", "m**2/person/year", "1/km"}
+    {*ZH_UNITS.values(), *COUNTED_THINGS, "m**2/person", "km_per_km2", "m**2/person/year", "1/km"}
 )
 
 

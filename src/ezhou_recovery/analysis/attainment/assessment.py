@@ -9,18 +9,14 @@ import importlib.util
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ezhou_recovery._core.arguments import check_type
-from ezhou_recovery.analysis.attainment._attainment import (
-    BATCH_MIN_OBSERVATIONS,
-    Assessment,
-    Rollup,
-    Thresholds,
-    _assess_target,
-    _group,
-    _worst_first,
-)
+from ezhou_recovery.analysis.attainment._results import Assessment
+from ezhou_recovery.analysis.attainment._rollups import rollups
+from ezhou_recovery.analysis.attainment._rules import result_for
+from ezhou_recovery.analysis.attainment._selection import group_by_target, select
+from ezhou_recovery.analysis.attainment._thresholds import Thresholds
 from ezhou_recovery.analysis.investment import assess_investment
 from ezhou_recovery.errors import InvariantError
 from ezhou_recovery.evidence.observations import (
@@ -28,13 +24,16 @@ from ezhou_recovery.evidence.observations import (
     InvestmentReport,
     Observation,
 )
-from ezhou_recovery.model.targets import Target
 
 if TYPE_CHECKING:  # pragma: no cover
     from ezhou_recovery.evidence.table import ObservationTable
     from ezhou_recovery.model.programme import Programme
 
-__all__ = ["assess"]
+__all__ = ["BATCH_MIN_OBSERVATIONS", "assess"]
+
+#: From this many observations (in a sequence), :func:`assess` takes the columnar path
+#: (:mod:`ezhou_recovery.evidence.table`, when numpy is installed); the results are the same.
+BATCH_MIN_OBSERVATIONS: Final = 20_000
 
 
 def assess(
@@ -83,66 +82,27 @@ def assess(
     else:
         if not isinstance(observations, Iterable):  # a table, assessed object by object
             observations = [observations.observation(i) for i in range(len(observations))]
-        by_target = _group(programme, observations)
+        by_target = group_by_target(programme, observations)
         results = tuple(
-            _assess_target(programme, t, by_target.get(t.key, ()), as_of, th)
+            result_for(
+                programme, t, select(programme, t, by_target.get(t.key, ()), as_of), as_of, th
+            )
             for t in programme.targets
         )
-    by_key = {r.target.key: r for r in results}
-
-    def rollup(scope: str, key: str, zh: str, en: str, targets: Iterable[Target]) -> Rollup:
-        return Rollup(scope, key, zh, en, _worst_first(by_key[t.key] for t in targets))
-
-    categories = tuple(
-        rollup("category", c.key, c.name_zh, c.name_en, c.targets) for c in programme.categories
-    )
-    officials = tuple(
-        rollup(
-            "official",
-            o.name_en,
-            o.name_zh,
-            o.name_en,
-            (
-                t
-                for c in programme.categories
-                if c.leader == o
-                for t in c.targets
-                if include_strive or not t.strive
-            ),
-        )
-        for o in programme.officials
-    )
-    departments: dict[str, Rollup] = {}
-    for c in programme.categories:
-        for d in c.lead_departments:
-            if d.key not in departments:
-                targets = [
-                    t
-                    for cc in programme.categories
-                    if any(dd.key == d.key for dd in cc.lead_departments)
-                    for t in cc.targets
-                    if include_strive or not t.strive
-                ]
-                departments[d.key] = rollup("department", d.key, d.name_zh, d.name_en, targets)
-    overall = rollup(
-        "programme", programme.key, programme.title_zh, programme.title_en, programme.targets
-    )
+    groups = rollups(programme, results, include_strive=include_strive)
     money, money_total = assess_investment(programme, investment, annual_plans, as_of)
     return Assessment(
         programme=programme.key,
         as_of=as_of,
         thresholds=th,
         results=results,
-        overall=overall,
-        categories=categories,
-        officials=officials,
-        departments=tuple(departments.values()),
+        overall=groups.overall,
+        categories=groups.categories,
+        officials=groups.officials,
+        departments=groups.departments,
         money=money,
         money_total=money_total,
-        districts=tuple(
-            rollup("district", d.key, d.name_zh, d.name_en, programme.district_targets(d.key))
-            for d in programme.districts
-        ),
+        districts=groups.districts,
     )
 
 

@@ -18,16 +18,10 @@ from datetime import date
 
 import numpy as np
 
-from ezhou_recovery._core import validators as v
-from ezhou_recovery.analysis.attainment._attainment import (
-    MAX_FALLS_NAMED,
-    TargetResult,
-    Thresholds,
-    _result,
-    _Selection,
-    _show,
-    _year_span,
-)
+from ezhou_recovery.analysis.attainment._results import TargetResult
+from ezhou_recovery.analysis.attainment._rules import result_for
+from ezhou_recovery.analysis.attainment._selection import Selection, disagreement, year_span
+from ezhou_recovery.analysis.attainment._thresholds import MAX_FALLS_NAMED, Thresholds
 from ezhou_recovery.evidence.observations import Observation
 from ezhou_recovery.evidence.table import ObservationTable, SortedRows
 from ezhou_recovery.model.targets import Target, TargetKind
@@ -71,14 +65,7 @@ def sorted_rows(table: ObservationTable) -> SortedRows:
                     and table.observation(kept_row).value == table.observation(row).value
                 )
             if not same:
-                kept, other = table.observation(kept_row), table.observation(row)
-                raise v.fail(
-                    other,
-                    "value",
-                    _show(other.value),
-                    f"disagrees with another observation of {other.as_of.isoformat()} "
-                    f"({_show(kept.value)})",
-                )
+                raise disagreement(table.observation(row), table.observation(kept_row))
         order, keys = order[~repeat], keys[~repeat]
     found = SortedRows(order, keys)
     table.sorted_rows.append(found)
@@ -119,7 +106,7 @@ def table_results(table: ObservationTable, as_of: date, th: Thresholds) -> tuple
         years: tuple[Observation | None, ...] = ()
         if target.kind is TargetKind.ANNUAL_RATE:
             found = []
-            for _, y_start, y_end in _year_span(programme, target, as_of):
+            for _, y_start, y_end in year_span(programme, target, as_of):
                 a = int(np.searchsorted(s.keys, codes[j] | y_start.toordinal(), "left"))
                 last = min(y_end.toordinal(), day)
                 b = int(np.searchsorted(s.keys, codes[j] | last, "right"))
@@ -132,7 +119,7 @@ def table_results(table: ObservationTable, as_of: date, th: Thresholds) -> tuple
             fall_count = len(where)
             falls = tuple((at(int(p) - 1), at(int(p))) for p in where[:MAX_FALLS_NAMED])
         begin = max(int(begins[j]), lo)
-        selection = _Selection(
+        selection = Selection(
             count=hi - lo,
             judged=at(cut - 1) if cut > lo else None,
             latest=at(hi - 1) if hi > lo else None,
@@ -142,5 +129,5 @@ def table_results(table: ObservationTable, as_of: date, th: Thresholds) -> tuple
             falls=falls,
             fall_count=fall_count,
         )
-        results.append(_result(programme, target, selection, as_of, th))
+        results.append(result_for(programme, target, selection, as_of, th))
     return tuple(results)

@@ -166,9 +166,9 @@ def _submissions(
     repeats (the objects are immutable). With ``programme``, each distinct value is checked once
     to name only the programme's duties, departments and categories, and the result is a
     :class:`~ezhou_recovery.SubmissionTable`."""
-    from ezhou_recovery.analysis.matching import _known, _unknown_part
+    from ezhou_recovery.analysis._submission_keys import programme_keys, unknown_part
 
-    known = None if programme is None else _known(programme)
+    known = None if programme is None else programme_keys(programme)
 
     if not csv:
         table = checked_columns(table, source, FIELDS, (), keep_dictionaries=True)
@@ -221,7 +221,7 @@ def _submissions(
             built = submission({k: v for k, v in row.items() if v is not None})
         except FieldProblem as exc:
             raise exc.at(source, where(i)) from None
-        unknown = _unknown_part(built, *known) if known is not None else None
+        unknown = unknown_part(built, *known) if known is not None else None
         if unknown is not None:
             field, problem = unknown
             raise LoadError(source, f"{where(i)}.{field}", problem, getattr(built, field))

@@ -18,7 +18,9 @@ from ezhou_recovery.errors import UnitError
 from ezhou_recovery.evidence.observations import QualitativeLevel, read_value
 from ezhou_recovery.evidence.table import QUANTITATIVE
 from ezhou_recovery.io._arrow.columns import dense_codes, pyarrow_module, unique_keys
-from ezhou_recovery.units import _normalise, _root_factor, magnitude_problem, parse_quantity
+from ezhou_recovery.units import magnitude_problem, parse_quantity
+from ezhou_recovery.units._conversion import root_factor
+from ezhou_recovery.units._parsing import normalise
 
 __all__ = [
     "SCALES",
@@ -170,7 +172,7 @@ class Units:
     def _scale(target: Any, unit: str) -> Scale | None:
         if unit:
             first = unit[0]
-            normal = _normalise(unit)
+            normal = normalise(unit)
             if (
                 not normal
                 or normal[0] in _JOINING
@@ -189,7 +191,7 @@ class Units:
         if q.units == target.unit:
             found: Scale = (multiplier, None)
         else:
-            found = (multiplier, (_root_factor(q.units), _root_factor(target.unit)))
+            found = (multiplier, (root_factor(q.units), root_factor(target.unit)))
         # The per-object reader's own reading of 1 must agree: a bare number is in the target's
         # reporting unit (1 for 50万千瓦 is 10000 kW), which parse_quantity does not know.
         one, factors = found

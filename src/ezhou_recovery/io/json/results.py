@@ -48,7 +48,7 @@ from ezhou_recovery.analysis.compliance import (
 from ezhou_recovery.analysis.duedates import DueConvention
 from ezhou_recovery.analysis.investment import AnnualMoneyResult, MoneyResult
 from ezhou_recovery.analysis.schedule import EarnedSchedule, MilestoneStatus, ScheduleStatus
-from ezhou_recovery.bulletin.contents import (
+from ezhou_recovery.bulletins.contents import (
     Bulletin,
     BulletinHeader,
     CallInEntry,

@@ -28,9 +28,8 @@ import attrs
 import pint
 
 from ezhou_recovery._core import validators as v
+from ezhou_recovery.evidence._values import FALSE_WORDS, TRUE_WORDS
 from ezhou_recovery.evidence.observations import (
-    _FALSE,
-    _TRUE,
     InvestmentReport,
     Observation,
     QualitativeLevel,
@@ -237,8 +236,8 @@ def file_schema(name: str) -> dict[str, Any]:
     if cls is Observation:
         words = sorted(
             {w for lv in QualitativeLevel for w in (lv.value, lv.name_en, lv.name_zh)}
-            | _TRUE
-            | _FALSE
+            | TRUE_WORDS
+            | FALSE_WORDS
         )
         entry["properties"]["value"] = {
             "anyOf": [

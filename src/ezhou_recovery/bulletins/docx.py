@@ -23,13 +23,13 @@ import io
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
-from ezhou_recovery.bulletin.contents import Bulletin
-from ezhou_recovery.bulletin.render import (
+from ezhou_recovery.bulletins.contents import Bulletin
+from ezhou_recovery.bulletins.sections import (
     Table,
     call_in_basis,
+    call_in_table,
     category_counts_line,
     category_table,
-    charts_png,
     counts_line,
     deadline_table,
     department_change_lines,
@@ -43,6 +43,7 @@ from ezhou_recovery.bulletin.render import (
     reporting_table,
     status_change_table,
     subtitle,
+    title_text,
 )
 from ezhou_recovery.display.labels import Lang, label
 
@@ -252,6 +253,26 @@ def _heading_text(level: int, index: int, title: str, lang: Lang) -> str:
     return title
 
 
+def charts_png(b: Bulletin, lang: Lang) -> list[tuple[str, bytes]]:
+    """(title, PNG bytes) of the bulletin's charts, for the Word document."""
+    try:
+        import matplotlib.pyplot as plt
+
+        from ezhou_recovery.display import charts
+    except ImportError:  # pragma: no cover - the charts extra is missing
+        return []
+    out = []
+    for title, fig in (
+        (label("chart_status", lang), charts.attainment_chart(b.assessment, lang=lang)),
+        (label("chart_investment", lang), charts.investment_chart(b.assessment, lang=lang)),
+    ):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight")
+        plt.close(fig)
+        out.append((title, buffer.getvalue()))
+    return out
+
+
 def bulletin_docx(
     b: Bulletin, lang: Lang = "zh", *, fonts: Mapping[str, str] = GB_FONTS
 ) -> Document:
@@ -297,10 +318,7 @@ def bulletin_docx(
     number = doc.add_paragraph(fields[1][1])
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
     number.paragraph_format.first_line_indent = Pt(0)
-    title = doc.add_paragraph(
-        label("bulletin_title", lang, programme=b.title_zh if lang == "zh" else b.title_en),
-        style="Title",
-    )
+    title = doc.add_paragraph(title_text(b, lang), style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     sub = doc.add_paragraph(subtitle(b, lang))
     sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -363,8 +381,6 @@ def bulletin_docx(
     heading("call-ins")
     doc.add_paragraph(call_in_basis(b, lang))
     if b.call_ins:
-        from ezhou_recovery.bulletin.render import call_in_table
-
         _table(doc, call_in_table(b, lang), body)
     else:
         doc.add_paragraph(label("no_call_ins", lang))

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 import ezhou_recovery as er
 from ezhou_recovery import strategies as ers
-from ezhou_recovery.bulletin.contents import DepartmentChangeKind, bulletin
-from ezhou_recovery.bulletin.render import outline
+from ezhou_recovery.bulletins.contents import DepartmentChangeKind, bulletin
+from ezhou_recovery.bulletins.sections import outline
 
 
 @st.composite

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from _bulletin_data import example_q2
-from ezhou_recovery.bulletin.render import outline
+from ezhou_recovery.bulletins.sections import outline
 
 CHROMIUM_ARGS = [
     "--headless",

@@ -13,13 +13,13 @@ docx = pytest.importorskip("docx", reason="python-docx is not installed (the bul
 from docx.oxml.ns import qn  # noqa: E402
 
 from _bulletin_data import example_q1, example_q2  # noqa: E402
-from ezhou_recovery.bulletin.docx import (  # noqa: E402
+from ezhou_recovery.bulletins.docx import (  # noqa: E402
     FALLBACK_FONTS,
     GB_FONTS,
     bulletin_docx,
     grid_values,
 )
-from ezhou_recovery.bulletin.render import outline  # noqa: E402
+from ezhou_recovery.bulletins.sections import outline  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -24,14 +24,14 @@ from _bulletin_data import (
     plan,
     results,
 )
-from ezhou_recovery.bulletin.contents import (
+from ezhou_recovery.bulletins.contents import (
     Bulletin,
     BulletinHeader,
     CallInBasis,
     DepartmentChangeKind,
     bulletin,
 )
-from ezhou_recovery.bulletin.render import outline, share
+from ezhou_recovery.bulletins.sections import outline, share
 from ezhou_recovery.display.labels import LABELS, label
 
 # Figures ----------------------------------------------------------------------------------------
@@ -344,7 +344,7 @@ def test_the_docs_worked_example_is_what_the_bulletin_says() -> None:
     assert "9.2亿元 added" in text
     five_g = next(c for c in b.changes.status_changes if c.key.endswith("base_stations_5g"))
     assert (five_g.before.status, five_g.after.status) == (er.Status.AT_RISK, er.Status.ON_TRACK)
-    from ezhou_recovery.bulletin.docx import grid_values
+    from ezhou_recovery.bulletins.docx import grid_values
 
     line_pitch, char_space = grid_values()
     assert f'w:linePitch="{line_pitch}" w:charSpace="{char_space}"' in text

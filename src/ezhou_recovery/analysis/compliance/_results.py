@@ -1,16 +1,10 @@
-"""Reporting compliance: which reports came in on time, late or not at all, and who lags.
-
-Pure computation over a programme, its submissions and a status date; see ``docs/compliance.md``
-for every definition with a worked example. Rates follow DHIS2 (expected reports as denominator,
-each expected report counted once) and the Chinese 按时报送率; the score follows a published rule
-that deducts one point per day late.
-"""
+"""What a compliance check gives: each deadline's status, the tallies by department, category and
+leading official, the departments that lag, and how reports are scored. Data only; their text,
+HTML and tables come from :mod:`ezhou_recovery.display`."""
 
 from __future__ import annotations
 
 import enum
-import sys
-from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -19,18 +13,12 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ezhou_recovery._core import validators as v
-from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery.analysis.duedates import DueConvention
-from ezhou_recovery.analysis.matching import DeadlineMatcher, match_submissions
-from ezhou_recovery.evidence.submissions import Submission
-from ezhou_recovery.model.obligations import Deadline, OwedPer, ReporterScope
+from ezhou_recovery.model.obligations import Deadline
 from ezhou_recovery.model.people import Department, Official
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from ezhou_recovery.evidence.submission_table import SubmissionTable
-    from ezhou_recovery.model.programme import Category, Programme
 
 __all__ = [
     "Compliance",
@@ -39,7 +27,6 @@ __all__ = [
     "ReportStatus",
     "ScoringRule",
     "Tally",
-    "compliance",
 ]
 
 
@@ -199,36 +186,6 @@ class Tally:
         return Fraction(self.points) / Fraction(self.max_points)
 
 
-def _tally(statuses: Iterable[DeadlineStatus], full_marks: Decimal) -> Tally:
-    counts = dict.fromkeys(ReportStatus, 0)
-    days_total = worst_late = worst_overdue = 0
-    points = Decimal(0)
-    for st in statuses:
-        counts[st.status] += 1
-        if st.status is ReportStatus.LATE:
-            days_total += st.days_late
-            worst_late = max(worst_late, st.days_late)
-        elif st.status is ReportStatus.MISSING:
-            worst_overdue = max(worst_overdue, st.days_late)
-        if st.points is not None:
-            points += st.points
-    expected = (
-        counts[ReportStatus.ON_TIME] + counts[ReportStatus.LATE] + counts[ReportStatus.MISSING]
-    )
-    return Tally(
-        expected=expected,
-        on_time=counts[ReportStatus.ON_TIME],
-        late=counts[ReportStatus.LATE],
-        missing=counts[ReportStatus.MISSING],
-        not_yet_due=counts[ReportStatus.NOT_YET_DUE],
-        days_late_total=days_total,
-        worst_days_late=worst_late,
-        worst_days_overdue=worst_overdue,
-        points=points,
-        max_points=full_marks * expected,
-    )
-
-
 @attrs.frozen
 class Laggard:
     """A department that lags, with its tally: a candidate for 约谈问责.
@@ -373,255 +330,3 @@ class Compliance:
         from ezhou_recovery.display.frames import laggards_frame
 
         return laggards_frame(self.laggards)
-
-
-def _status(
-    deadline: Deadline,
-    received: list[Submission],
-    as_of: date,
-    last: date,
-    scoring: ScoringRule,
-) -> DeadlineStatus:
-    known = [d for d in (s.received_on for s in received) if d <= as_of]
-    # A report cannot answer a period that has not begun (when the deadline lies in the period;
-    # a duty due before its period asks for a report before it).
-    begins = deadline.period.start
-    early = begins <= last
-    premature = tuple(sorted(d for d in known if early and d < begins))
-    days = [d for d in known if not (early and d < begins)]
-    return _classified(
-        deadline, last, min(days) if days else None, len(days), premature, as_of, scoring
-    )
-
-
-def _classified(
-    deadline: Deadline,
-    last: date,
-    first: date | None,
-    count: int,
-    premature: tuple[date, ...],
-    as_of: date,
-    scoring: ScoringRule,
-) -> DeadlineStatus:
-    """A deadline's status from its first counted report (``count`` of them, known by ``as_of``)."""
-    if first is not None:
-        late = max(0, (first - last).days)
-        status = ReportStatus.LATE if late else ReportStatus.ON_TIME
-        return DeadlineStatus(
-            deadline,
-            last,
-            status,
-            first,
-            late,
-            count - 1,
-            scoring.points(status, late),
-            premature,
-        )
-    if as_of > last:
-        overdue = (as_of - last).days
-        return DeadlineStatus(
-            deadline,
-            last,
-            ReportStatus.MISSING,
-            None,
-            overdue,
-            0,
-            scoring.points(ReportStatus.MISSING),
-            premature,
-        )
-    return DeadlineStatus(deadline, last, ReportStatus.NOT_YET_DUE, premature=premature)
-
-
-def _columnar_statuses(
-    programme: Programme,
-    table: SubmissionTable,
-    deadlines: Sequence[Deadline],
-    lasts: list[date],
-    as_of: date,
-    scoring: ScoringRule,
-) -> tuple[DeadlineStatus, ...] | None:
-    """The statuses of ``deadlines`` from a table, as :func:`_status` gives them from objects;
-    None when a row answers no deadline (the per-object path then names it)."""
-    import numpy as np
-
-    match = DeadlineMatcher(programme, deadlines)
-    found = [match(*fields) for fields in table.fields]
-    if any(f is None for f in found):
-        return None
-    answers = [f for f in found if f is not None]
-    counts = np.array([len(f) for f in answers], np.int64)
-    offsets = np.concatenate([[0], np.cumsum(counts)])
-    flat = np.array([x for f in answers for x in f], np.int64)
-    known = table.day <= as_of.toordinal()
-    key = table.key[known]
-    day = table.day[known]
-    # One pair per (row, deadline it answers).
-    per_row = counts[key]
-    total = int(per_row.sum())
-    ends = np.cumsum(per_row)
-    within = np.arange(total, dtype=np.int64) - np.repeat(ends - per_row, per_row)
-    deadline_of = flat[np.repeat(offsets[key], per_row) + within]
-    day_of = np.repeat(day, per_row)
-    begins = np.array([d.period.start.toordinal() for d in deadlines], np.int64)
-    early = begins <= np.array([x.toordinal() for x in lasts], np.int64)
-    premature = early[deadline_of] & (day_of < begins[deadline_of])
-    counted = ~premature
-    count = np.bincount(deadline_of[counted], minlength=len(deadlines))
-    first = np.full(len(deadlines), np.iinfo(np.int64).max, np.int64)
-    np.minimum.at(first, deadline_of[counted], day_of[counted])
-    early_days: dict[int, list[date]] = {}
-    for d, x in zip(deadline_of[premature].tolist(), day_of[premature].tolist(), strict=True):
-        early_days.setdefault(d, []).append(date.fromordinal(x))
-    return tuple(
-        _classified(
-            d,
-            lasts[i],
-            date.fromordinal(int(first[i])) if count[i] else None,
-            int(count[i]),
-            tuple(sorted(early_days.get(i, ()))),
-            as_of,
-            scoring,
-        )
-        for i, d in enumerate(deadlines)
-    )
-
-
-def _as_table(programme: Programme, submissions: object) -> SubmissionTable | None:
-    """The submissions as a table of this programme's, or None for the per-object path."""
-    module = sys.modules.get("ezhou_recovery.evidence.submission_table")
-    if module is None or not isinstance(submissions, module.SubmissionTable):
-        return None
-    table: SubmissionTable = submissions
-    same = table.programme is programme or table.programme == programme
-    return table if same else None
-
-
-def _lag_order(tally: Tally) -> tuple[object, ...]:
-    score = tally.score if tally.score is not None else Fraction(1)
-    on_time = tally.on_time_rate if tally.on_time_rate is not None else Fraction(1)
-    return (score, -tally.missing, on_time, -tally.worst_days_overdue, -tally.worst_days_late)
-
-
-def compliance(
-    programme: Programme,
-    submissions: Iterable[Submission],
-    as_of: date,
-    convention: DueConvention | None = None,
-    scoring: ScoringRule | None = None,
-) -> Compliance:
-    """Reporting compliance of ``programme`` on ``as_of``.
-
-    Every deadline of the programme is classified. A deadline counts once however many
-    submissions answer it: the earliest received on or before ``as_of`` decides, the rest are
-    resubmissions. Submissions received after ``as_of`` are ignored (not yet known).
-
-    Args:
-        programme: The programme.
-        submissions: Reports received: objects, or a
-            :class:`~ezhou_recovery.SubmissionTable` of this programme's (columns, read by
-            ``load_submissions(path, programme, columnar=True)``), which gives the same result
-            faster for many submissions.
-        as_of: The status date.
-        convention: How due dates are read; the default convention when None.
-        scoring: How reports are scored; the default rule when None.
-
-    Raises:
-        TypeError: ``programme`` is not a :class:`~ezhou_recovery.Programme`, or ``as_of`` not a
-            date.
-        UnmatchedSubmissionError: A submission names a duty, department, category or period the
-            programme does not owe.
-    """
-    from ezhou_recovery.model.programme import Programme
-
-    check_type(programme, Programme, function="compliance", name="programme")
-    check_type(as_of, date, function="compliance", name="as_of")
-    convention = convention or DueConvention()
-    scoring = scoring or ScoringRule()
-    deadlines = programme.deadlines()
-    last_days: dict[date, date] = {}
-    for d in deadlines:
-        if d.due not in last_days:
-            last_days[d.due] = convention.last_on_time_day(d.due)
-    lasts = [last_days[d.due] for d in deadlines]
-    found = None
-    table = _as_table(programme, submissions)
-    if table is not None:  # the columnar path: the same statuses, found with numpy
-        found = _columnar_statuses(programme, table, deadlines, lasts, as_of, scoring)
-    if found is None:
-        matched = match_submissions(programme, submissions, deadlines)
-        found = tuple(
-            _status(d, matched[d.key], as_of, last, scoring)
-            for d, last in zip(deadlines, lasts, strict=True)
-        )
-    statuses = found
-
-    def group(key: Callable[[DeadlineStatus], str | None]) -> dict[str, list[DeadlineStatus]]:
-        groups: dict[str, list[DeadlineStatus]] = {}
-        for st in statuses:
-            k = key(st)
-            if k is not None:
-                groups.setdefault(k, []).append(st)
-        return groups
-
-    full = scoring.full_marks
-    per_dept = group(lambda st: st.deadline.department.key)
-    by_department = tuple((d, _tally(per_dept.get(d.key, ()), full)) for d in programme.departments)
-    # A department's report owed per department (not per category) counts in each category it
-    # leads, and once for an official leading several of them.
-    per_department = {
-        o.key
-        for o in programme.obligations
-        if o.owed_per is OwedPer.DEPARTMENT and o.reporters is ReporterScope.LEAD_DEPARTMENTS
-    }
-    leads: dict[str, list[str]] = {}
-    for c in programme.categories:
-        for x in c.lead_departments:
-            leads.setdefault(x.key, []).append(c.key)
-    per_cat: dict[str, list[DeadlineStatus]] = {}
-    for st in statuses:
-        d = st.deadline
-        if d.category is not None:
-            per_cat.setdefault(d.category, []).append(st)
-        elif d.obligation in per_department:
-            for k in leads.get(d.department.key, ()):
-                per_cat.setdefault(k, []).append(st)
-    by_category = tuple((c.key, _tally(per_cat.get(c.key, ()), full)) for c in programme.categories)
-    leaders: dict[Official, dict[int, DeadlineStatus]] = {}
-    for c in programme.categories:
-        if c.leader is None:
-            continue  # the plan names no leader: compliance lists the category as unassigned
-        mine = leaders.setdefault(c.leader, {})
-        for st in per_cat.get(c.key, ()):
-            mine.setdefault(id(st), st)
-    by_official = tuple((o, _tally(sts.values(), full)) for o, sts in leaders.items())
-    lagging = [(d, t) for d, t in by_department if t.late or t.missing]
-    lagging.sort(key=lambda dt: (_lag_order(dt[1]), dt[0].key))
-    laggards = tuple(Laggard(i + 1, d, t) for i, (d, t) in enumerate(lagging))
-    return Compliance(
-        as_of=as_of,
-        convention=convention,
-        scoring=scoring,
-        statuses=statuses,
-        programme=_tally(statuses, full),
-        by_department=by_department,
-        by_category=by_category,
-        by_official=by_official,
-        laggards=laggards,
-        unassigned=tuple((c.key, _missing_words(c)) for c in programme.unassigned),
-        findings=tuple(
-            f"premature: {st.deadline.key} received {day.isoformat()}, before its period "
-            f"{st.deadline.period.label} began ({st.deadline.period.start.isoformat()}); "
-            "not counted"
-            for st in statuses
-            for day in st.premature
-        ),
-    )
-
-
-def _missing_words(category: Category) -> str:
-    missing = []
-    if category.leader is None:
-        missing.append("leading official 分管领导")
-    if not category.lead_departments:
-        missing.append("lead department 牵头部门")
-    return " and ".join(missing)
