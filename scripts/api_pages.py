@@ -5,9 +5,12 @@ tests/test_api_pages.py checks that every public module has its page)."""
 from __future__ import annotations
 
 import ast
+import importlib
+import sys
 from pathlib import Path
 
 SRC = Path("src/ezhou_recovery")
+sys.path.insert(0, str(SRC.parent))
 OUT = Path("docs/api")
 OUT.mkdir(exist_ok=True)
 TOP = [
@@ -68,6 +71,21 @@ def name_of(path: Path) -> str:
     return ".".join(parts)
 
 
+def documented_elsewhere(module: str) -> list[str]:
+    """Names in the module's ``__all__`` defined in another public module (documented there)."""
+    loaded = importlib.import_module(module)
+    names = []
+    for name in getattr(loaded, "__all__", ()):
+        value = getattr(loaded, name)
+        home = getattr(value, "__module__", "") if callable(value) else ""
+        public_home = home.startswith("ezhou_recovery.") and not any(
+            part.startswith("_") for part in home.split(".")
+        )
+        if public_home and home != module and not home.startswith(module + "."):
+            names.append(name)
+    return sorted(names)
+
+
 pages: list[str] = []
 for top in TOP:
     pkg = SRC / top
@@ -90,6 +108,9 @@ for top in TOP:
         lines += [f"## `{mod}`", "", "```{eval-rst}", f".. automodule:: {mod}"]
         if f.name == "__init__.py" and not has_all:
             lines += ["   :no-members:"]
+        elsewhere = documented_elsewhere(mod)
+        if elsewhere:
+            lines += [f"   :exclude-members: {', '.join(elsewhere)}"]
         lines += ["```", ""]
     (OUT / f"{top}.md").write_text("\n".join(lines).rstrip() + "\n")
     pages.append(top)

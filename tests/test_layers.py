@@ -65,42 +65,6 @@ ALLOWED_HOOKS = frozenset(
 )
 HOOK_NAMES = frozenset({"__str__", "__repr__", "_repr_html_", "to_frame"})
 
-#: Private names still taken across modules outside this area of the package, each to be removed
-#: by making the helper a public name of a private module (or moving it where it belongs).
-KNOWN_PRIVATE_IMPORTS: frozenset[str] = frozenset(
-    {
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.observation_files import _FieldError",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.observation_files import _OBSERVATION_FIELDS",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.observation_files import _OBSERVATION_REQUIRED",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.observation_files import _check_required",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.observation_files import _csv_header",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.observation_files import _csv_rows",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.observation_files import _observation",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.observation_files import _source_quality",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.submission_files import _EntryError",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.submission_files import _FIELDS",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.submission_files import _REFUSED",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.submission_files import _check_header",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.submission_files import _one",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.submission_files import _probe",
-        "ezhou_recovery/io/_arrow.py: from ezhou_recovery.io.submission_files import _trusted",
-        "ezhou_recovery/io/json/results.py: ezhou_recovery.io.json._converter._is_quantity_type",
-        "ezhou_recovery/io/json/results.py: ezhou_recovery.io.json._converter._structure_observed",
-        "ezhou_recovery/io/json/results.py: ezhou_recovery.io.json._converter._structure_quantity",
-        "ezhou_recovery/io/json/results.py: ezhou_recovery.io.json._converter._union_of",
-        "ezhou_recovery/io/json/results.py: from ezhou_recovery.io.json._converter import _ProblemError",
-        "ezhou_recovery/io/observation_columns.py: from ezhou_recovery.io.observation_files import _FieldError",
-        "ezhou_recovery/io/observation_columns.py: from ezhou_recovery.io.observation_files import _OBSERVATION_FIELDS",
-        "ezhou_recovery/io/observation_columns.py: from ezhou_recovery.io.observation_files import _OBSERVATION_REQUIRED",
-        "ezhou_recovery/io/observation_columns.py: from ezhou_recovery.io.observation_files import _csv_rows",
-        "ezhou_recovery/io/observation_columns.py: from ezhou_recovery.io.observation_files import _estimate_quality",
-        "ezhou_recovery/io/observation_columns.py: from ezhou_recovery.io.observation_files import _read_date",
-        "ezhou_recovery/io/observation_columns.py: from ezhou_recovery.io.observation_files import _source_quality",
-        "ezhou_recovery/io/xlsx/reading.py: from ezhou_recovery.io.xlsx.forms import _openpyxl",
-        "ezhou_recovery/io/xlsx/report.py: from ezhou_recovery.io.xlsx.forms import _openpyxl",
-    }
-)
-
 
 @attrs.frozen
 class Module:
@@ -202,8 +166,7 @@ def _without_lines(found: list[str]) -> set[str]:
 
 def test_no_module_takes_another_modules_private_names() -> None:
     found = _without_lines([f for m in MODULES for f in private_imports(m)])
-    assert found - KNOWN_PRIVATE_IMPORTS == set()
-    assert KNOWN_PRIVATE_IMPORTS - found == set(), "fixed: remove them from the list"
+    assert found == set()
 
 
 def _sample(source: str, name: str = "ezhou_recovery.model.sample") -> Module:

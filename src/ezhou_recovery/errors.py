@@ -1,18 +1,24 @@
-"""The library's error types.
+"""The library's error types, all in this module.
 
 Every error the library raises on bad input is an :class:`EzhouRecoveryError`, so a caller can catch
 one type. Each says where the problem is (file, entry path or object), what is wrong, and the value.
+A wrong argument type given to a public function is a :class:`TypeError`, as in Python itself.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 __all__ = [
+    "CalendarUnavailableError",
+    "DraftError",
     "EzhouRecoveryError",
     "InvariantError",
     "LoadError",
+    "ScheduleError",
     "UnitError",
+    "UnmatchedSubmissionError",
 ]
 
 
@@ -72,6 +78,57 @@ class LoadError(EzhouRecoveryError, ValueError):
         where = f"{source}: {path}" if path else source
         tail = f" (value: {_shown(value)})" if value is not None else ""
         super().__init__(f"{where}: {problem}{tail}")
+
+
+class ScheduleError(EzhouRecoveryError, ValueError):
+    """Schedule performance cannot be computed from the data given.
+
+    Attributes:
+        subject: The project or category key.
+        problem: What is wrong.
+    """
+
+    def __init__(self, subject: str, problem: str) -> None:
+        self.subject = subject
+        self.problem = problem
+        super().__init__(f"{subject}: {problem}")
+
+
+class UnmatchedSubmissionError(EzhouRecoveryError, ValueError):
+    """A submission names a duty, department, category or period the programme does not owe.
+
+    Attributes:
+        index: Position of the submission in the sequence given.
+        submission: The submission (an :class:`~ezhou_recovery.Submission`).
+        field: The field that does not match.
+        problem: What is wrong.
+    """
+
+    def __init__(self, index: int, submission: Any, field: str, problem: str) -> None:
+        self.index = index
+        self.submission = submission
+        self.field = field
+        self.problem = problem
+        value = getattr(submission, field)
+        super().__init__(f"submission {index}: {field} = {value!r}: {problem}")
+
+
+class CalendarUnavailableError(EzhouRecoveryError, LookupError):
+    """The holiday calendar is not installed, or does not cover a date.
+
+    Attributes:
+        day: The date that could not be classified.
+        problem: What is missing.
+    """
+
+    def __init__(self, day: date, problem: str) -> None:
+        self.day = day
+        self.problem = problem
+        super().__init__(f"{day.isoformat()}: {problem}")
+
+
+class DraftError(EzhouRecoveryError, ValueError):
+    """A text that cannot be drafted at all (too long, not text)."""
 
 
 def _shown(value: Any) -> str:

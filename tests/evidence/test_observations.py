@@ -212,7 +212,7 @@ def test_csv_header_errors(tmp_path: Path) -> None:
         er.load_observations(write(tmp_path, "b.csv", "target,as_of\n"), er.load_ezhou_plan())
     with pytest.raises(LoadError, match="header"):
         er.load_observations(write(tmp_path, "c.csv", ""), er.load_ezhou_plan())
-    with pytest.raises(LoadError, match="repeats"):
+    with pytest.raises(LoadError, match="named twice"):
         er.load_observations(
             write(tmp_path, "d.csv", "target,as_of,value,value\n"), er.load_ezhou_plan()
         )

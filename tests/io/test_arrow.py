@@ -28,6 +28,7 @@ from ezhou_recovery.evidence.submission_table import SubmissionTable
 from ezhou_recovery.evidence.table import ObservationTable
 from ezhou_recovery.evidence.table import magnitude_of as _float
 from ezhou_recovery.io import _arrow, observation_columns
+from ezhou_recovery.io._arrow import values as arrow_values
 from ezhou_recovery.io.frames import observations_from_frame, submissions_from_frame
 from ezhou_recovery.io.limits import raised_limits
 from ezhou_recovery.io.observation_columns import observation_table_from_csv
@@ -229,14 +230,14 @@ def test_each_distinct_unit_text_is_read_once(tmp_path: Path, monkeypatch: Any) 
     path = tmp_path / "observations.csv"
     _write(path, ["target", "as_of", "value"], rows)
     calls: list[Any] = []
-    real = _arrow.read_value
+    real = arrow_values.read_value
 
     def counting(target: Any, value: Any) -> Any:
         calls.append(value)
         return real(target, value)
 
-    monkeypatch.setattr(_arrow, "read_value", counting)
-    monkeypatch.setattr(_arrow, "_SCALES", {})
+    monkeypatch.setattr(arrow_values, "read_value", counting)
+    monkeypatch.setattr(arrow_values, "SCALES", {})
     table = _arrow.observations_file(path, PLAN)
     assert len(table) == 56
     assert sorted(calls) == sorted(["1", "1米", "1公里"])

@@ -10,23 +10,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from ezhou_recovery.errors import EzhouRecoveryError
+from ezhou_recovery.errors import CalendarUnavailableError
 
 __all__ = ["CalendarUnavailableError", "is_working_day", "next_working_day"]
-
-
-class CalendarUnavailableError(EzhouRecoveryError, LookupError):
-    """The holiday calendar is not installed, or does not cover a date.
-
-    Attributes:
-        day: The date that could not be classified.
-        problem: What is missing.
-    """
-
-    def __init__(self, day: date, problem: str) -> None:
-        self.day = day
-        self.problem = problem
-        super().__init__(f"{day.isoformat()}: {problem}")
 
 
 def _package(day: date) -> Any:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Final
 
 from ezhou_recovery.analysis._submission_keys import programme_keys, unknown_part
-from ezhou_recovery.errors import EzhouRecoveryError
+from ezhou_recovery.errors import UnmatchedSubmissionError
 from ezhou_recovery.evidence.submissions import Submission
 from ezhou_recovery.model.obligations import Deadline, OwedPer, ReporterScope
 
@@ -16,25 +16,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ezhou_recovery.model.programme import Programme
 
 __all__ = ["DeadlineMatcher", "UnmatchedSubmissionError", "match_submissions"]
-
-
-class UnmatchedSubmissionError(EzhouRecoveryError, ValueError):
-    """A submission names a duty, department, category or period the programme does not owe.
-
-    Attributes:
-        index: Position of the submission in the sequence given.
-        submission: The submission.
-        field: The field that does not match.
-        problem: What is wrong.
-    """
-
-    def __init__(self, index: int, submission: Submission, field: str, problem: str) -> None:
-        self.index = index
-        self.submission = submission
-        self.field = field
-        self.problem = problem
-        value = getattr(submission, field)
-        super().__init__(f"submission {index}: {field} = {value!r}: {problem}")
 
 
 def match_submissions(

@@ -16,7 +16,7 @@ from fractions import Fraction
 
 import attrs
 
-from ezhou_recovery.errors import EzhouRecoveryError
+from ezhou_recovery.errors import ScheduleError
 from ezhou_recovery.evidence.observations import InvestmentReport
 from ezhou_recovery.model.projects import Milestone, PlannedInvestment, Project
 from ezhou_recovery.units import Quantity, money
@@ -31,20 +31,6 @@ __all__ = [
     "milestone_schedule",
     "project_performance",
 ]
-
-
-class ScheduleError(EzhouRecoveryError, ValueError):
-    """Schedule performance cannot be computed from the data given.
-
-    Attributes:
-        subject: The project or category key.
-        problem: What is wrong.
-    """
-
-    def __init__(self, subject: str, problem: str) -> None:
-        self.subject = subject
-        self.problem = problem
-        super().__init__(f"{subject}: {problem}")
 
 
 class MilestoneState(enum.StrEnum):

@@ -21,12 +21,12 @@ from ezhou_recovery.drafting._draft import (
     MAX_TARGETS,
     MAX_TEXT_CHARS,
     Draft,
-    DraftError,
 )
 from ezhou_recovery.drafting._drafting import draft_programme
 from ezhou_recovery.drafting._review import ReviewItem, ReviewSubject, SourceSpan
 from ezhou_recovery.drafting._scoring import DraftScore, FieldScore, draft_differences, score_draft
 from ezhou_recovery.drafting._text import decode_plan_text
+from ezhou_recovery.errors import DraftError
 
 __all__ = [
     "MAX_SENTENCE_CHARS",

@@ -9,7 +9,6 @@ import attrs
 from ezhou_recovery._core import validators as v
 from ezhou_recovery.drafting._review import ReviewItem, ReviewSubject
 from ezhou_recovery.drafting._toml import programme_toml
-from ezhou_recovery.errors import EzhouRecoveryError
 from ezhou_recovery.model.programme import Programme
 
 #: The longest text drafted (characters); a plan is a few tens of thousands.
@@ -18,10 +17,6 @@ MAX_TEXT_CHARS: Final = 1_000_000
 MAX_SENTENCE_CHARS: Final = 1000
 #: The most targets drafted; a plan has a few hundred at most.
 MAX_TARGETS: Final = 5000
-
-
-class DraftError(EzhouRecoveryError, ValueError):
-    """A text that cannot be drafted at all (too long, not text)."""
 
 
 @attrs.frozen

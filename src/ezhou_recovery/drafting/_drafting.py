@@ -6,11 +6,12 @@ import re
 
 from ezhou_recovery.drafting._categories import draft_category
 from ezhou_recovery.drafting._districts import district_names
-from ezhou_recovery.drafting._draft import MAX_TEXT_CHARS, Draft, DraftError
+from ezhou_recovery.drafting._draft import MAX_TEXT_CHARS, Draft
 from ezhou_recovery.drafting._duties import draft_duties
 from ezhou_recovery.drafting._review import TODO, DraftState, ReviewSubject
 from ezhou_recovery.drafting._structure import read_header, read_structure
 from ezhou_recovery.drafting._text import split_paragraphs
+from ezhou_recovery.errors import DraftError
 from ezhou_recovery.model.periods import Period
 from ezhou_recovery.model.programme import Category, Programme
 

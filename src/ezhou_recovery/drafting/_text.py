@@ -10,9 +10,10 @@ from typing import Final
 
 import attrs
 
-from ezhou_recovery.drafting._draft import MAX_TEXT_CHARS, DraftError
+from ezhou_recovery.drafting._draft import MAX_TEXT_CHARS
 from ezhou_recovery.drafting._patterns import DOC_NUMBER, ISSUER_LINE, SECTION_LINE, ZH_DATE
 from ezhou_recovery.drafting._review import SourceSpan
+from ezhou_recovery.errors import DraftError
 
 
 def decode_plan_text(raw: bytes, *, source: str = "plan") -> str:

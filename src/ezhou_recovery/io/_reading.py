@@ -1,10 +1,11 @@
-"""Reading files within the bounds of :mod:`ezhou_recovery.io.limits`: one rule for every loader."""
+"""Reading files within the bounds of :mod:`ezhou_recovery.io.limits`, decoding their text and
+checking a CSV file's header: one rule, and one wording of its errors, for every loader."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Final
@@ -60,7 +61,15 @@ def read_text(path: str | PathLike[str], source: str) -> str:
     Raises:
         LoadError: The file cannot be read, is too big, or is not UTF-8.
     """
-    raw = read_bytes(path, source)
+    return decode_text(read_bytes(path, source), source)
+
+
+def decode_text(raw: bytes, source: str) -> str:
+    """UTF-8 bytes as text, a byte-order mark dropped.
+
+    Raises:
+        LoadError: The bytes are not UTF-8; names the first byte that is not.
+    """
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -106,3 +115,93 @@ def csv_records(text: str, source: str, *, strict: bool = False) -> Iterator[tup
                 source, where, limits.problem("max_text", "a cell holds too many characters")
             )
         yield number, [unescape_formula(cell) if cell[:1] == "'" else cell for cell in row]
+
+
+def check_columns(
+    source: str,
+    where: str,
+    names: Sequence[str],
+    fields: Sequence[str],
+    required: Sequence[str] = (),
+) -> list[str]:
+    """The column names of a CSV header or a table, checked: each one of ``fields``, none
+    twice, every one of ``required`` present. ``where`` names the header (``row 1``, ``columns``).
+
+    Raises:
+        LoadError: An unknown column (the value lists them), a missing required column, or a
+            column named twice (the value lists the repeated names).
+    """
+    unknown = [name for name in names if name not in fields]
+    if unknown:
+        raise LoadError(source, where, f"unknown column(s), expected {', '.join(fields)}", unknown)
+    missing = [name for name in required if name not in names]
+    if missing:
+        raise LoadError(source, where, f"missing column(s): {', '.join(missing)}")
+    if len(set(names)) != len(names):
+        twice = sorted({name for name in names if names.count(name) > 1})
+        raise LoadError(source, where, "a column is named twice", twice)
+    return list(names)
+
+
+def csv_header(
+    source: str, first: Sequence[str] | None, fields: Sequence[str], required: Sequence[str] = ()
+) -> list[str]:
+    """A CSV file's header row (its first record, None for an empty file): the column names with
+    white space stripped, checked by :func:`check_columns`.
+
+    Raises:
+        LoadError: No header row (an empty file, or a blank first line), or a bad column name.
+    """
+    if first is None or not any(cell.strip() for cell in first):
+        raise LoadError(source, "row 1", f"expected a header row: {', '.join(fields)}")
+    return check_columns(source, "row 1", [cell.strip() for cell in first], fields, required)
+
+
+def csv_rows(
+    path: str | PathLike[str], source: str, fields: Sequence[str], required: Sequence[str]
+) -> tuple[list[str], Iterator[tuple[str, list[str]]]]:
+    """The checked header of a CSV file, and its data rows (``row N``, cells), blank rows skipped.
+
+    The rows are checked as they are read: each has as many cells as the header, and no empty
+    required cell.
+
+    Raises:
+        LoadError: As :func:`read_text`, :func:`csv_records` and :func:`csv_header`; a row of
+            another length; an empty required cell.
+    """
+    records = csv_records(read_text(path, source), source)
+    first = next(records, None)
+    header = csv_header(source, None if first is None else first[1], fields, required)
+    positions = [header.index(name) for name in required]
+
+    def rows() -> Iterator[tuple[str, list[str]]]:
+        for number, row in records:
+            if not any(cell.strip() for cell in row):
+                continue  # a blank line holds no data
+            where = f"row {number}"
+            if len(row) != len(header):
+                raise LoadError(
+                    source, where, f"expected {len(header)} cells, found {len(row)}", row
+                )
+            check_required(source, where, row, required, positions)
+            yield where, row
+
+    return header, rows()
+
+
+def check_required(
+    source: str,
+    where: str,
+    row: Sequence[str],
+    required: Sequence[str],
+    positions: Sequence[int],
+) -> None:
+    """Refuse a CSV row (named ``where``) with an empty cell in a required column (at
+    ``positions``).
+
+    Raises:
+        LoadError: Names the row and the column.
+    """
+    for name, i in zip(required, positions, strict=True):
+        if not row[i].strip():
+            raise LoadError(source, f"{where}.{name}", "required field is empty")

@@ -9,31 +9,30 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from os import PathLike
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from ezhou_recovery._core.arguments import check_type
+from ezhou_recovery._core.problems import FieldProblem
 from ezhou_recovery.analysis.validation import Finding, Severity
 from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from ezhou_recovery.evidence.observations import Observation, implausibility, read_value
 from ezhou_recovery.evidence.table import QUANTITATIVE, ObservationTable, magnitude_of
-from ezhou_recovery.io.observation_files import (
-    _OBSERVATION_FIELDS,
-    _OBSERVATION_REQUIRED,
-    _csv_rows,
-    _estimate_quality,
-    _FieldError,
-    _read_date,
-    _source_quality,
+from ezhou_recovery.io._observation_rows import (
+    OBSERVATION_FIELDS,
+    OBSERVATION_REQUIRED,
+    as_of_date,
+    estimate_quality,
     estimate_word,
-    warn_implausible,
+    source_quality,
 )
+from ezhou_recovery.io._reading import csv_rows
+from ezhou_recovery.io.observation_files import warn_implausible
+from ezhou_recovery.model.programme import Programme
 from ezhou_recovery.model.targets import Target
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ezhou_recovery.model.programme import Programme
 
 __all__ = ["implausible_rows", "observation_table_from_csv"]
 
@@ -124,8 +123,11 @@ def observation_table_from_csv(
         from ezhou_recovery.io.programme_files import load_ezhou_plan
 
         programme = load_ezhou_plan()
+    programme = check_type(
+        programme, Programme, function="observation_table_from_csv", name="programme"
+    )
     source = str(path)
-    header, rows = _csv_rows(path, source, _OBSERVATION_FIELDS, _OBSERVATION_REQUIRED)
+    header, rows = csv_rows(path, source, OBSERVATION_FIELDS, OBSERVATION_REQUIRED)
     targets = tuple(programme.targets)
     index = {t.key: i for i, t in enumerate(targets)}
     quantitative = [t.kind in QUANTITATIVE for t in targets]
@@ -157,11 +159,11 @@ def observation_table_from_csv(
             key = row[at_target]
             i = index.get(key)
             if i is None:
-                raise _FieldError("target", "unknown target key", key)
+                raise FieldProblem("target", "unknown target key", key)
             text = row[at_date]
             ordinal = days.get(text)
             if ordinal is None:
-                ordinal = days[text] = _read_date(text).toordinal()
+                ordinal = days[text] = as_of_date(text).toordinal()
             written = value = row[at_value]
             estimated = False
             if "左右" in value:  # 80%左右: an estimate of 80%
@@ -177,23 +179,23 @@ def observation_table_from_csv(
                     try:
                         found = read[i, value] = magnitude_of(read_value(targets[i], value))
                     except UnitError as exc:
-                        raise _FieldError("value", exc.problem, written) from None
+                        raise FieldProblem("value", exc.problem, written) from None
                 number = found
             cells = tuple(row[j] for _, j in extra)
             p = provenance.get((cells, estimated))
             if p is None:
-                said, quality = _source_quality(dict(zip(names, cells, strict=True)))
+                said, quality = source_quality(dict(zip(names, cells, strict=True)))
                 if estimated:
-                    quality = _estimate_quality(quality, written)
+                    quality = estimate_quality(quality, written)
                 provenances.append((said, quality))
                 p = provenance[cells, estimated] = len(provenances) - 1
-        except _FieldError as exc:
+        except FieldProblem as exc:
             # The per-object reader checks the shape of every row before it reads any (a
             # later row's shape is the error), then warns of the rows before this one.
             for _ in rows:
                 pass
             _warn_implausible(source, targets, codes, numbers, texts, wheres)
-            raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
+            raise exc.at(source, where) from None
         except InvariantError as exc:  # pragma: no cover - the checks above come first
             raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
         except EzhouRecoveryError as exc:  # pragma: no cover

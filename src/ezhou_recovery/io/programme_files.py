@@ -15,8 +15,9 @@ from typing import Any, Final
 import attrs
 import pint
 
+from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery.errors import LoadError, UnitError
-from ezhou_recovery.io._reading import read_bytes
+from ezhou_recovery.io._reading import decode_text, read_bytes
 from ezhou_recovery.io.json import _converter
 from ezhou_recovery.model.programme import Programme
 from ezhou_recovery.units import Qualifier, parse_quantity, share
@@ -54,10 +55,7 @@ def parse_data(raw: bytes, *, source: str, suffix: str) -> Any:
     """Parse TOML (``suffix='.toml'``) or JSON bytes into plain data, with errors as LoadError."""
     if not raw.strip():
         raise LoadError(source, "", "the file is empty")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadError(source, f"byte {exc.start}", "not UTF-8 text") from None
+    text = decode_text(raw, source)
     if suffix == ".toml":
         try:
             return tomllib.loads(text)
@@ -233,9 +231,12 @@ def programme_or_default(programme: Programme | None, loader: str) -> Programme:
     A loader given no programme checks its file against the Ezhou plan, which fails for any other
     plan's file with "unknown target key". Passing the programme will be required in the next
     release.
+
+    Raises:
+        TypeError: ``programme`` is neither None nor a :class:`~ezhou_recovery.Programme`.
     """
     if programme is not None:
-        return programme
+        return check_type(programme, Programme, function=loader, name="programme")
     warnings.warn(
         f"{loader}() without a programme checks the file against the embedded Ezhou plan; pass "
         f"the programme ({loader}(path, programme)): it will be required in the next release",

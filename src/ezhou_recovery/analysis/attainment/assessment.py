@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
+from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery.analysis.attainment._results import Assessment
 from ezhou_recovery.analysis.attainment._rollups import rollups
 from ezhou_recovery.analysis.attainment._rules import result_for
@@ -61,11 +62,15 @@ def assess(
     the per-object path.
 
     Raises:
+        TypeError: ``programme`` is not a :class:`~ezhou_recovery.Programme`.
         InvariantError: An observation names a target the programme does not have, has the wrong
             kind of value for its target, or two observations of a target on one date disagree.
         UnitError: A quantity's unit does not fit its target; the message names the target, the
             value and both units.
     """
+    from ezhou_recovery.model.programme import Programme
+
+    check_type(programme, Programme, function="assess", name="programme")
     if not isinstance(as_of, date) or hasattr(as_of, "hour"):
         raise InvariantError("assess", "as_of", as_of, "must be a date")
     th = Thresholds() if thresholds is None else thresholds

@@ -9,6 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery.analysis.compliance._results import (
     Compliance,
     DeadlineStatus,
@@ -94,9 +95,15 @@ def compliance(
         scoring: How reports are scored; the default rule when None.
 
     Raises:
+        TypeError: ``programme`` is not a :class:`~ezhou_recovery.Programme`, or ``as_of`` not a
+            date.
         UnmatchedSubmissionError: A submission names a duty, department, category or period the
             programme does not owe.
     """
+    from ezhou_recovery.model.programme import Programme
+
+    check_type(programme, Programme, function="compliance", name="programme")
+    check_type(as_of, date, function="compliance", name="as_of")
     convention = convention or DueConvention()
     scoring = scoring or ScoringRule()
     deadlines = programme.deadlines()

@@ -30,6 +30,7 @@ from cattrs.errors import (
 )
 
 from ezhou_recovery._core.dates import check_in_range, read_date
+from ezhou_recovery._core.problems import FieldProblem
 from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
 from ezhou_recovery.units import Quantity, magnitude_problem, parse_quantity
 from ezhou_recovery.units.reporting import ReportingUnit
@@ -37,25 +38,16 @@ from ezhou_recovery.units.reporting import ReportingUnit
 T = TypeVar("T")
 
 
-class _ProblemError(ValueError):
-    """A value of the wrong shape, with the value kept for the error message."""
-
-    def __init__(self, problem: str, value: Any) -> None:
-        self.problem = problem
-        self.value = value
-        super().__init__(problem)
-
-
 def _structure_date(value: Any, _: type) -> date:
     try:
         return read_date(value)
     except ValueError as exc:
-        raise _ProblemError(str(exc), value) from None
+        raise FieldProblem("", str(exc), value) from None
 
 
-def _structure_quantity(value: Any, _: type) -> Quantity:
+def structure_quantity(value: Any, _: type) -> Quantity:
     if not isinstance(value, str):
-        raise _ProblemError("expected a quantity written as text, such as '77.6公里'", value)
+        raise FieldProblem("", "expected a quantity written as text, such as '77.6公里'", value)
     return parse_quantity(value)
 
 
@@ -76,29 +68,29 @@ def _unstructure_quantity(q: Quantity) -> str:
 
 def _structure_reporting_unit(value: Any, _: type) -> ReportingUnit:
     if not isinstance(value, str):
-        raise _ProblemError("expected a unit written as text, such as '万千瓦'", value)
+        raise FieldProblem("", "expected a unit written as text, such as '万千瓦'", value)
     return ReportingUnit.parse(value)
 
 
-def _is_quantity_type(t: Any) -> bool:
+def is_quantity_type(t: Any) -> bool:
     return t is pint.Quantity or get_origin(t) is pint.Quantity
 
 
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
-        raise _ProblemError("expected a text", value)
+        raise FieldProblem("", "expected a text", value)
     return value
 
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _ProblemError("expected a whole number", value)
+        raise FieldProblem("", "expected a whole number", value)
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _ProblemError("expected true or false", value)
+        raise FieldProblem("", "expected true or false", value)
     return value
 
 
@@ -107,23 +99,23 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
         return cls(value)
     except ValueError:
         choices = ", ".join(repr(m.value) for m in cls)
-        raise _ProblemError(f"expected one of {choices}", value) from None
+        raise FieldProblem("", f"expected one of {choices}", value) from None
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise _ProblemError("expected a decimal number written as text", value)
+        raise FieldProblem("", "expected a decimal number written as text", value)
     try:
         number = Decimal(value)
     except ArithmeticError:
-        raise _ProblemError("not a decimal number", value) from None
+        raise FieldProblem("", "not a decimal number", value) from None
     problem = magnitude_problem(number)
     if problem is not None:
-        raise _ProblemError(problem, value)
+        raise FieldProblem("", problem, value)
     return number
 
 
-def _union_of(*members: type) -> Any:
+def union_of(*members: type) -> Any:
     def matches(t: Any) -> bool:
         args = set(typing.get_args(t))
         return typing.get_origin(t) in (typing.Union, types.UnionType) and all(
@@ -133,7 +125,7 @@ def _union_of(*members: type) -> Any:
     return matches
 
 
-def _structure_observed(value: Any, t: type) -> Any:
+def structure_observed(value: Any, t: type) -> Any:
     """An observation's value: true/false (a milestone), a level's name, or a quantity as text
     (or null, where the type allows none: a result without a value)."""
     from ezhou_recovery.evidence.observations import QualitativeLevel
@@ -146,9 +138,11 @@ def _structure_observed(value: Any, t: type) -> Any:
         for level in QualitativeLevel:
             if value == level.value:
                 return level
-        return _structure_quantity(value, pint.Quantity)
-    raise _ProblemError(
-        "expected a quantity written as text ('77.6 kilometer'), true/false or a level name", value
+        return structure_quantity(value, pint.Quantity)
+    raise FieldProblem(
+        "",
+        "expected a quantity written as text ('77.6 kilometer'), true/false or a level name",
+        value,
     )
 
 
@@ -165,17 +159,17 @@ def _structure_moment(value: Any, _: type) -> date | datetime:
     if isinstance(value, str) and "T" not in value:
         return _structure_date(value, date)
     if not isinstance(value, str) or "T" not in value:
-        raise _ProblemError("expected a date (YYYY-MM-DD) or a time with its offset", value)
+        raise FieldProblem("", "expected a date (YYYY-MM-DD) or a time with its offset", value)
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise _ProblemError("not a time written 2021-03-24T16:00:00+08:00", value) from None
+        raise FieldProblem("", "not a time written 2021-03-24T16:00:00+08:00", value) from None
     if moment.utcoffset() is None:
-        raise _ProblemError("a time needs its offset (+08:00 or Z)", value)
+        raise FieldProblem("", "a time needs its offset (+08:00 or Z)", value)
     try:
         check_in_range(moment.date())
     except ValueError as exc:
-        raise _ProblemError(str(exc), value) from None
+        raise FieldProblem("", str(exc), value) from None
     return moment
 
 
@@ -222,8 +216,8 @@ def make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(date, _structure_date)
     converter.register_unstructure_hook(date, date.isoformat)
-    converter.register_structure_hook_func(_is_quantity_type, _structure_quantity)
-    converter.register_unstructure_hook_func(_is_quantity_type, _unstructure_quantity)
+    converter.register_structure_hook_func(is_quantity_type, structure_quantity)
+    converter.register_unstructure_hook_func(is_quantity_type, _unstructure_quantity)
     # Single-dispatch hooks follow the MRO: StrEnum must be registered, or str's hook catches it.
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -239,10 +233,10 @@ def make_converter() -> cattrs.Converter:
     # Submission.submitted_at (a date or a time with its offset).
     from ezhou_recovery.evidence.observations import QualitativeLevel
 
-    observed = _union_of(pint.Quantity, bool, QualitativeLevel)
-    converter.register_structure_hook_func(observed, _structure_observed)
+    observed = union_of(pint.Quantity, bool, QualitativeLevel)
+    converter.register_structure_hook_func(observed, structure_observed)
     converter.register_unstructure_hook_func(observed, _unstructure_observed)
-    moment = _union_of(date, datetime)
+    moment = union_of(date, datetime)
     converter.register_structure_hook_func(moment, _structure_moment)
     converter.register_unstructure_hook_func(moment, _unstructure_moment)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
@@ -291,7 +285,7 @@ def _walk(exc: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
 
 
 def _describe(exc: BaseException) -> tuple[str, Any]:
-    if isinstance(exc, _ProblemError):
+    if isinstance(exc, FieldProblem):
         return exc.problem, exc.value
     if isinstance(exc, UnitError):
         return exc.problem, exc.text
@@ -363,7 +357,9 @@ def _as_written(data: Any, path: str, problem: str, value: Any) -> tuple[str, st
     return path, problem, raw
 
 
-def structure(data: Any, cls: type[T], *, source: str, using: cattrs.Converter | None = None) -> T:
+def structure(
+    data: object, cls: type[T], *, source: str, using: cattrs.Converter | None = None
+) -> T:
     """Build ``cls`` from plain data, or raise a :class:`LoadError` naming where and what.
 
     The error describes the first problem found; ``LoadError.problems`` lists them all as

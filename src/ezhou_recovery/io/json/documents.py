@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, Final, TypeVar, cast
+from typing import Final, TypeAlias, TypeVar, cast
 
 import attrs
 
@@ -41,6 +41,8 @@ from ezhou_recovery.model.targets import Baseline, Target
 
 __all__ = [
     "DocumentFormat",
+    "JSONObject",
+    "JSONValue",
     "document_format",
     "document_formats",
     "from_data",
@@ -51,6 +53,11 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: A JSON value as Python holds it once parsed (or before it is written).
+JSONValue: TypeAlias = "bool | int | float | str | list[JSONValue] | dict[str, JSONValue] | None"
+#: A JSON object: a document, or the fields of one.
+JSONObject: TypeAlias = "dict[str, JSONValue]"
 
 #: Prefix of the names of this library's formats.
 FORMAT_PREFIX: Final = "ezhou-recovery/"
@@ -75,19 +82,21 @@ class DocumentFormat:
     cls: type
     name: str
     version: int
-    reader: Callable[[Any, str], Any] | None = None
-    writer: Callable[[Any], Any] | None = None
+    reader: Callable[[JSONObject, str], object] | None = None
+    #: Called with an instance of ``cls``.
+    writer: Callable[..., JSONObject] | None = None
     optional_fields: frozenset[str] = frozenset()
 
-    def read(self, body: Any, source: str) -> Any:
+    def read(self, body: JSONObject, source: str) -> object:
         """Build the object from the document's own fields; raises LoadError."""
         if self.reader is not None:
             return self.reader(body, source)
-        return _converter.structure(body, self.cls, source=source)
+        built: object = _converter.structure(body, self.cls, source=source)
+        return built
 
-    def write(self, obj: Any) -> dict[str, Any]:
+    def write(self, obj: object) -> JSONObject:
         """The object's own fields as plain data."""
-        fields: dict[str, Any] = (
+        fields: JSONObject = (
             _converter.converter.unstructure(obj) if self.writer is None else self.writer(obj)
         )
         return fields
@@ -137,7 +146,7 @@ def _load_result_formats() -> None:
     from ezhou_recovery.io.json import results  # noqa: F401
 
 
-def to_data(obj: object) -> dict[str, Any]:
+def to_data(obj: object) -> JSONObject:
     """``obj`` as a JSON-compatible document (a dict), with its format and version first.
 
     Raises:
@@ -159,7 +168,7 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
     return json.dumps(to_data(obj), ensure_ascii=False, indent=indent) + "\n"
 
 
-def from_data(data: Any, cls: type[T], *, source: str = "<data>") -> T:
+def from_data(data: object, cls: type[T], *, source: str = "<data>") -> T:
     """Build a ``cls`` from a document already parsed into plain data (see :func:`from_json`)."""
     document = document_format(cls)
     body = check_format(data, source=source, expected=document.name, version=document.version)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import enum
 import math
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -29,6 +30,7 @@ import cattrs
 import pint
 from cattrs.gen import make_dict_structure_fn, override
 
+from ezhou_recovery._core.problems import FieldProblem
 from ezhou_recovery.analysis.attainment import (
     Assessment,
     Rollup,
@@ -60,8 +62,12 @@ from ezhou_recovery.bulletins.contents import (
 )
 from ezhou_recovery.errors import UnitError
 from ezhou_recovery.io.json import _converter
-from ezhou_recovery.io.json._converter import _ProblemError
-from ezhou_recovery.io.json.documents import FORMAT_PREFIX, DocumentFormat, register_format
+from ezhou_recovery.io.json.documents import (
+    FORMAT_PREFIX,
+    DocumentFormat,
+    JSONObject,
+    register_format,
+)
 from ezhou_recovery.units import Q_, Quantity, ureg
 
 __all__ = ["RESULT_FORMATS", "RESULT_FORMAT_VERSION"]
@@ -104,36 +110,36 @@ _FRACTION: Final = re.compile(r"^[+-]?\d+(/\d+)?$")
 
 def _structure_fraction(value: Any, _: type) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise _ProblemError("expected a fraction written as text, such as '3/4'", value)
+        raise FieldProblem("", "expected a fraction written as text, such as '3/4'", value)
     if isinstance(value, int):
         return Fraction(value)
     if not _FRACTION.fullmatch(value):
-        raise _ProblemError("expected a fraction written as text, such as '3/4'", value)
+        raise FieldProblem("", "expected a fraction written as text, such as '3/4'", value)
     try:
         return Fraction(value)
     except ZeroDivisionError:
-        raise _ProblemError("a fraction's denominator cannot be 0", value) from None
+        raise FieldProblem("", "a fraction's denominator cannot be 0", value) from None
 
 
 def _structure_float(value: Any, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _ProblemError("expected a number", value)
+        raise FieldProblem("", "expected a number", value)
     number = float(value)
     if not math.isfinite(number):
-        raise _ProblemError("expected a finite number", value)
+        raise FieldProblem("", "expected a finite number", value)
     return number
 
 
 def _structure_computed_decimal(value: Any, _: type) -> Decimal:
     """A computed figure (a rate, a share) at the full precision it was written with."""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise _ProblemError("expected a decimal number written as text", value)
+        raise FieldProblem("", "expected a decimal number written as text", value)
     try:
         number = Decimal(value)
     except ArithmeticError:
-        raise _ProblemError("not a decimal number", value) from None
+        raise FieldProblem("", "not a decimal number", value) from None
     if not number.is_finite():
-        raise _ProblemError("not a finite number", value)
+        raise FieldProblem("", "not a finite number", value)
     return number
 
 
@@ -153,13 +159,13 @@ def _structure_computed_quantity(value: Any, t: type) -> Quantity:
                 return Q_(magnitude, ureg.parse_units(unit))
             except (pint.errors.PintError, ValueError, TypeError, AttributeError):
                 pass
-    return _converter._structure_quantity(value, t)
+    return _converter.structure_quantity(value, t)
 
 
 def _structure_computed_observed(value: Any, t: type) -> Any:
     if (isinstance(value, str) and value[:1].isdigit()) or str(value)[:1] in "+-":
         return _structure_computed_quantity(value, t)
-    return _converter._structure_observed(value, t)
+    return _converter.structure_observed(value, t)
 
 
 def _structure_estimate(value: Any, t: type) -> Quantity | None:
@@ -178,9 +184,9 @@ def _result_converter() -> cattrs.Converter:
 
     reader = _converter.make_converter()
     reader.register_structure_hook(Decimal, _structure_computed_decimal)
-    reader.register_structure_hook_func(_converter._is_quantity_type, _structure_computed_quantity)
+    reader.register_structure_hook_func(_converter.is_quantity_type, _structure_computed_quantity)
     reader.register_structure_hook_func(
-        _converter._union_of(pint.Quantity, bool, QualitativeLevel), _structure_computed_observed
+        _converter.union_of(pint.Quantity, bool, QualitativeLevel), _structure_computed_observed
     )
     reader.register_structure_hook(Fraction, _structure_fraction)
     reader.register_structure_hook(float, _structure_float)
@@ -229,10 +235,10 @@ def _result_writer() -> cattrs.Converter:
 
     writer = _converter.make_converter()
     writer.register_unstructure_hook_func(
-        _converter._is_quantity_type, _unstructure_computed_quantity
+        _converter.is_quantity_type, _unstructure_computed_quantity
     )
     writer.register_unstructure_hook_func(
-        _converter._union_of(pint.Quantity, bool, QualitativeLevel), _unstructure_computed_observed
+        _converter.union_of(pint.Quantity, bool, QualitativeLevel), _unstructure_computed_observed
     )
     writer.register_unstructure_hook(Fraction, str)
     return writer
@@ -244,7 +250,7 @@ def _register() -> None:
     writer = _result_writer()
     reader = _result_converter()
 
-    def read(cls: type) -> Any:
+    def read(cls: type) -> Callable[[JSONObject, str], object]:
         return lambda body, source: _converter.structure(body, cls, source=source, using=reader)
 
     for cls, name in RESULT_FORMATS.items():

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from ezhou_recovery.display.rows import unit_code, yi_yuan
+from ezhou_recovery.io.xlsx._openpyxl import load_openpyxl
 from ezhou_recovery.model.obligations import Frequency
 from ezhou_recovery.model.people import Department
 from ezhou_recovery.model.periods import Period
@@ -104,16 +105,6 @@ _WIDTHS: Final = {
 }
 
 
-def _openpyxl() -> Any:
-    try:
-        import openpyxl
-    except ModuleNotFoundError as exc:  # pragma: no cover - openpyxl is in the test extra
-        raise ModuleNotFoundError(
-            "workbooks need openpyxl: pip install 'ezhou-recovery[xlsx]'", name=exc.name
-        ) from None
-    return openpyxl
-
-
 def save_text_as_text(workbook: Any, path: Path) -> None:
     """Save ``workbook`` with every text stored as text.
 
@@ -153,7 +144,7 @@ def _due(programme: Programme, department: Department, period: Period) -> date |
 
 
 def _header(sheet: Worksheet, columns: Sequence[tuple[str, str]]) -> None:
-    openpyxl = _openpyxl()
+    openpyxl = load_openpyxl()
     styles = openpyxl.styles
     sheet.append([label for _, label in columns])
     for index, (field, _) in enumerate(columns, start=1):
@@ -168,7 +159,7 @@ def _header(sheet: Worksheet, columns: Sequence[tuple[str, str]]) -> None:
 
 
 def _style_rows(sheet: Worksheet, columns: Sequence[tuple[str, str]]) -> None:
-    styles = _openpyxl().styles
+    styles = load_openpyxl().styles
     fill = styles.PatternFill("solid", fgColor=_FILL_COLOUR)
     for index, (field, _) in enumerate(columns, start=1):
         for row in range(2, sheet.max_row + 1):
@@ -181,12 +172,12 @@ def _style_rows(sheet: Worksheet, columns: Sequence[tuple[str, str]]) -> None:
 
 
 def _validate(sheet: Worksheet, columns: Sequence[tuple[str, str]], period: Period) -> None:
-    validation = _openpyxl().worksheet.datavalidation.DataValidation
+    validation = load_openpyxl().worksheet.datavalidation.DataValidation
     fields = [field for field, _ in columns]
     last = sheet.max_row
     if last < 2:
         return
-    letter = _openpyxl().utils.get_column_letter
+    letter = load_openpyxl().utils.get_column_letter
     as_of = letter(fields.index("as_of") + 1)
     dates = validation(
         type="date",
@@ -241,7 +232,7 @@ def _about(
     ]
     for row in rows:
         sheet.append(list(row))
-    styles = _openpyxl().styles
+    styles = load_openpyxl().styles
     sent = sheet.cell(row=len(rows), column=2)
     sent.fill = styles.PatternFill("solid", fgColor=_FILL_COLOUR)
     sent.number_format = _DATE_FORMAT
@@ -328,7 +319,7 @@ def write_reporting_workbook(
         KeyError: The department leads no category of the programme; the message lists those that do.
     """
     department, categories = _led_categories(programme, department_key)
-    openpyxl = _openpyxl()
+    openpyxl = load_openpyxl()
     workbook = openpyxl.Workbook()
     about = workbook.active
     about.title = ABOUT_SHEET

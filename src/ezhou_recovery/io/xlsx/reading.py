@@ -25,7 +25,9 @@ from typing import Any, Final
 
 import attrs
 
+from ezhou_recovery._core.arguments import check_type
 from ezhou_recovery._core.dates import read_date
+from ezhou_recovery._core.problems import FieldProblem
 from ezhou_recovery._core.text import forbidden_character
 from ezhou_recovery.analysis.validation import Finding, Severity
 from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError
@@ -37,9 +39,10 @@ from ezhou_recovery.evidence.observations import (
     read_value,
 )
 from ezhou_recovery.evidence.submissions import Submission
+from ezhou_recovery.io._observation_rows import estimate_word
 from ezhou_recovery.io._reading import read_bytes
 from ezhou_recovery.io.limits import current_limits
-from ezhou_recovery.io.observation_files import estimate_word
+from ezhou_recovery.io.xlsx._openpyxl import load_openpyxl
 from ezhou_recovery.io.xlsx.forms import (
     ABOUT_SHEET,
     INVESTMENT_COLUMNS,
@@ -48,7 +51,6 @@ from ezhou_recovery.io.xlsx.forms import (
     TARGETS_SHEET,
     WORKBOOK_FORMAT,
     WORKBOOK_FORMAT_VERSION,
-    _openpyxl,
 )
 from ezhou_recovery.model.obligations import Frequency
 from ezhou_recovery.model.periods import Period
@@ -95,12 +97,9 @@ class _Cell:
     number_format: str = "General"
 
 
-class _CellError(Exception):
-    def __init__(self, cell: _Cell, problem: str, value: Any = None) -> None:
-        self.where = cell.where
-        self.problem = problem
-        self.value = value
-        super().__init__(problem)
+def _problem(cell: _Cell, problem: str, value: Any = None) -> FieldProblem:
+    """A problem with ``cell``: its place (``目标 Targets!J7``) stands for the field."""
+    return FieldProblem(cell.where, problem, value)
 
 
 def _empty(value: Any) -> bool:
@@ -111,12 +110,12 @@ def _date(cell: _Cell) -> date:
     value = cell.value
     if isinstance(value, datetime):
         if (value.hour, value.minute, value.second, value.microsecond) != (0, 0, 0, 0):
-            raise _CellError(cell, "expected a date without a time", value)
+            raise _problem(cell, "expected a date without a time", value)
         value = value.date()
     try:
         return read_date(value)
     except ValueError as exc:
-        raise _CellError(cell, str(exc), value) from None
+        raise _problem(cell, str(exc), value) from None
 
 
 def _text(cell: _Cell) -> str | None:
@@ -126,7 +125,7 @@ def _text(cell: _Cell) -> str | None:
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
-        raise _CellError(cell, "expected a text", value)
+        raise _problem(cell, "expected a text", value)
     return value.strip()
 
 
@@ -135,23 +134,23 @@ def _number(cell: _Cell) -> Decimal:
     (``0.75`` shown as 75%) as the number of percent (75)."""
     value = cell.value
     if isinstance(value, bool):
-        raise _CellError(cell, "expected a number", value)
+        raise _problem(cell, "expected a number", value)
     if isinstance(value, int | float):
         number = Decimal(str(value))
     elif isinstance(value, str):
         try:
             number = Decimal(value.strip().replace(",", ""))
         except InvalidOperation:
-            raise _CellError(cell, "expected a number", value) from None
+            raise _problem(cell, "expected a number", value) from None
     else:
-        raise _CellError(cell, "expected a number", value)
+        raise _problem(cell, "expected a number", value)
     if not number.is_finite():
-        raise _CellError(cell, "expected a finite number", value)
+        raise _problem(cell, "expected a finite number", value)
     if "%" in (cell.number_format or ""):
         number *= 100
     problem = magnitude_problem(number)
     if problem is not None:
-        raise _CellError(cell, problem, value)
+        raise _problem(cell, problem, value)
     return number
 
 
@@ -170,7 +169,7 @@ def _sheet_rows(sheet: Any, width: int) -> Iterator[tuple[int, tuple[_Cell, ...]
     for number, row in enumerate(sheet.iter_rows(max_col=width), start=1):
         if number > limits.max_rows + 1:
             cell = _Cell(f"{title}!A{number}", None)
-            raise _CellError(cell, limits.problem("max_rows", "too many rows"))
+            raise _problem(cell, limits.problem("max_rows", "too many rows"))
         if row is padding:
             continue
         if all(c is EMPTY_CELL for c in row):
@@ -185,10 +184,10 @@ def _sheet_rows(sheet: Any, width: int) -> Iterator[tuple[int, tuple[_Cell, ...]
             if isinstance(value, str):
                 if len(value) > limits.max_text:
                     problem = limits.problem("max_text", "a cell holds too many characters")
-                    raise _CellError(cell, problem)
+                    raise _problem(cell, problem)
                 character = forbidden_character(value)
                 if character is not None:
-                    raise _CellError(cell, f"holds the control character {character}", value)
+                    raise _problem(cell, f"holds the control character {character}", value)
             cells.append(cell)
         cells.extend(_Cell(f"{title}!{letter}{number}", None) for letter in letters[len(cells) :])
         yield number, tuple(cells)
@@ -201,7 +200,7 @@ def _table(sheet: Any, columns: tuple[tuple[str, str], ...]) -> list[tuple[_Cell
     for index, (_, label) in enumerate(columns):
         cell = first[index] if first is not None else _Cell(f"{sheet.title}!A1", None)
         if cell.value != label:
-            raise _CellError(
+            raise _problem(
                 cell, f"expected the header {label!r}: the layout was changed", cell.value
             )
     return [cells for _, cells in rows[1:]]
@@ -222,13 +221,13 @@ def _dated(as_of_cell: _Cell, filled: _Cell, period: Period, what: str) -> date:
     ``what`` names the filled cell with its article ("a value", "an amount").
     """
     if _empty(as_of_cell.value):
-        raise _CellError(as_of_cell, f"{what} needs the date it is for", as_of_cell.value)
+        raise _problem(as_of_cell, f"{what} needs the date it is for", as_of_cell.value)
     if _empty(filled.value):
         noun = what.split(" ", 1)[1]
-        raise _CellError(filled, f"a date needs its {noun} (or clear the date)", None)
+        raise _problem(filled, f"a date needs its {noun} (or clear the date)", None)
     as_of = _date(as_of_cell)
     if as_of not in period:
-        raise _CellError(as_of_cell, f"the date is outside the period {period.label}", as_of)
+        raise _problem(as_of_cell, f"the date is outside the period {period.label}", as_of)
     return as_of
 
 
@@ -247,7 +246,7 @@ def _observation(target: Target, row: tuple[_Cell, ...], period: Period) -> Obse
         problem = getattr(exc, "problem", str(exc))
         if not problem.startswith(f"{target.key}: "):  # read_value's own words name it already
             problem = f"{target.key}: {problem}"
-        raise _CellError(value_cell, problem, raw) from None
+        raise _problem(value_cell, problem, raw) from None
     quality = Quality.ESTIMATE if estimated else Quality.REPORTED
     return Observation(target.key, as_of, read, _text(at["source"]), quality)
 
@@ -258,7 +257,7 @@ def _report(subject: str, row: tuple[_Cell, ...], period: Period) -> InvestmentR
     as_of = _dated(as_of_cell, amount_cell, period, "an amount")
     amount = _number(amount_cell)
     if amount < 0:
-        raise _CellError(amount_cell, "an amount must not be negative", amount_cell.value)
+        raise _problem(amount_cell, "an amount must not be negative", amount_cell.value)
     return InvestmentReport(subject, as_of, Q_(amount, "yi_yuan"), _text(at["source"]))
 
 
@@ -278,32 +277,32 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
         if name not in about:
             raise LoadError(source, f"{ABOUT_SHEET}!A", f"the field {name!r} is missing")
     if about["format"].value != WORKBOOK_FORMAT:
-        raise _CellError(about["format"], f"expected {WORKBOOK_FORMAT!r}", about["format"].value)
+        raise _problem(about["format"], f"expected {WORKBOOK_FORMAT!r}", about["format"].value)
     version = about["format_version"].value
     if type(version) is not int or version != WORKBOOK_FORMAT_VERSION:  # True and 1.0 are not 1
-        raise _CellError(
+        raise _problem(
             about["format_version"],
             f"this library reads version {WORKBOOK_FORMAT_VERSION}",
             version,
         )
     if about["programme"].value != programme.key:
-        raise _CellError(
+        raise _problem(
             about["programme"],
             f"the workbook is not for the programme {programme.key!r}",
             about["programme"].value,
         )
     department = about["department"].value
     if not isinstance(department, str) or department not in {d.key for d in programme.departments}:
-        raise _CellError(about["department"], "not a department of the programme", department)
+        raise _problem(about["department"], "not a department of the programme", department)
     led = [c for c in programme.categories if department in {d.key for d in c.lead_departments}]
     if not led:
-        raise _CellError(
+        raise _problem(
             about["department"], "the department leads no category of the programme", department
         )
     named = about.get("department_zh")
     known = next(d for d in programme.departments if d.key == department)
     if named is not None and named.value != known.name_zh:
-        raise _CellError(
+        raise _problem(
             named, f"the department {department!r} is named {known.name_zh!r}", named.value
         )
     own_targets = {t.key for c in led for t in c.targets}
@@ -311,7 +310,7 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
     try:
         period = Period(_date(about["period_start"]), _date(about["period_end"]))
     except InvariantError as exc:
-        raise _CellError(about["period_end"], exc.problem, exc.value) from None
+        raise _problem(about["period_end"], exc.problem, exc.value) from None
 
     targets = book[TARGETS_SHEET]
     observations = []
@@ -321,9 +320,9 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
         try:
             target = programme.target(str(key_cell.value))
         except KeyError:
-            raise _CellError(key_cell, "not a target of the programme", key_cell.value) from None
+            raise _problem(key_cell, "not a target of the programme", key_cell.value) from None
         if target.key not in own_targets:
-            raise _CellError(
+            raise _problem(
                 key_cell,
                 f"not a target of the categories {department} leads: the workbook's department "
                 f"({ABOUT_SHEET}!{about['department'].where.split('!')[1]}) and its rows disagree",
@@ -345,9 +344,9 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
     for row in _table(investment, INVESTMENT_COLUMNS):
         subject = row[0].value
         if subject not in subjects:
-            raise _CellError(row[0], "not a category or project of the programme", subject)
+            raise _problem(row[0], "not a category or project of the programme", subject)
         if subject not in own_subjects:
-            raise _CellError(
+            raise _problem(
                 row[0],
                 f"not a category or project {department} leads: the workbook's department and "
                 "its rows disagree",
@@ -372,7 +371,7 @@ def _read(book: Any, programme: Programme, source: str) -> FilledWorkbook:
             }
         )
         if not obligations:
-            raise _CellError(
+            raise _problem(
                 sent, f"{department} owes no quarterly report for {period.label}", sent.value
             )
         submission = Submission(obligations[0], department, day, period=period.label)
@@ -401,8 +400,9 @@ def read_reporting_workbook(path: str | PathLike[str], programme: Programme) -> 
             unknown target or subject, a date outside the period, a value without a date (or the
             reverse), a value that does not fit its target.
     """
+    check_type(programme, Programme, function="read_reporting_workbook", name="programme")
     source = str(path)
-    openpyxl = _openpyxl()
+    openpyxl = load_openpyxl()
     raw = read_bytes(path, source)
     _check_unpacked_size(raw, source)
     try:
@@ -411,8 +411,8 @@ def read_reporting_workbook(path: str | PathLike[str], programme: Programme) -> 
         raise LoadError(source, "", f"not an xlsx workbook ({type(exc).__name__})") from None
     try:
         return _read(book, programme, source)
-    except _CellError as exc:
-        raise LoadError(source, exc.where, exc.problem, exc.value) from None
+    except FieldProblem as exc:
+        raise exc.at(source) from None
     except InvariantError as exc:  # pragma: no cover - the checks above come first
         raise LoadError(source, exc.where, exc.problem, exc.value) from None
     except (SyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as exc:

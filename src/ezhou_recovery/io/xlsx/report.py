@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Final
 from ezhou_recovery.analysis.attainment import Assessment
 from ezhou_recovery.analysis.compliance import Compliance
 from ezhou_recovery.display import rows as _records
-from ezhou_recovery.io.xlsx.forms import _openpyxl, save_text_as_text
+from ezhou_recovery.io.xlsx._openpyxl import load_openpyxl
+from ezhou_recovery.io.xlsx.forms import save_text_as_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -139,7 +140,7 @@ _HEADER_COLOUR: Final = "DDEBF7"
 def _sheet(
     book: Any, title: str, rows: Sequence[_records.Record], columns: Sequence[str]
 ) -> Worksheet:
-    openpyxl = _openpyxl()
+    openpyxl = load_openpyxl()
     styles = openpyxl.styles
     sheet: Worksheet = book.create_sheet(title)
     sheet.append([_LABELS.get(c, c) for c in columns])
@@ -182,7 +183,7 @@ def write_report_workbook(
     Returns:
         The path written.
     """
-    openpyxl = _openpyxl()
+    openpyxl = load_openpyxl()
     book = openpyxl.Workbook()
     about = book.active
     about.title = REPORT_SHEETS[0]

@@ -1,0 +1,286 @@
+"""Arrow columns in and out: pyarrow imported on need, CSV files that pyarrow reads as Python's
+csv module does, Parquet files, dataframes, column names checked as a CSV header is, and the
+dictionary codes every column check works on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from os import PathLike
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from ezhou_recovery.errors import LoadError
+from ezhou_recovery.io._reading import check_columns, read_bytes
+from ezhou_recovery.io.limits import current_limits
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
+__all__ = [
+    "as_table",
+    "blank_cells",
+    "blank_distinct",
+    "checked_columns",
+    "clean_csv",
+    "dense_codes",
+    "dictionary_codes",
+    "pa_types",
+    "pyarrow_module",
+    "read_csv",
+    "read_parquet",
+    "row_entry",
+    "unique_keys",
+]
+
+
+def pyarrow_module() -> Any:
+    try:
+        import pyarrow
+    except ImportError:  # pragma: no cover - the tests without pyarrow cover the callers
+        raise ImportError(
+            'reading Parquet files and dataframes needs pyarrow: pip install "ezhou-recovery[arrow]"'
+        ) from None
+    return pyarrow
+
+
+def clean_csv(path: str | PathLike[str], source: str) -> tuple[bytes, list[str]] | None:
+    """The bytes (without a byte-order mark) and the raw header cells of a CSV file that both
+    parsers read alike; None when the per-object parser must read it."""
+    raw = read_bytes(path, source)  # within the file size limit
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    # Quotes, and apostrophes (a cell may start with one the library writes before a formula
+    # start, which the per-object reader removes): Python's csv module reads such a file.
+    if b'"' in raw or b"'" in raw:
+        return None
+    end = raw.find(b"\n")
+    line = raw if end < 0 else raw[:end]
+    try:
+        first = line.decode("utf-8").removesuffix("\r")
+    except UnicodeDecodeError:
+        return None
+    if "\r" in first:  # lines that end in a lone carriage return
+        return None
+    if not first.strip():
+        return None
+    header = first.split(",")
+    if len(header) > current_limits().max_columns:
+        return None  # the per-object reader names the limit
+    return raw, header
+
+
+def read_csv(
+    raw: bytes, names: list[str], types: Mapping[str, Any], *, blank_lines: bool
+) -> pa.Table | None:
+    """pyarrow's reading of a CSV file's rows, every cell as text; a blank line is a row of
+    empty cells when ``blank_lines`` (else it is skipped). None when pyarrow cannot read it."""
+    pa = pyarrow_module()
+    import pyarrow.csv as pacsv
+
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(raw),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            # No quote character appears (see clean_csv), so the default one changes nothing
+            # (and reads faster than none).
+            parse_options=pacsv.ParseOptions(ignore_empty_lines=not blank_lines),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    if not table.num_rows or _beyond_limits(table, len(raw)):
+        return None  # the per-object reader names the limit
+    return table
+
+
+def _beyond_limits(table: pa.Table, size: int) -> bool:
+    """Whether a table read from a CSV file of ``size`` bytes has too many rows or a cell with too
+    many characters (see :mod:`ezhou_recovery.io.limits`)."""
+    import pyarrow.compute as pc
+
+    limits = current_limits()
+    if table.num_rows > limits.max_rows:
+        return True
+    if size <= limits.max_text:
+        return False
+    for column in table.columns:
+        if pa_types().is_dictionary(column.type):
+            column = column.unify_dictionaries().chunk(0).dictionary if column.num_chunks else None
+            if column is None:
+                continue
+        longest = pc.max(pc.utf8_length(column)).as_py()
+        if longest is not None and longest > limits.max_text:
+            return True
+    return False
+
+
+def pa_types() -> Any:
+    return pyarrow_module().types
+
+
+def as_table(frame: Any, source: str) -> pa.Table:
+    """An Arrow table of ``frame``: a pyarrow table or any object that exports an Arrow stream
+    (pandas, polars, DuckDB, ... through ``__arrow_c_stream__``)."""
+    pa = pyarrow_module()
+    if isinstance(frame, pa.Table):
+        return frame
+    if isinstance(frame, pa.RecordBatch) or hasattr(frame, "__arrow_c_stream__"):
+        try:
+            return pa.table(frame)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
+            raise LoadError(source, "", f"cannot be read as columns ({exc})") from None
+    raise LoadError(
+        source,
+        "",
+        "expected a dataframe (pandas, polars, pyarrow or another that exports Arrow data)",
+        type(frame),
+    )
+
+
+def read_parquet(path: str | PathLike[str], source: str) -> pa.Table:
+    pa = pyarrow_module()
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_table(path)
+    except OSError as exc:
+        raise LoadError(source, "", f"cannot read the file ({exc})") from None
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise LoadError(source, "", f"not a readable Parquet file ({exc})") from None
+
+
+def checked_columns(
+    table: pa.Table,
+    source: str,
+    fields: tuple[str, ...],
+    required: tuple[str, ...],
+    keep_dictionaries: bool = False,
+) -> pa.Table:
+    """The table with each column as a plain (not dictionary, not view) array; its names checked
+    as a CSV header is."""
+    pa = pyarrow_module()
+    names = [str(n) for n in table.column_names]
+    limits = current_limits()
+    if len(names) > limits.max_columns:
+        raise LoadError(source, "", limits.problem("max_columns", f"{len(names)} columns"))
+    if table.num_rows > limits.max_rows:
+        raise LoadError(source, "", limits.problem("max_rows", f"{table.num_rows:_} rows"))
+    check_columns(source, "columns", names, fields, required)
+    columns = []
+    for column in table.columns:
+        kind = column.type
+        if pa.types.is_dictionary(kind):
+            if keep_dictionaries and pa.types.is_string(kind.value_type) and not column.null_count:
+                columns.append(column)
+                continue
+            column = column.cast(kind.value_type)
+            kind = column.type
+        if pa.types.is_string_view(kind) or pa.types.is_large_string(kind):
+            column = column.cast(pa.string())
+        _check_text_length(column, source)
+        columns.append(column)
+    return pa.table(columns, names=names)
+
+
+def _check_text_length(column: Any, source: str) -> None:
+    """Refuse a text cell longer than the ``max_text`` limit, naming its row."""
+    pa = pyarrow_module()
+    import pyarrow.compute as pc
+
+    kind = column.type
+    texts = column
+    if pa.types.is_dictionary(kind):
+        texts = column.cast(kind.value_type)
+    if not pa.types.is_string(texts.type):
+        return
+    limits = current_limits()
+    lengths = pc.utf8_length(texts)
+    longest = pc.max(lengths).as_py()
+    if longest is not None and longest > limits.max_text:
+        row = int(np.argmax(lengths.fill_null(0).to_numpy() > limits.max_text))
+        raise LoadError(
+            source, f"row {row}", limits.problem("max_text", "a cell holds too many characters")
+        )
+
+
+def row_entry(
+    table: pa.Table, i: int, required: tuple[str, ...]
+) -> tuple[dict[str, Any], str | None]:
+    """Row ``i`` of a table as the per-object reader's entry (nulls left out), with the first
+    required field that is missing."""
+    found = {}
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        value = column[i].as_py()
+        if value is not None:
+            found[name] = value
+    missing = next((name for name in required if name not in found), None)
+    return found, missing
+
+
+def dictionary_codes(column: Any) -> tuple[npt.NDArray[np.int64], list[Any]]:
+    """Per row an index into the column's distinct values (as Python objects, None for null)."""
+    pa = pyarrow_module()
+    if pa.types.is_dictionary(column.type):
+        encoded = column.unify_dictionaries()
+    else:
+        encoded = column.dictionary_encode(null_encoding="encode").unify_dictionaries()
+    if encoded.num_chunks == 0:
+        return np.zeros(0, np.int64), []
+    dictionary = encoded.chunk(0).dictionary
+    indices = pa.chunked_array([c.indices for c in encoded.chunks], type=encoded.type.index_type)
+    return indices.to_numpy().astype(np.int64), dictionary.to_pylist()
+
+
+#: What Python's ``str.strip`` removes: a cell of only these is empty.
+_SPACE_ONLY: Final = (
+    "^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
+)
+
+
+def blank_distinct(codes: npt.NDArray[np.int64], distinct: list[Any]) -> npt.NDArray[np.bool_]:
+    """Per row, whether its cell is empty or only white space, from the distinct values."""
+    found = np.array([isinstance(x, str) and not x.strip() for x in distinct] + [False])
+    return np.asarray(found[codes], bool)
+
+
+def blank_cells(column: Any) -> npt.NDArray[np.bool_]:
+    """Per cell of a text column, whether it is empty or only white space (as ``str.strip``)."""
+    import pyarrow.compute as pc
+
+    found = pc.match_substring_regex(column, _SPACE_ONLY)
+    if found.null_count:
+        found = found.fill_null(False)
+    return np.asarray(found.to_numpy(zero_copy_only=False), bool)
+
+
+def dense_codes(
+    codes: npt.NDArray[np.int64], size: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """``codes`` (each below ``size``) renumbered 0, 1, ... in order, and the codes kept (the
+    original code of each new one)."""
+    present = np.zeros(size, bool)
+    present[codes] = True
+    kept = np.flatnonzero(present)
+    rank = np.cumsum(present) - 1
+    return rank[codes], kept
+
+
+def unique_keys(
+    keys: npt.NDArray[np.int64], size: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The distinct keys in ascending order and, per key, its position among them (as
+    ``np.unique(keys, return_inverse=True)``); without sorting when the keys lie in a small
+    range."""
+    if size > 4 * len(keys) + 1_000_000:
+        unique, inverse = np.unique(keys, return_inverse=True)
+        return unique, inverse.reshape(-1)
+    if not len(keys):
+        return keys, keys
+    present = np.zeros(size, bool)
+    present[keys] = True
+    position = np.cumsum(present) - 1
+    return np.flatnonzero(present), position[keys]

@@ -1,0 +1,409 @@
+"""Observations from Arrow columns: a CSV or Parquet file, or a dataframe (see the package's
+docstring for how the columns are checked)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from ezhou_recovery._core.arguments import check_type
+from ezhou_recovery._core.dates import DATE_RANGE
+from ezhou_recovery._core.problems import FieldProblem
+from ezhou_recovery.analysis.validation import Finding, Severity
+from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError
+from ezhou_recovery.evidence.observations import Observation, implausibility
+from ezhou_recovery.evidence.table import QUANTITATIVE
+from ezhou_recovery.io._arrow.columns import (
+    as_table,
+    blank_cells,
+    blank_distinct,
+    checked_columns,
+    clean_csv,
+    dense_codes,
+    dictionary_codes,
+    pyarrow_module,
+    read_csv,
+    read_parquet,
+    row_entry,
+    unique_keys,
+)
+from ezhou_recovery.io._arrow.values import (
+    Units,
+    day_number,
+    plain_numbers,
+    read_number,
+    split_values,
+)
+from ezhou_recovery.io._observation_rows import (
+    OBSERVATION_FIELDS,
+    OBSERVATION_REQUIRED,
+    observation,
+    source_quality,
+)
+from ezhou_recovery.io._reading import check_required, csv_header, csv_rows
+from ezhou_recovery.io.observation_files import warn_implausible
+from ezhou_recovery.model.programme import Programme
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
+    from ezhou_recovery.evidence.table import ObservationTable
+
+__all__ = ["RowReader", "observations_file", "observations_from_frame"]
+
+_EPOCH: Final = date(1970, 1, 1).toordinal()
+
+
+@attrs.frozen(eq=False)
+class RowReader:
+    """Reads one row of a table of observations as the per-object reader reads it (an object
+    rather than a closure, so that a table pickles to another process with its rows)."""
+
+    programme: Programme
+    source: str
+    table: pa.Table
+    #: Per row, its number in a CSV file; None for a frame (rows named from 0).
+    numbers: npt.NDArray[np.int64] | None
+
+    def where(self, i: int) -> str:
+        """How error messages name row ``i``."""
+        return f"row {int(self.numbers[i])}" if self.numbers is not None else f"row {i}"
+
+    def __call__(self, i: int) -> Observation:
+        entry, missing = row_entry(self.table, i, OBSERVATION_REQUIRED)
+        return _one_observation(self.programme, self.source, self.where(i), entry, missing)
+
+
+def observations_file(
+    path: str | PathLike[str], programme: Programme, *, columnar: bool = True
+) -> ObservationTable | tuple[Observation, ...]:
+    """Observations from a CSV or Parquet file, as :func:`~ezhou_recovery.load_observations`."""
+
+    source = str(path)
+    if Path(path).suffix.lower() == ".parquet":
+        table = read_parquet(path, source)
+        if columnar:
+            return _observation_table(table, programme, source)
+        return _observations_one_by_one(table, programme, source)
+    pa = pyarrow_module()
+    clean = clean_csv(path, source)
+    table = None
+    if clean is not None:
+        raw, first = clean
+        header = csv_header(source, first, OBSERVATION_FIELDS, OBSERVATION_REQUIRED)
+        # A blank line is read as a row of empty cells, which keeps the row numbers of the
+        # per-object reader (which counts blank lines and skips them).
+        words = pa.dictionary(pa.int32(), pa.string())
+        # Values are many and mostly distinct: read as text, encoded afterwards (faster).
+        types = {name: pa.string() if name == "value" else words for name in header}
+        table = read_csv(raw, header, types, blank_lines=True)
+    if table is None:
+        # Python's csv module parses, as for the per-object reader (row numbers, blank lines,
+        # quotes, errors in the same order); the checks still run on columns.
+        header, rows = csv_rows(path, source, OBSERVATION_FIELDS, OBSERVATION_REQUIRED)
+        listed = list(rows)
+        numbers = np.array([int(where.removeprefix("row ")) for where, _ in listed], np.int64)
+        table = pa.table(
+            [pa.array([r[j] for _, r in listed], pa.string()) for j in range(len(header))],
+            names=header,
+        )
+        return _observation_table(table, programme, source, numbers=numbers)
+    return _observation_table(
+        table, programme, source, numbers=np.arange(2, table.num_rows + 2), blank_rows=True
+    )
+
+
+def observations_from_frame(
+    frame: Any, programme: Programme, *, source: str = "dataframe", columnar: bool = True
+) -> ObservationTable | tuple[Observation, ...]:
+    """Read observations from a dataframe (pandas, polars, pyarrow, or any that exports Arrow
+    data through the Arrow PyCapsule interface).
+
+    Columns as in a CSV file (``target, as_of, value`` and optionally ``source, quality``);
+    ``as_of`` may be text (``YYYY-MM-DD``) or a date column, ``value`` text or numbers (in the
+    target's unit). Rows are named by position, from 0 (``row 3``); a null cell counts as
+    missing.
+
+    Args:
+        frame: The dataframe.
+        programme: The programme the target keys belong to.
+        source: What error messages call the frame.
+        columnar: Return an :class:`~ezhou_recovery.ObservationTable` (the default), or a tuple of
+            :class:`~ezhou_recovery.Observation` read one row at a time.
+
+    Raises:
+        LoadError: As :func:`~ezhou_recovery.load_observations`: names the source, the row, the
+            field and the value.
+    """
+    check_type(programme, Programme, function="observations_from_frame", name="programme")
+    table = as_table(frame, source)
+    if columnar:
+        return _observation_table(table, programme, source)
+    return _observations_one_by_one(table, programme, source)
+
+
+def _observations_one_by_one(
+    table: pa.Table, programme: Programme, source: str
+) -> tuple[Observation, ...]:
+    """The per-object reading of a table: the reference the columnar reading must equal."""
+    table = checked_columns(table, source, OBSERVATION_FIELDS, OBSERVATION_REQUIRED)
+    one = RowReader(programme, source, table, None)
+    out = []
+    for i in range(table.num_rows):
+        o = one(i)
+        why = implausibility(programme.target(o.target), o.value)
+        if why is not None:
+            finding = Finding(Severity.WARNING, "implausible-value", f"{one.where(i)}.value", why)
+            warn_implausible(finding, source)
+        out.append(o)
+    return tuple(out)
+
+
+def _one_observation(
+    programme: Programme, source: str, where: str, entry: dict[str, Any], missing: str | None
+) -> Observation:
+    if missing is not None:
+        raise LoadError(source, f"{where}.{missing}", "required field missing")
+    try:
+        return observation(programme, entry)
+    except FieldProblem as exc:
+        raise exc.at(source, where) from None
+    except InvariantError as exc:
+        raise LoadError(source, f"{where}.{exc.field}", exc.problem, exc.value) from None
+    except EzhouRecoveryError as exc:  # pragma: no cover - every known error is mapped above
+        raise LoadError(source, where, str(exc)) from None
+
+
+def _observation_table(
+    table: pa.Table,
+    programme: Programme,
+    source: str,
+    *,
+    numbers: npt.NDArray[np.int64] | None = None,
+    blank_rows: bool = False,
+) -> ObservationTable:
+    """Check and convert the columns of an observations table (see the module's docstring).
+
+    ``numbers``: for a CSV file, each row's number (the header is row 1); None for a frame (rows
+    named from 0). ``blank_rows``: the CSV rows may include rows of empty cells, to be skipped,
+    and empty required cells, to be refused before any value is read (as the per-object reader
+    does); else that is done.
+    """
+    from ezhou_recovery.evidence.table import ObservationTable, magnitude_of
+
+    pa = pyarrow_module()
+    import pyarrow.compute as pc
+
+    table = checked_columns(
+        table, source, OBSERVATION_FIELDS, OBSERVATION_REQUIRED, keep_dictionaries=True
+    )
+    n = table.num_rows
+    targets = tuple(programme.targets)
+    kinds = [t.kind for t in targets]
+    names = table.column_names
+    irregular = np.zeros(n, bool)
+
+    # Null required cells (Parquet, frames): the per-object reader names them.
+    for name in OBSERVATION_REQUIRED:
+        column = table.column(name)
+        if column.null_count:
+            irregular |= column.is_null().to_numpy(zero_copy_only=False)
+
+    coded: dict[str, tuple[npt.NDArray[np.int64], list[Any]]] = {}
+
+    def codes_of(name: str) -> tuple[npt.NDArray[np.int64], list[Any]]:
+        if name not in coded:
+            coded[name] = dictionary_codes(table.column(name))
+        return coded[name]
+
+    key_codes, keys = codes_of("target")
+    # Value texts as a dictionary: per row a code, and the distinct texts (each read once).
+    values = table.column("value")
+    texts: Any = None
+    value_codes: npt.NDArray[np.int64] = np.zeros(n, np.int64)
+    if pa.types.is_string(values.type) and not values.null_count:
+        values = values.dictionary_encode()
+    if pa.types.is_dictionary(values.type):
+        encoded = values.unify_dictionaries()
+        if encoded.num_chunks:
+            texts = encoded.chunk(0).dictionary
+            indices = pa.chunked_array([c.indices for c in encoded.chunks])
+            value_codes = indices.to_numpy().astype(np.int64)
+        else:
+            texts = pa.array([], pa.string())
+    if blank_rows and n:
+        assert numbers is not None
+        empty = {
+            name: blank_distinct(*codes_of(name))
+            for name in names
+            if name not in ("target", "value")
+        }
+        empty["target"] = blank_distinct(key_codes, keys)
+        empty["value"] = blank_cells(texts)[value_codes]
+        blank = np.logical_and.reduce([empty[name] for name in names])
+        if blank.any():
+            kept = pa.array(~blank)
+            return _observation_table(
+                table.filter(kept), programme, source, numbers=numbers[~blank], blank_rows=True
+            )
+        missing = np.logical_or.reduce([empty[name] for name in OBSERVATION_REQUIRED])
+        if missing.any():
+            i = int(np.argmax(missing))
+            cells = [table.column(j)[i].as_py() for j in range(len(names))]
+            positions = [names.index(name) for name in OBSERVATION_REQUIRED]
+            label = f"row {int(numbers[i])}"
+            check_required(source, label, cells, OBSERVATION_REQUIRED, positions)
+
+    # Target keys: one dictionary lookup per distinct key.
+    index = {t.key: i for i, t in enumerate(targets)}
+    lookup = np.array([index.get(k, -1) if isinstance(k, str) else -1 for k in keys] + [-1])
+    code = lookup[key_codes] if n else np.zeros(0, np.int64)
+    irregular |= code < 0
+    code = np.where(code < 0, 0, code)
+
+    # Dates: each distinct value read once.
+    day = np.zeros(n, np.int64)
+    as_of = table.column("as_of")
+    if pa.types.is_date32(as_of.type) and not as_of.null_count:
+        day = as_of.cast(pa.int32()).to_numpy().astype(np.int64) + _EPOCH
+        low, high = (d.toordinal() for d in DATE_RANGE)
+        irregular |= (day < low) | (day > high)
+    else:
+        date_codes, dates = codes_of("as_of")
+        ordinals = np.array([day_number(d) for d in dates] + [-1], np.int64)
+        day = ordinals[date_codes] if n else day
+        irregular |= day < 0
+
+    # Provenance: each distinct source and quality checked once.
+    for name in ("source", "quality"):
+        if name in names:
+            prov_codes, seen = codes_of(name)
+            ok = np.array([_provenance_ok(name, x) for x in seen] + [False])
+            irregular |= ~ok[prov_codes]
+
+    magnitude = np.zeros(n, np.float64)
+    done = irregular.copy()
+    quantitative = np.array([k in QUANTITATIVE for k in kinds] + [False])[code]
+    units = Units(targets)
+    kind_of_value = values.type
+    if texts is not None:
+        plain = plain_numbers(texts)
+        floats = np.zeros(len(texts), np.float64)
+        if plain.any():
+            floats[plain] = pc.cast(texts.filter(pa.array(plain)), pa.float64()).to_numpy()
+        direct = units.direct_rows(code, done)
+        fast = plain[value_codes] & quantitative & direct & ~done
+        magnitude[fast] = floats[value_codes[fast]]
+        done |= fast
+        rest = np.flatnonzero(quantitative & ~done)
+        if len(rest):
+            split_values(texts, value_codes, rest, code, units, magnitude, done)
+    elif (pa.types.is_floating(kind_of_value) or pa.types.is_integer(kind_of_value)) and not (
+        values.null_count
+    ):
+        floats = values.cast(pa.float64()).to_numpy()
+        limit = 2.0**53 if pa.types.is_integer(kind_of_value) else np.inf
+        direct = units.direct_rows(code, done)
+        fast = (
+            quantitative
+            & direct
+            & ~done
+            & np.isfinite(floats)
+            & ((floats == 0) | ((floats >= 1e-13) & (floats < 1e15)))  # the range of values
+            & (np.abs(floats) < limit)
+        )
+        magnitude[fast] = floats[fast]
+        done |= fast
+
+    # Whatever is left (milestones, levels, unusual numbers): each distinct value once per target.
+    rest = np.flatnonzero(~done)
+    if len(rest):
+        distinct: Callable[[int], Any]
+        if texts is not None:
+            rest_codes, size = value_codes[rest], len(texts) + 1
+            distinct = texts.__getitem__
+        else:
+            rest_codes, listed = dictionary_codes(values.take(pa.array(rest)))
+            size = len(listed) + 1
+            distinct = listed.__getitem__
+        rest_codes, kept = dense_codes(rest_codes, size)
+        pairs = code[rest] * len(kept) + rest_codes
+        unique, inverse = unique_keys(pairs, len(targets) * len(kept))
+        read = np.empty(len(unique), np.float64)
+        ok = np.zeros(len(unique), bool)
+        for j, pair in enumerate(unique.tolist()):
+            text = distinct(int(kept[pair % len(kept)]))
+            found = read_number(
+                targets[pair // len(kept)], text.as_py() if texts is not None else text
+            )
+            ok[j] = found is not None
+            read[j] = found if found is not None else 0.0
+        fine = ok[inverse] & ~irregular[rest]
+        magnitude[rest[fine]] = read[inverse][fine]
+        irregular[rest[~fine]] = True
+
+    # Rows that are not plainly valid: the per-object reader's function, in row order; the first
+    # that is wrong raises its error.
+    one = RowReader(programme, source, table, numbers)
+    for i in np.flatnonzero(irregular).tolist():
+        try:
+            o = one(i)
+        except LoadError:
+            # The per-object reader has warned of the rows before this one.
+            _warn_implausible(one, targets, code[:i], magnitude[:i], value_codes, texts)
+            raise
+        code[i] = index[o.target]
+        day[i] = o.as_of.toordinal()
+        magnitude[i] = magnitude_of(o.value)
+    _warn_implausible(one, targets, code, magnitude, value_codes, texts)
+
+    return ObservationTable(
+        programme,
+        code.astype(np.int32),
+        day.astype(np.int32),
+        magnitude,
+        one,
+        token=value_codes.astype(np.int32) if texts is not None else None,
+    )
+
+
+def _warn_implausible(
+    one: RowReader,
+    targets: Sequence[Any],
+    code: npt.NDArray[np.int64],
+    magnitude: npt.NDArray[np.float64],
+    value_codes: npt.NDArray[np.int64],
+    texts: Any,
+) -> None:
+    """Warn, in row order, of each row whose value is implausible for its target, as the
+    per-object reader warns: the magnitudes compared with each target's value as columns, the
+    few rows found read again to be checked exactly (once per target and value text)."""
+    from ezhou_recovery.io.observation_columns import implausible_rows
+
+    found: dict[tuple[int, int], str | None] = {}
+    for row in implausible_rows(targets, code, magnitude).tolist():
+        target = targets[int(code[row])]
+        key = (int(code[row]), int(value_codes[row]) if texts is not None else -1 - row)
+        if key not in found:
+            found[key] = implausibility(target, one(row).value)
+        why = found[key]
+        if why is not None:
+            where = f"{one.where(row)}.value"
+            warn_implausible(Finding(Severity.WARNING, "implausible-value", where, why), one.source)
+
+
+def _provenance_ok(name: str, value: Any) -> bool:
+    """Whether a source or quality cell passes every check the per-object reader makes of it
+    (reading it, and the observation's own checks of the field)."""
+    try:
+        Observation("a.b", date(2020, 1, 1), True, *source_quality({name: value}))
+    except (FieldProblem, InvariantError):
+        return False
+    return True
