@@ -23,7 +23,16 @@ from ezhou_recovery.analysis.attainment import Assessment, Status, TargetResult,
 from ezhou_recovery.analysis.compliance import Compliance, DeadlineStatus, ReportStatus, compliance
 from ezhou_recovery.analysis.validation import Finding, Severity, validate
 from ezhou_recovery.bulletins.contents import bulletin
-from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError, UnitError
+from ezhou_recovery.errors import (
+    CalendarUnavailableError,
+    DraftError,
+    EzhouRecoveryError,
+    InvariantError,
+    LoadError,
+    ScheduleError,
+    UnitError,
+    UnmatchedSubmissionError,
+)
 from ezhou_recovery.evidence.observations import InvestmentReport, Observation
 from ezhou_recovery.evidence.submissions import Submission
 from ezhou_recovery.io.json.documents import from_json, to_json
@@ -43,11 +52,13 @@ __version__ = "0.1.0"
 __all__ = [
     "Q_",
     "Assessment",
+    "CalendarUnavailableError",
     "Category",
     "Compliance",
     "Deadline",
     "DeadlineStatus",
     "Department",
+    "DraftError",
     "EzhouRecoveryError",
     "Finding",
     "InvariantError",
@@ -61,6 +72,7 @@ __all__ = [
     "Project",
     "ReportStatus",
     "ReportingObligation",
+    "ScheduleError",
     "Severity",
     "Status",
     "Submission",
@@ -69,6 +81,7 @@ __all__ = [
     "TargetResult",
     "Task",
     "UnitError",
+    "UnmatchedSubmissionError",
     "__version__",
     "assess",
     "bulletin",
@@ -106,7 +119,6 @@ MOVED: Final[dict[str, str]] = {
     "BaselineQualifier": "ezhou_recovery.model.targets",
     "Bulletin": "ezhou_recovery.bulletins.contents",
     "BulletinHeader": "ezhou_recovery.bulletins.contents",
-    "CalendarUnavailableError": "ezhou_recovery.errors",
     "CallIn": "ezhou_recovery.analysis.accountability",
     "Comparator": "ezhou_recovery.model.targets",
     "ContentCheck": "ezhou_recovery.analysis.accountability",
@@ -116,7 +128,6 @@ MOVED: Final[dict[str, str]] = {
     "District": "ezhou_recovery.model.people",
     "DistrictKind": "ezhou_recovery.model.people",
     "Draft": "ezhou_recovery.drafting",
-    "DraftError": "ezhou_recovery.errors",
     "DraftScore": "ezhou_recovery.drafting",
     "DueConvention": "ezhou_recovery.analysis.duedates",
     "DueRule": "ezhou_recovery.model.obligations",
@@ -154,7 +165,6 @@ MOVED: Final[dict[str, str]] = {
     "ReviewItem": "ezhou_recovery.drafting",
     "ReviewSubject": "ezhou_recovery.drafting",
     "Rollup": "ezhou_recovery.analysis.attainment",
-    "ScheduleError": "ezhou_recovery.errors",
     "ScheduleStatus": "ezhou_recovery.analysis.schedule",
     "ScoringRule": "ezhou_recovery.analysis.compliance",
     "Section": "ezhou_recovery.model.targets",
@@ -164,7 +174,6 @@ MOVED: Final[dict[str, str]] = {
     "Tally": "ezhou_recovery.analysis.compliance",
     "Targets": "ezhou_recovery.model.targets",
     "Thresholds": "ezhou_recovery.analysis.attainment",
-    "UnmatchedSubmissionError": "ezhou_recovery.errors",
     "Upcoming": "ezhou_recovery.analysis.duedates",
     "YearResult": "ezhou_recovery.analysis.attainment",
     "accountability": "ezhou_recovery.analysis.accountability",
