@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ezhou_recovery.analysis.attainment import Assessment
 from ezhou_recovery.analysis.compliance import Compliance
-from ezhou_recovery.display import rows as _records
+from ezhou_recovery.display import rows as records
 from ezhou_recovery.io.xlsx._openpyxl import load_openpyxl
 from ezhou_recovery.io.xlsx.forms import save_text_as_text
 
@@ -115,30 +115,14 @@ _LABELS: Final = {
     "score": "得分率 Score",
     "rank": "名次 Rank",
 }
-_PERCENT: Final = frozenset(
-    {
-        "progress",
-        "expected_progress",
-        "gap",
-        "share_attained",
-        "coverage",
-        "mean_progress",
-        "mean_progress_reported",
-        "mean_expected_progress",
-        "completion_rate",
-        "time_progress",
-        "first_year_rate",
-        "reporting_rate",
-        "on_time_rate",
-        "score",
-    }
-)
+#: Columns shown as percentages: the records' shares (a gap in percentage points stays a number).
+_PERCENT: Final = records.SHARE_COLUMNS - {"gap_pp"}
 _DATE_FORMAT: Final = "yyyy-mm-dd"
 _HEADER_COLOUR: Final = "DDEBF7"
 
 
 def _sheet(
-    book: Any, title: str, rows: Sequence[_records.Record], columns: Sequence[str]
+    book: Any, title: str, rows: Sequence[records.Record], columns: Sequence[str]
 ) -> Worksheet:
     openpyxl = load_openpyxl()
     styles = openpyxl.styles
@@ -203,7 +187,7 @@ def write_report_workbook(
         ("missing", t.missing, "未报 Missing"),
         (
             "on_time_rate",
-            _records.tally_record("", "", "", "", t)["on_time_rate"],
+            records.tally_record("", "", "", "", t)["on_time_rate"],
             "按时报送率 On-time rate",
         ),
     ):
@@ -218,38 +202,38 @@ def write_report_workbook(
     _sheet(
         book,
         REPORT_SHEETS[1],
-        [_records.result_record(r) for r in assessment.overall.worst],
-        _records.RESULT_COLUMNS,
+        [records.result_record(r) for r in assessment.overall.worst],
+        records.RESULT_COLUMNS,
     )
     _sheet(
         book,
         REPORT_SHEETS[2],
-        [_records.rollup_record(r) for r in (*assessment.categories, assessment.overall)],
-        _records.ROLLUP_COLUMNS,
+        [records.rollup_record(r) for r in (*assessment.categories, assessment.overall)],
+        records.ROLLUP_COLUMNS,
     )
     _sheet(
         book,
         REPORT_SHEETS[3],
-        [_records.rollup_record(r) for r in assessment.departments],
-        _records.ROLLUP_COLUMNS,
+        [records.rollup_record(r) for r in assessment.departments],
+        records.ROLLUP_COLUMNS,
     )
     _sheet(
         book,
         REPORT_SHEETS[4],
-        [_records.money_record(m) for m in (*assessment.money, assessment.money_total)],
-        _records.MONEY_COLUMNS,
+        [records.money_record(m) for m in (*assessment.money, assessment.money_total)],
+        records.MONEY_COLUMNS,
     )
     _sheet(
         book,
         REPORT_SHEETS[5],
-        [_records.deadline_status_record(st) for st in compliance.statuses],
-        _records.DEADLINE_STATUS_COLUMNS,
+        [records.deadline_status_record(st) for st in compliance.statuses],
+        records.DEADLINE_STATUS_COLUMNS,
     )
     _sheet(
         book,
         REPORT_SHEETS[6],
-        [_records.laggard_record(lg) for lg in compliance.laggards],
-        _records.LAGGARD_COLUMNS,
+        [records.laggard_record(lg) for lg in compliance.laggards],
+        records.LAGGARD_COLUMNS,
     )
     out = Path(path)
     save_text_as_text(book, out)
