@@ -7,8 +7,10 @@ from pathlib import Path
 
 import ezhou_recovery
 
-PACKAGE = Path(ezhou_recovery.__file__).parent
-DOCS = PACKAGE.parents[1] / "docs"
+# The source tree beside the tests (the installed copy may sit in site-packages, without them).
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "ezhou_recovery"
+DOCS = ROOT / "docs"
 
 
 def _public_modules() -> set[str]:

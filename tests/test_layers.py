@@ -17,10 +17,9 @@ from pathlib import Path
 import attrs
 import pytest
 
-import ezhou_recovery
-
-PACKAGE = Path(ezhou_recovery.__file__).parent
-ROOT = PACKAGE.parents[1]
+# The source tree beside the tests (the installed copy may sit in site-packages, without them).
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "ezhou_recovery"
 PYPROJECT = ROOT / "pyproject.toml"
 NAME = "ezhou_recovery"
 
