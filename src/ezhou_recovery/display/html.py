@@ -186,24 +186,11 @@ def programme_html(programme: Programme) -> str:
 # Results ----------------------------------------------------------------------------------------
 
 
-def _result_rows(results: Iterable[TargetResult]) -> list[tuple[str, ...]]:
-    from ezhou_recovery.display.text import percent, points, status_label, value_text
+def _result_rows(results: Iterable[TargetResult]) -> list[list[str]]:
+    from ezhou_recovery.display.text import RESULT_TEXT_COLUMNS, result_cells
 
-    return [
-        (
-            status_label(r.status),
-            r.key,
-            r.target.description_zh,
-            r.target.describe_value(),
-            value_text(r.value),
-            "" if r.value_as_of is None else r.value_as_of.isoformat(),
-            percent(r.progress),
-            percent(r.expected_progress),
-            points(r.gap),
-            r.reason_zh,
-        )
-        for r in results
-    ]
+    columns = (*RESULT_TEXT_COLUMNS[:2], "target", *RESULT_TEXT_COLUMNS[2:], "reason_zh")
+    return [[cells[c] for c in columns] for cells in (result_cells(r, none="") for r in results)]
 
 
 _RESULT_HEADER = (
@@ -252,24 +239,11 @@ def rollup_html(rollup: Rollup) -> str:
     )
 
 
-def _rollup_rows(rollups: Iterable[Rollup]) -> list[tuple[object, ...]]:
-    from ezhou_recovery.display.text import coverage_text, percent, status_label
+def _rollup_rows(rollups: Iterable[Rollup]) -> list[list[str]]:
+    from ezhou_recovery.display.text import rollup_cells, rollup_columns
 
-    return [
-        (
-            r.key,
-            r.name_zh,
-            r.name_en,
-            r.total,
-            *(r.count(s) for s in Status),
-            coverage_text(r),
-            percent(r.mean_progress),
-            percent(r.mean_progress_reported),
-            r.stale,
-            "-" if r.worst_status is None else f"{status_label(r.worst_status)} {r.worst_count}",
-        )
-        for r in rollups
-    ]
+    columns = rollup_columns(english_name=True)
+    return [[cells[c] for c in columns] for cells in (rollup_cells(r) for r in rollups)]
 
 
 def assessment_html(a: Assessment) -> str:

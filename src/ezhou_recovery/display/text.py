@@ -113,20 +113,33 @@ def result_line(result: TargetResult) -> str:
     return f"{result.key}: {status_label(result.status)}: {result.reason}"
 
 
+def result_cells(result: TargetResult, *, none: str) -> dict[str, str]:
+    """The cells of a target result that text and HTML tables show, by column (a missing date is
+    ``none``): status, key, target, goal, value, as_of, progress, time, gap, reason_zh."""
+    r = result
+    return {
+        "status": status_label(r.status),
+        "key": r.key,
+        "target": r.target.description_zh,
+        "goal": r.target.describe_value(),
+        "value": value_text(r.value),
+        "as_of": none if r.value_as_of is None else r.value_as_of.isoformat(),
+        "progress": percent(r.progress),
+        "time": percent(r.expected_progress),
+        "gap": points(r.gap),
+        "reason_zh": r.reason_zh,
+    }
+
+
+#: The columns of a target result in a text table (HTML adds the target and the reason).
+RESULT_TEXT_COLUMNS = ("status", "key", "goal", "value", "as_of", "progress", "time", "gap")
+
+
 def results_text(results: Sequence[TargetResult]) -> str:
     """An aligned table of target results."""
     body = [
-        [
-            status_label(r.status),
-            r.key,
-            r.target.describe_value(),
-            value_text(r.value),
-            "-" if r.value_as_of is None else r.value_as_of.isoformat(),
-            percent(r.progress),
-            percent(r.expected_progress),
-            points(r.gap),
-        ]
-        for r in results
+        [cells[c] for c in RESULT_TEXT_COLUMNS]
+        for cells in (result_cells(r, none="-") for r in results)
     ]
     header = [
         "状态 status",
@@ -141,22 +154,46 @@ def results_text(results: Sequence[TargetResult]) -> str:
     return table(header, body, right=frozenset({5, 6, 7}))
 
 
+def rollup_cells(rollup: Rollup) -> dict[str, str]:
+    """The cells of a roll-up that text and HTML tables show, by column: key, name_zh, name_en,
+    total, one per status (its value), coverage, mean, mean_reported, stale, worst."""
+    r = rollup
+    return {
+        "key": r.key,
+        "name_zh": r.name_zh,
+        "name_en": r.name_en,
+        "total": str(r.total),
+        **{s.value: str(r.count(s)) for s in Status},
+        "coverage": coverage_text(r),
+        "mean": percent(r.mean_progress),
+        "mean_reported": percent(r.mean_progress_reported),
+        "stale": str(r.stale),
+        "worst": "-"
+        if r.worst_status is None
+        else f"{status_label(r.worst_status)} {r.worst_count}",
+    }
+
+
+def rollup_columns(*, english_name: bool) -> tuple[str, ...]:
+    """The columns of a roll-up table; HTML shows the English name too."""
+    names = ("name_zh", "name_en") if english_name else ("name_zh",)
+    return (
+        "key",
+        *names,
+        "total",
+        *(s.value for s in Status),
+        "coverage",
+        "mean",
+        "mean_reported",
+        "stale",
+        "worst",
+    )
+
+
 def rollups_text(rollups: Sequence[Rollup]) -> str:
     """An aligned table of roll-ups: counts by status and mean progress."""
-    body = [
-        [
-            r.key,
-            r.name_zh,
-            str(r.total),
-            *(str(r.count(s)) for s in Status),
-            coverage_text(r),
-            percent(r.mean_progress),
-            percent(r.mean_progress_reported),
-            str(r.stale),
-            "-" if r.worst_status is None else f"{status_label(r.worst_status)} {r.worst_count}",
-        ]
-        for r in rollups
-    ]
+    columns = rollup_columns(english_name=False)
+    body = [[cells[c] for c in columns] for cells in (rollup_cells(r) for r in rollups)]
     header = [
         "key",
         "名称 name",
