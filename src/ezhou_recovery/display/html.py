@@ -59,13 +59,12 @@ def _para(text: str) -> str:
 _TARGET_HEADER = ("键 Key", "目标 Target", "Target (English)", "目标值 Value", "截止 Deadline")
 
 
-def _target_row(t: Target) -> tuple[str, ...]:
-    return (t.key, t.description_zh, t.description_en, t.describe_value(), t.deadline.isoformat())
-
-
 def targets_html(targets: Iterable[Target]) -> str:
     """A table of targets, one row each."""
-    rows = [_target_row(t) for t in targets]
+    from ezhou_recovery.display.text import target_cells
+
+    columns = ("key", "target", "target_en", "goal", "deadline")
+    rows = [[cells[c] for c in columns] for cells in map(target_cells, targets)]
     return _para(f"{len(rows)} 个目标 targets") + table(_TARGET_HEADER, rows)
 
 

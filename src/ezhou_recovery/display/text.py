@@ -50,9 +50,23 @@ def view_table(records: Sequence[Mapping[str, object]], view: Sequence[Column]) 
     return table(headings(view), [row_cells(r, view, none="-") for r in records], right=right)
 
 
+def target_cells(target: Target) -> dict[str, str]:
+    """The cells of a target that text and HTML tables show, by column: key, target,
+    target_en, goal, deadline."""
+    t = target
+    return {
+        "key": t.key,
+        "target": t.description_zh,
+        "target_en": t.description_en,
+        "goal": t.describe_value(),
+        "deadline": t.deadline.isoformat(),
+    }
+
+
 def targets_text(targets: Sequence[Target]) -> str:
     """An aligned table of targets: key, description, value, deadline."""
-    body = [[t.key, t.description_zh, t.describe_value(), t.deadline.isoformat()] for t in targets]
+    columns = ("key", "target", "goal", "deadline")
+    body = [[cells[c] for c in columns] for cells in map(target_cells, targets)]
     return table(["key", "目标 target", "目标值 value", "截止 deadline"], body)
 
 
