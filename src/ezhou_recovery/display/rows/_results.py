@@ -253,13 +253,9 @@ class DeadlineStatusRecord(TypedDict):
     points: Decimal | None
 
 
-class TallyRecord(TypedDict):
-    """A tally of reports: counts, rates and the score to :data:`RATE_PLACES` places."""
+class TallyCounts(TypedDict):
+    """A tally's counts, rates and score, to :data:`RATE_PLACES` places."""
 
-    scope: str
-    key: str
-    name_zh: str
-    name_en: str
     expected: int
     on_time: int
     late: int
@@ -275,26 +271,22 @@ class TallyRecord(TypedDict):
     score: Decimal | None
 
 
-class LaggardRecord(TypedDict):
+class TallyRecord(TallyCounts):
+    """A tally of reports: whose, then its counts, rates and score."""
+
+    scope: str
+    key: str
+    name_zh: str
+    name_en: str
+
+
+class LaggardRecord(TallyCounts):
     """A lagging department: its rank and its tally."""
 
     rank: int
     key: str
     name_zh: str
     name_en: str
-    expected: int
-    on_time: int
-    late: int
-    missing: int
-    not_yet_due: int
-    reporting_rate: Decimal | None
-    on_time_rate: Decimal | None
-    mean_days_late: Decimal | None
-    worst_days_late: int
-    worst_days_overdue: int
-    points: Decimal
-    max_points: Decimal
-    score: Decimal | None
 
 
 class ObservationRecord(TypedDict):
@@ -438,16 +430,10 @@ def deadline_status_record(st: DeadlineStatus) -> DeadlineStatusRecord:
     }
 
 
-def tally_record(scope: str, key: str, name_zh: str, name_en: str, tally: Tally) -> TallyRecord:
-    """One tally (:class:`~ezhou_recovery.Tally`) as a flat record.
-
-    Rates, the score and mean days late are Decimals to :data:`RATE_PLACES` places (``0.2500``).
-    """
+def tally_counts(tally: Tally) -> TallyCounts:
+    """A tally's counts, rates and score. Rates, the score and mean days late are Decimals to
+    :data:`RATE_PLACES` places (``0.2500``)."""
     return {
-        "scope": scope,
-        "key": key,
-        "name_zh": name_zh,
-        "name_en": name_en,
         "expected": tally.expected,
         "on_time": tally.on_time,
         "late": tally.late,
@@ -464,28 +450,26 @@ def tally_record(scope: str, key: str, name_zh: str, name_en: str, tally: Tally)
     }
 
 
+def tally_record(scope: str, key: str, name_zh: str, name_en: str, tally: Tally) -> TallyRecord:
+    """One tally (:class:`~ezhou_recovery.Tally`) as a flat record (see :func:`tally_counts`)."""
+    return {
+        "scope": scope,
+        "key": key,
+        "name_zh": name_zh,
+        "name_en": name_en,
+        **tally_counts(tally),
+    }
+
+
 def laggard_record(laggard: Laggard) -> LaggardRecord:
     """One laggard as a flat record: its rank and its department's tally."""
     d = laggard.department
-    t = tally_record("department", d.key, d.name_zh, d.name_en, laggard.tally)
     return {
         "rank": laggard.rank,
-        "key": t["key"],
-        "name_zh": t["name_zh"],
-        "name_en": t["name_en"],
-        "expected": t["expected"],
-        "on_time": t["on_time"],
-        "late": t["late"],
-        "missing": t["missing"],
-        "not_yet_due": t["not_yet_due"],
-        "reporting_rate": t["reporting_rate"],
-        "on_time_rate": t["on_time_rate"],
-        "mean_days_late": t["mean_days_late"],
-        "worst_days_late": t["worst_days_late"],
-        "worst_days_overdue": t["worst_days_overdue"],
-        "points": t["points"],
-        "max_points": t["max_points"],
-        "score": t["score"],
+        "key": d.key,
+        "name_zh": d.name_zh,
+        "name_en": d.name_en,
+        **tally_counts(laggard.tally),
     }
 
 
