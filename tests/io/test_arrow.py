@@ -85,7 +85,8 @@ def observation_rows(draw: st.DrawFn, *, bad: bool) -> list[list[str]]:
         if bad and draw(st.integers(0, 6)) == 0:
             out.append([draw(keys), draw(dates), draw(values), draw(sources), draw(qualities)])
             continue
-        target = draw(st.sampled_from(TARGETS))
+        # A few targets and dates often: repeated dates, to be judged alike.
+        target = draw(st.sampled_from(TARGETS) | st.sampled_from([WATERWAY, PERCENT, BEDS]))
         if target.kind is er.TargetKind.MILESTONE:
             value = draw(st.sampled_from(["true", "false", "是", "done"]))
         elif target.kind is er.TargetKind.QUALITATIVE:
@@ -97,7 +98,10 @@ def observation_rows(draw: st.DrawFn, *, bad: bool) -> list[list[str]]:
                 value = er.format_quantity(er.Q_(number, target.unit))
             if draw(st.integers(0, 5)) == 0:
                 value += draw(st.sampled_from(["左右", " 左右 "]))  # an estimate
-        day = draw(st.dates(date(2020, 1, 1), date(2022, 12, 31))).isoformat()
+        day = draw(
+            st.dates(date(2020, 1, 1), date(2022, 12, 31)).map(date.isoformat)
+            | st.sampled_from(["2021-06-30", "2022-06-30"])
+        )
         out.append([target.key, day, value, draw(sources), draw(qualities)])
     return out
 
@@ -157,6 +161,44 @@ def assert_same(columnar: Any, per_object: Any) -> None:
         _assert_same_observations(columnar, per_object)
 
 
+@pytest.mark.parametrize(
+    ("first", "again", "same"),
+    [
+        ("50", "50.0", True),  # plain numbers, one value
+        ("50", "50公里", True),  # a plain number and the same with its unit
+        ("50", "51", False),  # plain numbers, two values
+        ("50", "50.000000001", False),
+        ("50公里", "51公里", False),
+    ],
+)
+@pytest.mark.parametrize("reader", ["arrow", "python"])
+def test_a_repeated_date_read_from_csv_is_judged_as_objects_are(
+    tmp_path: Path, reader: str, first: str, again: str, same: bool
+) -> None:
+    path = tmp_path / "observations.csv"
+    path.write_text(
+        "target,as_of,value\n"
+        f"{WATERWAY.key},2021-06-30,{first}\n"
+        f"{WATERWAY.key},2021-03-31,40\n"
+        f"{WATERWAY.key},2021-06-30,{again}\n",
+        encoding="utf-8",
+    )
+    objects = er.load_observations(path, PLAN)
+    read = _arrow.observations_file if reader == "arrow" else observation_table_from_csv
+    table = read(path, PLAN)
+    assert isinstance(table, ObservationTable)
+    if same:
+        assert er.assess(PLAN, table, as_of=date(2022, 12, 31)) == er.assess(
+            PLAN, objects, as_of=date(2022, 12, 31), columnar=False
+        )
+        return
+    with pytest.raises(er.InvariantError) as per_object:
+        er.assess(PLAN, objects, as_of=date(2022, 12, 31), columnar=False)
+    with pytest.raises(er.InvariantError) as columnar:
+        er.assess(PLAN, table, as_of=date(2022, 12, 31))
+    assert str(columnar.value) == str(per_object.value)
+
+
 HEADERS = [
     ["target", "as_of", "value"],
     ["target", "as_of", "value", "source", "quality"],
@@ -184,9 +226,23 @@ def test_a_generated_csv_reads_the_same_as_one_by_one(
     _write(path, header, rows, extra)
     path.write_bytes(path.read_bytes().replace(b"\n", newline.encode()))
     per_object = _read(lambda: er.load_observations(path, PLAN))
-    assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
+    by_arrow = _read(lambda: _arrow.observations_file(path, PLAN))
+    assert_same_reading(by_arrow, per_object)
     # The columnar reader without pyarrow, too.
     assert_same_reading(_read(lambda: observation_table_from_csv(path, PLAN)), per_object)
+    # And the same assessment (repeated dates included), or the same error.
+    if not isinstance(per_object[0], er.LoadError):
+        assert _assessed(by_arrow[0]) == _assessed(per_object[0])
+
+
+def _assessed(observations: Any) -> Any:
+    """The assessment of the observations at the plan's end, or the error it raises (as text)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return er.assess(PLAN, observations, as_of=date(2022, 12, 31))
+    except er.EzhouRecoveryError as exc:
+        return f"{type(exc).__name__}: {exc}"
 
 
 def test_the_pyarrow_reader_reads_clean_files_itself(tmp_path: Path, monkeypatch: Any) -> None:

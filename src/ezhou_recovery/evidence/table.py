@@ -86,8 +86,10 @@ class ObservationTable:
     day: npt.NDArray[np.int32]
     magnitude: npt.NDArray[np.float64]
     _rebuild: Callable[[int], Observation]
-    #: Per row, a code of its value as written: two rows of one target with the same code have the
-    #: same value. None when unknown.
+    #: Per row, a code of its value as written: two rows of one target with the same code (0 or
+    #: more) have the same value; -1 marks a plain number in the target's unit, whose value is its
+    #: magnitude (two such rows have the same value exactly when their magnitudes are equal).
+    #: None when unknown.
     token: npt.NDArray[np.int32] | None = attrs.field(default=None, kw_only=True)
     #: The rows sorted by target and date, once the columnar assessment has sorted them.
     sorted_rows: list[SortedRows] = attrs.field(factory=list, init=False)

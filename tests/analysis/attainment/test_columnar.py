@@ -249,6 +249,23 @@ def test_a_repeated_date_with_another_value_is_the_same_error() -> None:
     assert "disagrees" in str(columnar.value)
 
 
+def test_of_two_disagreements_the_first_in_input_order_is_named() -> None:
+    early, late = [t for t in PLAN.targets if t.kind is er.TargetKind.LEVEL][:2]
+    day = date(2021, 6, 30)
+    objects = [  # the later target disagrees first
+        er.Observation(late.key, day, er.Q_(1, late.unit)),
+        er.Observation(late.key, day, er.Q_(2, late.unit)),
+        er.Observation(early.key, day, er.Q_(1, early.unit)),
+        er.Observation(early.key, day, er.Q_(2, early.unit)),
+    ]
+    with pytest.raises(er.InvariantError) as per_object:
+        er.assess(PLAN, objects, as_of=DATES[3], columnar=False)
+    assert late.key in str(per_object.value)
+    with pytest.raises(er.InvariantError) as columnar:
+        er.assess(PLAN, objects, as_of=DATES[3], columnar=True)
+    assert str(columnar.value) == str(per_object.value)
+
+
 @pytest.mark.parametrize(
     "bad",
     [

@@ -48,14 +48,20 @@ def sorted_rows(table: ObservationTable) -> SortedRows:
         # value, and only the distinct pairs of texts left are rebuilt and compared.
         doubtful = np.ones(len(rows), bool)
         if token is not None:
-            doubtful = token[kept_rows] != token[rows]
+            # A token of -1: a plain number in the target's unit, the same value exactly when
+            # the magnitude is the same.
+            doubtful = (token[kept_rows] != token[rows]) | (
+                (token[rows] < 0) & (table.magnitude[kept_rows] != table.magnitude[rows])
+            )
         compared: dict[tuple[int, int, int], bool] = {}
+        # In input order, as the per-object path meets them: the first that disagrees is named.
+        in_order = np.argsort(rows[doubtful], kind="stable")
         for kept_row, row in zip(
-            kept_rows[doubtful].tolist(), rows[doubtful].tolist(), strict=True
+            kept_rows[doubtful][in_order].tolist(), rows[doubtful][in_order].tolist(), strict=True
         ):
             pair = (
                 (int(table.target[row]), int(token[kept_row]), int(token[row]))
-                if token is not None
+                if token is not None and token[kept_row] >= 0 and token[row] >= 0
                 else (-1, kept_row, row)
             )
             same = compared.get(pair)

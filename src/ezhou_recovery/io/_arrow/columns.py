@@ -4,9 +4,10 @@ dictionary codes every column check works on."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from os import PathLike
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -22,6 +23,8 @@ __all__ = [
     "as_table",
     "blank_cells",
     "blank_distinct",
+    "blank_text_rows",
+    "by_parts",
     "checked_columns",
     "clean_csv",
     "dense_codes",
@@ -100,8 +103,6 @@ def read_csv(
 def _beyond_limits(table: pa.Table, size: int) -> bool:
     """Whether a table read from a CSV file of ``size`` bytes has too many rows or a cell with too
     many characters (see :mod:`ezhou_recovery.io.limits`)."""
-    import pyarrow.compute as pc
-
     limits = current_limits()
     if table.num_rows > limits.max_rows:
         return True
@@ -112,10 +113,21 @@ def _beyond_limits(table: pa.Table, size: int) -> bool:
             column = column.unify_dictionaries().chunk(0).dictionary if column.num_chunks else None
             if column is None:
                 continue
-        longest = pc.max(pc.utf8_length(column)).as_py()
-        if longest is not None and longest > limits.max_text:
+        if _longest(column) > limits.max_text:
             return True
     return False
+
+
+def _longest(texts: Any) -> int:
+    """The number of characters in the longest cell of a text column (0 when it has none)."""
+    import pyarrow.compute as pc
+
+    # A cell has no more characters than bytes: counting bytes is enough for most columns.
+    found = pc.max(pc.binary_length(texts)).as_py()
+    limit = current_limits().max_text
+    if found is not None and found > limit:
+        found = pc.max(pc.utf8_length(texts)).as_py()
+    return found or 0
 
 
 def pa_types() -> Any:
@@ -198,9 +210,8 @@ def _check_text_length(column: Any, source: str) -> None:
     if not pa.types.is_string(texts.type):
         return
     limits = current_limits()
-    lengths = pc.utf8_length(texts)
-    longest = pc.max(lengths).as_py()
-    if longest is not None and longest > limits.max_text:
+    if _longest(texts) > limits.max_text:
+        lengths = pc.utf8_length(texts)
         row = int(np.argmax(lengths.fill_null(0).to_numpy() > limits.max_text))
         raise LoadError(
             source, f"row {row}", limits.problem("max_text", "a cell holds too many characters")
@@ -255,6 +266,56 @@ def blank_cells(column: Any) -> npt.NDArray[np.bool_]:
     if found.null_count:
         found = found.fill_null(False)
     return np.asarray(found.to_numpy(zero_copy_only=False), bool)
+
+
+def blank_text_rows(column: Any) -> npt.NDArray[np.bool_]:
+    """As :func:`blank_cells` for a text column without nulls, with the white-space pattern
+    matched only against cells that are empty or begin with a byte that may start white space
+    (a control character, a space or a non-ASCII byte): an ASCII letter, digit or sign cannot."""
+    pa = pyarrow_module()
+    texts = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    n = len(texts)
+    offsets = np.frombuffer(texts.buffers()[1], np.int32, n + 1, texts.offset * 4)
+    found = np.zeros(n, bool)
+    if not n:
+        return found
+    data = texts.buffers()[2]
+    empty = offsets[1:] == offsets[:-1]
+    first = np.zeros(n, np.uint8)
+    if data is not None and data.size:
+        byte = np.frombuffer(data, np.uint8)
+        starts = offsets[:-1][~empty]
+        first[~empty] = byte[starts]
+    doubtful = np.flatnonzero(~empty & ((first <= 0x20) | (first >= 0x7F)))
+    found[empty] = True
+    if len(doubtful):
+        found[doubtful] = blank_cells(texts.take(pa.array(doubtful)))
+    return found
+
+
+_T = TypeVar("_T")
+
+#: Rows per part below which a column is worked on in one piece (a thread costs more than it
+#: saves on fewer).
+PART_ROWS: Final = 16_384
+_POOL: list[ThreadPoolExecutor] = []
+
+
+def by_parts(column: Any, work: Callable[[Any], _T]) -> list[_T]:
+    """``work`` applied to consecutive slices of a long column, side by side in threads (Arrow's
+    compute functions and most of numpy's release the GIL); the results in row order. As many
+    parts as Arrow's CPU count allows (``pyarrow.set_cpu_count(1)`` keeps it to one)."""
+    pa = pyarrow_module()
+    n = len(column)
+    parts = max(1, min(pa.cpu_count(), 8, n // PART_ROWS))
+    if parts == 1:
+        return [work(column)]
+    if not _POOL:
+        _POOL.append(ThreadPoolExecutor(thread_name_prefix="ezhou_recovery"))
+    size = -(-n // parts)
+    slices = [column.slice(start, size) for start in range(0, n, size)]
+    later = [_POOL[0].submit(work, part) for part in slices[1:]]
+    return [work(slices[0]), *(future.result() for future in later)]
 
 
 def dense_codes(

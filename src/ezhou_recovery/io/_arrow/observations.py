@@ -22,8 +22,8 @@ from ezhou_recovery.evidence.observations import Observation, implausibility
 from ezhou_recovery.evidence.table import QUANTITATIVE
 from ezhou_recovery.io._arrow.columns import (
     as_table,
-    blank_cells,
     blank_distinct,
+    blank_text_rows,
     checked_columns,
     clean_csv,
     dense_codes,
@@ -37,9 +37,10 @@ from ezhou_recovery.io._arrow.columns import (
 from ezhou_recovery.io._arrow.values import (
     Units,
     day_number,
-    plain_numbers,
+    plain_values,
     read_number,
     split_values,
+    value_texts,
 )
 from ezhou_recovery.io._observation_rows import (
     OBSERVATION_FIELDS,
@@ -199,7 +200,6 @@ def _observation_table(
     from ezhou_recovery.evidence.table import ObservationTable, magnitude_of
 
     pa = pyarrow_module()
-    import pyarrow.compute as pc
 
     table = checked_columns(
         table, source, OBSERVATION_FIELDS, OBSERVATION_REQUIRED, keep_dictionaries=True
@@ -224,20 +224,7 @@ def _observation_table(
         return coded[name]
 
     key_codes, keys = codes_of("target")
-    # Value texts as a dictionary: per row a code, and the distinct texts (each read once).
     values = table.column("value")
-    texts: Any = None
-    value_codes: npt.NDArray[np.int64] = np.zeros(n, np.int64)
-    if pa.types.is_string(values.type) and not values.null_count:
-        values = values.dictionary_encode()
-    if pa.types.is_dictionary(values.type):
-        encoded = values.unify_dictionaries()
-        if encoded.num_chunks:
-            texts = encoded.chunk(0).dictionary
-            indices = pa.chunked_array([c.indices for c in encoded.chunks])
-            value_codes = indices.to_numpy().astype(np.int64)
-        else:
-            texts = pa.array([], pa.string())
     if blank_rows and n:
         assert numbers is not None
         empty = {
@@ -246,7 +233,7 @@ def _observation_table(
             if name not in ("target", "value")
         }
         empty["target"] = blank_distinct(key_codes, keys)
-        empty["value"] = blank_cells(texts)[value_codes]
+        empty["value"] = blank_text_rows(values)
         blank = np.logical_and.reduce([empty[name] for name in names])
         if blank.any():
             kept = pa.array(~blank)
@@ -290,19 +277,23 @@ def _observation_table(
 
     magnitude = np.zeros(n, np.float64)
     done = irregular.copy()
-    quantitative = np.array([k in QUANTITATIVE for k in kinds] + [False])[code]
+    quantitative = np.array([k in QUANTITATIVE for k in kinds])
     units = Units(targets)
+    direct = units.direct_targets(code, done)
+    # Per row, a code of its value text (into ``texts``); -1 for a plain number in its target's
+    # unit, whose value its magnitude gives (see ObservationTable.token).
+    value_codes = np.full(n, -1, np.int64)
+    texts: Any = None
     kind_of_value = values.type
-    if texts is not None:
-        plain = plain_numbers(texts)
-        floats = np.zeros(len(texts), np.float64)
-        if plain.any():
-            floats[plain] = pc.cast(texts.filter(pa.array(plain)), pa.float64()).to_numpy()
-        direct = units.direct_rows(code, done)
-        fast = plain[value_codes] & quantitative & direct & ~done
-        magnitude[fast] = floats[value_codes[fast]]
+    if pa.types.is_dictionary(kind_of_value) or (
+        pa.types.is_string(kind_of_value) and not values.null_count
+    ):
+        plain, floats = plain_values(values)
+        fast = plain & direct[code] & ~done
+        np.copyto(magnitude, floats, where=fast)
         done |= fast
-        rest = np.flatnonzero(quantitative & ~done)
+        value_codes, texts = value_texts(values, ~fast)
+        rest = np.flatnonzero(quantitative[code] & ~done)
         if len(rest):
             split_values(texts, value_codes, rest, code, units, magnitude, done)
     elif (pa.types.is_floating(kind_of_value) or pa.types.is_integer(kind_of_value)) and not (
@@ -310,10 +301,8 @@ def _observation_table(
     ):
         floats = values.cast(pa.float64()).to_numpy()
         limit = 2.0**53 if pa.types.is_integer(kind_of_value) else np.inf
-        direct = units.direct_rows(code, done)
         fast = (
-            quantitative
-            & direct
+            direct[code]
             & ~done
             & np.isfinite(floats)
             & ((floats == 0) | ((floats >= 1e-13) & (floats < 1e15)))  # the range of values
@@ -390,7 +379,8 @@ def _warn_implausible(
     found: dict[tuple[int, int], str | None] = {}
     for row in implausible_rows(targets, code, magnitude).tolist():
         target = targets[int(code[row])]
-        key = (int(code[row]), int(value_codes[row]) if texts is not None else -1 - row)
+        text = int(value_codes[row]) if texts is not None else -1
+        key = (int(code[row]), text if text >= 0 else -1 - row)
         if key not in found:
             found[key] = implausibility(target, one(row).value)
         why = found[key]

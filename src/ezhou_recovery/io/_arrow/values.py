@@ -17,7 +17,11 @@ from ezhou_recovery._core.dates import read_date
 from ezhou_recovery.errors import UnitError
 from ezhou_recovery.evidence.observations import QualitativeLevel, read_value
 from ezhou_recovery.evidence.table import QUANTITATIVE
-from ezhou_recovery.io._arrow.columns import dense_codes, pyarrow_module, unique_keys
+from ezhou_recovery.io._arrow.columns import (
+    by_parts,
+    pyarrow_module,
+    unique_keys,
+)
 from ezhou_recovery.units import magnitude_problem, parse_quantity
 from ezhou_recovery.units._conversion import root_factor
 from ezhou_recovery.units._parsing import normalise
@@ -28,8 +32,10 @@ __all__ = [
     "Units",
     "day_number",
     "plain_numbers",
+    "plain_values",
     "read_number",
     "split_values",
+    "value_texts",
 ]
 
 #: A plain decimal number, short enough to lie within the range of values (below 10^15, at most
@@ -54,6 +60,60 @@ def plain_numbers(values: Any) -> npt.NDArray[np.bool_]:
     if found.null_count:
         found = found.fill_null(False)
     return np.asarray(found.to_numpy(zero_copy_only=False), bool)
+
+
+def plain_values(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+    """Per row of a text column (plain or dictionary, without nulls): whether its cell is a plain
+    decimal number (:func:`plain_numbers`), and that number (0 where it is not)."""
+    pa = pyarrow_module()
+    if pa.types.is_dictionary(values.type):
+        codes, texts = _dictionary(values)
+        plain, floats = plain_values(texts)
+        return plain[codes], floats[codes]
+    parts = by_parts(values, _plain_part)
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate([p for p, _ in parts]), np.concatenate([f for _, f in parts])
+
+
+def _plain_part(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+    pa = pyarrow_module()
+    import pyarrow.compute as pc
+
+    plain = plain_numbers(values)
+    floats = np.zeros(len(values), np.float64)
+    if plain.any():
+        floats[plain] = pc.cast(values.filter(pa.array(plain)), pa.float64()).to_numpy()
+    return plain, floats
+
+
+def value_texts(values: Any, rows: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[np.int64], Any]:
+    """The distinct texts of a text column (plain or dictionary, without nulls) and per row the
+    index of its text: for every row of a dictionary column, else for the ``rows`` chosen (-1 for
+    the others: encoding only the few rows that are not plain numbers is the fast way)."""
+    pa = pyarrow_module()
+    if pa.types.is_dictionary(values.type):
+        return _dictionary(values)
+    codes = np.full(len(values), -1, np.int64)
+    chosen = np.flatnonzero(rows)
+    if not len(chosen):
+        return codes, pa.array([], pa.string())
+    found, texts = _dictionary(values.take(pa.array(chosen)).dictionary_encode())
+    codes[chosen] = found
+    return codes, texts
+
+
+def _dictionary(column: Any) -> tuple[npt.NDArray[np.int64], Any]:
+    """Per row the index into the dictionary, and the dictionary, of a dictionary column (an
+    Arrow array or chunked array)."""
+    pa = pyarrow_module()
+    if isinstance(column, pa.Array):
+        return column.indices.to_numpy().astype(np.int64), column.dictionary
+    if not column.num_chunks:
+        return np.zeros(0, np.int64), pa.array([], column.type.value_type)
+    encoded = column.unify_dictionaries()
+    indices = pa.chunked_array([c.indices for c in encoded.chunks], type=column.type.index_type)
+    return indices.to_numpy().astype(np.int64), encoded.chunk(0).dictionary
 
 
 def read_number(target: Any, value: Any) -> float | None:
@@ -148,17 +208,16 @@ class Units:
             self._found[key] = known[1]
         return self._found[key]
 
-    def direct_rows(
+    def direct_targets(
         self, code: npt.NDArray[np.int64], done: npt.NDArray[np.bool_]
     ) -> npt.NDArray[np.bool_]:
-        """Per row, whether a plain number is a magnitude in its target's unit as it stands
-        (each target present asked once)."""
+        """Per target, whether a plain number is a magnitude in its unit as it stands (asked of
+        each target that a row not ``done`` refers to; False for the others)."""
         found = np.zeros(len(self._targets), bool)
-        present = np.zeros(len(self._targets), bool)
-        present[code[~done]] = True
+        present = np.bincount(code[~done], minlength=len(self._targets)) > 0
         for i in np.flatnonzero(present).tolist():
             found[i] = self.direct(i)
-        return found[code]
+        return found
 
     def direct(self, i: int) -> bool:
         """Whether a plain number is a magnitude in target ``i``'s unit as it stands."""
@@ -216,42 +275,50 @@ def split_values(
     done: npt.NDArray[np.bool_],
 ) -> None:
     """Values of quantitative targets written as a number and a unit (``77.6公里``): each distinct
-    text split once into a number and a unit text, each distinct unit text read once per target,
-    each number converted exactly as the per-object reader converts it (once per target and
-    text)."""
+    text split once into a number and a unit text, each distinct unit text read once per target.
+    A short plain number in the target's own unit is converted as a column; any other number
+    exactly as the per-object reader converts it (once per target and text)."""
     pa = pyarrow_module()
     import pyarrow.compute as pc
 
-    present = np.zeros(len(texts), bool)
-    present[value_codes[rest]] = True
-    needed = np.flatnonzero(present)
+    size = len(texts) + 1
+    pairs, inverse = unique_keys(code[rest] * size + value_codes[rest], int(code.max() + 1) * size)
+    pair_target, pair_text = pairs // size, pairs % size
+    # Each distinct text split once.
+    needed, at = np.unique(pair_text, return_inverse=True)
     parts = pc.extract_regex(texts.take(pa.array(needed)), _SPLIT)
-    numbers = pc.struct_field(parts, "number").to_pylist()
-    unit_texts = pc.struct_field(parts, "unit").to_pylist()
-    split: dict[int, tuple[str, str]] = {
-        int(j): (number, unit)
-        for j, number, unit in zip(needed.tolist(), numbers, unit_texts, strict=True)
-        if number is not None
-    }
-    dense, kept = dense_codes(value_codes[rest], len(texts) + 1)
-    size = len(kept)
-    unique, inverse = unique_keys(code[rest] * size + dense, int(code.max() + 1) * size)
-    read = np.zeros(len(unique), np.float64)
-    ok = np.zeros(len(unique), bool)
-    one = Decimal(1)
-    for j, pair in enumerate(unique.tolist()):
-        found = split.get(int(kept[pair % size]))
-        if found is None:
-            continue
-        number, unit = found
-        scale = units.scale(pair // size, unit)
-        if scale is None:
-            continue
-        d = Decimal(number)
+    matched = np.asarray(parts.is_valid().to_numpy(zero_copy_only=False), bool)
+    numbers = pc.struct_field(parts, "number").fill_null("")
+    unit_codes, unit_dictionary = _dictionary(
+        pc.struct_field(parts, "unit").fill_null("").dictionary_encode()
+    )
+    unit_texts = unit_dictionary.to_pylist()
+    short, floats = plain_values(numbers)
+    # Each distinct unit text read once per target.
+    scale_keys, scale_at = np.unique(
+        pair_target * max(1, len(unit_texts)) + unit_codes[at], return_inverse=True
+    )
+    scales = [
+        units.scale(
+            int(key) // max(1, len(unit_texts)), unit_texts[int(key) % max(1, len(unit_texts))]
+        )
+        for key in scale_keys.tolist()
+    ]
+    readable = np.array([found is not None for found in scales] + [False])[scale_at] & matched[at]
+    identity = np.array([found == _IDENTITY for found in scales] + [False])[scale_at]
+    read = np.zeros(len(pairs), np.float64)
+    ok = readable & identity & short[at]
+    read[ok] = floats[at[ok]]
+    # The others (a multiplier, another unit, a long or exponent number) through Decimal.
+    listed = numbers.to_pylist() if (readable & ~ok).any() else []
+    for j in np.flatnonzero(readable & ~ok).tolist():
+        scale = scales[int(scale_at[j])]
+        assert scale is not None
+        d = Decimal(listed[int(at[j])])
         if magnitude_problem(d) is not None:
             continue
         multiplier, factors = scale
-        if multiplier != one:
+        if multiplier != 1:
             d *= multiplier
         if factors is not None:
             d = d * factors[0] / factors[1]
@@ -260,3 +327,7 @@ def split_values(
     fine = ok[inverse]
     magnitude[rest[fine]] = read[inverse][fine]
     done[rest[fine]] = True
+
+
+#: The scale of a unit text that is the target's own unit.
+_IDENTITY: Final[Scale] = (Decimal(1), None)
