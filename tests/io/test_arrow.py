@@ -199,6 +199,34 @@ def test_a_repeated_date_read_from_csv_is_judged_as_objects_are(
     assert str(columnar.value) == str(per_object.value)
 
 
+@pytest.mark.parametrize(
+    "day",
+    [
+        "2021-02-30",  # a day beyond the month: not carried over into March
+        "2021-04-31",
+        "2021-02-29",
+        "2020-02-29",
+        "2021-13-01",
+        "1899-12-31",
+        "1900-01-01",
+        "2199-12-31",
+        "2200-01-01",
+        "0000-01-01",
+        " 2021-03-31 ",
+        "２０２１-０３-３１",
+        "2021-3-31",
+        "2021/03/31",
+    ],
+)
+def test_a_date_reads_as_one_by_one(tmp_path: Path, day: str) -> None:
+    path = tmp_path / "observations.csv"
+    _write(path, ["target", "as_of", "value"], [[WATERWAY.key, "2021-06-30", "4"]] * 3)
+    with path.open("a", encoding="utf-8") as out:
+        out.write(f"{WATERWAY.key},{day},5\n")
+    per_object = _read(lambda: er.load_observations(path, PLAN))
+    assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
+
+
 HEADERS = [
     ["target", "as_of", "value"],
     ["target", "as_of", "value", "source", "quality"],

@@ -23,12 +23,12 @@ __all__ = [
     "as_table",
     "blank_cells",
     "blank_distinct",
-    "blank_text_rows",
     "by_parts",
     "checked_columns",
     "clean_csv",
     "dense_codes",
     "dictionary_codes",
+    "dictionary_parts",
     "pa_types",
     "pyarrow_module",
     "read_csv",
@@ -234,16 +234,24 @@ def row_entry(
 
 def dictionary_codes(column: Any) -> tuple[npt.NDArray[np.int64], list[Any]]:
     """Per row an index into the column's distinct values (as Python objects, None for null)."""
+    codes, distinct = dictionary_parts(column)
+    return codes, distinct.to_pylist()
+
+
+def dictionary_parts(column: Any) -> tuple[npt.NDArray[np.int64], Any]:
+    """Per row an index into the column's distinct values, and those values (an Arrow array;
+    null is one of them). The column: an Arrow array or chunked array, dictionary-encoded or
+    not."""
     pa = pyarrow_module()
-    if pa.types.is_dictionary(column.type):
-        encoded = column.unify_dictionaries()
-    else:
-        encoded = column.dictionary_encode(null_encoding="encode").unify_dictionaries()
-    if encoded.num_chunks == 0:
-        return np.zeros(0, np.int64), []
-    dictionary = encoded.chunk(0).dictionary
-    indices = pa.chunked_array([c.indices for c in encoded.chunks], type=encoded.type.index_type)
-    return indices.to_numpy().astype(np.int64), dictionary.to_pylist()
+    if not pa.types.is_dictionary(column.type):
+        column = column.dictionary_encode(null_encoding="encode")
+    if isinstance(column, pa.Array):
+        return column.indices.to_numpy(zero_copy_only=False).astype(np.int64), column.dictionary
+    if not column.num_chunks:
+        return np.zeros(0, np.int64), pa.array([], column.type.value_type)
+    encoded = column.unify_dictionaries()
+    indices = pa.chunked_array([c.indices for c in encoded.chunks], type=column.type.index_type)
+    return indices.to_numpy().astype(np.int64), encoded.chunk(0).dictionary
 
 
 #: What Python's ``str.strip`` removes: a cell of only these is empty.
@@ -252,8 +260,11 @@ _SPACE_ONLY: Final = (
 )
 
 
-def blank_distinct(codes: npt.NDArray[np.int64], distinct: list[Any]) -> npt.NDArray[np.bool_]:
-    """Per row, whether its cell is empty or only white space, from the distinct values."""
+def blank_distinct(codes: npt.NDArray[np.int64], distinct: Any) -> npt.NDArray[np.bool_]:
+    """Per row, whether its cell is empty or only white space, from the distinct values (a list
+    or an Arrow array)."""
+    if not isinstance(distinct, list):
+        distinct = distinct.to_pylist()
     found = np.array([isinstance(x, str) and not x.strip() for x in distinct] + [False])
     return np.asarray(found[codes], bool)
 
@@ -266,31 +277,6 @@ def blank_cells(column: Any) -> npt.NDArray[np.bool_]:
     if found.null_count:
         found = found.fill_null(False)
     return np.asarray(found.to_numpy(zero_copy_only=False), bool)
-
-
-def blank_text_rows(column: Any) -> npt.NDArray[np.bool_]:
-    """As :func:`blank_cells` for a text column without nulls, with the white-space pattern
-    matched only against cells that are empty or begin with a byte that may start white space
-    (a control character, a space or a non-ASCII byte): an ASCII letter, digit or sign cannot."""
-    pa = pyarrow_module()
-    texts = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
-    n = len(texts)
-    offsets = np.frombuffer(texts.buffers()[1], np.int32, n + 1, texts.offset * 4)
-    found = np.zeros(n, bool)
-    if not n:
-        return found
-    data = texts.buffers()[2]
-    empty = offsets[1:] == offsets[:-1]
-    first = np.zeros(n, np.uint8)
-    if data is not None and data.size:
-        byte = np.frombuffer(data, np.uint8)
-        starts = offsets[:-1][~empty]
-        first[~empty] = byte[starts]
-    doubtful = np.flatnonzero(~empty & ((first <= 0x20) | (first >= 0x7F)))
-    found[empty] = True
-    if len(doubtful):
-        found[doubtful] = blank_cells(texts.take(pa.array(doubtful)))
-    return found
 
 
 _T = TypeVar("_T")

@@ -3,7 +3,7 @@ docstring for how the columns are checked)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from os import PathLike
 from pathlib import Path
@@ -22,12 +22,11 @@ from ezhou_recovery.evidence.observations import Observation, implausibility
 from ezhou_recovery.evidence.table import QUANTITATIVE
 from ezhou_recovery.io._arrow.columns import (
     as_table,
+    blank_cells,
     blank_distinct,
-    blank_text_rows,
     checked_columns,
     clean_csv,
-    dense_codes,
-    dictionary_codes,
+    dictionary_parts,
     pyarrow_module,
     read_csv,
     read_parquet,
@@ -199,44 +198,37 @@ def _observation_table(
     """
     from ezhou_recovery.evidence.table import ObservationTable, magnitude_of
 
-    pa = pyarrow_module()
-
     table = checked_columns(
         table, source, OBSERVATION_FIELDS, OBSERVATION_REQUIRED, keep_dictionaries=True
     )
     n = table.num_rows
     targets = tuple(programme.targets)
-    kinds = [t.kind for t in targets]
     names = table.column_names
+    # Rows that are not plainly valid, found column by column; read again one at a time below.
     irregular = np.zeros(n, bool)
-
     # Null required cells (Parquet, frames): the per-object reader names them.
     for name in OBSERVATION_REQUIRED:
         column = table.column(name)
         if column.null_count:
             irregular |= column.is_null().to_numpy(zero_copy_only=False)
+    coded = {name: dictionary_parts(table.column(name)) for name in names if name != "value"}
+    index = {t.key: i for i, t in enumerate(targets)}
+    code = _target_codes(*coded["target"], index, irregular)
+    day = _day_numbers(table.column("as_of"), coded["as_of"], irregular)
+    for name in ("source", "quality"):
+        if name in names:
+            codes, seen = coded[name]
+            ok = np.array([_provenance_ok(name, x) for x in seen.to_pylist()] + [False])
+            irregular |= ~ok[codes]
+    values = _Values.read(table.column("value"), targets, code, irregular)
 
-    coded: dict[str, tuple[npt.NDArray[np.int64], list[Any]]] = {}
-
-    def codes_of(name: str) -> tuple[npt.NDArray[np.int64], list[Any]]:
-        if name not in coded:
-            coded[name] = dictionary_codes(table.column(name))
-        return coded[name]
-
-    key_codes, keys = codes_of("target")
-    values = table.column("value")
     if blank_rows and n:
         assert numbers is not None
-        empty = {
-            name: blank_distinct(*codes_of(name))
-            for name in names
-            if name not in ("target", "value")
-        }
-        empty["target"] = blank_distinct(key_codes, keys)
-        empty["value"] = blank_text_rows(values)
+        empty = {name: blank_distinct(*coded[name]) for name in coded}
+        empty["value"] = values.blank()
         blank = np.logical_and.reduce([empty[name] for name in names])
         if blank.any():
-            kept = pa.array(~blank)
+            kept = pyarrow_module().array(~blank)
             return _observation_table(
                 table.filter(kept), programme, source, numbers=numbers[~blank], blank_rows=True
             )
@@ -245,113 +237,23 @@ def _observation_table(
             i = int(np.argmax(missing))
             cells = [table.column(j)[i].as_py() for j in range(len(names))]
             positions = [names.index(name) for name in OBSERVATION_REQUIRED]
-            label = f"row {int(numbers[i])}"
-            check_required(source, label, cells, OBSERVATION_REQUIRED, positions)
-
-    # Target keys: one dictionary lookup per distinct key.
-    index = {t.key: i for i, t in enumerate(targets)}
-    lookup = np.array([index.get(k, -1) if isinstance(k, str) else -1 for k in keys] + [-1])
-    code = lookup[key_codes] if n else np.zeros(0, np.int64)
-    irregular |= code < 0
-    code = np.where(code < 0, 0, code)
-
-    # Dates: each distinct value read once.
-    day = np.zeros(n, np.int64)
-    as_of = table.column("as_of")
-    if pa.types.is_date32(as_of.type) and not as_of.null_count:
-        day = as_of.cast(pa.int32()).to_numpy().astype(np.int64) + _EPOCH
-        low, high = (d.toordinal() for d in DATE_RANGE)
-        irregular |= (day < low) | (day > high)
-    else:
-        date_codes, dates = codes_of("as_of")
-        ordinals = np.array([day_number(d) for d in dates] + [-1], np.int64)
-        day = ordinals[date_codes] if n else day
-        irregular |= day < 0
-
-    # Provenance: each distinct source and quality checked once.
-    for name in ("source", "quality"):
-        if name in names:
-            prov_codes, seen = codes_of(name)
-            ok = np.array([_provenance_ok(name, x) for x in seen] + [False])
-            irregular |= ~ok[prov_codes]
-
-    magnitude = np.zeros(n, np.float64)
-    done = irregular.copy()
-    quantitative = np.array([k in QUANTITATIVE for k in kinds])
-    units = Units(targets)
-    direct = units.direct_targets(code, done)
-    # Per row, a code of its value text (into ``texts``); -1 for a plain number in its target's
-    # unit, whose value its magnitude gives (see ObservationTable.token).
-    value_codes = np.full(n, -1, np.int64)
-    texts: Any = None
-    kind_of_value = values.type
-    if pa.types.is_dictionary(kind_of_value) or (
-        pa.types.is_string(kind_of_value) and not values.null_count
-    ):
-        plain, floats = plain_values(values)
-        fast = plain & direct[code] & ~done
-        np.copyto(magnitude, floats, where=fast)
-        done |= fast
-        value_codes, texts = value_texts(values, ~fast)
-        rest = np.flatnonzero(quantitative[code] & ~done)
-        if len(rest):
-            split_values(texts, value_codes, rest, code, units, magnitude, done)
-    elif (pa.types.is_floating(kind_of_value) or pa.types.is_integer(kind_of_value)) and not (
-        values.null_count
-    ):
-        floats = values.cast(pa.float64()).to_numpy()
-        limit = 2.0**53 if pa.types.is_integer(kind_of_value) else np.inf
-        fast = (
-            direct[code]
-            & ~done
-            & np.isfinite(floats)
-            & ((floats == 0) | ((floats >= 1e-13) & (floats < 1e15)))  # the range of values
-            & (np.abs(floats) < limit)
-        )
-        magnitude[fast] = floats[fast]
-        done |= fast
-
-    # Whatever is left (milestones, levels, unusual numbers): each distinct value once per target.
-    rest = np.flatnonzero(~done)
-    if len(rest):
-        distinct: Callable[[int], Any]
-        if texts is not None:
-            rest_codes, size = value_codes[rest], len(texts) + 1
-            distinct = texts.__getitem__
-        else:
-            rest_codes, listed = dictionary_codes(values.take(pa.array(rest)))
-            size = len(listed) + 1
-            distinct = listed.__getitem__
-        rest_codes, kept = dense_codes(rest_codes, size)
-        pairs = code[rest] * len(kept) + rest_codes
-        unique, inverse = unique_keys(pairs, len(targets) * len(kept))
-        read = np.empty(len(unique), np.float64)
-        ok = np.zeros(len(unique), bool)
-        for j, pair in enumerate(unique.tolist()):
-            text = distinct(int(kept[pair % len(kept)]))
-            found = read_number(
-                targets[pair // len(kept)], text.as_py() if texts is not None else text
-            )
-            ok[j] = found is not None
-            read[j] = found if found is not None else 0.0
-        fine = ok[inverse] & ~irregular[rest]
-        magnitude[rest[fine]] = read[inverse][fine]
-        irregular[rest[~fine]] = True
+            check_required(source, f"row {int(numbers[i])}", cells, OBSERVATION_REQUIRED, positions)
 
     # Rows that are not plainly valid: the per-object reader's function, in row order; the first
     # that is wrong raises its error.
+    magnitude = values.magnitude
     one = RowReader(programme, source, table, numbers)
     for i in np.flatnonzero(irregular).tolist():
         try:
             o = one(i)
         except LoadError:
             # The per-object reader has warned of the rows before this one.
-            _warn_implausible(one, targets, code[:i], magnitude[:i], value_codes, texts)
+            _warn_implausible(one, targets, code[:i], magnitude[:i], values.codes)
             raise
         code[i] = index[o.target]
         day[i] = o.as_of.toordinal()
         magnitude[i] = magnitude_of(o.value)
-    _warn_implausible(one, targets, code, magnitude, value_codes, texts)
+    _warn_implausible(one, targets, code, magnitude, values.codes)
 
     return ObservationTable(
         programme,
@@ -359,8 +261,154 @@ def _observation_table(
         day.astype(np.int32),
         magnitude,
         one,
-        token=value_codes.astype(np.int32) if texts is not None else None,
+        token=values.codes.astype(np.int32) if values.codes is not None else None,
     )
+
+
+def _target_codes(
+    codes: npt.NDArray[np.int64],
+    keys: Any,
+    index: dict[str, int],
+    irregular: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.int64]:
+    """Per row, the index of its target (one dictionary lookup per distinct key); an unknown
+    key marks its row irregular (and counts as target 0 until it is read again)."""
+    listed = keys.to_pylist()
+    lookup = np.array([index.get(k, -1) if isinstance(k, str) else -1 for k in listed] + [-1])
+    code = lookup[codes]
+    irregular |= code < 0
+    return np.where(code < 0, 0, code)
+
+
+def _day_numbers(
+    column: Any, coded: tuple[npt.NDArray[np.int64], Any], irregular: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.int64]:
+    """Per row, the day number of its date: a date column as it is; texts written YYYY-MM-DD
+    parsed as a column (each distinct text once), any other value read one at a time."""
+    pa = pyarrow_module()
+    low, high = (d.toordinal() for d in DATE_RANGE)
+    if pa.types.is_date32(column.type) and not column.null_count:
+        day = column.cast(pa.int32()).to_numpy().astype(np.int64) + _EPOCH
+        irregular |= (day < low) | (day > high)
+        return np.asarray(day, np.int64)
+    codes, dates = coded
+    ordinals = np.full(len(dates) + 1, -1, np.int64)
+    plain = np.zeros(len(dates), bool)
+    if pa.types.is_string(dates.type) and len(dates):
+        import pyarrow.compute as pc
+
+        iso = pc.match_substring_regex(dates, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$").fill_null(False)
+        parsed = pc.strptime(dates, format="%Y-%m-%d", unit="s", error_is_null=True)
+        # strptime carries a day beyond the month over (2021-02-30 is 2021-03-02): a real date
+        # is written back as it was read.
+        real = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), dates).fill_null(False)
+        days = parsed.cast(pa.date32()).cast(pa.int32()).fill_null(0).to_numpy() + _EPOCH
+        plain = (
+            iso.to_numpy(zero_copy_only=False)
+            & real.to_numpy(zero_copy_only=False)
+            & (days >= low)
+            & (days <= high)
+        )
+        ordinals[:-1][plain] = days[plain]
+    listed = dates.to_pylist() if not plain.all() else []
+    for j in np.flatnonzero(~plain).tolist():
+        ordinals[j] = day_number(listed[j])
+    day = ordinals[codes]
+    irregular |= day < 0
+    return np.asarray(day, np.int64)
+
+
+@attrs.define
+class _Values:
+    """The value column read: per row its magnitude, and the code of its text (see
+    :attr:`ObservationTable.token`; None for a numeric column)."""
+
+    magnitude: npt.NDArray[np.float64]
+    codes: npt.NDArray[np.int64] | None
+    texts: Any
+
+    @classmethod
+    def read(
+        cls,
+        values: Any,
+        targets: tuple[Any, ...],
+        code: npt.NDArray[np.int64],
+        irregular: npt.NDArray[np.bool_],
+    ) -> _Values:
+        """Read the values of the rows not yet irregular: plain numbers as a column, values
+        with a unit split into number and unit, the rest once per target and distinct value;
+        a value that cannot be read marks its row irregular."""
+        pa = pyarrow_module()
+        n = len(values)
+        magnitude = np.zeros(n, np.float64)
+        done = irregular.copy()
+        quantitative = np.array([t.kind in QUANTITATIVE for t in targets])
+        units = Units(targets)
+        direct = units.direct_targets(code, done)
+        kind = values.type
+        if pa.types.is_dictionary(kind) or (pa.types.is_string(kind) and not values.null_count):
+            plain, floats = plain_values(values)
+            fast = plain & direct[code] & ~done
+            np.copyto(magnitude, floats, where=fast)
+            done |= fast
+            # Every other row's text, encoded: -1 marks a plain number in its target's unit.
+            value_codes, texts = value_texts(values, ~fast)
+            rest = np.flatnonzero(quantitative[code] & ~done)
+            if len(rest):
+                split_values(texts, value_codes, rest, code, units, magnitude, done)
+            found = cls(magnitude, value_codes, texts)
+        else:
+            if (pa.types.is_floating(kind) or pa.types.is_integer(kind)) and not values.null_count:
+                floats = values.cast(pa.float64()).to_numpy()
+                limit = 2.0**53 if pa.types.is_integer(kind) else np.inf
+                fast = (
+                    direct[code]
+                    & ~done
+                    & np.isfinite(floats)
+                    & ((floats == 0) | ((floats >= 1e-13) & (floats < 1e15)))  # the range
+                    & (np.abs(floats) < limit)
+                )
+                np.copyto(magnitude, floats, where=fast)
+                done |= fast
+            found = cls(magnitude, None, None)
+        found._read_rest(values, targets, code, done, irregular)
+        return found
+
+    def _read_rest(
+        self,
+        values: Any,
+        targets: tuple[Any, ...],
+        code: npt.NDArray[np.int64],
+        done: npt.NDArray[np.bool_],
+        irregular: npt.NDArray[np.bool_],
+    ) -> None:
+        """Whatever is left (milestones, levels, unusual numbers): each distinct value once per
+        target, as the per-object reader reads it."""
+        rest = np.flatnonzero(~done)
+        if not len(rest):
+            return
+        if self.codes is not None:
+            rest_codes, distinct = self.codes[rest], self.texts
+        else:
+            rest_codes, distinct = dictionary_parts(values.take(pyarrow_module().array(rest)))
+        size = len(distinct) + 1
+        pairs, inverse = unique_keys(code[rest] * size + rest_codes, len(targets) * size)
+        read = np.zeros(len(pairs), np.float64)
+        ok = np.zeros(len(pairs), bool)
+        for j, pair in enumerate(pairs.tolist()):
+            found = read_number(targets[pair // size], distinct[pair % size].as_py())
+            ok[j] = found is not None
+            read[j] = found if found is not None else 0.0
+        self.magnitude[rest] = read[inverse]
+        irregular[rest] |= ~ok[inverse]
+
+    def blank(self) -> npt.NDArray[np.bool_]:
+        """Per row, whether its value is empty or only white space (a plain number is not)."""
+        found = np.zeros(len(self.magnitude), bool)
+        if self.codes is not None:
+            coded = self.codes >= 0
+            found[coded] = blank_cells(self.texts)[self.codes[coded]]
+        return found
 
 
 def _warn_implausible(
@@ -368,19 +416,21 @@ def _warn_implausible(
     targets: Sequence[Any],
     code: npt.NDArray[np.int64],
     magnitude: npt.NDArray[np.float64],
-    value_codes: npt.NDArray[np.int64],
-    texts: Any,
+    value_codes: npt.NDArray[np.int64] | None,
 ) -> None:
     """Warn, in row order, of each row whose value is implausible for its target, as the
     per-object reader warns: the magnitudes compared with each target's value as columns, the
-    few rows found read again to be checked exactly (once per target and value text)."""
+    few rows found read again to be checked exactly (once per target and value)."""
     from ezhou_recovery.io.observation_columns import implausible_rows
 
-    found: dict[tuple[int, int], str | None] = {}
+    found: dict[tuple[int, float | int], str | None] = {}
     for row in implausible_rows(targets, code, magnitude).tolist():
         target = targets[int(code[row])]
-        text = int(value_codes[row]) if texts is not None else -1
-        key = (int(code[row]), text if text >= 0 else -1 - row)
+        # A value text, or a plain number in the target's unit (its magnitude says which).
+        text = int(value_codes[row]) if value_codes is not None else None
+        key = (int(code[row]), float(magnitude[row]) if text == -1 else -2 - row)
+        if text is not None and text >= 0:
+            key = (int(code[row]), text)
         if key not in found:
             found[key] = implausibility(target, one(row).value)
         why = found[key]

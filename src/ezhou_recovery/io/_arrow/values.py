@@ -19,6 +19,7 @@ from ezhou_recovery.evidence.observations import QualitativeLevel, read_value
 from ezhou_recovery.evidence.table import QUANTITATIVE
 from ezhou_recovery.io._arrow.columns import (
     by_parts,
+    dictionary_parts,
     pyarrow_module,
     unique_keys,
 )
@@ -67,7 +68,7 @@ def plain_values(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.flo
     decimal number (:func:`plain_numbers`), and that number (0 where it is not)."""
     pa = pyarrow_module()
     if pa.types.is_dictionary(values.type):
-        codes, texts = _dictionary(values)
+        codes, texts = dictionary_parts(values)
         plain, floats = plain_values(texts)
         return plain[codes], floats[codes]
     parts = by_parts(values, _plain_part)
@@ -93,27 +94,14 @@ def value_texts(values: Any, rows: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[n
     the others: encoding only the few rows that are not plain numbers is the fast way)."""
     pa = pyarrow_module()
     if pa.types.is_dictionary(values.type):
-        return _dictionary(values)
+        return dictionary_parts(values)
     codes = np.full(len(values), -1, np.int64)
     chosen = np.flatnonzero(rows)
     if not len(chosen):
         return codes, pa.array([], pa.string())
-    found, texts = _dictionary(values.take(pa.array(chosen)).dictionary_encode())
+    found, texts = dictionary_parts(values.take(pa.array(chosen)).dictionary_encode())
     codes[chosen] = found
     return codes, texts
-
-
-def _dictionary(column: Any) -> tuple[npt.NDArray[np.int64], Any]:
-    """Per row the index into the dictionary, and the dictionary, of a dictionary column (an
-    Arrow array or chunked array)."""
-    pa = pyarrow_module()
-    if isinstance(column, pa.Array):
-        return column.indices.to_numpy().astype(np.int64), column.dictionary
-    if not column.num_chunks:
-        return np.zeros(0, np.int64), pa.array([], column.type.value_type)
-    encoded = column.unify_dictionaries()
-    indices = pa.chunked_array([c.indices for c in encoded.chunks], type=column.type.index_type)
-    return indices.to_numpy().astype(np.int64), encoded.chunk(0).dictionary
 
 
 def read_number(target: Any, value: Any) -> float | None:
@@ -289,7 +277,7 @@ def split_values(
     parts = pc.extract_regex(texts.take(pa.array(needed)), _SPLIT)
     matched = np.asarray(parts.is_valid().to_numpy(zero_copy_only=False), bool)
     numbers = pc.struct_field(parts, "number").fill_null("")
-    unit_codes, unit_dictionary = _dictionary(
+    unit_codes, unit_dictionary = dictionary_parts(
         pc.struct_field(parts, "unit").fill_null("").dictionary_encode()
     )
     unit_texts = unit_dictionary.to_pylist()
