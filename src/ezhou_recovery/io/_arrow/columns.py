@@ -21,8 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "as_table",
-    "blank_cells",
     "blank_distinct",
+    "blank_flags",
     "by_parts",
     "checked_columns",
     "clean_csv",
@@ -254,29 +254,18 @@ def dictionary_parts(column: Any) -> tuple[npt.NDArray[np.int64], Any]:
     return indices.to_numpy().astype(np.int64), encoded.chunk(0).dictionary
 
 
-#: What Python's ``str.strip`` removes: a cell of only these is empty.
-_SPACE_ONLY: Final = (
-    "^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
-)
-
-
 def blank_distinct(codes: npt.NDArray[np.int64], distinct: Any) -> npt.NDArray[np.bool_]:
     """Per row, whether its cell is empty or only white space, from the distinct values (a list
     or an Arrow array)."""
+    return np.asarray(blank_flags(distinct)[codes], bool)
+
+
+def blank_flags(distinct: Any) -> npt.NDArray[np.bool_]:
+    """Per distinct value (a list or an Arrow array), whether it is empty or only white space;
+    then a last False (the code -1 reads it)."""
     if not isinstance(distinct, list):
         distinct = distinct.to_pylist()
-    found = np.array([isinstance(x, str) and not x.strip() for x in distinct] + [False])
-    return np.asarray(found[codes], bool)
-
-
-def blank_cells(column: Any) -> npt.NDArray[np.bool_]:
-    """Per cell of a text column, whether it is empty or only white space (as ``str.strip``)."""
-    import pyarrow.compute as pc
-
-    found = pc.match_substring_regex(column, _SPACE_ONLY)
-    if found.null_count:
-        found = found.fill_null(False)
-    return np.asarray(found.to_numpy(zero_copy_only=False), bool)
+    return np.array([isinstance(x, str) and not x.strip() for x in distinct] + [False])
 
 
 _T = TypeVar("_T")
@@ -287,21 +276,20 @@ PART_ROWS: Final = 16_384
 _POOL: list[ThreadPoolExecutor] = []
 
 
-def by_parts(column: Any, work: Callable[[Any], _T]) -> list[_T]:
-    """``work`` applied to consecutive slices of a long column, side by side in threads (Arrow's
-    compute functions and most of numpy's release the GIL); the results in row order. As many
-    parts as Arrow's CPU count allows (``pyarrow.set_cpu_count(1)`` keeps it to one)."""
+def by_parts(rows: int, work: Callable[[int, int], _T]) -> list[_T]:
+    """``work(start, stop)`` for consecutive ranges of ``rows`` rows, side by side in threads
+    (Arrow's compute functions and numpy's loops release the GIL); the results in row order. As
+    many parts as Arrow's CPU count allows (``pyarrow.set_cpu_count(1)`` keeps it to one)."""
     pa = pyarrow_module()
-    n = len(column)
-    parts = max(1, min(pa.cpu_count(), 8, n // PART_ROWS))
+    parts = max(1, min(pa.cpu_count(), 8, rows // PART_ROWS))
     if parts == 1:
-        return [work(column)]
+        return [work(0, rows)]
     if not _POOL:
         _POOL.append(ThreadPoolExecutor(thread_name_prefix="ezhou_recovery"))
-    size = -(-n // parts)
-    slices = [column.slice(start, size) for start in range(0, n, size)]
-    later = [_POOL[0].submit(work, part) for part in slices[1:]]
-    return [work(slices[0]), *(future.result() for future in later)]
+    size = -(-rows // parts)
+    ranges = [(start, min(rows, start + size)) for start in range(0, rows, size)]
+    later = [_POOL[0].submit(work, *bounds) for bounds in ranges[1:]]
+    return [work(*ranges[0]), *(future.result() for future in later)]
 
 
 def dense_codes(

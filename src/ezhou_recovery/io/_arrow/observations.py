@@ -22,8 +22,7 @@ from ezhou_recovery.evidence.observations import Observation, implausibility
 from ezhou_recovery.evidence.table import QUANTITATIVE
 from ezhou_recovery.io._arrow.columns import (
     as_table,
-    blank_cells,
-    blank_distinct,
+    blank_flags,
     checked_columns,
     clean_csv,
     dictionary_parts,
@@ -224,20 +223,25 @@ def _observation_table(
 
     if blank_rows and n:
         assert numbers is not None
-        empty = {name: blank_distinct(*coded[name]) for name in coded}
-        empty["value"] = values.blank()
-        blank = np.logical_and.reduce([empty[name] for name in names])
-        if blank.any():
-            kept = pyarrow_module().array(~blank)
-            return _observation_table(
-                table.filter(kept), programme, source, numbers=numbers[~blank], blank_rows=True
-            )
-        missing = np.logical_or.reduce([empty[name] for name in OBSERVATION_REQUIRED])
-        if missing.any():
-            i = int(np.argmax(missing))
-            cells = [table.column(j)[i].as_py() for j in range(len(names))]
-            positions = [names.index(name) for name in OBSERVATION_REQUIRED]
-            check_required(source, f"row {int(numbers[i])}", cells, OBSERVATION_REQUIRED, positions)
+        # Which distinct values are empty or white space: the rows are looked at only when one is.
+        flags = {name: blank_flags(distinct) for name, (_, distinct) in coded.items()}
+        flags["value"] = values.blank_flags()
+        if any(found.any() for found in flags.values()):
+            empty = {name: found[coded[name][0]] for name, found in flags.items() if name in coded}
+            empty["value"] = flags["value"][values.codes if values.codes is not None else -1]
+            blank = np.logical_and.reduce([empty[name] for name in names])
+            if blank.any():
+                kept = pyarrow_module().array(~blank)
+                return _observation_table(
+                    table.filter(kept), programme, source, numbers=numbers[~blank], blank_rows=True
+                )
+            missing = np.logical_or.reduce([empty[name] for name in OBSERVATION_REQUIRED])
+            if missing.any():
+                i = int(np.argmax(missing))
+                cells = [table.column(j)[i].as_py() for j in range(len(names))]
+                positions = [names.index(name) for name in OBSERVATION_REQUIRED]
+                where = f"row {int(numbers[i])}"
+                check_required(source, where, cells, OBSERVATION_REQUIRED, positions)
 
     # Rows that are not plainly valid: the per-object reader's function, in row order; the first
     # that is wrong raises its error.
@@ -298,18 +302,14 @@ def _day_numbers(
         import pyarrow.compute as pc
 
         iso = pc.match_substring_regex(dates, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$").fill_null(False)
-        parsed = pc.strptime(dates, format="%Y-%m-%d", unit="s", error_is_null=True)
-        # strptime carries a day beyond the month over (2021-02-30 is 2021-03-02): a real date
-        # is written back as it was read.
-        real = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), dates).fill_null(False)
-        days = parsed.cast(pa.date32()).cast(pa.int32()).fill_null(0).to_numpy() + _EPOCH
-        plain = (
-            iso.to_numpy(zero_copy_only=False)
-            & real.to_numpy(zero_copy_only=False)
-            & (days >= low)
-            & (days <= high)
-        )
-        ordinals[:-1][plain] = days[plain]
+        at = np.flatnonzero(iso.to_numpy(zero_copy_only=False))
+        try:  # Arrow's cast refuses a date that is not real (2021-02-30), as Python does
+            days = dates.take(pa.array(at)).cast(pa.date32()).cast(pa.int32()).to_numpy() + _EPOCH
+        except pa.ArrowInvalid:
+            at = days = np.zeros(0, np.int64)  # each read one at a time: one is wrong
+        fine = (days >= low) & (days <= high)
+        plain[at[fine]] = True
+        ordinals[at[fine]] = days[fine]
     listed = dates.to_pylist() if not plain.all() else []
     for j in np.flatnonzero(~plain).tolist():
         ordinals[j] = day_number(listed[j])
@@ -402,13 +402,12 @@ class _Values:
         self.magnitude[rest] = read[inverse]
         irregular[rest] |= ~ok[inverse]
 
-    def blank(self) -> npt.NDArray[np.bool_]:
-        """Per row, whether its value is empty or only white space (a plain number is not)."""
-        found = np.zeros(len(self.magnitude), bool)
-        if self.codes is not None:
-            coded = self.codes >= 0
-            found[coded] = blank_cells(self.texts)[self.codes[coded]]
-        return found
+    def blank_flags(self) -> npt.NDArray[np.bool_]:
+        """Per distinct value text, whether it is empty or only white space, and a last False
+        (for the code -1 of a plain number, and for a numeric column)."""
+        if self.codes is None:
+            return np.zeros(1, bool)
+        return blank_flags(self.texts)
 
 
 def _warn_implausible(

@@ -71,7 +71,9 @@ def plain_values(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.flo
         codes, texts = dictionary_parts(values)
         plain, floats = plain_values(texts)
         return plain[codes], floats[codes]
-    parts = by_parts(values, _plain_part)
+    parts = by_parts(
+        len(values), lambda start, stop: _plain_part(values.slice(start, stop - start))
+    )
     if len(parts) == 1:
         return parts[0]
     return np.concatenate([p for p, _ in parts]), np.concatenate([f for _, f in parts])
@@ -99,7 +101,16 @@ def value_texts(values: Any, rows: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[n
     chosen = np.flatnonzero(rows)
     if not len(chosen):
         return codes, pa.array([], pa.string())
-    found, texts = dictionary_parts(values.take(pa.array(chosen)).dictionary_encode())
+
+    def encoded(start: int, stop: int) -> list[Any]:
+        at = chosen[np.searchsorted(chosen, start) : np.searchsorted(chosen, stop)]
+        return list(values.take(pa.array(at)).dictionary_encode().chunks)
+
+    parts = by_parts(len(values), encoded)
+    column = pa.chunked_array(
+        [c for part in parts for c in part], pa.dictionary(pa.int32(), pa.string())
+    )
+    found, texts = dictionary_parts(column)
     codes[chosen] = found
     return codes, texts
 
