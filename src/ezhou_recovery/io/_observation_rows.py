@@ -26,6 +26,7 @@ from ezhou_recovery.units._parsing import split_qualifier
 
 if TYPE_CHECKING:  # pragma: no cover
     from ezhou_recovery.model.programme import Programme
+    from ezhou_recovery.model.targets import Target
 
 __all__ = [
     "INVESTMENT_FIELDS",
@@ -37,6 +38,7 @@ __all__ = [
     "estimate_word",
     "investment_report",
     "observation",
+    "observed_value",
     "source_quality",
 ]
 
@@ -60,15 +62,23 @@ def observation(programme: Programme, entry: Mapping[str, Any]) -> Observation:
     except (KeyError, TypeError):
         raise FieldProblem("target", "unknown target key", key) from None
     as_of = as_of_date(entry["as_of"])
-    raw, estimated = estimate_word(entry["value"])
     try:
-        value = read_value(target, raw)
+        value = observed_value(target, entry["value"])
     except UnitError as exc:
         raise FieldProblem("value", exc.problem, entry["value"]) from None
     source, quality = source_quality(entry)
-    if estimated:  # 80%左右: an estimate
+    if estimate_word(entry["value"])[1]:  # 80%左右: an estimate
         quality = estimate_quality(quality, entry["value"])
     return Observation(target.key, as_of, value, source, quality)
+
+
+def observed_value(target: Target, written: Any) -> Any:
+    """The value of ``target`` that a cell holding ``written`` reports (``80%左右``: 80%).
+
+    Raises:
+        UnitError: The value does not fit the target.
+    """
+    return read_value(target, estimate_word(written)[0])
 
 
 def investment_report(programme: Programme, entry: Mapping[str, Any]) -> InvestmentReport:

@@ -26,7 +26,6 @@ __all__ = [
     "by_parts",
     "checked_columns",
     "clean_csv",
-    "dense_codes",
     "dictionary_codes",
     "dictionary_parts",
     "pa_types",
@@ -290,18 +289,6 @@ def by_parts(rows: int, work: Callable[[int, int], _T]) -> list[_T]:
     ranges = [(start, min(rows, start + size)) for start in range(0, rows, size)]
     later = [_POOL[0].submit(work, *bounds) for bounds in ranges[1:]]
     return [work(*ranges[0]), *(future.result() for future in later)]
-
-
-def dense_codes(
-    codes: npt.NDArray[np.int64], size: int
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """``codes`` (each below ``size``) renumbered 0, 1, ... in order, and the codes kept (the
-    original code of each new one)."""
-    present = np.zeros(size, bool)
-    present[codes] = True
-    kept = np.flatnonzero(present)
-    rank = np.cumsum(present) - 1
-    return rank[codes], kept
 
 
 def unique_keys(

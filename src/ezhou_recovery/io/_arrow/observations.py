@@ -44,11 +44,13 @@ from ezhou_recovery.io._observation_rows import (
     OBSERVATION_FIELDS,
     OBSERVATION_REQUIRED,
     observation,
+    observed_value,
     source_quality,
 )
 from ezhou_recovery.io._reading import check_required, csv_header, csv_rows
 from ezhou_recovery.io.observation_files import warn_implausible
 from ezhou_recovery.model.programme import Programme
+from ezhou_recovery.model.targets import Target
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -78,6 +80,10 @@ class RowReader:
     def __call__(self, i: int) -> Observation:
         entry, missing = row_entry(self.table, i, OBSERVATION_REQUIRED)
         return _one_observation(self.programme, self.source, self.where(i), entry, missing)
+
+    def value(self, i: int, target: Target) -> Any:
+        """The value of row ``i``, which has been read whole (as ``self(i).value``)."""
+        return observed_value(target, self.table.column("value")[i].as_py())
 
 
 def observations_file(
@@ -201,7 +207,8 @@ def _observation_table(
         table, source, OBSERVATION_FIELDS, OBSERVATION_REQUIRED, keep_dictionaries=True
     )
     n = table.num_rows
-    targets = tuple(programme.targets)
+    known = _Targets.of(programme)
+    targets = known.targets
     names = table.column_names
     # Rows that are not plainly valid, found column by column; read again one at a time below.
     irregular = np.zeros(n, bool)
@@ -211,15 +218,14 @@ def _observation_table(
         if column.null_count:
             irregular |= column.is_null().to_numpy(zero_copy_only=False)
     coded = {name: dictionary_parts(table.column(name)) for name in names if name != "value"}
-    index = {t.key: i for i, t in enumerate(targets)}
-    code = _target_codes(*coded["target"], index, irregular)
+    code = _target_codes(*coded["target"], known.index, irregular)
     day = _day_numbers(table.column("as_of"), coded["as_of"], irregular)
     for name in ("source", "quality"):
         if name in names:
             codes, seen = coded[name]
             ok = np.array([_provenance_ok(name, x) for x in seen.to_pylist()] + [False])
             irregular |= ~ok[codes]
-    values = _Values.read(table.column("value"), targets, code, irregular)
+    values = _Values.read(table.column("value"), known, code, irregular)
 
     if blank_rows and n:
         assert numbers is not None
@@ -254,7 +260,7 @@ def _observation_table(
             # The per-object reader has warned of the rows before this one.
             _warn_implausible(one, targets, code[:i], magnitude[:i], values.codes)
             raise
-        code[i] = index[o.target]
+        code[i] = known.index[o.target]
         day[i] = o.as_of.toordinal()
         magnitude[i] = magnitude_of(o.value)
     _warn_implausible(one, targets, code, magnitude, values.codes)
@@ -267,6 +273,44 @@ def _observation_table(
         one,
         token=values.codes.astype(np.int32) if values.codes is not None else None,
     )
+
+
+@attrs.frozen(eq=False)
+class _Targets:
+    """What the column checks need of a programme's targets, worked out once per programme (a
+    programme is immutable)."""
+
+    targets: tuple[Target, ...]
+    #: The index of each target key.
+    index: dict[str, int]
+    #: Per target, whether its values are quantities.
+    quantitative: npt.NDArray[np.bool_]
+    #: How a value written with a unit becomes a magnitude, per target and unit text.
+    units: Units
+    #: Per target, whether a plain number is a magnitude in its unit as it stands.
+    direct: npt.NDArray[np.bool_]
+
+    @classmethod
+    def of(cls, programme: Programme) -> _Targets:
+        # Known by the programme's identity; the entry keeps the programme alive.
+        found = _TARGETS.get(id(programme))
+        if found is None or found[0] is not programme:
+            targets = tuple(programme.targets)
+            units = Units(targets)
+            made = cls(
+                targets,
+                {t.key: i for i, t in enumerate(targets)},
+                np.array([t.kind in QUANTITATIVE for t in targets], bool),
+                units,
+                np.array([units.direct(i) for i in range(len(targets))], bool),
+            )
+            if len(_TARGETS) >= 64:
+                _TARGETS.clear()
+            found = _TARGETS[id(programme)] = (programme, made)
+        return found[1]
+
+
+_TARGETS: dict[int, tuple[Programme, _Targets]] = {}
 
 
 def _target_codes(
@@ -331,7 +375,7 @@ class _Values:
     def read(
         cls,
         values: Any,
-        targets: tuple[Any, ...],
+        known: _Targets,
         code: npt.NDArray[np.int64],
         irregular: npt.NDArray[np.bool_],
     ) -> _Values:
@@ -342,9 +386,7 @@ class _Values:
         n = len(values)
         magnitude = np.zeros(n, np.float64)
         done = irregular.copy()
-        quantitative = np.array([t.kind in QUANTITATIVE for t in targets])
-        units = Units(targets)
-        direct = units.direct_targets(code, done)
+        quantitative, units, direct = known.quantitative, known.units, known.direct
         kind = values.type
         if pa.types.is_dictionary(kind) or (pa.types.is_string(kind) and not values.null_count):
             plain, floats = plain_values(values)
@@ -371,7 +413,7 @@ class _Values:
                 np.copyto(magnitude, floats, where=fast)
                 done |= fast
             found = cls(magnitude, None, None)
-        found._read_rest(values, targets, code, done, irregular)
+        found._read_rest(values, known.targets, code, done, irregular)
         return found
 
     def _read_rest(
@@ -395,8 +437,9 @@ class _Values:
         pairs, inverse = unique_keys(code[rest] * size + rest_codes, len(targets) * size)
         read = np.zeros(len(pairs), np.float64)
         ok = np.zeros(len(pairs), bool)
-        for j, pair in enumerate(pairs.tolist()):
-            found = read_number(targets[pair // size], distinct[pair % size].as_py())
+        listed = distinct.take(pyarrow_module().array(pairs % size)).to_pylist()
+        for j, (i, text) in enumerate(zip((pairs // size).tolist(), listed, strict=True)):
+            found = read_number(targets[i], text)
             ok[j] = found is not None
             read[j] = found if found is not None else 0.0
         self.magnitude[rest] = read[inverse]
@@ -431,7 +474,7 @@ def _warn_implausible(
         if text is not None and text >= 0:
             key = (int(code[row]), text)
         if key not in found:
-            found[key] = implausibility(target, one(row).value)
+            found[key] = implausibility(target, one.value(row, target))
         why = found[key]
         if why is not None:
             where = f"{one.where(row)}.value"

@@ -207,17 +207,6 @@ class Units:
             self._found[key] = known[1]
         return self._found[key]
 
-    def direct_targets(
-        self, code: npt.NDArray[np.int64], done: npt.NDArray[np.bool_]
-    ) -> npt.NDArray[np.bool_]:
-        """Per target, whether a plain number is a magnitude in its unit as it stands (asked of
-        each target that a row not ``done`` refers to; False for the others)."""
-        found = np.zeros(len(self._targets), bool)
-        present = np.bincount(code[~done], minlength=len(self._targets)) > 0
-        for i in np.flatnonzero(present).tolist():
-            found[i] = self.direct(i)
-        return found
-
     def direct(self, i: int) -> bool:
         """Whether a plain number is a magnitude in target ``i``'s unit as it stands."""
         target = self._targets[i]
