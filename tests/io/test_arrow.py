@@ -4,8 +4,10 @@ the per-object readers, from CSV, Parquet and every kind of dataframe."""
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from ezhou_recovery.evidence.submission_table import SubmissionTable
 from ezhou_recovery.evidence.table import ObservationTable
 from ezhou_recovery.evidence.table import magnitude_of as _float
 from ezhou_recovery.io import _arrow, observation_columns
+from ezhou_recovery.io._arrow import columns as arrow_columns
 from ezhou_recovery.io._arrow import observations as arrow_observations
 from ezhou_recovery.io._arrow import values as arrow_values
 from ezhou_recovery.io.frames import observations_from_frame, submissions_from_frame
@@ -228,6 +231,18 @@ def test_a_date_reads_as_one_by_one(tmp_path: Path, day: str) -> None:
     assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
 
 
+@contextmanager
+def in_parts(rows: int) -> Iterator[None]:
+    """Long columns worked on in parts of ``rows`` rows by three threads, so that small files
+    take the path of big ones."""
+    saved = arrow_columns.PART_ROWS, arrow_columns.THREADS
+    arrow_columns.PART_ROWS, arrow_columns.THREADS = rows, 3
+    try:
+        yield
+    finally:
+        arrow_columns.PART_ROWS, arrow_columns.THREADS = saved
+
+
 HEADERS = [
     ["target", "as_of", "value"],
     ["target", "as_of", "value", "source", "quality"],
@@ -257,6 +272,8 @@ def test_a_generated_csv_reads_the_same_as_one_by_one(
     per_object = _read(lambda: er.load_observations(path, PLAN))
     by_arrow = _read(lambda: _arrow.observations_file(path, PLAN))
     assert_same_reading(by_arrow, per_object)
+    with in_parts(2):  # in parts, side by side
+        assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
     # The columnar reader without pyarrow, too.
     assert_same_reading(_read(lambda: observation_table_from_csv(path, PLAN)), per_object)
     # And the same assessment (repeated dates included), or the same error.
@@ -334,6 +351,49 @@ def test_each_distinct_unit_text_is_read_once(tmp_path: Path, monkeypatch: Any) 
     assert calls == []  # known from the first file
 
 
+@pytest.mark.parametrize("rows", [1, 2, 5, 7, 100])
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_parts_cover_every_row_once_in_order(rows: int, threads: int) -> None:
+    saved = arrow_columns.PART_ROWS, arrow_columns.THREADS
+    arrow_columns.PART_ROWS, arrow_columns.THREADS = 2, threads
+    try:
+        found = arrow_columns.by_parts(rows, lambda start, stop: list(range(start, stop)))
+    finally:
+        arrow_columns.PART_ROWS, arrow_columns.THREADS = saved
+    assert [i for part in found for i in part] == list(range(rows))
+    assert len(found) == max(1, min(threads, rows // 2))
+
+
+def _read_in_child(path: Path, out: Any) -> None:
+    table = _arrow.observations_file(path, PLAN)
+    out.send((len(table), float(table.magnitude.sum())))
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform"
+)
+def test_a_forked_child_reads_in_parts_too(tmp_path: Path) -> None:
+    """A child made by fork has none of its parent's threads: it starts its own."""
+    path = tmp_path / "observations.csv"
+    rows = [
+        [WATERWAY.key, (date(2020, 1, 1) + timedelta(days=d)).isoformat(), f"{d}.5"]
+        for d in range(40)
+    ]
+    _write(path, ["target", "as_of", "value"], rows)
+    with in_parts(4):
+        table = _arrow.observations_file(path, PLAN)  # the parent's threads exist now
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_read_in_child, args=(path, send))
+        child.start()
+        child.join(timeout=120)
+        if child.is_alive():
+            child.kill()
+            pytest.fail("the child hung waiting for its parent's threads")
+    assert receive.poll(1)
+    assert receive.recv() == (len(table), float(table.magnitude.sum()))
+
+
 # Parquet and dataframes ---------------------------------------------------------------------------
 
 
@@ -400,6 +460,8 @@ def test_a_generated_frame_reads_the_same_as_one_by_one(rows: list[list[str]], k
     per_object = _read(lambda: observations_from_frame(frame, PLAN, columnar=False))
     columnar = _read(lambda: observations_from_frame(frame, PLAN))
     assert_same_reading(columnar, per_object)
+    with in_parts(3):
+        assert_same_reading(_read(lambda: observations_from_frame(frame, PLAN)), per_object)
 
 
 @settings(max_examples=60, deadline=None)
@@ -426,6 +488,8 @@ def test_numeric_value_columns_read_the_same(numbers: list[float | None], target
     per_object = _read(lambda: observations_from_frame(frame, PLAN, columnar=False))
     columnar = _read(lambda: observations_from_frame(frame, PLAN))
     assert_same_reading(columnar, per_object)
+    with in_parts(3):
+        assert_same_reading(_read(lambda: observations_from_frame(frame, PLAN)), per_object)
 
 
 def test_a_null_required_cell_names_its_row_and_field() -> None:

@@ -4,10 +4,11 @@ dictionary codes every column check works on."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from os import PathLike
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -271,23 +272,32 @@ _T = TypeVar("_T")
 
 #: Rows per part below which a column is worked on in one piece (a thread costs more than it
 #: saves on fewer).
-PART_ROWS: Final = 16_384
-_POOL: list[ThreadPoolExecutor] = []
+PART_ROWS = 16_384
+#: How many threads work on the parts of a column; None: as many as Arrow's CPU count.
+THREADS: int | None = None
+#: The threads, and the process that started them (a child made by fork has none of them).
+_POOL: dict[int, ThreadPoolExecutor] = {}
+
+
+def _pool() -> ThreadPoolExecutor:
+    pid = os.getpid()
+    if pid not in _POOL:
+        _POOL.clear()
+        _POOL[pid] = ThreadPoolExecutor(thread_name_prefix="ezhou_recovery")
+    return _POOL[pid]
 
 
 def by_parts(rows: int, work: Callable[[int, int], _T]) -> list[_T]:
     """``work(start, stop)`` for consecutive ranges of ``rows`` rows, side by side in threads
     (Arrow's compute functions and numpy's loops release the GIL); the results in row order. As
     many parts as Arrow's CPU count allows (``pyarrow.set_cpu_count(1)`` keeps it to one)."""
-    pa = pyarrow_module()
-    parts = max(1, min(pa.cpu_count(), 8, rows // PART_ROWS))
+    threads = THREADS if THREADS is not None else pyarrow_module().cpu_count()
+    parts = max(1, min(threads, 8, rows // PART_ROWS))
     if parts == 1:
         return [work(0, rows)]
-    if not _POOL:
-        _POOL.append(ThreadPoolExecutor(thread_name_prefix="ezhou_recovery"))
     size = -(-rows // parts)
     ranges = [(start, min(rows, start + size)) for start in range(0, rows, size)]
-    later = [_POOL[0].submit(work, *bounds) for bounds in ranges[1:]]
+    later = [_pool().submit(work, *bounds) for bounds in ranges[1:]]
     return [work(*ranges[0]), *(future.result() for future in later)]
 
 
