@@ -37,20 +37,24 @@ def describe_dimension(unit: Any) -> tuple[str, str]:
     return f"a quantity in {unit}", str(unit)
 
 
-def format_quantity(q: Quantity, *, lang: str = "zh") -> str:
-    """Write a quantity for people: ``77.6公里`` (``lang="zh"``) or ``77.6 km`` (``lang="en"``)."""
-    magnitude = q.magnitude
+def format_number(magnitude: Any) -> str:
+    """Write a number as :func:`format_quantity` writes a quantity's magnitude: a Decimal with
+    all its digits and no trailing zeros, a float to six significant digits."""
     if isinstance(magnitude, Decimal):
         number = (
             format(magnitude.normalize(), "f")
             if magnitude == magnitude.to_integral()
             else str(magnitude)
         )
-        number = _trim(number)
-    elif isinstance(magnitude, float):
-        number = f"{magnitude:.6g}"
-    else:
-        number = str(magnitude)
+        return _trim(number)
+    if isinstance(magnitude, float):
+        return f"{magnitude:.6g}"
+    return str(magnitude)
+
+
+def format_quantity(q: Quantity, *, lang: str = "zh") -> str:
+    """Write a quantity for people: ``77.6公里`` (``lang="zh"``) or ``77.6 km`` (``lang="en"``)."""
+    number = format_number(q.magnitude)
     if lang == "zh":
         name = zh_name(q.units)
         if name is not None:

@@ -29,6 +29,7 @@ from ezhou_recovery.units import (
     parse_unit,
     ureg,
 )
+from ezhou_recovery.units._formatting import format_number
 from ezhou_recovery.units._parsing import normalise
 from ezhou_recovery.units._registry import ZH_UNITS
 
@@ -132,8 +133,7 @@ class ReportingUnit:
         """Write ``q`` in this unit: ``50万千瓦`` (English shows a 万/亿 unit as written too)."""
         if self.factor == 1 and lang != "zh":
             return format_words(convert(q, self.unit))
-        number = format_quantity(Q_(self.number(q), "dimensionless"))
-        return f"{number}{self.text}"
+        return f"{format_number(self.number(q))}{self.text}"
 
     @property
     def canonical(self) -> bool:
