@@ -389,8 +389,8 @@ class _Values:
         quantitative, units, direct = known.quantitative, known.units, known.direct
         kind = values.type
         if pa.types.is_dictionary(kind) or (pa.types.is_string(kind) and not values.null_count):
-            plain, floats = plain_values(values)
-            fast = plain & direct[code] & ~done
+            # Plain numbers looked for only where one would be a magnitude as it stands.
+            fast, floats = plain_values(values, direct[code] & ~done)
             np.copyto(magnitude, floats, where=fast)
             done |= fast
             # Every other row's text, encoded: -1 marks a plain number in its target's unit.

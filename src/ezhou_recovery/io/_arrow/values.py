@@ -63,20 +63,35 @@ def plain_numbers(values: Any) -> npt.NDArray[np.bool_]:
     return np.asarray(found.to_numpy(zero_copy_only=False), bool)
 
 
-def plain_values(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+def plain_values(
+    values: Any, rows: npt.NDArray[np.bool_] | None = None
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
     """Per row of a text column (plain or dictionary, without nulls): whether its cell is a plain
-    decimal number (:func:`plain_numbers`), and that number (0 where it is not)."""
+    decimal number (:func:`plain_numbers`), and that number (0 where it is not). With ``rows``,
+    only the rows chosen are looked at (the others count as not plain)."""
     pa = pyarrow_module()
     if pa.types.is_dictionary(values.type):
         codes, texts = dictionary_parts(values)
         plain, floats = plain_values(texts)
-        return plain[codes], floats[codes]
-    parts = by_parts(
-        len(values), lambda start, stop: _plain_part(values.slice(start, stop - start))
-    )
-    if len(parts) == 1:
-        return parts[0]
-    return np.concatenate([p for p, _ in parts]), np.concatenate([f for _, f in parts])
+        plain, floats = plain[codes], floats[codes]
+        return (plain & rows if rows is not None else plain), floats
+    n = len(values)
+    plain = np.zeros(n, bool)
+    floats = np.zeros(n, np.float64)
+
+    def part(start: int, stop: int) -> None:
+        texts = values.slice(start, stop - start)
+        if rows is None:
+            found, numbers = _plain_part(texts)
+            plain[start:stop], floats[start:stop] = found, numbers
+            return
+        chosen = rows[start:stop]
+        found, numbers = _plain_part(texts.filter(pa.array(chosen)))
+        at = np.flatnonzero(chosen) + start
+        plain[at], floats[at] = found, numbers
+
+    by_parts(n, part)
+    return plain, floats
 
 
 def _plain_part(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
