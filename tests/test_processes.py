@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -72,6 +74,33 @@ def test_the_main_objects_pickle_into_the_library_registry() -> None:
     _round_trip(er.Q_(3, "cdc"))
     _round_trip(er.ureg.Unit("yi_yuan"))
     _round_trip(current_limits())
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda: er.Q_(40, "kW"), id="prefixed"),  # pint defines it once parsed
+        pytest.param(lambda: er.Q_(3, "MW") / er.Q_(1, "km"), id="compound"),
+        pytest.param(lambda: er.Q_(50, "kW").units, id="unit"),
+        pytest.param(lambda: er.parse_quantity("50万千瓦"), id="chinese"),
+    ],
+)
+def test_a_quantity_unpickled_in_a_fresh_process_prints(make: Any) -> None:
+    value = make()
+    code = (
+        "import pickle, sys\n"
+        "value = pickle.loads(sys.stdin.buffer.read())\n"
+        "print(value)\n"
+        "print(f'{value:~P}')\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code],
+        input=pickle.dumps(value),
+        capture_output=True,
+        check=True,
+        timeout=120,
+    ).stdout.decode()
+    assert shown == f"{value}\n{value:~P}\n"
 
 
 @settings(max_examples=20, deadline=None)

@@ -95,13 +95,22 @@ Q_ = ureg.Quantity
 
 def _quantity(magnitude: Any, units: Any) -> Quantity:
     """A quantity of the library's registry: what a pickled quantity becomes when unpickled."""
-    return Q_(magnitude, units)
+    return Q_(magnitude, _defined(units))
 
 
 def _unit(units: Any) -> pint.Unit:
     """A unit of the library's registry: what a pickled unit becomes when unpickled."""
-    unit: pint.Unit = ureg.Unit(units)
+    unit: pint.Unit = ureg.Unit(_defined(units))
     return unit
+
+
+def _defined(units: Any) -> Any:
+    """``units`` (pint's container of unit names), each name defined in the registry first: pint
+    defines a prefixed unit (kilowatt) when it first parses it, and a quantity unpickled in a
+    fresh process may be the first of its unit there (printing it would fail)."""
+    for name in units:
+        ureg.Unit(name)
+    return units
 
 
 # A quantity of a shared object (the cached embedded plan) must not be changed in place by one
