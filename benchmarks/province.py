@@ -13,9 +13,10 @@ the same for files that also have ``source`` and ``quality`` columns and for the
 (first call on fresh tables, then again), a plain numpy computation of the same progress formulas
 on the same arrays, the roll-ups, reading the submissions, ``compliance``, a single-target
 assessment (the per-object path), and a fresh ``import ezhou_recovery; load_ezhou_plan()``.
-Each read (by ``er`` and by pyarrow) runs three times and its median counts; the first run is
-shown beside it (``first_run``), as it also fills the reader's caches of distinct texts (dates,
-unit texts, deadline keys), which later files of the same process share. Submissions are read as a
+Each read (by ``er`` and by pyarrow) runs five times, the two alternating so that both meet the
+same state of the machine, and its median counts; the first run is shown beside it
+(``first_run``), as it also fills the reader's caches of distinct texts (dates, unit texts,
+deadline keys), which later files of the same process share. Submissions are read as a
 ``SubmissionTable`` (``columnar=True``), which ``compliance`` then judges.
 Wall time is ``time.perf_counter``; peak Python memory is ``tracemalloc`` in a second, traced
 run of each step (tracing slows Python down, so it is not used for timing); the process's peak
@@ -222,9 +223,9 @@ def traced_peak(fn: Callable[[], Any]) -> float:
     return peak / 2**20
 
 
-#: Each read is timed this many times; the median counts (the first run is reported too: it
-#: fills the caches of distinct texts that later files share).
-READ_RUNS = 3
+#: Each read is timed this many times, alternating with pyarrow's; the median counts (the first
+#: run is reported too: it fills the caches of distinct texts that later files share).
+READ_RUNS = 5
 
 
 def measure(
@@ -234,27 +235,38 @@ def measure(
     note: str = "",
     *,
     trace: bool = True,
-    runs: int = 1,
 ) -> Any:
     seconds, out = timed(fn)
     row = Row(step, seconds, None, note)
-    if runs > 1:
-        times = [seconds] + [timed(fn)[0] for _ in range(runs - 1)]
-        row.seconds = statistics.median(times)
-        row.extra["first_run"] = round(seconds, 3)
-        row.extra["runs"] = runs
     row.python_peak_mb = traced_peak(fn) if trace else None
     rows.append(row)
     return out
 
 
-def pyarrow_read(rows: list[Row], step: str, paths: Sequence[Path]) -> None:
-    """Time ``pyarrow.csv.read_csv`` (its defaults: types inferred, threads) on ``paths``."""
+def compare_reads(
+    rows: list[Row], step: str, read: Callable[[], Any], paths: Sequence[Path]
+) -> Any:
+    """Time ``read`` (the library's reader) and ``pyarrow.csv.read_csv`` (its defaults: types
+    inferred, threads) on the same ``paths``, their runs alternating, so that both meet the same
+    state of the machine; the median of each counts. Returns what ``read`` gave."""
     import pyarrow.csv as pacsv
 
-    measure(
-        rows, step, lambda: [pacsv.read_csv(path) for path in paths], trace=False, runs=READ_RUNS
-    )
+    def theirs() -> Any:
+        return [pacsv.read_csv(path) for path in paths]
+
+    ours_times, their_times = [], []
+    out = None
+    for _ in range(READ_RUNS):
+        seconds, out = timed(read)
+        ours_times.append(seconds)
+        their_times.append(timed(theirs)[0])
+    for name, times in ((step, ours_times), ("pyarrow.csv.read_csv, same files", their_times)):
+        row = Row(name, statistics.median(times), None)
+        row.extra["first_run"] = round(times[0], 3)
+        row.extra["runs"] = READ_RUNS
+        rows.append(row)
+    rows[-2].python_peak_mb = traced_peak(read)
+    return out
 
 
 def ratio(rows: list[Row], step: str) -> float:
@@ -370,22 +382,20 @@ def run(size: Size, workdir: Path) -> dict[str, Any]:
     full_pairs = list(zip(programmes, full_paths, strict=True))
     rows: list[Row] = []
 
-    tables: list[ObservationTable] = measure(
+    tables: list[ObservationTable] = compare_reads(
         rows,
         "load observations (CSV, columnar)",
         lambda: [er.load_observations(path, p, columnar=True) for p, path in pairs],
-        runs=READ_RUNS,
+        obs_paths,
     )
     n_obs = sum(len(t) for t in tables)
-    pyarrow_read(rows, "pyarrow.csv.read_csv, same files", obs_paths)
     del tables  # the same rows with source and quality, read and dropped, then these again
-    measure(
+    compare_reads(
         rows,
         "load observations with source, quality (CSV)",
         lambda: [er.load_observations(path, p, columnar=True) for p, path in full_pairs],
-        runs=READ_RUNS,
+        full_paths,
     )
-    pyarrow_read(rows, "pyarrow.csv.read_csv, same files", full_paths)
     tables = [er.load_observations(path, p, columnar=True) for p, path in pairs]
 
     def fresh() -> None:
@@ -428,16 +438,15 @@ def run(size: Size, workdir: Path) -> dict[str, Any]:
         f"{len(single)} observations",
     )
 
-    submissions = measure(
+    submissions = compare_reads(
         rows,
         "load submissions (CSV)",
         lambda: [
             er.load_submissions(path, programme, columnar=True)
             for path, programme in zip(sub_paths, programmes, strict=True)
         ],
-        runs=READ_RUNS,
+        sub_paths,
     )
-    pyarrow_read(rows, "pyarrow.csv.read_csv, same files", sub_paths)
     measure(
         rows,
         "compliance",
