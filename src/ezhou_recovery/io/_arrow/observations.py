@@ -289,6 +289,9 @@ class _Targets:
     units: Units
     #: Per target, whether a plain number is a magnitude in its unit as it stands.
     direct: npt.NDArray[np.bool_]
+    #: The number each value text (other than a plain number) of a target counts as, by target
+    #: index and text; None when the per-object reader refuses it.
+    numbers: dict[tuple[int, str], float | None] = attrs.field(factory=dict)
 
     @classmethod
     def of(cls, programme: Programme) -> _Targets:
@@ -413,13 +416,13 @@ class _Values:
                 np.copyto(magnitude, floats, where=fast)
                 done |= fast
             found = cls(magnitude, None, None)
-        found._read_rest(values, known.targets, code, done, irregular)
+        found._read_rest(values, known, code, done, irregular)
         return found
 
     def _read_rest(
         self,
         values: Any,
-        targets: tuple[Any, ...],
+        known: _Targets,
         code: npt.NDArray[np.int64],
         done: npt.NDArray[np.bool_],
         irregular: npt.NDArray[np.bool_],
@@ -434,12 +437,21 @@ class _Values:
         else:
             rest_codes, distinct = dictionary_parts(values.take(pyarrow_module().array(rest)))
         size = len(distinct) + 1
+        targets = known.targets
         pairs, inverse = unique_keys(code[rest] * size + rest_codes, len(targets) * size)
         read = np.zeros(len(pairs), np.float64)
         ok = np.zeros(len(pairs), bool)
         listed = distinct.take(pyarrow_module().array(pairs % size)).to_pylist()
+        numbers = known.numbers
+        if len(numbers) > 100_000:
+            numbers.clear()
         for j, (i, text) in enumerate(zip((pairs // size).tolist(), listed, strict=True)):
-            found = read_number(targets[i], text)
+            if type(text) is not str:  # a number or a date from a frame, say
+                found = read_number(targets[i], text)
+            elif (i, text) in numbers:
+                found = numbers[i, text]
+            else:
+                found = numbers[i, text] = read_number(targets[i], text)
             ok[j] = found is not None
             read[j] = found if found is not None else 0.0
         self.magnitude[rest] = read[inverse]

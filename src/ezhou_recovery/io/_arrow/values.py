@@ -118,8 +118,8 @@ def value_texts(values: Any, rows: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[n
         return codes, pa.array([], pa.string())
 
     def encoded(start: int, stop: int) -> list[Any]:
-        at = chosen[np.searchsorted(chosen, start) : np.searchsorted(chosen, stop)]
-        return list(values.take(pa.array(at)).dictionary_encode().chunks)
+        part = values.slice(start, stop - start).filter(pa.array(rows[start:stop]))
+        return list(part.dictionary_encode().chunks)
 
     parts = by_parts(len(values), encoded)
     column = pa.chunked_array(
