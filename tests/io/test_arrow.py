@@ -220,6 +220,11 @@ def test_a_repeated_date_read_from_csv_is_judged_as_objects_are(
         "２０２１-０３-３１",
         "2021-3-31",
         "2021/03/31",
+        "",
+        "NA",
+        "nan",
+        "\t2021-03-31",
+        "2021-03-31\u3000",
     ],
 )
 def test_a_date_reads_as_one_by_one(tmp_path: Path, day: str) -> None:

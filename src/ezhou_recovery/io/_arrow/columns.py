@@ -77,8 +77,9 @@ def clean_csv(path: str | PathLike[str], source: str) -> tuple[bytes, list[str]]
 def read_csv(
     raw: bytes, names: list[str], types: Mapping[str, Any], *, blank_lines: bool
 ) -> pa.Table | None:
-    """pyarrow's reading of a CSV file's rows, every cell as text; a blank line is a row of
-    empty cells when ``blank_lines`` (else it is skipped). None when pyarrow cannot read it."""
+    """pyarrow's reading of a CSV file's rows, each column as ``types`` says (text, or a type
+    every cell must convert to); a blank line is a row of empty cells when ``blank_lines`` (else
+    it is skipped). None when pyarrow cannot read it so."""
     pa = pyarrow_module()
     import pyarrow.csv as pacsv
 
@@ -90,7 +91,11 @@ def read_csv(
             # (and reads faster than none).
             parse_options=pacsv.ParseOptions(ignore_empty_lines=not blank_lines),
             convert_options=pacsv.ConvertOptions(
-                column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
+                column_types=types,
+                # No cell is null: an empty or "NA" cell of a typed column fails the read.
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError):
@@ -109,6 +114,8 @@ def _beyond_limits(table: pa.Table, size: int) -> bool:
     if size <= limits.max_text:
         return False
     for column in table.columns:
+        if pa_types().is_date32(column.type):
+            continue
         if pa_types().is_dictionary(column.type):
             column = column.unify_dictionaries().chunk(0).dictionary if column.num_chunks else None
             if column is None:

@@ -108,7 +108,11 @@ def observations_file(
         words = pa.dictionary(pa.int32(), pa.string())
         # Values are many and mostly distinct: read as text, encoded afterwards (faster).
         types = {name: pa.string() if name == "value" else words for name in header}
-        table = read_csv(raw, header, types, blank_lines=True)
+        # Dates parsed by pyarrow as it splits the rows, if every one is written YYYY-MM-DD
+        # within the supported years; else read again, each as text.
+        table = read_csv(raw, header, {**types, "as_of": pa.date32()}, blank_lines=True)
+        if table is None or not _dates_in_range(table.column("as_of")):
+            table = read_csv(raw, header, types, blank_lines=True)
     if table is None:
         # Python's csv module parses, as for the per-object reader (row numbers, blank lines,
         # quotes, errors in the same order); the checks still run on columns.
@@ -123,6 +127,16 @@ def observations_file(
     return _observation_table(
         table, programme, source, numbers=np.arange(2, table.num_rows + 2), blank_rows=True
     )
+
+
+def _dates_in_range(column: Any) -> bool:
+    """Whether every date of a date column lies within :data:`DATE_RANGE`."""
+    import pyarrow.compute as pc
+
+    # As day numbers: a date32 may lie beyond Python's dates (year 0).
+    low, high = (x.as_py() for x in pc.min_max(column.cast(pyarrow_module().int32())).values())
+    first, last = (d.toordinal() - _EPOCH for d in DATE_RANGE)
+    return bool(first <= low and high <= last)
 
 
 def observations_from_frame(
@@ -217,9 +231,13 @@ def _observation_table(
         column = table.column(name)
         if column.null_count:
             irregular |= column.is_null().to_numpy(zero_copy_only=False)
-    coded = {name: dictionary_parts(table.column(name)) for name in names if name != "value"}
+    coded = {
+        name: dictionary_parts(table.column(name))
+        for name in names
+        if name != "value" and not pyarrow_module().types.is_date32(table.column(name).type)
+    }
     code = _target_codes(*coded["target"], known.index, irregular)
-    day = _day_numbers(table.column("as_of"), coded["as_of"], irregular)
+    day = _day_numbers(table.column("as_of"), coded.get("as_of"), irregular)
     for name in ("source", "quality"):
         if name in names:
             codes, seen = coded[name]
@@ -235,6 +253,8 @@ def _observation_table(
         if any(found.any() for found in flags.values()):
             empty = {name: found[coded[name][0]] for name, found in flags.items() if name in coded}
             empty["value"] = flags["value"][values.codes if values.codes is not None else -1]
+            for name in set(names) - set(empty):  # a date column: no cell is empty
+                empty[name] = np.zeros(n, bool)
             blank = np.logical_and.reduce([empty[name] for name in names])
             if blank.any():
                 kept = pyarrow_module().array(~blank)
@@ -332,7 +352,9 @@ def _target_codes(
 
 
 def _day_numbers(
-    column: Any, coded: tuple[npt.NDArray[np.int64], Any], irregular: npt.NDArray[np.bool_]
+    column: Any,
+    coded: tuple[npt.NDArray[np.int64], Any] | None,
+    irregular: npt.NDArray[np.bool_],
 ) -> npt.NDArray[np.int64]:
     """Per row, the day number of its date: a date column as it is; texts written YYYY-MM-DD
     parsed as a column (each distinct text once), any other value read one at a time."""
@@ -342,7 +364,7 @@ def _day_numbers(
         day = column.cast(pa.int32()).to_numpy().astype(np.int64) + _EPOCH
         irregular |= (day < low) | (day > high)
         return np.asarray(day, np.int64)
-    codes, dates = coded
+    codes, dates = coded if coded is not None else dictionary_parts(column)
     ordinals = np.full(len(dates) + 1, -1, np.int64)
     plain = np.zeros(len(dates), bool)
     if pa.types.is_string(dates.type) and len(dates):
