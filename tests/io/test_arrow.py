@@ -236,6 +236,19 @@ def test_a_date_reads_as_one_by_one(tmp_path: Path, day: str) -> None:
     assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
 
 
+@pytest.mark.parametrize("day", ["2021-03-31", " 2021-03-31 "])
+@pytest.mark.parametrize("row", [["{key}", "{day}", ""], ["", "{day}", "4"]])
+def test_an_empty_cell_beside_a_date_is_the_same_error(
+    tmp_path: Path, day: str, row: list[str]
+) -> None:
+    path = tmp_path / "observations.csv"
+    cells = [c.format(key=WATERWAY.key, day=day) for c in row]
+    _write(path, ["target", "as_of", "value"], [[WATERWAY.key, "2021-06-30", "4"], cells])
+    per_object = _read(lambda: er.load_observations(path, PLAN))
+    assert isinstance(per_object[0], er.LoadError)
+    assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
+
+
 @contextmanager
 def in_parts(rows: int) -> Iterator[None]:
     """Long columns worked on in parts of ``rows`` rows by three threads, so that small files

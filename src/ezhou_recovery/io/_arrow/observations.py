@@ -264,7 +264,9 @@ def _observation_table(
             missing = np.logical_or.reduce([empty[name] for name in OBSERVATION_REQUIRED])
             if missing.any():
                 i = int(np.argmax(missing))
+                # A date cell (dates parsed by pyarrow) is filled: its text stands for it.
                 cells = [table.column(j)[i].as_py() for j in range(len(names))]
+                cells = [x.isoformat() if isinstance(x, date) else x for x in cells]
                 positions = [names.index(name) for name in OBSERVATION_REQUIRED]
                 where = f"row {int(numbers[i])}"
                 check_required(source, where, cells, OBSERVATION_REQUIRED, positions)
