@@ -1,15 +1,17 @@
 """Reading observations and submissions as Arrow columns (needs pyarrow: the ``arrow`` extra).
 
 pyarrow parses (its CSV reader, Parquet, or a dataframe handed over through the Arrow PyCapsule
-interface); the checks run on whole columns: target keys by dictionary lookup, each distinct date
-text read once, plain numbers converted as one column, values written with a unit split into a
-number column and a unit column with each distinct unit text read once per target.
+interface; the CSV reader parses dates written YYYY-MM-DD itself); the checks run on whole
+columns: target keys by dictionary lookup, other date texts each read once, plain numbers
+matched and converted as a column (in parts side by side on Arrow's threads), values written
+with a unit split into a number column and a unit column with each distinct unit text read once
+per target. What the checks need of a programme is worked out once per programme.
 
 Identical errors by construction: a row that is not plainly valid is handed to the per-object
 reader's own function for one row, in row order, so the first bad row raises exactly the
 ``LoadError`` the per-object reader raises (file, row, field, value). A file whose CSV dialect
-could be read differently by the two parsers (quotes, blank lines, lone carriage returns, a parse
-error) is read by the per-object reader's parser.
+could be read differently by the two parsers (quotes, lone carriage returns, a parse error) is
+read by the per-object reader's parser; blank lines are read as rows of empty cells and skipped.
 
 Modules: :mod:`.columns` (pyarrow, inputs, column names, dictionary codes), :mod:`.values`
 (observation values as columns), :mod:`.observations` and :mod:`.submissions` (the readers).
