@@ -249,6 +249,22 @@ def test_an_empty_cell_beside_a_date_is_the_same_error(
     assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
 
 
+def test_a_plain_number_and_a_text_are_warned_of_as_themselves(tmp_path: Path) -> None:
+    """A plain number (known by its magnitude, 1) and the second value text (known by its code, 1)
+    of one target are different values."""
+    key = "new_infrastructure.base_stations_5g"
+    rows = [
+        [key, "2021-01-01", "0.2个基站"],
+        [key, "2021-02-01", "0.3个基站"],
+        [key, "2021-03-01", "1"],
+    ]
+    path = tmp_path / "observations.csv"
+    _write(path, ["target", "as_of", "value"], rows)
+    per_object = _read(lambda: er.load_observations(path, PLAN))
+    assert len(per_object[1]) == 3
+    assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
+
+
 @contextmanager
 def in_parts(rows: int) -> Iterator[None]:
     """Long columns worked on in parts of ``rows`` rows by three threads, so that small files

@@ -501,14 +501,19 @@ def _warn_implausible(
     few rows found read again to be checked exactly (once per target and value)."""
     from ezhou_recovery.io.observation_columns import implausible_rows
 
-    found: dict[tuple[int, float | int], str | None] = {}
+    found: dict[tuple[int, str, float], str | None] = {}
     for row in implausible_rows(targets, code, magnitude).tolist():
         target = targets[int(code[row])]
-        # A value text, or a plain number in the target's unit (its magnitude says which).
+        # The same value: the same text, or a plain number in the target's unit with the same
+        # magnitude; a row of a numeric column is read alone.
         text = int(value_codes[row]) if value_codes is not None else None
-        key = (int(code[row]), float(magnitude[row]) if text == -1 else -2 - row)
-        if text is not None and text >= 0:
-            key = (int(code[row]), text)
+        key = (
+            (int(code[row]), "row", row)
+            if text is None
+            else (int(code[row]), "text", text)
+            if text >= 0
+            else (int(code[row]), "number", float(magnitude[row]))
+        )
         if key not in found:
             found[key] = implausibility(target, one.value(row, target))
         why = found[key]
