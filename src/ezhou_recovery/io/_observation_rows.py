@@ -63,22 +63,24 @@ def observation(programme: Programme, entry: Mapping[str, Any]) -> Observation:
         raise FieldProblem("target", "unknown target key", key) from None
     as_of = as_of_date(entry["as_of"])
     try:
-        value = observed_value(target, entry["value"])
+        value, estimated = observed_value(target, entry["value"])
     except UnitError as exc:
         raise FieldProblem("value", exc.problem, entry["value"]) from None
     source, quality = source_quality(entry)
-    if estimate_word(entry["value"])[1]:  # 80%左右: an estimate
+    if estimated:  # 80%左右: an estimate
         quality = estimate_quality(quality, entry["value"])
     return Observation(target.key, as_of, value, source, quality)
 
 
-def observed_value(target: Target, written: Any) -> Any:
-    """The value of ``target`` that a cell holding ``written`` reports (``80%左右``: 80%).
+def observed_value(target: Target, written: Any) -> tuple[Any, bool]:
+    """The value of ``target`` that a cell holding ``written`` reports (``80%左右``: 80%), and
+    whether it is an estimate (it said 左右).
 
     Raises:
         UnitError: The value does not fit the target.
     """
-    return read_value(target, estimate_word(written)[0])
+    raw, estimated = estimate_word(written)
+    return read_value(target, raw), estimated
 
 
 def investment_report(programme: Programme, entry: Mapping[str, Any]) -> InvestmentReport:

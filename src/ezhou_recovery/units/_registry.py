@@ -109,8 +109,14 @@ def _defined(units: Any) -> Any:
     defines a prefixed unit (kilowatt) when it first parses it, and a quantity unpickled in a
     fresh process may be the first of its unit there (printing it would fail)."""
     for name in units:
-        ureg.Unit(name)
+        if name not in _DEFINED:
+            ureg.Unit(name)
+            _DEFINED.add(name)
     return units
+
+
+#: The unit names :func:`_defined` has made sure of in this process.
+_DEFINED: set[str] = set()
 
 
 # A quantity of a shared object (the cached embedded plan) must not be changed in place by one

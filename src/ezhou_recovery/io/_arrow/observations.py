@@ -83,7 +83,7 @@ class RowReader:
 
     def value(self, i: int, target: Target) -> Any:
         """The value of row ``i``, which has been read whole (as ``self(i).value``)."""
-        return observed_value(target, self.table.column("value")[i].as_py())
+        return observed_value(target, self.table.column("value")[i].as_py())[0]
 
 
 def observations_file(

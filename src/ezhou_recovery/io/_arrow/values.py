@@ -292,9 +292,7 @@ def split_values(
     parts = pc.extract_regex(texts.take(pa.array(needed)), _SPLIT)
     matched = np.asarray(parts.is_valid().to_numpy(zero_copy_only=False), bool)
     numbers = pc.struct_field(parts, "number").fill_null("")
-    unit_codes, unit_dictionary = dictionary_parts(
-        pc.struct_field(parts, "unit").fill_null("").dictionary_encode()
-    )
+    unit_codes, unit_dictionary = dictionary_parts(pc.struct_field(parts, "unit").fill_null(""))
     unit_texts = unit_dictionary.to_pylist()
     short, floats = plain_values(numbers)
     # Each distinct unit text read once per target.
