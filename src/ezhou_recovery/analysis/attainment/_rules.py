@@ -74,9 +74,13 @@ def _day(d: date) -> float:
     return float(d.toordinal())
 
 
-def _too_old(figure: date, deadline: date, th: Thresholds) -> bool:
-    """Whether a figure is too old, at the deadline, to judge the deadline by."""
-    return (deadline - figure).days > th.stale_after_days
+def _overdue_if_stale(
+    status: Status, judged: Observation, target: Target, th: Thresholds
+) -> Status:
+    """A miss judged by a figure too old, at the deadline, to judge the deadline by is overdue."""
+    if status is Status.MISSED and (target.deadline - judged.as_of).days > th.stale_after_days:
+        return Status.OVERDUE
+    return status
 
 
 def _within_tolerance(target: Target, goal: float) -> float:
@@ -174,8 +178,7 @@ def _quantity(
     limit = target.comparator is Comparator.AT_MOST and baseline_q is None and not attained
     if limit and not passed:
         status = Status.AT_RISK  # a limit not met, with nothing to measure progress from
-    if status is Status.MISSED and _too_old(judged.as_of, target.deadline, th):
-        status = Status.OVERDUE
+    status = _overdue_if_stale(status, judged, target, th)
     projected = projected_progress = catch_up = None
     if not passed:
         first = sel.first
@@ -290,8 +293,7 @@ def _milestone(
     done = judged.value is True
     code = f.milestone_status_code(True, done, passed, expected, th.milestone_at_risk)
     status = _BY_CODE[int(code)]
-    if status is Status.MISSED and _too_old(judged.as_of, target.deadline, th):
-        status = Status.OVERDUE
+    status = _overdue_if_stale(status, judged, target, th)
     progress = 1.0 if done else 0.0
     reason, reason_zh = words.milestone_reasons(target, status, judged, latest, expected, th)
     return TargetResult(
@@ -333,8 +335,7 @@ def _qualitative(
         th.at_risk,
     )
     status = _BY_CODE[int(code)]
-    if status is Status.MISSED and _too_old(judged.as_of, target.deadline, th):
-        status = Status.OVERDUE
+    status = _overdue_if_stale(status, judged, target, th)
     reason, reason_zh = words.qualitative_reasons(target, status, judged, expected, th)
     return TargetResult(
         target=target,
