@@ -611,6 +611,25 @@ def test_each_reader_warns_of_implausible_values_as_the_per_object_reader(tmp_pa
     assert_same_reading(_read(lambda: observations_from_frame(frame, PLAN)), frame_rows)
 
 
+def test_a_file_read_again_warns_again_with_the_same_words(tmp_path: Path) -> None:
+    """The reasons are remembered per programme, target and value: a second reading (or another
+    file) warns of the same rows in the same words, and another value is judged by itself."""
+    first = tmp_path / "first.csv"
+    _write(first, HEADERS[1], IMPLAUSIBLE_ROWS)
+    # The same values written otherwise (a plain number with a trailing zero) and a new one.
+    second_rows = [list(row) for row in IMPLAUSIBLE_ROWS]
+    second_rows[1][2] = "600000.0"
+    second_rows.append([WATERWAY.key, "2022-01-31", "700000", "", ""])
+    second = tmp_path / "second.csv"
+    _write(second, HEADERS[1], second_rows)
+    expected = [_read(lambda p=path: er.load_observations(p, PLAN)) for path in (first, second)]
+    assert len(expected[1][1]) == len(expected[0][1]) + 1
+    for _ in range(2):
+        for path, per_object in zip((first, second), expected, strict=True):
+            found = _read(lambda p=path: _arrow.observations_file(p, PLAN))
+            assert_same_reading(found, per_object)
+
+
 def test_implausible_values_before_a_bad_row_are_warned_of_before_its_error(
     tmp_path: Path,
 ) -> None:

@@ -34,7 +34,7 @@ from ezhou_recovery.io.observation_files import warn_implausible
 from ezhou_recovery.model.programme import Programme
 from ezhou_recovery.model.targets import Target
 
-__all__ = ["implausible_rows", "observation_table_from_csv"]
+__all__ = ["implausible_rows", "observation_table_from_csv", "target_goals"]
 
 #: A value written as a plain decimal number: read in the target's unit without pint.
 _PLAIN: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -42,13 +42,10 @@ _PLAIN: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _NEAR: Final = 1e-9
 
 
-def implausible_rows(
-    targets: Sequence[Target], code: npt.NDArray[Any], magnitude: npt.NDArray[np.float64]
-) -> npt.NDArray[np.intp]:
-    """The rows whose magnitude may be more than 10³ times its target's value or below 10⁻³ of
-    it, in row order: a superset of those :func:`~ezhou_recovery.evidence.observations.implausibility`
-    finds, computed on whole columns (each target's value read once)."""
-    goals = np.array(
+def target_goals(targets: Sequence[Target]) -> npt.NDArray[np.float64]:
+    """Per target, the magnitude of its value where :func:`implausible_rows` compares with it
+    (0 where no value is implausible for it), and a last 0."""
+    return np.array(
         [
             float(t.value.magnitude)
             if t.kind in QUANTITATIVE and t.value is not None and t.reporting_unit is not None
@@ -57,6 +54,20 @@ def implausible_rows(
         ]
         + [0.0]
     )
+
+
+def implausible_rows(
+    targets: Sequence[Target],
+    code: npt.NDArray[Any],
+    magnitude: npt.NDArray[np.float64],
+    goals: npt.NDArray[np.float64] | None = None,
+) -> npt.NDArray[np.intp]:
+    """The rows whose magnitude may be more than 10³ times its target's value or below 10⁻³ of
+    it, in row order: a superset of those :func:`~ezhou_recovery.evidence.observations.implausibility`
+    finds, computed on whole columns (each target's value read once; ``goals``: the targets'
+    :func:`target_goals`, if known)."""
+    if goals is None:
+        goals = target_goals(targets)
     goal = goals[code] if len(code) else np.zeros(0)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = magnitude / goal

@@ -3,7 +3,6 @@ docstring for how the columns are checked)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from os import PathLike
 from pathlib import Path
@@ -222,7 +221,6 @@ def _observation_table(
     )
     n = table.num_rows
     known = _Targets.of(programme)
-    targets = known.targets
     names = table.column_names
     # Rows that are not plainly valid, found column by column; read again one at a time below.
     irregular = np.zeros(n, bool)
@@ -280,12 +278,12 @@ def _observation_table(
             o = one(i)
         except LoadError:
             # The per-object reader has warned of the rows before this one.
-            _warn_implausible(one, targets, code[:i], magnitude[:i], values.codes)
+            _warn_implausible(one, known, code[:i], magnitude[:i], values)
             raise
         code[i] = known.index[o.target]
         day[i] = o.as_of.toordinal()
         magnitude[i] = magnitude_of(o.value)
-    _warn_implausible(one, targets, code, magnitude, values.codes)
+    _warn_implausible(one, known, code, magnitude, values)
 
     return ObservationTable(
         programme,
@@ -314,6 +312,17 @@ class _Targets:
     #: The number each value text (other than a plain number) of a target counts as, by target
     #: index and text; None when the per-object reader refuses it.
     numbers: dict[tuple[int, str], float | None] = attrs.field(factory=dict)
+    #: Per target, the magnitude its values are compared with (see ``target_goals``).
+    goals: npt.NDArray[np.float64] = attrs.field(init=False)
+    #: Why a value is implausible (None: it is not), by target index and value: its text, or
+    #: the magnitude of a plain number in the target's unit.
+    verdicts: dict[tuple[int, str | float], str | None] = attrs.field(factory=dict)
+
+    @goals.default
+    def _goals(self) -> npt.NDArray[np.float64]:
+        from ezhou_recovery.io.observation_columns import target_goals
+
+        return target_goals(self.targets)
 
     @classmethod
     def of(cls, programme: Programme) -> _Targets:
@@ -491,32 +500,35 @@ class _Values:
 
 def _warn_implausible(
     one: RowReader,
-    targets: Sequence[Any],
+    known: _Targets,
     code: npt.NDArray[np.int64],
     magnitude: npt.NDArray[np.float64],
-    value_codes: npt.NDArray[np.int64] | None,
+    values: _Values,
 ) -> None:
     """Warn, in row order, of each row whose value is implausible for its target, as the
     per-object reader warns: the magnitudes compared with each target's value as columns, the
     few rows found read again to be checked exactly (once per target and value)."""
     from ezhou_recovery.io.observation_columns import implausible_rows
 
-    found: dict[tuple[int, str, float], str | None] = {}
-    for row in implausible_rows(targets, code, magnitude).tolist():
-        target = targets[int(code[row])]
+    targets, verdicts = known.targets, known.verdicts
+    if len(verdicts) > 100_000:
+        verdicts.clear()
+    alone: dict[int, str | None] = {}
+    for row in implausible_rows(targets, code, magnitude, known.goals).tolist():
+        i = int(code[row])
+        target = targets[i]
         # The same value: the same text, or a plain number in the target's unit with the same
-        # magnitude; a row of a numeric column is read alone.
-        text = int(value_codes[row]) if value_codes is not None else None
-        key = (
-            (int(code[row]), "row", row)
-            if text is None
-            else (int(code[row]), "text", text)
-            if text >= 0
-            else (int(code[row]), "number", float(magnitude[row]))
-        )
-        if key not in found:
-            found[key] = implausibility(target, one.value(row, target))
-        why = found[key]
+        # magnitude (at most 15 digits: one decimal number); a row of a numeric column alone.
+        text = int(values.codes[row]) if values.codes is not None else None
+        if text is None:
+            if row not in alone:
+                alone[row] = implausibility(target, one.value(row, target))
+            why = alone[row]
+        else:
+            key = (i, float(magnitude[row])) if text < 0 else (i, values.texts[text].as_py())
+            if key not in verdicts:
+                verdicts[key] = implausibility(target, one.value(row, target))
+            why = verdicts[key]
         if why is not None:
             where = f"{one.where(row)}.value"
             warn_implausible(Finding(Severity.WARNING, "implausible-value", where, why), one.source)
