@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from os import PathLike
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 from ezhou_recovery.errors import LoadError
 from ezhou_recovery.io.limits import current_limits
@@ -42,13 +44,49 @@ def read_bytes(path: str | PathLike[str], source: str) -> bytes:
     Raises:
         LoadError: The file cannot be read or is too big.
     """
-    limits = current_limits()
-    try:
+    with _file_errors(source):
         file = Path(path)
-        size = file.stat().st_size
-        if size > limits.max_file_bytes:
-            raise LoadError(source, "", limits.problem("max_file_bytes", f"{size:_} bytes"))
+        _check_size(file.stat().st_size, source)
         return file.read_bytes()
+
+
+def read_into(
+    path: str | PathLike[str], source: str, allocate: Callable[[int], _Buffer]
+) -> tuple[_Buffer, int] | None:
+    """A file's bytes read into a writable buffer of ``allocate(size)`` bytes or more, and their
+    number, checked as by :func:`read_bytes`; None when the file grew while it was read.
+
+    Raises:
+        LoadError: The file cannot be read or is too big.
+    """
+    with _file_errors(source), open(path, "rb", buffering=0) as file:
+        size = os.fstat(file.fileno()).st_size
+        _check_size(size, source)
+        buffer = allocate(size + 1)
+        read = 0
+        view = memoryview(buffer)  # type: ignore[arg-type]
+        while read <= size:
+            got = file.readinto(view[read:])
+            if not got:
+                return buffer, read
+            read += got
+        return None
+
+
+_Buffer = TypeVar("_Buffer")
+
+
+def _check_size(size: int, source: str) -> None:
+    limits = current_limits()
+    if size > limits.max_file_bytes:
+        raise LoadError(source, "", limits.problem("max_file_bytes", f"{size:_} bytes"))
+
+
+@contextmanager
+def _file_errors(source: str) -> Iterator[None]:
+    """Errors of the file system as a :class:`LoadError` naming ``source``."""
+    try:
+        yield
     except FileNotFoundError:
         raise LoadError(source, "", "cannot read the file: no such file") from None
     except OSError as exc:
