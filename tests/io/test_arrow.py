@@ -290,6 +290,7 @@ HEADERS = [
     observation_rows(bad=True),
     st.sampled_from(["", "", "", "\n", " , , , , \n", "x,y\n"]),
     st.sampled_from(["\n", "\r\n", "\r"]),
+    st.booleans(),
 )
 def test_a_generated_csv_reads_the_same_as_one_by_one(
     tmp_path_factory: pytest.TempPathFactory,
@@ -297,12 +298,14 @@ def test_a_generated_csv_reads_the_same_as_one_by_one(
     rows: list[list[str]],
     extra: str,
     newline: str,
+    byte_order_mark: bool,
 ) -> None:
     path = tmp_path_factory.mktemp("csv") / "observations.csv"
     order = [["target", "as_of", "value", "source", "quality"].index(h) for h in header]
     rows = [[r[i] for i in order] for r in rows]
     _write(path, header, rows, extra)
-    path.write_bytes(path.read_bytes().replace(b"\n", newline.encode()))
+    mark = b"\xef\xbb\xbf" if byte_order_mark else b""
+    path.write_bytes(mark + path.read_bytes().replace(b"\n", newline.encode()))
     per_object = _read(lambda: er.load_observations(path, PLAN))
     by_arrow = _read(lambda: _arrow.observations_file(path, PLAN))
     assert_same_reading(by_arrow, per_object)
