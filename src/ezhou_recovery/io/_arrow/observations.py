@@ -422,7 +422,7 @@ class _Values:
         n = len(values)
         magnitude = np.zeros(n, np.float64)
         done = irregular.copy()
-        quantitative, units, direct = known.quantitative, known.units, known.direct
+        direct = known.direct
         kind = values.type
         if pa.types.is_dictionary(kind) or (pa.types.is_string(kind) and not values.null_count):
             # Plain numbers looked for only where one would be a magnitude as it stands.
@@ -431,9 +431,6 @@ class _Values:
             done |= fast
             # Every other row's text, encoded: -1 marks a plain number in its target's unit.
             value_codes, texts = value_texts(values, ~fast)
-            rest = np.flatnonzero(quantitative[code] & ~done)
-            if len(rest):
-                split_values(texts, value_codes, rest, code, units, magnitude, done)
             found = cls(magnitude, value_codes, texts)
         else:
             if (pa.types.is_floating(kind) or pa.types.is_integer(kind)) and not values.null_count:
@@ -460,8 +457,9 @@ class _Values:
         done: npt.NDArray[np.bool_],
         irregular: npt.NDArray[np.bool_],
     ) -> None:
-        """Whatever is left (milestones, levels, unusual numbers): each distinct value once per
-        target, as the per-object reader reads it."""
+        """Every other row, once per target and distinct value: values written with a unit
+        split into number and unit (see :func:`split_values`), whatever is left (milestones,
+        levels, unusual numbers) as the per-object reader reads it."""
         rest = np.flatnonzero(~done)
         if not len(rest):
             return
@@ -472,13 +470,20 @@ class _Values:
         size = len(distinct) + 1
         targets = known.targets
         pairs, inverse = unique_keys(code[rest] * size + rest_codes, len(targets) * size)
+        pair_target, pair_text = pairs // size, pairs % size
         read = np.zeros(len(pairs), np.float64)
         ok = np.zeros(len(pairs), bool)
-        listed = distinct.take(pyarrow_module().array(pairs % size)).to_pylist()
+        if self.codes is not None:
+            quantitative = np.flatnonzero(known.quantitative[pair_target])
+            read[quantitative], ok[quantitative] = split_values(
+                distinct, pair_target[quantitative], pair_text[quantitative], known.units
+            )
+        left = np.flatnonzero(~ok)
+        listed = distinct.take(pyarrow_module().array(pair_text[left])).to_pylist()
         numbers = known.numbers
         if len(numbers) > 100_000:
             numbers.clear()
-        for j, (i, text) in enumerate(zip((pairs // size).tolist(), listed, strict=True)):
+        for j, i, text in zip(left.tolist(), pair_target[left].tolist(), listed, strict=True):
             if type(text) is not str:  # a number or a date from a frame, say
                 found = read_number(targets[i], text)
             elif (i, text) in numbers:

@@ -21,7 +21,6 @@ from ezhou_recovery.io._arrow.columns import (
     by_parts,
     dictionary_parts,
     pyarrow_module,
-    unique_keys,
 )
 from ezhou_recovery.units import magnitude_problem, parse_quantity
 from ezhou_recovery.units._conversion import root_factor
@@ -270,23 +269,21 @@ class Units:
 
 def split_values(
     texts: Any,
-    value_codes: npt.NDArray[np.int64],
-    rest: npt.NDArray[np.intp],
-    code: npt.NDArray[np.int64],
+    pair_target: npt.NDArray[np.int64],
+    pair_text: npt.NDArray[np.int64],
     units: Units,
-    magnitude: npt.NDArray[np.float64],
-    done: npt.NDArray[np.bool_],
-) -> None:
-    """Values of quantitative targets written as a number and a unit (``77.6公里``): each distinct
-    text split once into a number and a unit text, each distinct unit text read once per target.
-    A short plain number in the target's own unit is converted as a column; any other number
-    exactly as the per-object reader converts it (once per target and text)."""
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Values of quantitative targets written as a number and a unit (``77.6公里``), given as
+    distinct pairs of a target and a text (an index into ``texts``): per pair its magnitude, and
+    whether it was read so. Each distinct text is split once into a number and a unit text, each
+    distinct unit text read once per target. A short plain number in the target's own unit is
+    converted as a column; any other number exactly as the per-object reader converts it."""
     pa = pyarrow_module()
     import pyarrow.compute as pc
 
-    size = len(texts) + 1
-    pairs, inverse = unique_keys(code[rest] * size + value_codes[rest], int(code.max() + 1) * size)
-    pair_target, pair_text = pairs // size, pairs % size
+    read = np.zeros(len(pair_target), np.float64)
+    if not len(pair_target):
+        return read, np.zeros(0, bool)
     # Each distinct text split once.
     needed, at = np.unique(pair_text, return_inverse=True)
     parts = pc.extract_regex(texts.take(pa.array(needed)), _SPLIT)
@@ -296,18 +293,13 @@ def split_values(
     unit_texts = unit_dictionary.to_pylist()
     short, floats = plain_values(numbers)
     # Each distinct unit text read once per target.
-    scale_keys, scale_at = np.unique(
-        pair_target * max(1, len(unit_texts)) + unit_codes[at], return_inverse=True
-    )
+    width = max(1, len(unit_texts))
+    scale_keys, scale_at = np.unique(pair_target * width + unit_codes[at], return_inverse=True)
     scales = [
-        units.scale(
-            int(key) // max(1, len(unit_texts)), unit_texts[int(key) % max(1, len(unit_texts))]
-        )
-        for key in scale_keys.tolist()
+        units.scale(int(key) // width, unit_texts[int(key) % width]) for key in scale_keys.tolist()
     ]
     readable = np.array([found is not None for found in scales] + [False])[scale_at] & matched[at]
     identity = np.array([found == _IDENTITY for found in scales] + [False])[scale_at]
-    read = np.zeros(len(pairs), np.float64)
     ok = readable & identity & short[at]
     read[ok] = floats[at[ok]]
     # The others (a multiplier, another unit, a long or exponent number) through Decimal.
@@ -325,9 +317,7 @@ def split_values(
             d = d * factors[0] / factors[1]
         read[j] = float(d)
         ok[j] = True
-    fine = ok[inverse]
-    magnitude[rest[fine]] = read[inverse][fine]
-    done[rest[fine]] = True
+    return read, ok
 
 
 #: The scale of a unit text that is the target's own unit.
