@@ -310,12 +310,22 @@ def test_a_generated_csv_reads_the_same_as_one_by_one(
     by_arrow = _read(lambda: _arrow.observations_file(path, PLAN))
     assert_same_reading(by_arrow, per_object)
     with in_parts(2):  # in parts, side by side
-        assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
+        in_parts_read = _read(lambda: _arrow.observations_file(path, PLAN))
+    assert_same_reading(in_parts_read, per_object)
     # The columnar reader without pyarrow, too.
     assert_same_reading(_read(lambda: observation_table_from_csv(path, PLAN)), per_object)
     # And the same assessment (repeated dates included), or the same error.
     if not isinstance(per_object[0], er.LoadError):
         assert _assessed(by_arrow[0]) == _assessed(per_object[0])
+        assert _assessed(in_parts_read[0]) == _assessed(per_object[0])
+        # Rows read in parts have the same value texts as rows read whole.
+        assert _same_texts(in_parts_read[0].token) == _same_texts(by_arrow[0].token)
+
+
+def _same_texts(token: Any) -> list[int]:
+    """Per row, the first row with the same token (-1 for a plain number in its target's unit)."""
+    first: dict[int, int] = {}
+    return [-1 if t < 0 else first.setdefault(int(t), row) for row, t in enumerate(token.tolist())]
 
 
 def _assessed(observations: Any) -> Any:

@@ -5,6 +5,7 @@ dictionary codes every column check works on."""
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from os import PathLike
@@ -312,15 +313,32 @@ def _pool() -> ThreadPoolExecutor:
 def by_parts(rows: int, work: Callable[[int, int], _T]) -> list[_T]:
     """``work(start, stop)`` for consecutive ranges of ``rows`` rows, side by side in threads
     (Arrow's compute functions and numpy's loops release the GIL); the results in row order. As
-    many parts as Arrow's CPU count allows (``pyarrow.set_cpu_count(1)`` keeps it to one)."""
+    many parts as Arrow's CPU count allows (``pyarrow.set_cpu_count(1)`` keeps it to one); within
+    a part, one part (a part's parts would wait for threads that are all at work)."""
     threads = THREADS if THREADS is not None else pyarrow_module().cpu_count()
     parts = max(1, min(threads, 8, rows // PART_ROWS))
-    if parts == 1:
+    if parts == 1 or getattr(_INSIDE, "part", False):
         return [work(0, rows)]
     size = -(-rows // parts)
     ranges = [(start, min(rows, start + size)) for start in range(0, rows, size)]
-    later = [_pool().submit(work, *bounds) for bounds in ranges[1:]]
-    return [work(*ranges[0]), *(future.result() for future in later)]
+    part = _as_part(work)
+    later = [_pool().submit(part, *bounds) for bounds in ranges[1:]]
+    return [part(*ranges[0]), *(future.result() for future in later)]
+
+
+def _as_part(work: Callable[[int, int], _T]) -> Callable[[int, int], _T]:
+    def part(start: int, stop: int) -> _T:
+        _INSIDE.part = True
+        try:
+            return work(start, stop)
+        finally:
+            _INSIDE.part = False
+
+    return part
+
+
+#: Whether this thread is working on a part.
+_INSIDE = threading.local()
 
 
 def unique_keys(

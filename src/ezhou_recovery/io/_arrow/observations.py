@@ -22,6 +22,7 @@ from ezhou_recovery.evidence.table import QUANTITATIVE
 from ezhou_recovery.io._arrow.columns import (
     as_table,
     blank_flags,
+    by_parts,
     checked_columns,
     clean_csv,
     dictionary_parts,
@@ -421,79 +422,62 @@ class _Values:
         pa = pyarrow_module()
         n = len(values)
         magnitude = np.zeros(n, np.float64)
-        done = irregular.copy()
-        direct = known.direct
         kind = values.type
-        if pa.types.is_dictionary(kind) or (pa.types.is_string(kind) and not values.null_count):
-            # Plain numbers looked for only where one would be a magnitude as it stands.
-            fast, floats = plain_values(values, direct[code] & ~done)
+        if len(known.numbers) > 100_000:
+            known.numbers.clear()
+        if pa.types.is_string(kind) and not values.null_count:
+            # In parts side by side, each read whole; then one code per distinct text.
+            codes = np.full(n, -1, np.int64)
+
+            def part(start: int, stop: int) -> tuple[slice, Any]:
+                at = slice(start, stop)
+                texts = _read_texts(
+                    values.slice(start, stop - start),
+                    known,
+                    code[at],
+                    irregular[at],
+                    magnitude[at],
+                    codes[at],
+                )
+                return at, texts
+
+            parts = by_parts(n, part)
+            if len(parts) == 1:
+                return cls(magnitude, codes, parts[0][1])
+            # The parts' texts as one dictionary: each part's codes renumbered.
+            renumbered, texts = dictionary_parts(
+                pa.chunked_array([t for _, t in parts], pa.string())
+            )
+            first = 0
+            for at, texts_of_part in parts:
+                mapping = np.append(renumbered[first : first + len(texts_of_part)], -1)
+                codes[at] = mapping[codes[at]]
+                first += len(texts_of_part)
+            return cls(magnitude, codes, texts)
+        if pa.types.is_dictionary(kind):
+            codes, texts = dictionary_parts(values)
+            done = irregular.copy()
+            fast, floats = plain_values(texts)
+            fast = fast[codes] & known.direct[code] & ~done
+            np.copyto(magnitude, floats[codes], where=fast)
+            done |= fast
+            _read_rest(None, codes, texts, known, code, done, irregular, magnitude)
+            return cls(magnitude, codes, texts)
+        done = irregular.copy()
+        if (pa.types.is_floating(kind) or pa.types.is_integer(kind)) and not values.null_count:
+            floats = values.cast(pa.float64()).to_numpy()
+            limit = 2.0**53 if pa.types.is_integer(kind) else np.inf
+            fast = (
+                known.direct[code]
+                & ~done
+                & np.isfinite(floats)
+                & ((floats == 0) | ((floats >= 1e-13) & (floats < 1e15)))  # the range
+                & (np.abs(floats) < limit)
+            )
             np.copyto(magnitude, floats, where=fast)
             done |= fast
-            # Every other row's text, encoded: -1 marks a plain number in its target's unit.
-            value_codes, texts = value_texts(values, ~fast)
-            found = cls(magnitude, value_codes, texts)
-        else:
-            if (pa.types.is_floating(kind) or pa.types.is_integer(kind)) and not values.null_count:
-                floats = values.cast(pa.float64()).to_numpy()
-                limit = 2.0**53 if pa.types.is_integer(kind) else np.inf
-                fast = (
-                    direct[code]
-                    & ~done
-                    & np.isfinite(floats)
-                    & ((floats == 0) | ((floats >= 1e-13) & (floats < 1e15)))  # the range
-                    & (np.abs(floats) < limit)
-                )
-                np.copyto(magnitude, floats, where=fast)
-                done |= fast
-            found = cls(magnitude, None, None)
-        found._read_rest(values, known, code, done, irregular)
-        return found
-
-    def _read_rest(
-        self,
-        values: Any,
-        known: _Targets,
-        code: npt.NDArray[np.int64],
-        done: npt.NDArray[np.bool_],
-        irregular: npt.NDArray[np.bool_],
-    ) -> None:
-        """Every other row, once per target and distinct value: values written with a unit
-        split into number and unit (see :func:`split_values`), whatever is left (milestones,
-        levels, unusual numbers) as the per-object reader reads it."""
-        rest = np.flatnonzero(~done)
-        if not len(rest):
-            return
-        if self.codes is not None:
-            rest_codes, distinct = self.codes[rest], self.texts
-        else:
-            rest_codes, distinct = dictionary_parts(values.take(pyarrow_module().array(rest)))
-        size = len(distinct) + 1
-        targets = known.targets
-        pairs, inverse = unique_keys(code[rest] * size + rest_codes, len(targets) * size)
-        pair_target, pair_text = pairs // size, pairs % size
-        read = np.zeros(len(pairs), np.float64)
-        ok = np.zeros(len(pairs), bool)
-        if self.codes is not None:
-            quantitative = np.flatnonzero(known.quantitative[pair_target])
-            read[quantitative], ok[quantitative] = split_values(
-                distinct, pair_target[quantitative], pair_text[quantitative], known.units
-            )
-        left = np.flatnonzero(~ok)
-        listed = distinct.take(pyarrow_module().array(pair_text[left])).to_pylist()
-        numbers = known.numbers
-        if len(numbers) > 100_000:
-            numbers.clear()
-        for j, i, text in zip(left.tolist(), pair_target[left].tolist(), listed, strict=True):
-            if type(text) is not str:  # a number or a date from a frame, say
-                found = read_number(targets[i], text)
-            elif (i, text) in numbers:
-                found = numbers[i, text]
-            else:
-                found = numbers[i, text] = read_number(targets[i], text)
-            ok[j] = found is not None
-            read[j] = found if found is not None else 0.0
-        self.magnitude[rest] = read[inverse]
-        irregular[rest] |= ~ok[inverse]
+        _read_rest(values, None, None, known, code, done, irregular, magnitude)
+        return cls(magnitude, None, None)
 
     def blank_flags(self) -> npt.NDArray[np.bool_]:
         """Per distinct value text, whether it is empty or only white space, and a last False
@@ -501,6 +485,80 @@ class _Values:
         if self.codes is None:
             return np.zeros(1, bool)
         return blank_flags(self.texts)
+
+
+def _read_texts(
+    values: Any,
+    known: _Targets,
+    code: npt.NDArray[np.int64],
+    irregular: npt.NDArray[np.bool_],
+    magnitude: npt.NDArray[np.float64],
+    codes: npt.NDArray[np.int64],
+) -> Any:
+    """Read a text column (no nulls) into ``magnitude``, ``codes`` and ``irregular`` (slices
+    of the whole): plain numbers where one is a magnitude as it stands, every other row's text
+    encoded (the code -1 marks a plain number in its target's unit) and read once per target and
+    distinct text. Returns the distinct texts."""
+    done = irregular.copy()
+    fast, floats = plain_values(values, known.direct[code] & ~done)
+    np.copyto(magnitude, floats, where=fast)
+    done |= fast
+    found, texts = value_texts(values, ~fast)
+    codes[:] = found
+    _read_rest(None, codes, texts, known, code, done, irregular, magnitude)
+    return texts
+
+
+def _read_rest(
+    values: Any,
+    codes: npt.NDArray[np.int64] | None,
+    texts: Any,
+    known: _Targets,
+    code: npt.NDArray[np.int64],
+    done: npt.NDArray[np.bool_],
+    irregular: npt.NDArray[np.bool_],
+    magnitude: npt.NDArray[np.float64],
+) -> None:
+    """Every row not done, once per target and distinct value: values written with a unit split
+    into number and unit (see :func:`split_values`), whatever is left (milestones, levels,
+    unusual numbers) as the per-object reader reads it; a value it refuses marks its row
+    irregular. The values: their ``codes`` into ``texts``, or else the column ``values``."""
+    rest = np.flatnonzero(~done)
+    if not len(rest):
+        return
+    if codes is not None:
+        rest_codes, distinct = codes[rest], texts
+    else:
+        rest_codes, distinct = dictionary_parts(values.take(pyarrow_module().array(rest)))
+    size = len(distinct) + 1
+    targets = known.targets
+    pairs, inverse = unique_keys(code[rest] * size + rest_codes, len(targets) * size)
+    pair_target, pair_text = pairs // size, pairs % size
+    read = np.zeros(len(pairs), np.float64)
+    ok = np.zeros(len(pairs), bool)
+    if codes is not None:
+        quantitative = np.flatnonzero(known.quantitative[pair_target])
+        read[quantitative], ok[quantitative] = split_values(
+            distinct, pair_target[quantitative], pair_text[quantitative], known.units
+        )
+    left = np.flatnonzero(~ok)
+    listed = distinct.take(pyarrow_module().array(pair_text[left])).to_pylist()
+    numbers = known.numbers  # shared by the parts read side by side: no key is removed here
+    for j, i, text in zip(left.tolist(), pair_target[left].tolist(), listed, strict=True):
+        if type(text) is not str:  # a number or a date from a frame, say
+            number = read_number(targets[i], text)
+        else:
+            number = numbers.get((i, text), _UNREAD)
+            if number is _UNREAD:
+                number = numbers[i, text] = read_number(targets[i], text)
+        ok[j] = number is not None
+        read[j] = number if number is not None else 0.0
+    magnitude[rest] = read[inverse]
+    irregular[rest] |= ~ok[inverse]
+
+
+#: A value text not read yet (None means read and refused).
+_UNREAD: Final[Any] = object()
 
 
 def _warn_implausible(
