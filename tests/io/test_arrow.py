@@ -1068,3 +1068,31 @@ def _assert_same_compliance(table: SubmissionTable, objects: Sequence[er.Submiss
             )
         else:
             assert found == expected
+
+
+@pytest.mark.parametrize("rows", [10, 25_000])  # one chunk of each column, and several
+def test_a_long_cell_of_a_coded_column_is_refused_as_by_the_per_object_reader(
+    tmp_path: Path, rows: int
+) -> None:
+    """The text limit holds in the columns pyarrow encodes (target, source; deadline) too: the
+    file is left to the per-object reader, which names the row."""
+    long = "局" * 60
+    observations = [[WATERWAY.key, "2021-03-31", "4", "交通运输局", ""]] * rows
+    observations[rows // 2] = [WATERWAY.key, "2021-03-31", "4", long, ""]
+    path = tmp_path / "o.csv"
+    _write(path, HEADERS[1], observations)
+    submissions = [[DEADLINES[0].key, "2021-03-24"]] * rows
+    submissions[rows // 2] = [DEADLINES[0].key + long, "2021-03-24"]
+    subs = tmp_path / "s.csv"
+    _write(subs, ["deadline", "submitted_at"], submissions)
+    with raised_limits(max_text=50):
+        if rows > 10:
+            import pyarrow.csv as pacsv
+
+            assert pacsv.read_csv(path).column(3).num_chunks > 1
+        expected = _outcome(lambda: er.load_observations(path, PLAN))
+        assert isinstance(expected, er.LoadError)
+        assert f"row {rows // 2 + 2}: " in str(expected)
+        assert "max_text=50" in str(expected)
+        assert_same(_outcome(lambda: _arrow.observations_file(path, PLAN)), expected)
+        assert _arrow.submissions_file(subs, PLAN, columnar=True) is None

@@ -133,10 +133,10 @@ def _beyond_limits(table: pa.Table, size: int) -> bool:
         if pa_types().is_date32(column.type):
             continue
         if pa_types().is_dictionary(column.type):
-            column = column.unify_dictionaries().chunk(0).dictionary if column.num_chunks else None
-            if column is None:
-                continue
-        if _longest(column) > limits.max_text:
+            # Each chunk's own dictionary (unifying them costs more).
+            if any(_longest(chunk.dictionary) > limits.max_text for chunk in column.chunks):
+                return True
+        elif _longest(column) > limits.max_text:
             return True
     return False
 

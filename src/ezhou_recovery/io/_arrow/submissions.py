@@ -4,7 +4,6 @@ each column checked once, one object per distinct row."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, datetime
 from os import PathLike
 from pathlib import Path
@@ -45,8 +44,7 @@ __all__ = ["submissions_file", "submissions_from_frame"]
 def _probed_all(name: str, values: list[Any]) -> list[Any]:
     """``submissions._probe`` of each value, remembered across files for texts (its answers are
     immutable); a date written ``YYYY-MM-DD`` is read without it, to the same answer."""
-    if name == "submitted_at":
-        return [_day_or_probe(x, probe) for x in values]
+    read = _day_or_probe if name == "submitted_at" else probe
     known = _PROBED.setdefault(name, {})
     if len(known) > 100_000:
         known.clear()
@@ -54,7 +52,7 @@ def _probed_all(name: str, values: list[Any]) -> list[Any]:
     found = [known.get(x, missing) if isinstance(x, str) else missing for x in values]
     for i, x in enumerate(values):
         if found[i] is missing:
-            found[i] = probe(name, x)
+            found[i] = read(name, x)
             if isinstance(x, str):
                 known[x] = found[i]
     return found
@@ -63,17 +61,17 @@ def _probed_all(name: str, values: list[Any]) -> list[Any]:
 _PROBED: dict[str, dict[str, Any]] = {}
 
 
-def _day_or_probe(value: Any, probe: Callable[[str, Any], Any]) -> Any:
+def _day_or_probe(name: str, value: Any) -> Any:
     """A submission time written ``YYYY-MM-DD`` read as the per-object reader reads it (a date,
     checked to lie within :data:`DATE_RANGE`); anything else probed."""
     if type(value) is str and len(value) == 10 and value.isascii() and _ISO_DAY.fullmatch(value):
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            return probe("submitted_at", value)
+            return probe(name, value)
         if DATE_RANGE[0] <= day <= DATE_RANGE[1]:
             return day
-    return probe("submitted_at", value)
+    return probe(name, value)
 
 
 _ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -103,12 +101,15 @@ def submissions_file(
     table = read_csv(raw, header, dict.fromkeys(header, words), blank_lines=True)
     if table is None:
         return None
+    coded = [dictionary_codes(column) for column in table.columns]
     empty = np.ones(table.num_rows, bool)
-    for column in table.columns:
-        empty &= blank_distinct(*dictionary_codes(column)) & np.ones(table.num_rows, bool)
+    for codes, distinct in coded:
+        empty &= blank_distinct(codes, distinct)
     if empty.any():
         return None
-    return _finish(_submissions(table, source, csv=True, programme=programme), columnar)
+    return _finish(
+        _submissions(table, source, csv=True, programme=programme, coded=coded), columnar
+    )
 
 
 def _finish(
@@ -161,11 +162,13 @@ def _submissions(
     *,
     csv: bool,
     programme: Programme | None = None,
+    coded: list[tuple[npt.NDArray[np.int64], list[Any]]] | None = None,
 ) -> tuple[Submission, ...] | SubmissionTable:
     """Check the columns of a submissions table; one object per distinct row, shared by its
     repeats (the objects are immutable). With ``programme``, each distinct value is checked once
     to name only the programme's duties, departments and categories, and the result is a
-    :class:`~ezhou_recovery.SubmissionTable`."""
+    :class:`~ezhou_recovery.SubmissionTable`. ``coded``: each column's codes and distinct values
+    (:func:`dictionary_codes`), if known."""
     from ezhou_recovery.analysis._submission_keys import programme_keys, unknown_part
 
     known = None if programme is None else programme_keys(programme)
@@ -176,12 +179,10 @@ def _submissions(
     n = table.num_rows
     if not n:
         return ()
-    codes = []
-    distinct = []
-    for name in names:
-        c, d = dictionary_codes(table.column(name))
-        codes.append(c)
-        distinct.append(d)
+    if coded is None:
+        coded = [dictionary_codes(column) for column in table.columns]
+    codes = [c for c, _ in coded]
+    distinct = [d for _, d in coded]
     # Each distinct value of each column is checked once, as the per-object reader checks it.
     valid = []
     read = []
