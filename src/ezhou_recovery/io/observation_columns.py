@@ -68,11 +68,13 @@ def implausible_rows(
     :func:`target_goals`, if known)."""
     if goals is None:
         goals = target_goals(targets)
-    goal = goals[code] if len(code) else np.zeros(0)
+    ratio = goals[code] if len(code) else np.zeros(0)  # the goal, then the ratio in its place
+    odd = ratio != 0
+    odd &= magnitude != 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = magnitude / goal
+        np.divide(magnitude, ratio, out=ratio)
     high, low = 1e3 * (1 - _NEAR), 1e-3 * (1 + _NEAR)
-    odd = (goal != 0) & (magnitude != 0) & ((ratio > high) | (ratio < low))
+    odd &= (ratio > high) | (ratio < low)
     return np.flatnonzero(odd)
 
 

@@ -61,6 +61,9 @@ __all__ = ["RowReader", "observations_file", "observations_from_frame"]
 
 _EPOCH: Final = date(1970, 1, 1).toordinal()
 
+#: Per row, an index (or a day number), 32 or 64 bits wide.
+_Codes = npt.NDArray[np.signedinteger[Any]]
+
 
 @attrs.frozen(eq=False)
 class RowReader:
@@ -289,10 +292,10 @@ def _observation_table(
     return ObservationTable(
         programme,
         code.astype(np.int32),
-        day.astype(np.int32),
+        np.asarray(day, np.int32),
         magnitude,
         one,
-        token=values.codes.astype(np.int32) if values.codes is not None else None,
+        token=np.asarray(values.codes, np.int32) if values.codes is not None else None,
     )
 
 
@@ -358,24 +361,25 @@ def _target_codes(
     key marks its row irregular (and counts as target 0 until it is read again)."""
     listed = keys.to_pylist()
     lookup = np.array([index.get(k, -1) if isinstance(k, str) else -1 for k in listed] + [-1])
-    code = lookup[codes]
+    code: npt.NDArray[np.int64] = lookup[codes]
     irregular |= code < 0
-    return np.where(code < 0, 0, code)
+    np.maximum(code, 0, out=code)
+    return code
 
 
 def _day_numbers(
     column: Any,
     coded: tuple[npt.NDArray[np.int64], Any] | None,
     irregular: npt.NDArray[np.bool_],
-) -> npt.NDArray[np.int64]:
+) -> _Codes:
     """Per row, the day number of its date: a date column as it is; texts written YYYY-MM-DD
     parsed as a column (each distinct text once), any other value read one at a time."""
     pa = pyarrow_module()
     low, high = (d.toordinal() for d in DATE_RANGE)
     if pa.types.is_date32(column.type) and not column.null_count:
-        day = column.cast(pa.int32()).to_numpy().astype(np.int64) + _EPOCH
+        day = column.cast(pa.int32()).to_numpy() + np.int32(_EPOCH)  # within int32 till 5.8 My
         irregular |= (day < low) | (day > high)
-        return np.asarray(day, np.int64)
+        return np.asarray(day)
     codes, dates = coded if coded is not None else dictionary_parts(column)
     ordinals = np.full(len(dates) + 1, -1, np.int64)
     plain = np.zeros(len(dates), bool)
@@ -405,7 +409,7 @@ class _Values:
     :attr:`ObservationTable.token`; None for a numeric column)."""
 
     magnitude: npt.NDArray[np.float64]
-    codes: npt.NDArray[np.int64] | None
+    codes: _Codes | None
     texts: Any
 
     @classmethod
@@ -427,7 +431,7 @@ class _Values:
             known.numbers.clear()
         if pa.types.is_string(kind) and not values.null_count:
             # In parts side by side, each read whole; then one code per distinct text.
-            codes = np.full(n, -1, np.int64)
+            codes = np.full(n, -1, np.int32)
 
             def part(start: int, stop: int) -> tuple[slice, Any]:
                 at = slice(start, stop)
@@ -455,14 +459,14 @@ class _Values:
                 first += len(texts_of_part)
             return cls(magnitude, codes, texts)
         if pa.types.is_dictionary(kind):
-            codes, texts = dictionary_parts(values)
+            every, texts = dictionary_parts(values)
             done = irregular.copy()
             fast, floats = plain_values(texts)
-            fast = fast[codes] & known.direct[code] & ~done
-            np.copyto(magnitude, floats[codes], where=fast)
+            fast = fast[every] & known.direct[code] & ~done
+            np.copyto(magnitude, floats[every], where=fast)
             done |= fast
-            _read_rest(None, codes, texts, known, code, done, irregular, magnitude)
-            return cls(magnitude, codes, texts)
+            _read_rest(None, every, texts, known, code, done, irregular, magnitude)
+            return cls(magnitude, every, texts)
         done = irregular.copy()
         if (pa.types.is_floating(kind) or pa.types.is_integer(kind)) and not values.null_count:
             floats = values.cast(pa.float64()).to_numpy()
@@ -493,7 +497,7 @@ def _read_texts(
     code: npt.NDArray[np.int64],
     irregular: npt.NDArray[np.bool_],
     magnitude: npt.NDArray[np.float64],
-    codes: npt.NDArray[np.int64],
+    codes: _Codes,
 ) -> Any:
     """Read a text column (no nulls) into ``magnitude``, ``codes`` and ``irregular`` (slices
     of the whole): plain numbers where one is a magnitude as it stands, every other row's text
@@ -511,7 +515,7 @@ def _read_texts(
 
 def _read_rest(
     values: Any,
-    codes: npt.NDArray[np.int64] | None,
+    codes: _Codes | None,
     texts: Any,
     known: _Targets,
     code: npt.NDArray[np.int64],
