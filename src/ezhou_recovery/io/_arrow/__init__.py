@@ -1,11 +1,13 @@
 """Reading observations and submissions as Arrow columns (needs pyarrow: the ``arrow`` extra).
 
-pyarrow parses (its CSV reader, Parquet, or a dataframe handed over through the Arrow PyCapsule
-interface; the CSV reader parses dates written YYYY-MM-DD itself); the checks run on whole
-columns: target keys by dictionary lookup, other date texts each read once, plain numbers
-matched and converted as a column (in parts side by side on Arrow's threads), values written
-with a unit split into a number column and a unit column with each distinct unit text read once
-per target. What the checks need of a programme is worked out once per programme.
+pyarrow parses (its CSV reader, from a buffer of Arrow's memory pool; Parquet; or a dataframe
+handed over through the Arrow PyCapsule interface; the CSV reader parses dates written
+YYYY-MM-DD itself); the checks run on whole columns: target keys by dictionary lookup, other date
+texts each read once, and a text value column in parts side by side on Arrow's threads, each part
+whole: plain numbers matched and converted as a column, values written with a unit split into a
+number column and a unit column with each distinct unit text read once per target, everything
+else once per target and distinct text. What the checks need of a programme is worked out once
+per programme.
 
 Identical errors by construction: a row that is not plainly valid is handed to the per-object
 reader's own function for one row, in row order, so the first bad row raises exactly the
