@@ -430,8 +430,10 @@ class _Values:
         if len(known.numbers) > 100_000:
             known.numbers.clear()
         if pa.types.is_string(kind) and not values.null_count:
-            # In parts side by side, each read whole; then one code per distinct text.
+            # Plain numbers and the other texts' codes in parts side by side; then one code per
+            # distinct text, and every other value read once per target and text.
             codes = np.full(n, -1, np.int32)
+            done = irregular.copy()
 
             def part(start: int, stop: int) -> tuple[slice, Any]:
                 at = slice(start, stop)
@@ -439,7 +441,7 @@ class _Values:
                     values.slice(start, stop - start),
                     known,
                     code[at],
-                    irregular[at],
+                    done[at],
                     magnitude[at],
                     codes[at],
                 )
@@ -447,16 +449,18 @@ class _Values:
 
             parts = by_parts(n, part)
             if len(parts) == 1:
-                return cls(magnitude, codes, parts[0][1])
-            # The parts' texts as one dictionary: each part's codes renumbered.
-            renumbered, texts = dictionary_parts(
-                pa.chunked_array([t for _, t in parts], pa.string())
-            )
-            first = 0
-            for at, texts_of_part in parts:
-                mapping = np.append(renumbered[first : first + len(texts_of_part)], -1)
-                codes[at] = mapping[codes[at]]
-                first += len(texts_of_part)
+                texts = parts[0][1]
+            else:
+                # The parts' texts as one dictionary: each part's codes renumbered.
+                renumbered, texts = dictionary_parts(
+                    pa.chunked_array([t for _, t in parts], pa.string())
+                )
+                first = 0
+                for at, texts_of_part in parts:
+                    mapping = np.append(renumbered[first : first + len(texts_of_part)], -1)
+                    codes[at] = mapping[codes[at]]
+                    first += len(texts_of_part)
+            _read_rest(None, codes, texts, known, code, done, irregular, magnitude)
             return cls(magnitude, codes, texts)
         if pa.types.is_dictionary(kind):
             every, texts = dictionary_parts(values)
@@ -495,21 +499,19 @@ def _read_texts(
     values: Any,
     known: _Targets,
     code: npt.NDArray[np.int64],
-    irregular: npt.NDArray[np.bool_],
+    done: npt.NDArray[np.bool_],
     magnitude: npt.NDArray[np.float64],
     codes: _Codes,
 ) -> Any:
-    """Read a text column (no nulls) into ``magnitude``, ``codes`` and ``irregular`` (slices
-    of the whole): plain numbers where one is a magnitude as it stands, every other row's text
-    encoded (the code -1 marks a plain number in its target's unit) and read once per target and
-    distinct text. Returns the distinct texts."""
-    done = irregular.copy()
+    """Read a text column (no nulls) into ``magnitude``, ``codes`` and ``done`` (slices of the
+    whole): plain numbers where one is a magnitude as it stands (those rows are done), and every
+    other row's text encoded (the code -1 marks a plain number in its target's unit). Returns
+    the distinct texts."""
     fast, floats = plain_values(values, known.direct[code] & ~done)
     np.copyto(magnitude, floats, where=fast)
     done |= fast
     found, texts = value_texts(values, ~fast)
     codes[:] = found
-    _read_rest(None, codes, texts, known, code, done, irregular, magnitude)
     return texts
 
 
