@@ -3,8 +3,8 @@
 pyarrow parses (its CSV reader, from a buffer of Arrow's memory pool; Parquet; or a dataframe
 handed over through the Arrow PyCapsule interface; the CSV reader parses dates written
 YYYY-MM-DD itself); the checks run on whole columns: target keys by dictionary lookup, other date
-texts each read once, and a text value column in parts side by side on Arrow's threads, each part
-whole: plain numbers matched and converted as a column, values written with a unit split into a
+texts each read once, plain numbers matched and converted as a column and the other value texts
+encoded (both in parts side by side on Arrow's threads), values written with a unit split into a
 number column and a unit column with each distinct unit text read once per target, everything
 else once per target and distinct text. What the checks need of a programme is worked out once
 per programme.
