@@ -194,9 +194,11 @@ def checked_columns(
     fields: tuple[str, ...],
     required: tuple[str, ...],
     keep_dictionaries: bool = False,
+    lengths_checked: bool = False,
 ) -> pa.Table:
     """The table with each column as a plain (not dictionary, not view) array; its names checked
-    as a CSV header is."""
+    as a CSV header is, and its text cells against the text limit (unless ``lengths_checked``:
+    a CSV file's reader has checked them)."""
     pa = pyarrow_module()
     names = [str(n) for n in table.column_names]
     limits = current_limits()
@@ -216,7 +218,8 @@ def checked_columns(
             kind = column.type
         if pa.types.is_string_view(kind) or pa.types.is_large_string(kind):
             column = column.cast(pa.string())
-        _check_text_length(column, source)
+        if not lengths_checked:
+            _check_text_length(column, source)
         columns.append(column)
     return pa.table(columns, names=names)
 

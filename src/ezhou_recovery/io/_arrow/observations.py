@@ -73,12 +73,16 @@ class RowReader:
     programme: Programme
     source: str
     table: pa.Table
-    #: Per row, its number in a CSV file; None for a frame (rows named from 0).
+    #: Per row, its number in a CSV file; None when rows are numbered from ``first`` on.
     numbers: npt.NDArray[np.int64] | None
+    #: The number of the first row, when ``numbers`` is None (0 for a frame; 2 for a CSV file,
+    #: whose header is row 1).
+    first: int = 0
 
     def where(self, i: int) -> str:
         """How error messages name row ``i``."""
-        return f"row {int(self.numbers[i])}" if self.numbers is not None else f"row {i}"
+        number = int(self.numbers[i]) if self.numbers is not None else i + self.first
+        return f"row {number}"
 
     def __call__(self, i: int) -> Observation:
         entry, missing = row_entry(self.table, i, OBSERVATION_REQUIRED)
@@ -127,9 +131,7 @@ def observations_file(
             names=header,
         )
         return _observation_table(table, programme, source, numbers=numbers)
-    return _observation_table(
-        table, programme, source, numbers=np.arange(2, table.num_rows + 2), blank_rows=True
-    )
+    return _observation_table(table, programme, source, first=2, blank_rows=True)
 
 
 def _dates_in_range(column: Any) -> bool:
@@ -209,19 +211,27 @@ def _observation_table(
     source: str,
     *,
     numbers: npt.NDArray[np.int64] | None = None,
+    first: int = 0,
     blank_rows: bool = False,
 ) -> ObservationTable:
     """Check and convert the columns of an observations table (see the module's docstring).
 
-    ``numbers``: for a CSV file, each row's number (the header is row 1); None for a frame (rows
-    named from 0). ``blank_rows``: the CSV rows may include rows of empty cells, to be skipped,
-    and empty required cells, to be refused before any value is read (as the per-object reader
-    does); else that is done.
+    ``numbers``: for a CSV file, each row's number (the header is row 1), or None when they run
+    from ``first`` on (a frame's from 0); a file's cells are within the text limit already.
+    ``blank_rows``: the CSV rows may include rows of empty cells, to be skipped, and empty
+    required cells, to be refused before any value is read (as the per-object reader does); else
+    that is done.
     """
     from ezhou_recovery.evidence.table import ObservationTable, magnitude_of
 
+    from_file = numbers is not None or first != 0
     table = checked_columns(
-        table, source, OBSERVATION_FIELDS, OBSERVATION_REQUIRED, keep_dictionaries=True
+        table,
+        source,
+        OBSERVATION_FIELDS,
+        OBSERVATION_REQUIRED,
+        keep_dictionaries=True,
+        lengths_checked=from_file,
     )
     n = table.num_rows
     known = _Targets.of(programme)
@@ -248,7 +258,7 @@ def _observation_table(
     values = _Values.read(table.column("value"), known, code, irregular)
 
     if blank_rows and n:
-        assert numbers is not None
+        rows = numbers if numbers is not None else np.arange(first, first + n)
         # Which distinct values are empty or white space: the rows are looked at only when one is.
         flags = {name: blank_flags(distinct) for name, (_, distinct) in coded.items()}
         flags["value"] = values.blank_flags()
@@ -261,7 +271,7 @@ def _observation_table(
             if blank.any():
                 kept = pyarrow_module().array(~blank)
                 return _observation_table(
-                    table.filter(kept), programme, source, numbers=numbers[~blank], blank_rows=True
+                    table.filter(kept), programme, source, numbers=rows[~blank], blank_rows=True
                 )
             missing = np.logical_or.reduce([empty[name] for name in OBSERVATION_REQUIRED])
             if missing.any():
@@ -270,13 +280,13 @@ def _observation_table(
                 cells = [table.column(j)[i].as_py() for j in range(len(names))]
                 cells = [x.isoformat() if isinstance(x, date) else x for x in cells]
                 positions = [names.index(name) for name in OBSERVATION_REQUIRED]
-                where = f"row {int(numbers[i])}"
+                where = f"row {int(rows[i])}"
                 check_required(source, where, cells, OBSERVATION_REQUIRED, positions)
 
     # Rows that are not plainly valid: the per-object reader's function, in row order; the first
     # that is wrong raises its error.
     magnitude = values.magnitude
-    one = RowReader(programme, source, table, numbers)
+    one = RowReader(programme, source, table, numbers, first)
     for i in np.flatnonzero(irregular).tolist():
         try:
             o = one(i)
