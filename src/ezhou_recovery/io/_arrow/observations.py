@@ -559,7 +559,7 @@ def _read_rest(
         )
     left = np.flatnonzero(~ok)
     listed = distinct.take(pyarrow_module().array(pair_text[left])).to_pylist()
-    numbers = known.numbers  # shared by the parts read side by side: no key is removed here
+    numbers = known.numbers
     for j, i, text in zip(left.tolist(), pair_target[left].tolist(), listed, strict=True):
         if type(text) is not str:  # a number or a date from a frame, say
             number = read_number(targets[i], text)
