@@ -1096,3 +1096,34 @@ def test_a_long_cell_of_a_coded_column_is_refused_as_by_the_per_object_reader(
         assert "max_text=50" in str(expected)
         assert_same(_outcome(lambda: _arrow.observations_file(path, PLAN)), expected)
         assert _arrow.submissions_file(subs, PLAN, columnar=True) is None
+
+
+def test_each_file_is_read_into_a_buffer_of_its_own_bytes(tmp_path: Path) -> None:
+    """The buffer a thread keeps for the files it reads holds one file's bytes at a time: a
+    shorter file after a longer one is not read with the longer one's tail, and a buffer still
+    in use is not written over."""
+    header = ["target", "as_of", "value"]
+    longer = tmp_path / "longer.csv"
+    _write(longer, header, [[WATERWAY.key, "2021-03-31", "4"]] * 200 + [["x", "y", '"z"']])
+    shorter = tmp_path / "shorter.csv"
+    _write(shorter, header, [[WATERWAY.key, "2021-06-30", "5"]])
+    assert arrow_columns.clean_csv(longer, str(longer)) is None  # a quote: the csv module reads it
+    found = arrow_columns.clean_csv(shorter, str(shorter))
+    assert found is not None
+    kept, cells = found
+    assert cells == header
+    assert kept.to_pybytes() == shorter.read_bytes()
+    # While ``kept`` is held, the next file goes to another buffer.
+    other = tmp_path / "other.csv"
+    _write(other, header, [[WATERWAY.key, "2021-09-30", "6"]] * 50)
+    second = arrow_columns.clean_csv(other, str(other))
+    assert second is not None
+    assert second[0].to_pybytes() == other.read_bytes()
+    assert kept.to_pybytes() == shorter.read_bytes()
+    # With a byte-order mark, the bytes after it.
+    marked = tmp_path / "marked.csv"
+    marked.write_bytes(b"\xef\xbb\xbf" + shorter.read_bytes())
+    del kept, second, found
+    third = arrow_columns.clean_csv(marked, str(marked))
+    assert third is not None
+    assert third[0].to_pybytes() == shorter.read_bytes()

@@ -51,19 +51,16 @@ def pyarrow_module() -> Any:
 
 def clean_csv(path: str | PathLike[str], source: str) -> tuple[pa.Buffer, list[str]] | None:
     """The bytes (without a byte-order mark) and the raw header cells of a CSV file that both
-    parsers read alike; None when the per-object parser must read it."""
-    raw = _file_buffer(path, source)  # within the file size limit
-    if raw[:3].to_pybytes() == b"\xef\xbb\xbf":
-        raw = raw.slice(3)
+    parsers read alike; None when the per-object parser must read it. The bytes are valid until
+    this thread reads the next file (see :func:`_file_bytes`)."""
+    data, size = _file_bytes(path, source)  # within the file size limit
+    start = 3 if size >= 3 and data[:3] == b"\xef\xbb\xbf" else 0
     # Quotes, and apostrophes (a cell may start with one the library writes before a formula
     # start, which the per-object reader removes): Python's csv module reads such a file.
-    data = np.frombuffer(raw, np.uint8)
-    if (data == ord('"')).any() or (data == ord("'")).any():
+    if data.find(b'"', start, size) >= 0 or data.find(b"'", start, size) >= 0:
         return None
-    head = raw[: 1 << 16].to_pybytes()
-    if b"\n" not in head:
-        head = raw.to_pybytes()
-    line = head.split(b"\n", 1)[0]
+    end = data.find(b"\n", start, size)
+    line = bytes(data[start : size if end < 0 else end])
     try:
         first = line.decode("utf-8").removesuffix("\r")
     except UnicodeDecodeError:
@@ -75,19 +72,46 @@ def clean_csv(path: str | PathLike[str], source: str) -> tuple[pa.Buffer, list[s
     header = first.split(",")
     if len(header) > current_limits().max_columns:
         return None  # the per-object reader names the limit
-    return raw, header
+    return pyarrow_module().py_buffer(memoryview(data)[start:size]), header
 
 
-def _file_buffer(path: str | PathLike[str], source: str) -> pa.Buffer:
-    """A file's bytes in an Arrow buffer: from Arrow's memory pool, which keeps the memory it
-    frees for the next file (a new Python bytes object of some MB costs the system a page fault
-    every 4 KiB, about a fifth of the time pyarrow takes to read the file)."""
-    pa = pyarrow_module()
-    found = read_into(path, source, pa.allocate_buffer)
+def _file_bytes(path: str | PathLike[str], source: str) -> tuple[bytearray, int]:
+    """A file's bytes, and their number: read into this thread's buffer, which is kept for the
+    next file (a new buffer of some MB costs the system a page fault every 4 KiB, about a fifth of
+    the time pyarrow takes to parse the file). pyarrow's reader copies what it keeps, so the
+    buffer is free again once a file is read; one still held (a buffer export) is not reused."""
+    found = read_into(path, source, _thread_buffer)
     if found is None:  # the file grew while it was read
-        return pa.py_buffer(read_bytes(path, source))
-    buffer, size = found
-    return buffer.slice(0, size)
+        data = bytearray(read_bytes(path, source))
+        return data, len(data)
+    return found
+
+
+def _thread_buffer(size: int) -> bytearray:
+    """A buffer of at least ``size`` bytes: this thread's own when it is free and the file not
+    over ``_KEPT_BYTES``, else a new one."""
+    if size > _KEPT_BYTES:
+        return bytearray(size)
+    kept = getattr(_KEPT, "buffer", None)
+    if kept is None or len(kept) < size or not _unexported(kept):
+        kept = bytearray(max(size, 1 << 20))
+        _KEPT.buffer = kept
+    return kept
+
+
+def _unexported(buffer: bytearray) -> bool:
+    """Whether nothing holds a view of ``buffer`` (a bytearray with views cannot be resized)."""
+    try:
+        buffer.append(0)
+    except BufferError:
+        return False
+    buffer.pop()
+    return True
+
+
+#: Each thread's buffer for the files it reads (kept for files up to ``_KEPT_BYTES``).
+_KEPT = threading.local()
+_KEPT_BYTES = 64 << 20
 
 
 def read_csv(
