@@ -548,7 +548,17 @@ def _read_rest(
         rest_codes, distinct = dictionary_parts(values.take(pyarrow_module().array(rest)))
     size = len(distinct) + 1
     targets = known.targets
-    pairs, inverse = unique_keys(code[rest] * size + rest_codes, len(targets) * size)
+    keys = code[rest] * size
+    keys += rest_codes
+    space = len(targets) * size
+    # In a small space of keys, each pair's reading is looked up by its key; else by its rank.
+    table = space <= 4 * len(keys) + KEYS_LOOKED_UP
+    if table:
+        present = np.zeros(space, bool)
+        present[keys] = True
+        pairs = np.flatnonzero(present)
+    else:
+        pairs, inverse = unique_keys(keys, space)
     pair_target, pair_text = pairs // size, pairs % size
     read = np.zeros(len(pairs), np.float64)
     ok = np.zeros(len(pairs), bool)
@@ -569,9 +579,21 @@ def _read_rest(
                 number = numbers[i, text] = read_number(targets[i], text)
         ok[j] = number is not None
         read[j] = number if number is not None else 0.0
-    magnitude[rest] = read[inverse]
-    irregular[rest] |= ~ok[inverse]
+    read[~ok] = np.nan  # not a magnitude: the row is read again one at a time
+    if table:
+        by_key = np.empty(space, np.float64)
+        by_key[pairs] = read
+        found = by_key[keys]
+    else:
+        found = read[inverse]
+    magnitude[rest] = found
+    refused = np.isnan(found)
+    if refused.any():
+        irregular[rest[refused]] = True
 
+
+#: How many more (target, text) keys than rows may be looked up in a table of all keys.
+KEYS_LOOKED_UP = 1_000_000
 
 #: A value text not read yet (None means read and refused).
 _UNREAD: Final[Any] = object()
