@@ -35,6 +35,7 @@ from ezhou_recovery.io._arrow.columns import (
 from ezhou_recovery.io._arrow.values import (
     Units,
     day_number,
+    plain_rows,
     plain_values,
     read_number,
     split_values,
@@ -517,12 +518,12 @@ def _read_texts(
     whole): plain numbers where one is a magnitude as it stands (those rows are done), and every
     other row's text encoded (the code -1 marks a plain number in its target's unit). Returns
     the distinct texts."""
-    fast, floats = plain_values(values, known.direct[code] & ~done)
-    np.copyto(magnitude, floats, where=fast)
-    done |= fast
-    found, texts = value_texts(values, ~fast)
-    codes[:] = found
-    return texts
+    at, numbers = plain_rows(values, known.direct[code] & ~done)
+    magnitude[at] = numbers
+    done[at] = True
+    others = np.ones(len(values), bool)
+    others[at] = False
+    return value_texts(values, others, codes)
 
 
 def _read_rest(

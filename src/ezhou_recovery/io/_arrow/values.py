@@ -32,6 +32,7 @@ __all__ = [
     "Units",
     "day_number",
     "plain_numbers",
+    "plain_rows",
     "plain_values",
     "read_number",
     "split_values",
@@ -62,71 +63,59 @@ def plain_numbers(values: Any) -> npt.NDArray[np.bool_]:
     return np.asarray(found.to_numpy(zero_copy_only=False), bool)
 
 
-def plain_values(
-    values: Any, rows: npt.NDArray[np.bool_] | None = None
-) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+def plain_values(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
     """Per row of a text column (plain or dictionary, without nulls): whether its cell is a plain
-    decimal number (:func:`plain_numbers`), and that number (0 where it is not). With ``rows``,
-    only the rows chosen are looked at (the others count as not plain)."""
+    decimal number (:func:`plain_numbers`), and that number (0 where it is not)."""
     pa = pyarrow_module()
     if pa.types.is_dictionary(values.type):
         codes, texts = dictionary_parts(values)
         plain, floats = plain_values(texts)
-        plain, floats = plain[codes], floats[codes]
-        return (plain & rows if rows is not None else plain), floats
+        return plain[codes], floats[codes]
     n = len(values)
     plain = np.zeros(n, bool)
     floats = np.zeros(n, np.float64)
 
     def part(start: int, stop: int) -> None:
-        texts = values.slice(start, stop - start)
-        if rows is None:
-            found, numbers = _plain_part(texts)
-            plain[start:stop], floats[start:stop] = found, numbers
-            return
-        chosen = rows[start:stop]
-        found, numbers = _plain_part(texts.filter(pa.array(chosen)))
-        at = np.flatnonzero(chosen) + start
-        plain[at], floats[at] = found, numbers
+        found, numbers = _plain_part(values.slice(start, stop - start))
+        plain[start:stop] = found
+        floats[start:stop][found] = numbers
 
     by_parts(n, part)
     return plain, floats
 
 
+def plain_rows(
+    values: Any, rows: npt.NDArray[np.bool_]
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]:
+    """Of the ``rows`` chosen in a text column (without nulls), those whose cell is a plain
+    decimal number (:func:`plain_numbers`), and their numbers."""
+    at = np.flatnonzero(rows)
+    found, numbers = _plain_part(values.filter(pyarrow_module().array(rows)))
+    return at[found], numbers
+
+
 def _plain_part(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+    """Per cell, whether it is a plain decimal number; the numbers of those that are."""
     pa = pyarrow_module()
     import pyarrow.compute as pc
 
     plain = plain_numbers(values)
-    floats = np.zeros(len(values), np.float64)
-    if plain.any():
-        floats[plain] = pc.cast(values.filter(pa.array(plain)), pa.float64()).to_numpy()
-    return plain, floats
+    if not plain.any():
+        return plain, np.zeros(0, np.float64)
+    return plain, pc.cast(values.filter(pa.array(plain)), pa.float64()).to_numpy()
 
 
-def value_texts(values: Any, rows: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[np.int64], Any]:
-    """The distinct texts of a text column (plain or dictionary, without nulls) and per row the
-    index of its text: for every row of a dictionary column, else for the ``rows`` chosen (-1 for
-    the others: encoding only the few rows that are not plain numbers is the fast way)."""
+def value_texts(values: Any, rows: npt.NDArray[np.bool_], codes: npt.NDArray[Any]) -> Any:
+    """The distinct texts of the ``rows`` chosen in a text column (without nulls); the index of
+    each chosen row's text is written into ``codes`` (encoding only the rows that are not plain
+    numbers is the fast way)."""
     pa = pyarrow_module()
-    if pa.types.is_dictionary(values.type):
-        return dictionary_parts(values)
-    codes = np.full(len(values), -1, np.int64)
     chosen = np.flatnonzero(rows)
     if not len(chosen):
-        return codes, pa.array([], pa.string())
-
-    def encoded(start: int, stop: int) -> list[Any]:
-        part = values.slice(start, stop - start).filter(pa.array(rows[start:stop]))
-        return list(part.dictionary_encode().chunks)
-
-    parts = by_parts(len(values), encoded)
-    column = pa.chunked_array(
-        [c for part in parts for c in part], pa.dictionary(pa.int32(), pa.string())
-    )
-    found, texts = dictionary_parts(column)
+        return pa.array([], pa.string())
+    found, texts = dictionary_parts(values.filter(pa.array(rows)).dictionary_encode())
     codes[chosen] = found
-    return codes, texts
+    return texts
 
 
 def read_number(target: Any, value: Any) -> float | None:
