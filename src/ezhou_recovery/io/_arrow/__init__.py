@@ -1,7 +1,7 @@
 """Reading observations and submissions as Arrow columns (needs pyarrow: the ``arrow`` extra).
 
-pyarrow parses (its CSV reader, from a buffer of Arrow's memory pool; Parquet; or a dataframe
-handed over through the Arrow PyCapsule interface; the CSV reader parses dates written
+pyarrow parses (its CSV reader, from a buffer each thread keeps for its files; Parquet; or a
+dataframe handed over through the Arrow PyCapsule interface; the CSV reader parses dates written
 YYYY-MM-DD itself); the checks run on whole columns: target keys by dictionary lookup, other date
 texts each read once, plain numbers matched and converted as a column and the other value texts
 encoded (both in parts side by side on Arrow's threads), values written with a unit split into a
