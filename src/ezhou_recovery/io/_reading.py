@@ -6,11 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from os import PathLike
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Final
 
 from ezhou_recovery.errors import LoadError
 from ezhou_recovery.io.limits import current_limits
@@ -51,29 +52,32 @@ def read_bytes(path: str | PathLike[str], source: str) -> bytes:
 
 
 def read_into(
-    path: str | PathLike[str], source: str, allocate: Callable[[int], _Buffer]
-) -> tuple[_Buffer, int] | None:
-    """A file's bytes read into a writable buffer of ``allocate(size)`` bytes or more, and their
-    number, checked as by :func:`read_bytes`; None when the file grew while it was read.
+    path: str | PathLike[str], source: str, allocate: Callable[[int], bytearray]
+) -> tuple[bytearray, int]:
+    """A file's bytes read into a buffer of ``allocate(size)`` bytes or more, and their number,
+    checked as by :func:`read_bytes` (its size before it is opened). A file that grows while it
+    is read, or that has no size (a pipe), is read to its end from the same opening.
 
     Raises:
         LoadError: The file cannot be read or is too big.
     """
-    with _file_errors(source), open(path, "rb", buffering=0) as file:
-        size = os.fstat(file.fileno()).st_size
-        _check_size(size, source)
-        buffer = allocate(size + 1)
-        read = 0
-        view = memoryview(buffer)  # type: ignore[arg-type]
-        while read <= size:
-            got = file.readinto(view[read:])
-            if not got:
-                return buffer, read
-            read += got
-        return None
-
-
-_Buffer = TypeVar("_Buffer")
+    with _file_errors(source):
+        _check_size(os.stat(path).st_size, source)
+        with open(path, "rb", buffering=0) as file:
+            status = os.fstat(file.fileno())
+            size = status.st_size if stat.S_ISREG(status.st_mode) else 0
+            buffer = allocate(size + 1)
+            read = 0
+            with memoryview(buffer) as view:
+                while read <= size:
+                    got = file.readinto(view[read:])
+                    if not got:
+                        return buffer, read
+                    read += got
+                whole = bytes(view[:read]) + file.read()
+            buffer = allocate(len(whole) + 1)
+            buffer[: len(whole)] = whole
+            return buffer, len(whole)
 
 
 def _check_size(size: int, source: str) -> None:

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ezhou_recovery.errors import LoadError
-from ezhou_recovery.io._reading import check_columns, read_bytes, read_into
+from ezhou_recovery.io._reading import check_columns, read_into
 from ezhou_recovery.io.limits import current_limits
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,11 +80,7 @@ def _file_bytes(path: str | PathLike[str], source: str) -> tuple[bytearray, int]
     next file (a new buffer of some MB costs the system a page fault every 4 KiB, about a fifth of
     the time pyarrow takes to parse the file). pyarrow's reader copies what it keeps, so the
     buffer is free again once a file is read; one still held (a buffer export) is not reused."""
-    found = read_into(path, source, _thread_buffer)
-    if found is None:  # the file grew while it was read
-        data = bytearray(read_bytes(path, source))
-        return data, len(data)
-    return found
+    return read_into(path, source, _thread_buffer)
 
 
 def _thread_buffer(size: int) -> bytearray:
