@@ -111,3 +111,22 @@ def test_the_columnar_readers_check_the_size_first_too(tmp_path: Path) -> None:
         ):
             with pytest.raises(er.LoadError, match="max_file_bytes"):
                 read()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("reader", [read_bytes, lambda p, s: read_into(p, s, bytearray)])
+def test_a_pipe_longer_than_the_limit_is_refused(tmp_path: Path, reader: Any) -> None:
+    """A pipe has no size to check first: it is read no further than the limit allows."""
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_bytes, args=(b"x" * 1000,))
+    writer.start()
+    try:
+        with (
+            raised_limits(max_file_bytes=100),
+            pytest.raises(er.LoadError, match=r"more than 100 bytes.*max_file_bytes=100"),
+        ):
+            reader(pipe, str(pipe))
+    finally:
+        writer.join(timeout=20)
+        _release(pipe)

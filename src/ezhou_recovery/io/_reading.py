@@ -10,8 +10,7 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from os import PathLike
-from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from ezhou_recovery.errors import LoadError
 from ezhou_recovery.io.limits import current_limits
@@ -46,9 +45,9 @@ def read_bytes(path: str | PathLike[str], source: str) -> bytes:
         LoadError: The file cannot be read or is too big.
     """
     with _file_errors(source):
-        file = Path(path)
-        _check_size(file.stat().st_size, source)
-        return file.read_bytes()
+        _check_size(os.stat(path).st_size, source)
+        with open(path, "rb") as file:
+            return _read_rest(file, b"", source)
 
 
 def read_into(
@@ -74,10 +73,25 @@ def read_into(
                     if not got:
                         return buffer, read
                     read += got
-                whole = bytes(view[:read]) + file.read()
+                whole = _read_rest(file, bytes(view[:read]), source)
             buffer = allocate(len(whole) + 1)
             buffer[: len(whole)] = whole
             return buffer, len(whole)
+
+
+def _read_rest(file: BinaryIO, start: bytes, source: str) -> bytes:
+    """``start`` and the rest of an open file, within ``max_file_bytes`` (a pipe, or a file that
+    grows, has no size to check first)."""
+    limits = current_limits()
+    parts, total = [start], len(start)
+    while total <= limits.max_file_bytes:
+        part = file.read(min(limits.max_file_bytes + 1 - total, 1 << 20))
+        if not part:
+            return b"".join(parts)
+        parts.append(part)
+        total += len(part)
+    more = f"more than {limits.max_file_bytes:_} bytes"
+    raise LoadError(source, "", limits.problem("max_file_bytes", more))
 
 
 def _check_size(size: int, source: str) -> None:
