@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
-import subprocess
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -18,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezhou_recovery as er
+from _fresh_process import output_in_fresh_process
 from ezhou_recovery.evidence.observations import QualitativeLevel
 from ezhou_recovery.evidence.table import ObservationTable
 from ezhou_recovery.examples import (
@@ -93,13 +92,7 @@ def test_a_quantity_unpickled_in_a_fresh_process_prints(make: Any) -> None:
         "print(value)\n"
         "print(f'{value:~P}')\n"
     )
-    shown = subprocess.run(
-        [sys.executable, "-c", code],
-        input=pickle.dumps(value),
-        capture_output=True,
-        check=True,
-        timeout=120,
-    ).stdout.decode()
+    shown = output_in_fresh_process(code, value)
     assert shown == f"{value}\n{value:~P}\n"
 
 

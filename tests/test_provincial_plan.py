@@ -11,8 +11,6 @@ import csv
 import io
 import json
 import pickle
-import subprocess
-import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import ezhou_recovery as er
+from _fresh_process import output_in_fresh_process
 from ezhou_recovery.cli import main
 from ezhou_recovery.evidence.observations import ImplausibleValueWarning, Quality
 from ezhou_recovery.io.xlsx.forms import write_reporting_workbook
@@ -234,13 +233,8 @@ def test_the_programme_round_trips_through_json_and_another_process() -> None:
         "print(p.target('cold_chain.bases').describe_value())\n"
         "print(p.target('energy.new_capacity').in_reporting_unit(40))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        input=pickle.dumps(PLAN),
-        capture_output=True,
-        check=True,
-    )
-    assert done.stdout.decode("utf-8").splitlines() == ["≥ 3个基地", "400000 kW"]
+    shown = output_in_fresh_process(script, PLAN)
+    assert shown.splitlines() == ["≥ 3个基地", "400000 kW"]
     assert pickle.loads(pickle.dumps(PLAN)) == PLAN
 
 
