@@ -35,9 +35,9 @@ from ezhou_recovery.io._arrow.columns import (
 from ezhou_recovery.io._arrow.values import (
     Units,
     day_number,
-    plain_rows,
     plain_values,
     read_number,
+    read_plain,
     split_values,
     value_texts,
 )
@@ -518,12 +518,9 @@ def _read_texts(
     whole): plain numbers where one is a magnitude as it stands (those rows are done), and every
     other row's text encoded (the code -1 marks a plain number in its target's unit). Returns
     the distinct texts."""
-    at, numbers = plain_rows(values, known.direct[code] & ~done)
-    magnitude[at] = numbers
-    done[at] = True
-    others = np.ones(len(values), bool)
-    others[at] = False
-    return value_texts(values, others, codes)
+    plain = read_plain(values, known.direct[code] & ~done, magnitude)
+    done |= plain
+    return value_texts(values, ~plain, codes)
 
 
 def _read_rest(

@@ -17,6 +17,7 @@ from ezhou_recovery._core.dates import read_date
 from ezhou_recovery.errors import UnitError
 from ezhou_recovery.evidence.observations import QualitativeLevel, read_value
 from ezhou_recovery.evidence.table import QUANTITATIVE
+from ezhou_recovery.io._arrow import _kernel
 from ezhou_recovery.io._arrow.columns import (
     by_parts,
     dictionary_parts,
@@ -35,6 +36,7 @@ __all__ = [
     "plain_rows",
     "plain_values",
     "read_number",
+    "read_plain",
     "split_values",
     "value_texts",
 ]
@@ -94,11 +96,36 @@ def plain_rows(
     return at[found], numbers
 
 
+def read_plain(
+    values: Any, rows: npt.NDArray[np.bool_], magnitude: npt.NDArray[np.float64]
+) -> npt.NDArray[np.bool_]:
+    """Per row of a text column (without nulls), whether it is among the ``rows`` chosen and its
+    cell is a plain decimal number (:func:`plain_numbers`); each such number is written into
+    ``magnitude`` (a contiguous array, one entry a row). In one pass where the compiled kernel
+    is installed, else as :func:`plain_rows`."""
+    kernel = _kernel.KERNEL
+    if kernel is not None:
+        plain = kernel(values, rows, magnitude)
+        if plain is not None:
+            return plain
+    at, numbers = plain_rows(values, rows)
+    magnitude[at] = numbers
+    plain = np.zeros(len(values), bool)
+    plain[at] = True
+    return plain
+
+
 def _plain_part(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
     """Per cell, whether it is a plain decimal number; the numbers of those that are."""
     pa = pyarrow_module()
     import pyarrow.compute as pc
 
+    kernel = _kernel.KERNEL
+    if kernel is not None:
+        numbers = np.zeros(len(values), np.float64)
+        found = kernel(values, np.ones(len(values), bool), numbers)
+        if found is not None:
+            return found, numbers[found]
     plain = plain_numbers(values)
     if not plain.any():
         return plain, np.zeros(0, np.float64)

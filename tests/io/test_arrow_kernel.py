@@ -1,0 +1,158 @@
+"""The compiled plain-number kernel (``io/_arrow/_numbers.c``) against Arrow's compute functions,
+which the reader uses without it: the same rows found plain, the same numbers to the bit."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+np = pytest.importorskip("numpy")
+pa = pytest.importorskip("pyarrow")
+
+from _kernel_switch import without_kernel  # noqa: E402
+from ezhou_recovery.io._arrow import _kernel  # noqa: E402
+from ezhou_recovery.io._arrow import values as arrow_values  # noqa: E402
+
+KERNEL = _kernel.KERNEL
+
+needs_kernel = pytest.mark.skipif(
+    KERNEL is None and os.environ.get("EZHOU_REQUIRE_KERNEL") != "1",
+    reason="the package was installed without its compiled kernel (no C compiler at install)",
+)
+
+
+def test_the_kernel_is_installed_where_it_is_required() -> None:
+    # CI installs from a fresh clone with a C compiler: a kernel that failed to build fails here.
+    if os.environ.get("EZHOU_REQUIRE_KERNEL") == "1":
+        assert _kernel.library_path().is_file(), f"not built: {_kernel.library_path()}"
+        assert KERNEL is not None
+    elif KERNEL is None:
+        pytest.skip("the package was installed without its compiled kernel")
+
+
+# Texts near the grammar of a plain number (^[0-9]+(\.[0-9]+)?$, at most 15 characters): digits,
+# points, signs, exponents, spaces, a unit, a full-width digit, and any text at all.
+_NEAR = st.text(alphabet="0123456789.eE+- 公里１\x00", max_size=18)
+_DECIMAL = st.builds(
+    lambda whole, fraction: whole + ("." + fraction if fraction else ""),
+    st.text(alphabet="0123456789", min_size=1, max_size=16),
+    st.text(alphabet="0123456789", max_size=14),
+)
+TEXTS = st.lists(st.one_of(_NEAR, _DECIMAL, st.text(max_size=20)), max_size=60)
+
+
+def _both(texts: list[str], want: list[bool], chunks: int, start: int) -> tuple[object, object]:
+    """The kernel's and Arrow's reading of ``texts[start:]`` (in ``chunks`` chunks)."""
+    size = -(-len(texts) // chunks) if texts else 1
+    column = pa.chunked_array(
+        [pa.array(texts[i : i + size], pa.string()) for i in range(0, len(texts), size)],
+        pa.string(),
+    )
+    column = column.slice(start)
+    rows = np.array(want[start:], bool)
+    read = []
+    for kernel in (True, False):
+        magnitude = np.full(len(column), -1.0)
+        if kernel:
+            plain = arrow_values.read_plain(column, rows, magnitude)
+        else:
+            with without_kernel():
+                plain = arrow_values.read_plain(column, rows, magnitude)
+        read.append((plain.tolist(), magnitude.view(np.int64).tolist()))
+    return read[0], read[1]
+
+
+@needs_kernel
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.data(), st.integers(1, 4))
+def test_the_kernel_finds_and_converts_what_arrow_does(
+    texts: list[str], data: st.DataObject, chunks: int
+) -> None:
+    want = data.draw(st.lists(st.booleans(), min_size=len(texts), max_size=len(texts)))
+    start = data.draw(st.integers(0, len(texts)))
+    by_kernel, by_arrow = _both(texts, want, chunks, start)
+    assert by_kernel == by_arrow
+
+
+@needs_kernel
+@settings(max_examples=400, deadline=None)
+@given(_DECIMAL.filter(lambda text: len(text) <= 15))
+def test_a_plain_number_is_pythons_float_to_the_bit(text: str) -> None:
+    magnitude = np.zeros(1)
+    plain = arrow_values.read_plain(pa.array([text]), np.ones(1, bool), magnitude)
+    assert plain.tolist() == [True]
+    assert magnitude.view(np.int64)[0] == np.float64(float(text)).view(np.int64)
+
+
+@needs_kernel
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("0", True),
+        ("007", True),
+        ("999999999999999", True),  # 15 digits
+        ("1000000000000000", False),  # 16 characters
+        ("0.0000000000001", True),  # 13 digits after the point
+        ("1.5", True),
+        ("1.", False),
+        (".5", False),
+        ("1..5", False),
+        ("1.5.1", False),
+        ("-1", False),
+        ("+1", False),
+        ("1e5", False),
+        (" 1", False),
+        ("1 ", False),
+        ("", False),
+        ("１", False),  # a full-width digit
+        ("1\x00", False),
+        ("77.6公里", False),
+    ],
+)
+def test_the_grammar_of_a_plain_number(text: str, plain: bool) -> None:
+    magnitude = np.zeros(1)
+    found = arrow_values.read_plain(pa.array([text]), np.ones(1, bool), magnitude)
+    assert found.tolist() == [plain]
+    with without_kernel():
+        assert arrow_values.read_plain(pa.array([text]), np.ones(1, bool), magnitude).tolist() == [
+            plain
+        ]
+
+
+@needs_kernel
+def test_a_large_string_column_is_left_to_arrow() -> None:
+    assert KERNEL is not None
+    column = pa.array(["1.5", "x"], pa.large_string())
+    assert KERNEL(column, np.ones(2, bool), np.zeros(2)) is None
+    magnitude = np.zeros(2)
+    assert arrow_values.read_plain(column, np.ones(2, bool), magnitude).tolist() == [True, False]
+    assert magnitude.tolist() == [1.5, 0.0]
+
+
+@needs_kernel
+def test_offsets_outside_the_data_are_never_read() -> None:
+    # An array handed over from elsewhere may be malformed. Its data here are the digits 67890,
+    # with more digits on both sides in memory: a text read outside them would be plain.
+    assert KERNEL is not None
+    data = pa.py_buffer(b"1234567890123").slice(5, 5)
+    offsets = pa.py_buffer(np.array([0, 2, 7, 3, -2, 3, 5], np.int32).tobytes())
+    column = pa.Array.from_buffers(pa.string(), 6, [None, offsets, data])
+    magnitude = np.zeros(6)
+    plain = KERNEL(column, np.ones(6, bool), magnitude)
+    assert plain is not None
+    # 67 and 90 lie within the data; 890+12 (past its end), a backward text and 45+678 (before
+    # its start) are not plain.
+    assert plain.tolist() == [True, False, False, False, False, True]
+    assert magnitude.tolist() == [67.0, 0.0, 0.0, 0.0, 0.0, 90.0]
+
+
+@needs_kernel
+def test_mismatched_lengths_are_refused() -> None:
+    assert KERNEL is not None
+    with pytest.raises(ValueError, match="3 values"):
+        KERNEL(pa.array(["1", "2", "3"]), np.ones(2, bool), np.zeros(3))
+    with pytest.raises(ValueError, match="contiguous float64"):
+        KERNEL(pa.array(["1", "2"]), np.ones(2, bool), np.zeros(4)[::2])
