@@ -4,6 +4,9 @@ which the reader uses without it: the same rows found plain, the same numbers to
 from __future__ import annotations
 
 import os
+import threading
+from contextlib import nullcontext
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -41,17 +44,22 @@ _DECIMAL = st.builds(
     st.text(alphabet="0123456789", min_size=1, max_size=16),
     st.text(alphabet="0123456789", max_size=14),
 )
+WORDS = ["false", "true", "in_progress", "false ", "", " ", "是", "77.6公里"]
 TEXTS = st.lists(st.one_of(_NEAR, _DECIMAL, st.text(max_size=20)), max_size=60)
+
+
+def _column(texts: list[str], chunks: int) -> Any:
+    """``texts`` as a text column of about ``chunks`` chunks."""
+    size = -(-len(texts) // chunks) if texts else 1
+    return pa.chunked_array(
+        [pa.array(texts[i : i + size], pa.string()) for i in range(0, len(texts), size)],
+        pa.string(),
+    )
 
 
 def _both(texts: list[str], want: list[bool], chunks: int, start: int) -> tuple[object, object]:
     """The kernel's and Arrow's reading of ``texts[start:]`` (in ``chunks`` chunks)."""
-    size = -(-len(texts) // chunks) if texts else 1
-    column = pa.chunked_array(
-        [pa.array(texts[i : i + size], pa.string()) for i in range(0, len(texts), size)],
-        pa.string(),
-    )
-    column = column.slice(start)
+    column = _column(texts, chunks).slice(start)
     rows = np.array(want[start:], bool)
     read = []
     for kernel in (True, False):
@@ -126,7 +134,7 @@ def test_the_grammar_of_a_plain_number(text: str, plain: bool) -> None:
 def test_a_large_string_column_is_left_to_arrow() -> None:
     assert KERNEL is not None
     column = pa.array(["1.5", "x"], pa.large_string())
-    assert KERNEL(column, np.ones(2, bool), np.zeros(2)) is None
+    assert KERNEL.plain_numbers(column, np.ones(2, bool), np.zeros(2)) is None
     magnitude = np.zeros(2)
     assert arrow_values.read_plain(column, np.ones(2, bool), magnitude).tolist() == [True, False]
     assert magnitude.tolist() == [1.5, 0.0]
@@ -141,7 +149,7 @@ def test_offsets_outside_the_data_are_never_read() -> None:
     offsets = pa.py_buffer(np.array([0, 2, 7, 3, -2, 3, 5], np.int32).tobytes())
     column = pa.Array.from_buffers(pa.string(), 6, [None, offsets, data])
     magnitude = np.zeros(6)
-    plain = KERNEL(column, np.ones(6, bool), magnitude)
+    plain = KERNEL.plain_numbers(column, np.ones(6, bool), magnitude)
     assert plain is not None
     # 67 and 90 lie within the data; 890+12 (past its end), a backward text and 45+678 (before
     # its start) are not plain.
@@ -153,6 +161,74 @@ def test_offsets_outside_the_data_are_never_read() -> None:
 def test_mismatched_lengths_are_refused() -> None:
     assert KERNEL is not None
     with pytest.raises(ValueError, match="3 values"):
-        KERNEL(pa.array(["1", "2", "3"]), np.ones(2, bool), np.zeros(3))
+        KERNEL.plain_numbers(pa.array(["1", "2", "3"]), np.ones(2, bool), np.zeros(3))
     with pytest.raises(ValueError, match="contiguous float64"):
-        KERNEL(pa.array(["1", "2"]), np.ones(2, bool), np.zeros(4)[::2])
+        KERNEL.plain_numbers(pa.array(["1", "2"]), np.ones(2, bool), np.zeros(4)[::2])
+
+
+def _encoded(texts: list[str], want: list[bool], chunks: int, start: int, kernel: bool) -> Any:
+    """Which rows of ``texts[start:]`` are plain, their numbers, and per other row its text (by
+    its code) and the row where that code first appears."""
+    column = _column(texts, chunks).slice(start)
+    rows = np.array(want[start:], bool)
+    magnitude = np.full(len(column), -1.0)
+    codes = np.full(len(column), -7, np.int32)
+    with nullcontext() if kernel else without_kernel():
+        plain, distinct = arrow_values.read_values(column, rows, magnitude, codes)
+    listed = distinct.to_pylist()
+    first: dict[int, int] = {}
+    return (
+        plain.tolist(),
+        magnitude.view(np.int64).tolist(),
+        [None if c < 0 else (listed[c], first.setdefault(int(c), i)) for i, c in enumerate(codes)],
+        (codes < 0).tolist() == plain.tolist(),
+    )
+
+
+@needs_kernel
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_NEAR, _DECIMAL, st.sampled_from(WORDS)), max_size=80), st.data())
+def test_the_kernel_encodes_the_other_texts_as_arrow_does(
+    texts: list[str], data: st.DataObject
+) -> None:
+    want = data.draw(st.lists(st.booleans(), min_size=len(texts), max_size=len(texts)))
+    start = data.draw(st.integers(0, len(texts)))
+    chunks = data.draw(st.integers(1, 4))
+    by_kernel = _encoded(texts, want, chunks, start, kernel=True)
+    assert by_kernel == _encoded(texts, want, chunks, start, kernel=False)
+    assert by_kernel[3]  # the code -1 marks exactly the plain numbers
+
+
+@needs_kernel
+def test_a_crowded_table_gives_the_work_back_to_arrow() -> None:
+    # 200 distinct texts in 16 slots: the search for a free slot stops after its longest run, and
+    # the reader encodes with Arrow (which gives the same codes).
+    assert KERNEL is not None
+    column = pa.array([f"t{i}" for i in range(200)])
+    codes = np.zeros(200, np.int32)
+    args = (column, np.zeros(200, bool), np.zeros(200), codes)
+    # In a thread of its own, so that a search that never stops fails the test.
+    crowded: list[object] = []
+    worker = threading.Thread(
+        target=lambda: crowded.append(KERNEL.read_values(*args, capacity=16)), daemon=True
+    )
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive(), "the search for a free slot did not stop"
+    assert crowded == [None]
+    first = KERNEL.read_values(*args)
+    assert first is not None
+    assert first.tolist() == list(range(200))
+    assert codes.tolist() == list(range(200))
+    with pytest.raises(ValueError, match="power of two"):
+        KERNEL.read_values(*args, capacity=24)
+
+
+@needs_kernel
+def test_malformed_offsets_give_the_encoding_back_to_arrow() -> None:
+    assert KERNEL is not None
+    data = pa.py_buffer(b"1234567890123").slice(5, 5)
+    offsets = pa.py_buffer(np.array([0, 7, 5], np.int32).tobytes())  # 67890 + 12
+    column = pa.Array.from_buffers(pa.string(), 2, [None, offsets, data])
+    codes = np.zeros(2, np.int32)
+    assert KERNEL.read_values(column, np.ones(2, bool), np.zeros(2), codes) is None

@@ -18,7 +18,7 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["KERNEL", "PlainNumbers", "library_path"]
+__all__ = ["KERNEL", "Kernel", "library_path"]
 
 
 def library_path() -> Path:
@@ -28,67 +28,127 @@ def library_path() -> Path:
     )
 
 
-class PlainNumbers:
-    """The kernel's one function, over an Arrow text column (``string``: 32-bit offsets)."""
+class Kernel:
+    """The kernel's functions, over an Arrow text column of the ``string`` type (32-bit offsets;
+    None for any other: read it with Arrow's compute functions instead)."""
 
     def __init__(self, library: ctypes.CDLL) -> None:
-        function = library.ezr_plain_numbers
-        function.restype = ctypes.c_int64
         pointer, count = ctypes.c_void_p, ctypes.c_int64
-        function.argtypes = [pointer, pointer, count, count, pointer, pointer, pointer]
-        self._function = function
+        plain = library.ezr_plain_numbers
+        plain.restype = count
+        plain.argtypes = [pointer, pointer, count, count, pointer, pointer, pointer]
+        values = library.ezr_read_values
+        values.restype = count
+        values.argtypes = [pointer, pointer, count, count, count, pointer, pointer, pointer]
+        values.argtypes += [pointer, count, pointer, pointer, pointer, pointer, ctypes.c_uint64]
+        self._plain, self._values = plain, values
+        self._seed = int.from_bytes(os.urandom(8), "little")
 
-    def __call__(
+    def plain_numbers(
         self,
         values: Any,
         want: npt.NDArray[np.bool_],
         number: npt.NDArray[np.float64],
     ) -> npt.NDArray[np.bool_] | None:
-        """Per row of ``values`` (an Arrow ``string`` array or chunked array, without nulls),
-        whether it is wanted and a plain decimal number of at most 15 characters; the number is
-        written into ``number`` at those rows (others are left as they are). None when a chunk is
-        not of the ``string`` type (read it with Arrow's compute functions instead)."""
-        chunks = values.chunks if hasattr(values, "chunks") else [values]
-        if any(str(chunk.type) != "string" for chunk in chunks):
+        """Per row of ``values`` (an Arrow array or chunked array, without nulls), whether it is
+        wanted and a plain decimal number of at most 15 characters; the number is written into
+        ``number`` at those rows (others are left as they are)."""
+        chunks = _chunks(values, want, number)
+        if chunks is None:
             return None
-        n = len(values)
-        if len(want) != n or len(number) != n:
-            raise ValueError(f"{n} values, {len(want)} wants and {len(number)} numbers")
-        want = np.ascontiguousarray(want, np.bool_)
-        if not number.flags.c_contiguous or number.dtype != np.float64:
-            raise ValueError("the numbers must be a contiguous float64 array")
-        plain = np.empty(n, np.bool_)
-        at = 0
-        for chunk in chunks:
-            rows = len(chunk)
-            if rows:
-                _, offsets, data = chunk.buffers()
-                if offsets.size < 4 * (chunk.offset + rows + 1):
-                    raise ValueError("an Arrow text column with too few offsets")
-                self._function(
-                    offsets.address + 4 * chunk.offset,
-                    data.address if data is not None else 0,
-                    data.size if data is not None else 0,
-                    rows,
-                    want.ctypes.data + at,
-                    plain.ctypes.data + at,
-                    number.ctypes.data + 8 * at,
-                )
-            at += rows
+        plain = np.empty(len(values), np.bool_)
+        for at, rows, offsets, data, size in chunks:
+            self._plain(
+                offsets, data, size, rows, want.ctypes.data + at, plain.ctypes.data + at,
+                number.ctypes.data + 8 * at,
+            )  # fmt: skip
         return plain
 
+    def read_values(
+        self,
+        values: Any,
+        want: npt.NDArray[np.bool_],
+        number: npt.NDArray[np.float64],
+        codes: npt.NDArray[np.int32],
+        *,
+        capacity: int | None = None,
+    ) -> npt.NDArray[np.int64] | None:
+        """One pass over ``values`` (as :meth:`plain_numbers`): a wanted plain number is written
+        into ``number`` and its code is -1; every other row's code (into ``codes``) is the index
+        of its text among the distinct texts, in order of first appearance. Returns the row where
+        each distinct text first appears; None where Arrow must encode instead (a column of
+        another type, malformed offsets, or texts that crowd the table).
 
-def _load() -> PlainNumbers | None:
+        ``capacity``: the table's slots (a power of two; at least twice the rows unless given).
+        """
+        chunks = _chunks(values, want, number)
+        if chunks is None:
+            return None
+        if len(codes) != len(values) or not codes.flags.c_contiguous or codes.dtype != np.int32:
+            raise ValueError("the codes must be a contiguous int32 array, one a row")
+        n = len(values)
+        if capacity is None:
+            capacity = 1 << max(4, (2 * n).bit_length())
+        elif capacity < 1 or capacity & (capacity - 1):
+            raise ValueError(f"the capacity must be a power of two, not {capacity}")
+        slots = np.full(capacity, -1, np.int32)
+        starts = np.empty(n, np.uintp)
+        lengths = np.empty(n, np.int32)
+        first = np.empty(n, np.int64)
+        distinct = np.zeros(1, np.int64)
+        for at, rows, offsets, data, size in chunks:
+            failed = self._values(
+                offsets, data, size, rows, at, want.ctypes.data + at,
+                number.ctypes.data + 8 * at, codes.ctypes.data + 4 * at, slots.ctypes.data,
+                capacity, starts.ctypes.data, lengths.ctypes.data, first.ctypes.data,
+                distinct.ctypes.data, self._seed,
+            )  # fmt: skip
+            if failed:
+                return None
+        return first[: int(distinct[0])]
+
+
+def _chunks(
+    values: Any, want: npt.NDArray[np.bool_], number: npt.NDArray[np.float64]
+) -> list[tuple[int, int, int, int, int]] | None:
+    """Per non-empty chunk of ``values``: its first row in the whole, its rows, and the addresses
+    of its offsets and data and the data's size; None unless every chunk is of the ``string``
+    type. The per-row arrays are checked to match the column."""
+    chunks = values.chunks if hasattr(values, "chunks") else [values]
+    if any(str(chunk.type) != "string" for chunk in chunks):
+        return None
+    n = len(values)
+    if len(want) != n or len(number) != n:
+        raise ValueError(f"{n} values, {len(want)} wants and {len(number)} numbers")
+    if not want.flags.c_contiguous or want.dtype != np.bool_:
+        raise ValueError("the wants must be a contiguous bool array")
+    if not number.flags.c_contiguous or number.dtype != np.float64:
+        raise ValueError("the numbers must be a contiguous float64 array")
+    found = []
+    at = 0
+    for chunk in chunks:
+        rows = len(chunk)
+        if rows:
+            _, offsets, data = chunk.buffers()
+            if offsets.size < 4 * (chunk.offset + rows + 1):
+                raise ValueError("an Arrow text column with too few offsets")
+            address, size = (data.address, data.size) if data is not None else (0, 0)
+            found.append((at, rows, offsets.address + 4 * chunk.offset, address, size))
+        at += rows
+    return found
+
+
+def _load() -> Kernel | None:
     if os.environ.get("EZHOU_RECOVERY_NO_KERNEL") == "1":
         return None
     path = library_path()
     if not path.is_file():
         return None
     try:
-        return PlainNumbers(ctypes.CDLL(str(path)))
+        return Kernel(ctypes.CDLL(str(path)))
     except (OSError, AttributeError):  # not loadable here, or not the kernel
         return None
 
 
 #: The kernel, or None when the package has none (or it is turned off).
-KERNEL: Final[PlainNumbers | None] = _load()
+KERNEL: Final[Kernel | None] = _load()

@@ -37,9 +37,8 @@ from ezhou_recovery.io._arrow.values import (
     day_number,
     plain_values,
     read_number,
-    read_plain,
+    read_values,
     split_values,
-    value_texts,
 )
 from ezhou_recovery.io._observation_rows import (
     OBSERVATION_FIELDS,
@@ -518,9 +517,9 @@ def _read_texts(
     whole): plain numbers where one is a magnitude as it stands (those rows are done), and every
     other row's text encoded (the code -1 marks a plain number in its target's unit). Returns
     the distinct texts."""
-    plain = read_plain(values, known.direct[code] & ~done, magnitude)
+    plain, texts = read_values(values, known.direct[code] & ~done, magnitude, codes)
     done |= plain
-    return value_texts(values, ~plain, codes)
+    return texts
 
 
 def _read_rest(

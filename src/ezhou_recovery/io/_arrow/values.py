@@ -37,6 +37,7 @@ __all__ = [
     "plain_values",
     "read_number",
     "read_plain",
+    "read_values",
     "split_values",
     "value_texts",
 ]
@@ -105,7 +106,7 @@ def read_plain(
     is installed, else as :func:`plain_rows`."""
     kernel = _kernel.KERNEL
     if kernel is not None:
-        plain = kernel(values, rows, magnitude)
+        plain = kernel.plain_numbers(values, rows, magnitude)
         if plain is not None:
             return plain
     at, numbers = plain_rows(values, rows)
@@ -113,6 +114,29 @@ def read_plain(
     plain = np.zeros(len(values), bool)
     plain[at] = True
     return plain
+
+
+def read_values(
+    values: Any,
+    rows: npt.NDArray[np.bool_],
+    magnitude: npt.NDArray[np.float64],
+    codes: npt.NDArray[np.int32],
+) -> tuple[npt.NDArray[np.bool_], Any]:
+    """Read a text column (without nulls): each of the ``rows`` chosen whose cell is a plain
+    decimal number into ``magnitude`` (as :func:`read_plain`), every other row's text encoded
+    into ``codes`` (as :func:`value_texts`; -1 for a plain number). Returns which rows are plain
+    numbers, and the distinct texts (an Arrow array). In one pass where the compiled kernel is
+    installed."""
+    kernel = _kernel.KERNEL
+    if kernel is not None:
+        first = kernel.read_values(values, rows, magnitude, codes)
+        if first is not None:
+            texts = values.take(pyarrow_module().array(first))
+            if hasattr(texts, "combine_chunks"):
+                texts = texts.combine_chunks()
+            return codes < 0, texts
+    plain = read_plain(values, rows, magnitude)
+    return plain, value_texts(values, ~plain, codes)
 
 
 def _plain_part(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
@@ -123,7 +147,7 @@ def _plain_part(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.floa
     kernel = _kernel.KERNEL
     if kernel is not None:
         numbers = np.zeros(len(values), np.float64)
-        found = kernel(values, np.ones(len(values), bool), numbers)
+        found = kernel.plain_numbers(values, np.ones(len(values), bool), numbers)
         if found is not None:
             return found, numbers[found]
     plain = plain_numbers(values)
