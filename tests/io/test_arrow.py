@@ -1113,6 +1113,26 @@ def test_a_long_cell_of_a_coded_column_is_refused_as_by_the_per_object_reader(
         assert _arrow.submissions_file(subs, PLAN, columnar=True) is None
 
 
+def test_a_row_longer_than_its_block_is_read_as_one_by_one(tmp_path: Path) -> None:
+    """A small file is parsed in blocks of 64 KiB or more, side by side; a row longer than its
+    block is read whole, to the same result."""
+    import pyarrow.csv as pacsv
+
+    rows = [[WATERWAY.key, "2021-03-31", "4", "交通运输局", ""]] * 100
+    rows[50] = [WATERWAY.key, "2021-06-30", "5", "局" * 25_000, "reported"]  # 75 kB
+    path = tmp_path / "o.csv"
+    _write(path, HEADERS[1], rows)
+    # pyarrow reads it (the csv module's reading is not needed).
+    assert pacsv.read_csv(path, read_options=pacsv.ReadOptions(block_size=1 << 16)).num_rows == 100
+    per_object = _read(lambda: er.load_observations(path, PLAN))
+    assert not isinstance(per_object[0], er.LoadError)
+    assert_same_reading(_read(lambda: _arrow.observations_file(path, PLAN)), per_object)
+    submissions = tmp_path / "s.csv"
+    _write(submissions, ["deadline", "submitted_at"], [[DEADLINES[0].key, "2021-03-24"]] * 2000)
+    assert submissions.stat().st_size > 1 << 16  # in two blocks or more
+    assert _arrow.submissions_file(submissions, PLAN) == er.load_submissions(submissions, PLAN)
+
+
 def test_each_file_is_read_into_a_buffer_of_its_own_bytes(tmp_path: Path) -> None:
     """The buffer a thread keeps for the files it reads holds one file's bytes at a time: a
     shorter file after a longer one is not read with the longer one's tail, and a buffer still

@@ -119,10 +119,13 @@ def read_csv(
     pa = pyarrow_module()
     import pyarrow.csv as pacsv
 
+    # A file is split into blocks that pyarrow parses side by side: as many as it has CPUs (so a
+    # small file is not parsed on one of them), of 64 KiB to 1 MiB (pyarrow's own size).
+    block = min(1 << 20, max(1 << 16, -(-len(raw) // max(1, pa.cpu_count()))))
     try:
         table = pacsv.read_csv(
             raw,
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=block),
             # No quote character appears (see clean_csv), so the default one changes nothing
             # (and reads faster than none).
             parse_options=pacsv.ParseOptions(ignore_empty_lines=not blank_lines),
