@@ -1133,6 +1133,28 @@ def test_a_row_longer_than_its_block_is_read_as_one_by_one(tmp_path: Path) -> No
     assert _arrow.submissions_file(submissions, PLAN) == er.load_submissions(submissions, PLAN)
 
 
+@pytest.mark.parametrize("column", [0, 2, 3])  # target, value, source
+@pytest.mark.parametrize("kernel", [True, False])
+def test_a_cell_that_is_not_utf8_is_the_same_error(
+    tmp_path: Path, column: int, kernel: bool
+) -> None:
+    """pyarrow does not check each cell while it parses when the kernel reads the values: each
+    distinct text is checked after, and a file with a cell that is not UTF-8 gets the per-object
+    reader's error."""
+    rows = [[WATERWAY.key, "2021-03-31", f"{i}.5", "交通运输局", ""] for i in range(300)]
+    path = tmp_path / "o.csv"
+    _write(path, HEADERS[1], rows)
+    data = path.read_bytes().split(b"\n")
+    cells = data[200].split(b",")
+    cells[column] = cells[column][:2] + b"\xe4\xba" + cells[column][2:]  # a broken character
+    data[200] = b",".join(cells)
+    path.write_bytes(b"\n".join(data))
+    expected = _outcome(lambda: er.load_observations(path, PLAN))
+    assert isinstance(expected, er.LoadError)
+    with nullcontext() if kernel else without_kernel():
+        assert_same(_outcome(lambda: _arrow.observations_file(path, PLAN)), expected)
+
+
 def test_each_file_is_read_into_a_buffer_of_its_own_bytes(tmp_path: Path) -> None:
     """The buffer a thread keeps for the files it reads holds one file's bytes at a time: a
     shorter file after a longer one is not read with the longer one's tail, and a buffer still

@@ -66,6 +66,25 @@ int64_t ezr_plain_numbers(const int32_t *offsets, const uint8_t *data, int64_t s
     return found;
 }
 
+/* A seeded hash of n bytes, eight at a time (each word mixed in by a multiplication, the high
+ * bits folded into the low ones the slot is taken from). */
+static uint64_t hash_text(const uint8_t *text, int32_t n, uint64_t seed)
+{
+    uint64_t hash = seed ^ ((uint64_t)n * 0x9e3779b97f4a7c15ULL);
+    uint64_t word;
+    for (; n >= 8; n -= 8, text += 8) {
+        memcpy(&word, text, 8);
+        hash = (hash ^ word) * 0xbf58476d1ce4e5b9ULL;
+        hash ^= hash >> 31;
+    }
+    word = 0;
+    memcpy(&word, text, (size_t)n);
+    hash = (hash ^ word) * 0x94d049bb133111ebULL;
+    hash ^= hash >> 29;
+    hash *= 0xbf58476d1ce4e5b9ULL;
+    return hash ^ (hash >> 32);
+}
+
 /* The longest run of slots looked at for one text before the encoding gives up (see below). */
 #define LONGEST_PROBE 128
 
@@ -100,14 +119,7 @@ int64_t ezr_read_values(const int32_t *offsets, const uint8_t *data, int64_t siz
         }
         const uint8_t *text = data + start;
         int32_t length = (int32_t)(stop - start);
-        uint64_t hash = seed ^ 14695981039346656037ULL; /* FNV-1a, seeded */
-        for (int32_t j = 0; j < length; j++) {
-            hash = (hash ^ text[j]) * 1099511628211ULL;
-        }
-        hash ^= hash >> 29; /* the high bits into the low ones the slot is taken from */
-        hash *= 0xbf58476d1ce4e5b9ULL;
-        hash ^= hash >> 32;
-        uint64_t slot = hash & mask;
+        uint64_t slot = hash_text(text, length, seed) & mask;
         int probe = 0;
         for (;;) {
             int32_t k = slots[slot];

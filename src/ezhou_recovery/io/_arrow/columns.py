@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from os import PathLike
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -36,6 +36,7 @@ __all__ = [
     "read_parquet",
     "row_entry",
     "unique_keys",
+    "utf8",
 ]
 
 
@@ -111,11 +112,21 @@ _KEPT_BYTES = 64 << 20
 
 
 def read_csv(
-    raw: pa.Buffer, names: list[str], types: Mapping[str, Any], *, blank_lines: bool
+    raw: pa.Buffer,
+    names: list[str],
+    types: Mapping[str, Any],
+    *,
+    blank_lines: bool,
+    deferred: Collection[str] | None = None,
 ) -> pa.Table | None:
     """pyarrow's reading of a CSV file's rows, each column as ``types`` says (text, or a type
     every cell must convert to); a blank line is a row of empty cells when ``blank_lines`` (else
-    it is skipped). None when pyarrow cannot read it so."""
+    it is skipped). None when pyarrow cannot read it so, or a text is not UTF-8.
+
+    ``deferred``: None, and pyarrow checks that every cell is UTF-8 as it parses; else the text
+    columns are checked after, each distinct text of a dictionary column once, except the columns
+    named, which the caller checks (once per distinct text too, say).
+    """
     pa = pyarrow_module()
     import pyarrow.csv as pacsv
 
@@ -135,13 +146,39 @@ def read_csv(
                 null_values=[],
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
+                check_utf8=deferred is None,
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
+    if deferred is not None and not _utf8_but(table, deferred):
+        return None  # the per-object reader names the row
     if not table.num_rows or _beyond_limits(table, len(raw)):
         return None  # the per-object reader names the limit
     return table
+
+
+def _utf8_but(table: pa.Table, deferred: Collection[str]) -> bool:
+    """Whether the texts of each text column not named in ``deferred`` are UTF-8 (of a dictionary
+    column, its distinct texts)."""
+    pa = pyarrow_module()
+    for name in table.column_names:
+        if name in deferred:
+            continue
+        for chunk in table.column(name).chunks:
+            texts = chunk.dictionary if pa.types.is_dictionary(chunk.type) else chunk
+            if pa.types.is_string(texts.type) and not utf8(texts):
+                return False
+    return True
+
+
+def utf8(texts: Any) -> bool:
+    """Whether every text of an Arrow text array is UTF-8."""
+    try:
+        texts.validate(full=True)
+    except pyarrow_module().ArrowInvalid:
+        return False
+    return True
 
 
 def _beyond_limits(table: pa.Table, size: int) -> bool:

@@ -19,6 +19,7 @@ from ezhou_recovery.analysis.validation import Finding, Severity
 from ezhou_recovery.errors import EzhouRecoveryError, InvariantError, LoadError
 from ezhou_recovery.evidence.observations import Observation, implausibility
 from ezhou_recovery.evidence.table import QUANTITATIVE
+from ezhou_recovery.io._arrow import _kernel
 from ezhou_recovery.io._arrow.columns import (
     as_table,
     blank_flags,
@@ -31,6 +32,7 @@ from ezhou_recovery.io._arrow.columns import (
     read_parquet,
     row_entry,
     unique_keys,
+    utf8,
 )
 from ezhou_recovery.io._arrow.values import (
     Units,
@@ -106,7 +108,6 @@ def observations_file(
         return _observations_one_by_one(table, programme, source)
     pa = pyarrow_module()
     clean = clean_csv(path, source)
-    table = None
     if clean is not None:
         raw, first = clean
         header = csv_header(source, first, OBSERVATION_FIELDS, OBSERVATION_REQUIRED)
@@ -115,23 +116,38 @@ def observations_file(
         words = pa.dictionary(pa.int32(), pa.string())
         # Values are many and mostly distinct: read as text, encoded afterwards (faster).
         types = {name: pa.string() if name == "value" else words for name in header}
+        # With the kernel (which reads bytes), the value texts are checked to be UTF-8 once
+        # each, after they are encoded, rather than cell by cell as pyarrow parses.
+        deferred = ("value",) if _kernel.KERNEL is not None else None
         # Dates parsed by pyarrow as it splits the rows, if every one is written YYYY-MM-DD
         # within the supported years; else read again, each as text.
-        table = read_csv(raw, header, {**types, "as_of": pa.date32()}, blank_lines=True)
-        if table is None or not _dates_in_range(table.column("as_of")):
-            table = read_csv(raw, header, types, blank_lines=True)
-    if table is None:
-        # Python's csv module parses, as for the per-object reader (row numbers, blank lines,
-        # quotes, errors in the same order); the checks still run on columns.
-        header, rows = csv_rows(path, source, OBSERVATION_FIELDS, OBSERVATION_REQUIRED)
-        listed = list(rows)
-        numbers = np.array([int(where.removeprefix("row ")) for where, _ in listed], np.int64)
-        table = pa.table(
-            [pa.array([r[j] for _, r in listed], pa.string()) for j in range(len(header))],
-            names=header,
+        table = read_csv(
+            raw, header, {**types, "as_of": pa.date32()}, blank_lines=True, deferred=deferred
         )
-        return _observation_table(table, programme, source, numbers=numbers)
-    return _observation_table(table, programme, source, first=2, blank_rows=True)
+        if table is None or not _dates_in_range(table.column("as_of")):
+            table = read_csv(raw, header, types, blank_lines=True, deferred=deferred)
+        if table is not None:
+            try:
+                return _observation_table(
+                    table,
+                    programme,
+                    source,
+                    first=2,
+                    blank_rows=True,
+                    texts_unchecked=deferred is not None,
+                )
+            except _NotUtf8:
+                pass  # the csv module reads the file, and names the row
+    # Python's csv module parses, as for the per-object reader (row numbers, blank lines,
+    # quotes, errors in the same order); the checks still run on columns.
+    header, rows = csv_rows(path, source, OBSERVATION_FIELDS, OBSERVATION_REQUIRED)
+    listed = list(rows)
+    numbers = np.array([int(where.removeprefix("row ")) for where, _ in listed], np.int64)
+    table = pa.table(
+        [pa.array([r[j] for _, r in listed], pa.string()) for j in range(len(header))],
+        names=header,
+    )
+    return _observation_table(table, programme, source, numbers=numbers)
 
 
 def _dates_in_range(column: Any) -> bool:
@@ -213,6 +229,7 @@ def _observation_table(
     numbers: npt.NDArray[np.int64] | None = None,
     first: int = 0,
     blank_rows: bool = False,
+    texts_unchecked: bool = False,
 ) -> ObservationTable:
     """Check and convert the columns of an observations table (see the module's docstring).
 
@@ -221,6 +238,8 @@ def _observation_table(
     ``blank_rows``: the CSV rows may include rows of empty cells, to be skipped, and empty
     required cells, to be refused before any value is read (as the per-object reader does); else
     that is done.
+    ``texts_unchecked``: the value texts are not known to be UTF-8 yet; each distinct one is
+    checked before it is read (:class:`_NotUtf8` when one is not).
     """
     from ezhou_recovery.evidence.table import ObservationTable, magnitude_of
 
@@ -255,7 +274,9 @@ def _observation_table(
             codes, seen = coded[name]
             ok = np.array([_provenance_ok(name, x) for x in seen.to_pylist()] + [False])
             irregular |= ~ok[codes]
-    values = _Values.read(table.column("value"), known, code, irregular)
+    values = _Values.read(
+        table.column("value"), known, code, irregular, texts_unchecked=texts_unchecked
+    )
 
     if blank_rows and n:
         rows = numbers if numbers is not None else np.arange(first, first + n)
@@ -271,7 +292,12 @@ def _observation_table(
             if blank.any():
                 kept = pyarrow_module().array(~blank)
                 return _observation_table(
-                    table.filter(kept), programme, source, numbers=rows[~blank], blank_rows=True
+                    table.filter(kept),
+                    programme,
+                    source,
+                    numbers=rows[~blank],
+                    blank_rows=True,
+                    texts_unchecked=texts_unchecked,
                 )
             missing = np.logical_or.reduce([empty[name] for name in OBSERVATION_REQUIRED])
             if missing.any():
@@ -429,10 +455,13 @@ class _Values:
         known: _Targets,
         code: npt.NDArray[np.int64],
         irregular: npt.NDArray[np.bool_],
+        *,
+        texts_unchecked: bool = False,
     ) -> _Values:
         """Read the values of the rows not yet irregular: plain numbers as a column, values
         with a unit split into number and unit, the rest once per target and distinct value;
-        a value that cannot be read marks its row irregular."""
+        a value that cannot be read marks its row irregular. ``texts_unchecked``: each distinct
+        text is checked to be UTF-8 first (:class:`_NotUtf8` when one is not)."""
         pa = pyarrow_module()
         n = len(values)
         magnitude = np.zeros(n, np.float64)
@@ -470,8 +499,13 @@ class _Values:
                     mapping = np.append(renumbered[first : first + len(texts_of_part)], -1)
                     codes[at] = mapping[codes[at]]
                     first += len(texts_of_part)
+            # A plain number is ASCII by its pattern; every other text is one of ``texts``.
+            if texts_unchecked and not utf8(texts):
+                raise _NotUtf8
             _read_rest(None, codes, texts, known, code, done, irregular, magnitude)
             return cls(magnitude, codes, texts)
+        if texts_unchecked and not all(utf8(chunk) for chunk in values.chunks):
+            raise _NotUtf8
         if pa.types.is_dictionary(kind):
             every, texts = dictionary_parts(values)
             done = irregular.copy()
@@ -587,6 +621,11 @@ def _read_rest(
     refused = np.isnan(found)
     if refused.any():
         irregular[rest[refused]] = True
+
+
+class _NotUtf8(Exception):  # noqa: N818 - a signal within the reader, never raised to a caller
+    """A value text of a CSV file is not UTF-8: the csv module reads the file (and names the
+    row, as the per-object reader does)."""
 
 
 #: How many more (target, text) keys than rows may be looked up in a table of all keys.
