@@ -26,23 +26,35 @@ static int read_plain(const uint8_t *data, int64_t start, int64_t stop, double *
     if (stop - start < 1 || stop - start > 15) {
         return 0;
     }
-    const uint8_t *first = data + start, *end = data + stop;
+    const uint8_t *p = data + start, *end = data + stop;
     uint64_t digits = 0;
-    int fraction = -1;
-    for (const uint8_t *p = first; p < end; p++) {
-        unsigned digit = (unsigned)*p - (unsigned)'0';
-        if (digit < 10) {
-            digits = digits * 10 + digit;
-            if (fraction >= 0) {
-                fraction++;
-            }
-        } else if (*p == '.' && fraction < 0 && p != first && p + 1 != end) {
-            fraction = 0;
-        } else {
-            return 0;
-        }
+    unsigned digit;
+    /* The whole part: at least one digit. */
+    const uint8_t *whole = p;
+    while (p < end && (digit = (unsigned)*p - (unsigned)'0') < 10) {
+        digits = digits * 10 + digit;
+        p++;
     }
-    *number = fraction > 0 ? (double)digits / POWERS_OF_TEN[fraction] : (double)digits;
+    if (p == whole) {
+        return 0;
+    }
+    if (p == end) {
+        *number = (double)digits;
+        return 1;
+    }
+    /* A point, then at least one digit, to the end. */
+    if (*p != '.') {
+        return 0;
+    }
+    const uint8_t *point = ++p;
+    while (p < end && (digit = (unsigned)*p - (unsigned)'0') < 10) {
+        digits = digits * 10 + digit;
+        p++;
+    }
+    if (p != end || p == point) {
+        return 0;
+    }
+    *number = (double)digits / POWERS_OF_TEN[end - point];
     return 1;
 }
 
@@ -78,7 +90,9 @@ static uint64_t hash_text(const uint8_t *text, int32_t n, uint64_t seed)
         hash ^= hash >> 31;
     }
     word = 0;
-    memcpy(&word, text, (size_t)n);
+    for (int32_t j = 0; j < n; j++) { /* the last bytes, fewer than eight */
+        word |= (uint64_t)text[j] << (8 * j);
+    }
     hash = (hash ^ word) * 0x94d049bb133111ebULL;
     hash ^= hash >> 29;
     hash *= 0xbf58476d1ce4e5b9ULL;
