@@ -22,11 +22,11 @@ Wall time is ``time.perf_counter``; peak Python memory is ``tracemalloc`` in a s
 run of each step (tracing slows Python down, so it is not used for timing); the process's peak
 resident memory is ``ru_maxrss``.
 
-Usage::
+Usage, with the package installed (so that the columnar reader has its compiled kernel)::
 
-    PYTHONPATH=src python benchmarks/province.py            # the full province
-    PYTHONPATH=src python benchmarks/province.py --small    # a small one, in seconds (CI)
-    PYTHONPATH=src python benchmarks/province.py --out results.json
+    python benchmarks/province.py            # the full province
+    python benchmarks/province.py --small    # a small one, in seconds (CI)
+    python benchmarks/province.py --out results.json
 
 The table is printed and written as JSON to ``--out`` or ``benchmarks/results/<timestamp>.json``.
 It states goals, and says whether they were met; it asserts nothing.
@@ -224,8 +224,10 @@ def traced_peak(fn: Callable[[], Any]) -> float:
 
 
 #: Each read is timed this many times, alternating with pyarrow's; the median counts (the first
-#: run is reported too: it fills the caches of distinct texts that later files share).
-READ_RUNS = 5
+#: run is reported too: it fills the caches of distinct texts that later files share). A read of
+#: the submissions takes a few hundredths of a second, so a few runs let a pause of the machine
+#: move the ratio by a tenth or more.
+READ_RUNS = 11
 
 
 def measure(
