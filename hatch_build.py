@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -41,9 +42,11 @@ class NumbersKernelHook(BuildHookInterface):  # type: ignore[type-arg]
             # An editable install imports from src/: the library goes beside its source.
             target = source.with_name(library_name())
         else:
-            target = Path(tempfile.mkdtemp(prefix="ezhou-kernel-"), library_name())
+            self._folder = tempfile.mkdtemp(prefix="ezhou-kernel-")
+            target = Path(self._folder, library_name())
         problem = _compile(source, target)
         if problem is not None:
+            self._remove_folder()
             self.app.display_warning(
                 f"the plain-number kernel was not compiled ({problem}); the columnar reader "
                 "will use Arrow's compute functions instead"
@@ -56,6 +59,15 @@ class NumbersKernelHook(BuildHookInterface):  # type: ignore[type-arg]
 
         build_data["pure_python"] = False
         build_data["tag"] = f"py3-none-{next(iter(sys_tags())).platform}"
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        self._remove_folder()  # the wheel holds its copy of the library now
+
+    def _remove_folder(self) -> None:
+        folder = getattr(self, "_folder", None)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+            self._folder = None
 
 
 def _compile(source: Path, target: Path) -> str | None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 np = pytest.importorskip("numpy")
 pa = pytest.importorskip("pyarrow")
+pc = pytest.importorskip("pyarrow.compute")
 
 from _kernel_switch import without_kernel  # noqa: E402
 from ezhou_recovery.io._arrow import _kernel  # noqa: E402
@@ -232,3 +233,41 @@ def test_malformed_offsets_give_the_encoding_back_to_arrow() -> None:
     column = pa.Array.from_buffers(pa.string(), 2, [None, offsets, data])
     codes = np.zeros(2, np.int32)
     assert KERNEL.read_values(column, np.ones(2, bool), np.zeros(2), codes) is None
+
+
+@needs_kernel
+def test_a_null_slot_with_bytes_under_it_is_left_to_arrow() -> None:
+    # Arrow allows bytes under a null slot (if_else makes one): the kernel reads no validity
+    # bitmap, so a column with a null is not given to it.
+    assert KERNEL is not None
+    words = pc.if_else(pa.array([True, False]), pa.array(["4", "5"]), pa.scalar(None, pa.string()))
+    assert words.null_count == 1
+    assert KERNEL.plain_numbers(words, np.ones(2, bool), np.zeros(2)) is None
+    assert KERNEL.read_values(words, np.ones(2, bool), np.zeros(2), np.zeros(2, np.int32)) is None
+
+
+def test_a_null_value_in_a_dictionary_frame_is_a_missing_value() -> None:
+    """A dictionary value column whose dictionary holds a null (with bytes under it) reads as the
+    per-object reader reads it: the row's value is missing."""
+    import ezhou_recovery as er
+    from ezhou_recovery.io.frames import observations_from_frame
+
+    plan = er.load_ezhou_plan()
+    words = pc.if_else(pa.array([True, False]), pa.array(["4", "5"]), pa.scalar(None, pa.string()))
+    value = pa.DictionaryArray.from_arrays(pa.array([0, 1], pa.int32()), words)
+    frame = pa.table(
+        {
+            "target": ["transport.high_grade_waterway"] * 2,
+            "as_of": ["2021-03-31"] * 2,
+            "value": value,
+        }
+    )
+    missing = r"row 1\.value: required field missing"
+    for kernel in (True, False):
+        with (
+            nullcontext() if kernel else without_kernel(),
+            pytest.raises(er.LoadError, match=missing),
+        ):
+            observations_from_frame(frame, plan)
+    with pytest.raises(er.LoadError, match=r"row 1\.value: required field missing"):
+        observations_from_frame(frame, plan, columnar=False)

@@ -113,9 +113,10 @@ def _chunks(
 ) -> list[tuple[int, int, int, int, int]] | None:
     """Per non-empty chunk of ``values``: its first row in the whole, its rows, and the addresses
     of its offsets and data and the data's size; None unless every chunk is of the ``string``
-    type. The per-row arrays are checked to match the column."""
+    type and has no null (a null slot may have bytes under it: the kernel reads no validity
+    bitmap). The per-row arrays are checked to match the column."""
     chunks = values.chunks if hasattr(values, "chunks") else [values]
-    if any(str(chunk.type) != "string" for chunk in chunks):
+    if any(str(chunk.type) != "string" or chunk.null_count for chunk in chunks):
         return None
     n = len(values)
     if len(want) != n or len(number) != n:
