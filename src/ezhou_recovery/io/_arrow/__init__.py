@@ -3,8 +3,9 @@
 pyarrow parses (its CSV reader, from a buffer each thread keeps for its files; Parquet; or a
 dataframe handed over through the Arrow PyCapsule interface; the CSV reader parses dates written
 YYYY-MM-DD itself); the checks run on whole columns: target keys by dictionary lookup, other date
-texts each read once, plain numbers matched and converted as a column and the other value texts
-encoded (both in parts side by side on Arrow's threads), values written with a unit split into a
+texts each read once, plain numbers found and converted as a column and the other value texts
+encoded (in one pass of the compiled kernel where the package has it, else by Arrow's compute
+functions; in parts side by side on Arrow's threads), values written with a unit split into a
 number column and a unit column with each distinct unit text read once per target, everything
 else once per target and distinct text. What the checks need of a programme is worked out once
 per programme.
@@ -16,7 +17,9 @@ could be read differently by the two parsers (quotes, lone carriage returns, a p
 read by the per-object reader's parser; blank lines are read as rows of empty cells and skipped.
 
 Modules: :mod:`.columns` (pyarrow, inputs, column names, dictionary codes), :mod:`.values`
-(observation values as columns), :mod:`.observations` and :mod:`.submissions` (the readers).
+(observation values as columns), :mod:`.observations` and :mod:`.submissions` (the readers),
+:mod:`._kernel` (the compiled kernel ``_numbers.c``, when the package was built with it: plain
+numbers found and converted and the other value texts encoded in one pass).
 """
 
 from __future__ import annotations
