@@ -84,8 +84,9 @@ class Kernel:
         chunks = _chunks(values, want, number)
         if chunks is None:
             return None
-        if len(codes) != len(values) or not codes.flags.c_contiguous or codes.dtype != np.int32:
-            raise ValueError("the codes must be a contiguous int32 array, one a row")
+        if len(codes) != len(values):
+            raise ValueError(f"{len(values)} values and {len(codes)} codes")
+        _require(codes, np.int32, "codes")
         n = len(values)
         if capacity is None:
             capacity = 1 << max(4, (2 * n).bit_length())
@@ -121,10 +122,8 @@ def _chunks(
     n = len(values)
     if len(want) != n or len(number) != n:
         raise ValueError(f"{n} values, {len(want)} wants and {len(number)} numbers")
-    if not want.flags.c_contiguous or want.dtype != np.bool_:
-        raise ValueError("the wants must be a contiguous bool array")
-    if not number.flags.c_contiguous or number.dtype != np.float64:
-        raise ValueError("the numbers must be a contiguous float64 array")
+    _require(want, np.bool_, "wants")
+    _require(number, np.float64, "numbers")
     found = []
     at = 0
     for chunk in chunks:
@@ -137,6 +136,12 @@ def _chunks(
             found.append((at, rows, offsets.address + 4 * chunk.offset, address, size))
         at += rows
     return found
+
+
+def _require(array: npt.NDArray[Any], kind: type[np.generic], what: str) -> None:
+    """Refuse a per-row array the kernel cannot write or read as it stands."""
+    if not array.flags.c_contiguous or array.dtype != kind:
+        raise ValueError(f"the {what} must be a contiguous {np.dtype(kind).name} array")
 
 
 def _load() -> Kernel | None:
